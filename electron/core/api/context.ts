@@ -1,0 +1,39 @@
+/**
+ * What every API handler runs against: the open ledger, and where its files live.
+ * The context outlives one database handle, because a restore swaps the file underneath.
+ */
+import path from 'node:path';
+import { openDb, type Db, type OpenOptions } from '../db/open';
+
+export interface LedgerContext {
+  readonly file: string;
+  db: Db;
+  readonly appVersion: string;
+  /** Closes and opens the ledger file again (after a restore). */
+  reopen(): void;
+  close(): void;
+}
+
+export const APP_VERSION = '0.1.0';
+
+/** Attachments sit beside the ledger file, in a folder named after it. */
+export function attachmentsDirFor(file: string): string {
+  const p = path.parse(path.resolve(file));
+  return path.join(p.dir, `${p.name}-attachments`);
+}
+
+export function openContext(file: string, opts: OpenOptions = {}): LedgerContext {
+  const ctx: LedgerContext = {
+    file: path.resolve(file),
+    db: openDb(file, opts),
+    appVersion: APP_VERSION,
+    reopen() {
+      if (ctx.db.open) ctx.db.close();
+      ctx.db = openDb(ctx.file, opts);
+    },
+    close() {
+      if (ctx.db.open) ctx.db.close();
+    },
+  };
+  return ctx;
+}

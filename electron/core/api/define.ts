@@ -1,0 +1,41 @@
+/**
+ * The shape of the one API table that Electron IPC, the loopback harness and the CLI all call:
+ * method name → zod input schema → handler. Nothing reaches a handler without passing its schema.
+ */
+import { z } from 'zod';
+import { LedgerError, toErrorPayload, type ErrorPayload, type Issue } from '../errors';
+import type { LedgerContext } from './context';
+
+export interface ApiMethod<S extends z.ZodType = z.ZodType, R = unknown> {
+  input: S;
+  handler: (ctx: LedgerContext, input: z.output<S>) => R | Promise<R>;
+}
+
+export const method = <S extends z.ZodType, R>(input: S, handler: (ctx: LedgerContext, input: z.output<S>) => R | Promise<R>): ApiMethod<S, R> => ({
+  input,
+  handler,
+});
+
+export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+function zodIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message }));
+}
+
+/** Validates the payload against the method's schema, runs it, and never throws. */
+export async function invokeMethod(
+  table: Record<string, ApiMethod>,
+  ctx: LedgerContext,
+  name: string,
+  payload: unknown,
+): Promise<ApiResult> {
+  try {
+    if (!Object.hasOwn(table, name)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${name}`);
+    const m = table[name];
+    const parsed = m.input.safeParse(payload ?? {});
+    if (!parsed.success) throw new LedgerError('VALIDATION', '请求参数不正确', zodIssues(parsed.error));
+    return { ok: true, value: await m.handler(ctx, parsed.data) };
+  } catch (err) {
+    return { ok: false, error: toErrorPayload(err) };
+  }
+}

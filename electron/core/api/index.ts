@@ -1,0 +1,22 @@
+/** The API table: every method of the core, by name. Later issues add their groups here. */
+import { ledgerApi } from './table';
+import { invokeMethod, type ApiMethod, type ApiResult } from './define';
+import type { LedgerContext } from './context';
+
+export const apiTable = {
+  ...ledgerApi,
+};
+
+export type ApiTable = typeof apiTable;
+export type ApiMethodName = keyof ApiTable;
+/** What a method resolves to, for typed clients (preload, renderer, harness). */
+export type ApiOutput<K extends ApiMethodName> = Awaited<ReturnType<ApiTable[K]['handler']>>;
+export type ApiInput<K extends ApiMethodName> = import('zod').input<ApiTable[K]['input']>;
+
+export const API_METHODS = Object.keys(apiTable) as ApiMethodName[];
+
+export function callApi(ctx: LedgerContext, name: string, payload: unknown): Promise<ApiResult> {
+  return invokeMethod(apiTable as unknown as Record<string, ApiMethod>, ctx, name, payload);
+}
+
+export { openContext, attachmentsDirFor, APP_VERSION, type LedgerContext } from './context';

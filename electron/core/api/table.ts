@@ -1,0 +1,65 @@
+/**
+ * The whole API surface of the core, one entry per method. Electron IPC, the loopback
+ * harness and the CLI all call exactly these, through invokeMethod.
+ */
+import { z } from 'zod';
+import { KIND_IDS, KINDS } from '../kinds';
+import { method } from './define';
+import { getSettings, saveSettings } from '../ledger/settings';
+import {
+  createRecord,
+  deleteRecord,
+  duplicateRecord,
+  getRecord,
+  purgeRecord,
+  restoreRecord,
+  updateRecord,
+} from '../ledger/records';
+import { ledgerYears, listRecords, listTrash, yearStats } from '../ledger/query';
+import { advanceNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
+import { exportLedger, importLedger } from '../ledger/exchange';
+
+const id = z.object({ id: z.string().min(1).max(100) });
+const year = z.int().min(1949).max(2100);
+const data = z.record(z.string(), z.unknown());
+
+export const ledgerApi = {
+  'kinds.list': method(z.object({}), () => KINDS),
+  'settings.get': method(z.object({}), (ctx) => getSettings(ctx.db)),
+  'settings.save': method(z.object({ settings: data }), (ctx, i) => saveSettings(ctx.db, i.settings)),
+  'records.list': method(
+    z.object({
+      kind: z.enum(KIND_IDS),
+      year,
+      page: z.int().min(1).optional(),
+      pageSize: z.int().min(1).max(500).optional(),
+      sortBy: z.string().max(50).optional(),
+      sortDir: z.enum(['asc', 'desc']).optional(),
+      filters: z.record(z.string().max(50), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+      search: z.string().max(100).optional(),
+    }),
+    (ctx, q) => listRecords(ctx.db, q),
+  ),
+  'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id)),
+  'records.create': method(z.object({ kind: z.enum(KIND_IDS), data }), (ctx, i) => createRecord(ctx.db, i.kind, i.data)),
+  'records.update': method(z.object({ id: z.string().min(1).max(100), data }), (ctx, i) => updateRecord(ctx.db, i.id, i.data)),
+  'records.duplicate': method(id, (ctx, i) => duplicateRecord(ctx.db, i.id)),
+  'records.delete': method(id, (ctx, i) => deleteRecord(ctx.db, i.id)),
+  'trash.list': method(z.object({}), (ctx) => listTrash(ctx.db)),
+  'trash.restore': method(id, (ctx, i) => restoreRecord(ctx.db, i.id)),
+  'trash.purge': method(id, (ctx, i) => {
+    purgeRecord(ctx.db, i.id);
+    return { purged: i.id };
+  }),
+  'normativeDocs.advance': method(
+    z.object({ id: z.string().min(1).max(100), step: z.string().max(20), data }),
+    (ctx, i) => advanceNormativeDoc(ctx.db, i.id, i.step, i.data),
+  ),
+  'normativeDocs.withdraw': method(z.object({ id: z.string().min(1).max(100), reason: z.string().max(500) }), (ctx, i) =>
+    withdrawNormativeDoc(ctx.db, i.id, i.reason),
+  ),
+  'ledger.years': method(z.object({}), (ctx) => ledgerYears(ctx.db)),
+  'ledger.stats': method(z.object({ year }), (ctx, i) => yearStats(ctx.db, i.year)),
+  'exchange.export': method(z.object({}), (ctx) => exportLedger(ctx.db)),
+  'exchange.import': method(z.object({ text: z.string().max(512 * 1024 * 1024) }), (ctx, i) => importLedger(ctx.db, i.text)),
+};

@@ -1,0 +1,74 @@
+/**
+ * Numbered schema migrations. Each runs in its own transaction and bumps PRAGMA user_version;
+ * a migration once released is never edited, only followed by a new one.
+ * Records of every kind share one table: the kind definitions validate the JSON `data`,
+ * so adding a field or a kind needs no migration (see docs/architecture.md).
+ */
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'init',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE records (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        search_text TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+      ) STRICT;
+      CREATE INDEX records_live ON records (kind, year, date) WHERE deleted_at IS NULL;
+      CREATE INDEX records_trash ON records (deleted_at) WHERE deleted_at IS NOT NULL;
+
+      -- Numbers handed out per prefix and year; never decremented, so a number is never reused.
+      CREATE TABLE doc_number_seq (
+        prefix TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        PRIMARY KEY (prefix, year)
+      ) STRICT;
+
+      CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        record_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX attachments_record ON attachments (record_id);
+
+      CREATE TABLE reports (
+        year INTEGER PRIMARY KEY,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      -- What each printed or exported report was computed from (a hash per figure).
+      CREATE TABLE report_outputs (
+        id INTEGER PRIMARY KEY,
+        year INTEGER NOT NULL,
+        format TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        figures TEXT NOT NULL CHECK (json_valid(figures))
+      ) STRICT;
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,31 @@
+/**
+ * Writes a file under a temporary name in the same folder, flushes it, then renames it into place,
+ * so a reader never sees half a file and a failed write leaves the old file as it was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { LedgerError } from '../errors';
+
+export function tempNameFor(target: string): string {
+  const p = path.parse(path.resolve(target));
+  return path.join(p.dir, `.${p.base}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  const tmp = tempNameFor(target);
+  try {
+    fs.mkdirSync(path.dirname(tmp), { recursive: true });
+    const fd = fs.openSync(tmp, 'wx');
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw new LedgerError('IO', `无法写入文件“${target}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}

@@ -1,0 +1,17 @@
+/** Field snippets every event kind shares (domain brief §4, principle 2). */
+import type { FieldDef } from './types';
+
+export const dateField = (label = '日期'): FieldDef => ({ key: 'date', label, type: 'date', required: true, listed: true });
+export const titleField = (label = '名称', max = 200): FieldDef => ({ key: 'title', label, type: 'text', required: true, max, listed: true });
+export const organiserField: FieldDef = { key: 'organiser', label: '承办科室/站所', type: 'text', max: 50 };
+export const villageField: FieldDef = { key: 'village', label: '村（社区）', type: 'village', listed: true };
+export const noteField: FieldDef = { key: 'note', label: '备注', type: 'textarea', max: 2000 };
+export const countField = (key: string, label: string, unit: string, listed = false): FieldDef => ({
+  key,
+  label,
+  type: 'int',
+  min: 0,
+  max: 1_000_000,
+  unit,
+  listed,
+});

@@ -1,0 +1,107 @@
+/** Kinds that record how power is checked: 重大行政决策, 人大监督, 复议诉讼, 责任落实. */
+import type { KindDef } from './types';
+import { countField, dateField, noteField, titleField } from './common';
+
+export const decision: KindDef = {
+  id: 'decision',
+  label: '重大行政决策',
+  section: '4',
+  dateField: 'date',
+  titleField: 'title',
+  fields: [
+    dateField('决定日期'),
+    titleField('决策事项'),
+    { key: 'inCatalogue', label: '纳入年度目录', type: 'bool', listed: true },
+    { key: 'publicParticipation', label: '公众参与', type: 'bool', listed: true },
+    { key: 'expertReview', label: '专家论证', type: 'bool', listed: true },
+    { key: 'riskAssessment', label: '风险评估', type: 'bool', listed: true },
+    { key: 'legalityReview', label: '合法性审查', type: 'bool', listed: true },
+    { key: 'collectiveDecision', label: '集体讨论决定', type: 'bool', listed: true },
+    { key: 'meeting', label: '决定会议', type: 'text', max: 100 },
+    { key: 'result', label: '决定结果', type: 'textarea', max: 2000 },
+    { key: 'publishDate', label: '公开日期', type: 'date' },
+    noteField,
+  ],
+  rules: [{ type: 'dateOrder', from: 'date', to: 'publishDate' }],
+};
+
+export const npcSupervision: KindDef = {
+  id: 'npcSupervision',
+  label: '人大监督',
+  section: '8',
+  dateField: 'date',
+  titleField: 'title',
+  fields: [
+    dateField('日期'),
+    {
+      key: 'activity',
+      label: '监督形式',
+      type: 'enum',
+      options: ['代表视察调研', '代表建议办理', '向人大报告工作', '政协民主监督', '其他'],
+      required: true,
+      listed: true,
+    },
+    titleField('事项'),
+    countField('suggestions', '代表建议件数', '件', true),
+    countField('suggestionsDone', '已办结件数', '件', true),
+    noteField,
+  ],
+  rules: [{ type: 'lte', left: ['suggestionsDone'], right: 'suggestions' }],
+};
+
+export const litigation: KindDef = {
+  id: 'litigation',
+  label: '行政复议与诉讼',
+  section: '8',
+  dateField: 'date',
+  titleField: 'title',
+  fields: [
+    dateField('立案日期'),
+    { key: 'caseNo', label: '案号', type: 'text', max: 50, listed: true },
+    { key: 'caseType', label: '类别', type: 'enum', options: ['行政复议', '行政诉讼', '国家赔偿'], required: true, listed: true },
+    { key: 'role', label: '本机关身份', type: 'enum', options: ['被申请人', '被告', '第三人'], required: true },
+    titleField('案由'),
+    { key: 'hearingDate', label: '开庭日期', type: 'date' },
+    { key: 'headAppeared', label: '负责人出庭', type: 'bool', listed: true },
+    { key: 'appearedName', label: '出庭负责人', type: 'text', max: 20 },
+    {
+      key: 'result',
+      label: '结果',
+      type: 'enum',
+      options: ['在办', '维持', '驳回', '撤诉', '调解', '撤销', '确认违法', '责令履行', '变更'],
+      required: true,
+      listed: true,
+    },
+    noteField,
+  ],
+  rules: [
+    { type: 'dateOrder', from: 'date', to: 'hearingDate' },
+    { type: 'requiredIf', field: 'appearedName', when: 'headAppeared', values: [true] },
+  ],
+};
+
+export const accountability: KindDef = {
+  id: 'accountability',
+  label: '责任落实',
+  section: '二',
+  dateField: 'date',
+  titleField: 'title',
+  fields: [
+    dateField('日期'),
+    {
+      key: 'itemType',
+      label: '事项类型',
+      type: 'enum',
+      options: ['领导小组成立/调整', '年度工作方案', '述法', '第一责任人述职', '季度汇总报告', '经费保障', '督察考核整改', '其他'],
+      required: true,
+      listed: true,
+    },
+    titleField('事项'),
+    { key: 'person', label: '责任人', type: 'text', max: 20, listed: true },
+    { key: 'amount', label: '经费金额', type: 'money', unit: '元' },
+    countField('problems', '问题数', '个'),
+    countField('problemsFixed', '已整改', '个'),
+    noteField,
+  ],
+  rules: [{ type: 'lte', left: ['problemsFixed'], right: 'problems' }],
+};

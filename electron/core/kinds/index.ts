@@ -1,0 +1,40 @@
+/** The registry of ledger kinds, in the order the clerk's menu shows them. */
+import type { KindDef } from './types';
+import { meeting } from './meeting';
+import { drill, emergencyPlan } from './emergency';
+import { normativeDoc } from './normative-doc';
+import { disclosure } from './openness';
+import { campaign, enforcement, officer } from './enforcement';
+import { dispute } from './dispute';
+import { legalAdviser, legalService } from './legal-service';
+import { training } from './training';
+import { accountability, decision, litigation, npcSupervision } from './governance';
+
+export const KINDS: readonly KindDef[] = [
+  meeting,
+  training,
+  normativeDoc,
+  decision,
+  legalAdviser,
+  enforcement,
+  campaign,
+  officer,
+  emergencyPlan,
+  drill,
+  dispute,
+  legalService,
+  disclosure,
+  npcSupervision,
+  litigation,
+  accountability,
+];
+
+export const KIND_IDS = KINDS.map((k) => k.id) as [string, ...string[]];
+
+const byId = new Map(KINDS.map((k) => [k.id, k]));
+
+export function getKind(id: string): KindDef | undefined {
+  return byId.get(id);
+}
+
+export type { KindDef, FieldDef, RecordData, Rule, FieldType } from './types';

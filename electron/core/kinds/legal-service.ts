@@ -1,0 +1,49 @@
+import type { KindDef } from './types';
+import { countField, dateField, noteField, titleField } from './common';
+
+export const LEGAL_SERVICE_TYPES = ['法律咨询', '合法性审查', '法律意见建议', '合同审查', '坐班服务'] as const;
+export const REVIEW_OBJECTS = ['规范性文件', '重大行政决策', '重大执法决定', '合同', '其他'] as const;
+
+/** One consultation session, review or opinion (or a batch of them on one day through one channel). */
+export const legalService: KindDef = {
+  id: 'legalService',
+  label: '法律服务',
+  section: '7',
+  dateField: 'date',
+  titleField: 'title',
+  fields: [
+    dateField('日期'),
+    { key: 'serviceType', label: '服务类型', type: 'enum', options: LEGAL_SERVICE_TYPES, required: true, listed: true },
+    titleField('事项'),
+    {
+      key: 'channel',
+      label: '渠道',
+      type: 'enum',
+      options: ['村居法律顾问平台', '法律明白人平台', '坐班', '电话', '现场', '其他'],
+      listed: true,
+    },
+    { ...countField('count', '人次/件数', '人次', true), required: true, min: 1 },
+    { key: 'reviewObject', label: '审查对象', type: 'enum', options: REVIEW_OBJECTS, listed: true },
+    { key: 'adviser', label: '法律顾问/承办人', type: 'text', max: 50 },
+    { key: 'adopted', label: '意见被采纳', type: 'bool' },
+    noteField,
+  ],
+  rules: [{ type: 'requiredIf', field: 'reviewObject', when: 'serviceType', values: ['合法性审查'] }],
+};
+
+export const legalAdviser: KindDef = {
+  id: 'legalAdviser',
+  label: '法律顾问',
+  section: '4',
+  dateField: 'date',
+  titleField: 'name',
+  fields: [
+    { key: 'name', label: '姓名', type: 'text', required: true, max: 20, listed: true },
+    { key: 'firm', label: '律师事务所', type: 'text', max: 100, listed: true },
+    dateField('聘任日期'),
+    { key: 'termEnd', label: '聘期至', type: 'date', listed: true },
+    { key: 'villages', label: '服务村（社区）', type: 'tags', listed: true },
+    noteField,
+  ],
+  rules: [{ type: 'dateOrder', from: 'date', to: 'termEnd' }],
+};

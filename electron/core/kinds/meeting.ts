@@ -1,0 +1,39 @@
+import type { KindDef } from './types';
+import { dateField, noteField, titleField } from './common';
+
+export const MEETING_TYPES = [
+  '党委会议',
+  '理论学习中心组学习',
+  '政府常务会议',
+  '政府办公会议',
+  '依法治镇领导小组会议',
+  '法治专题学习研判会',
+  '稳定形势分析会',
+  '人民代表大会',
+  '民主生活会',
+  '机关干部学习会',
+  '其他会议',
+] as const;
+
+export const meeting: KindDef = {
+  id: 'meeting',
+  label: '会议',
+  section: '4',
+  dateField: 'date',
+  titleField: 'title',
+  fields: [
+    { key: 'meetingType', label: '会议类型', type: 'enum', options: MEETING_TYPES, required: true, listed: true },
+    dateField('会议日期'),
+    titleField('会议名称'),
+    { key: 'host', label: '主持人', type: 'text', max: 20, listed: true },
+    { key: 'attendees', label: '出席人数', type: 'int', min: 0, max: 10_000, unit: '人', listed: true },
+    { key: 'topics', label: '议题', type: 'textarea', max: 2000 },
+    { key: 'studyLawBefore', label: '会前学法', type: 'bool', listed: true },
+    { key: 'studyContent', label: '学法内容', type: 'text', max: 200 },
+    { key: 'lawTopic', label: '研究法治议题', type: 'bool', listed: true },
+    { key: 'decisions', label: '涉及重大行政决策事项', type: 'textarea', max: 2000 },
+    { key: 'minutesNo', label: '纪要号', type: 'text', max: 50 },
+    noteField,
+  ],
+  rules: [{ type: 'requiredIf', field: 'studyContent', when: 'studyLawBefore', values: [true] }],
+};

@@ -1,0 +1,46 @@
+import type { KindDef } from './types';
+import { noteField } from './common';
+
+/** The statutory lifecycle, in order; each step needs the ones before it (see ledger/normative-doc.ts). */
+export const NORMATIVE_STEPS = ['起草', '合法性审核', '集体审议', '公布', '报送备案'] as const;
+export type NormativeStep = (typeof NORMATIVE_STEPS)[number];
+export const CLEANUP_RESULTS = ['继续有效', '修改', '废止', '失效'] as const;
+
+export const normativeDoc: KindDef = {
+  id: 'normativeDoc',
+  label: '行政规范性文件',
+  section: '3',
+  dateField: 'registeredDate',
+  titleField: 'title',
+  fields: [
+    { key: 'number', label: '统一编号', type: 'text', managed: true, listed: true },
+    { key: 'stage', label: '所处环节', type: 'enum', options: NORMATIVE_STEPS, managed: true, listed: true },
+    { key: 'registeredDate', label: '登记日期', type: 'date', required: true, listed: true },
+    { key: 'title', label: '文件标题', type: 'text', required: true, max: 200, listed: true },
+    { key: 'draftingUnit', label: '起草科室', type: 'text', max: 50, listed: true },
+    { key: 'docNumber', label: '发文字号', type: 'text', max: 50 },
+    { key: 'reviewDate', label: '合法性审核日期', type: 'date', managed: true },
+    { key: 'reviewer', label: '审核机构/人员', type: 'text', max: 50, managed: true },
+    { key: 'reviewOpinion', label: '审核意见', type: 'textarea', max: 2000, managed: true },
+    { key: 'deliberationDate', label: '集体审议日期', type: 'date', managed: true },
+    { key: 'deliberationMeeting', label: '审议会议', type: 'text', max: 100, managed: true },
+    { key: 'publishDate', label: '公布日期', type: 'date', managed: true, listed: true },
+    { key: 'publishCarrier', label: '公布载体', type: 'text', max: 100, managed: true },
+    { key: 'effectiveDate', label: '施行日期', type: 'date' },
+    { key: 'validUntil', label: '有效期至', type: 'date' },
+    { key: 'filingDate', label: '报送备案日期', type: 'date', managed: true },
+    { key: 'filingAuthority', label: '备案机关', type: 'text', max: 50, managed: true },
+    { key: 'cleanupResult', label: '清理结论', type: 'enum', options: CLEANUP_RESULTS },
+    { key: 'cleanupDate', label: '清理日期', type: 'date' },
+    { key: 'withdrawn', label: '已撤回', type: 'bool', managed: true, listed: true },
+    { key: 'withdrawReason', label: '撤回原因', type: 'text', max: 200, managed: true },
+    noteField,
+  ],
+  rules: [
+    { type: 'dateOrder', from: 'registeredDate', to: 'reviewDate' },
+    { type: 'dateOrder', from: 'reviewDate', to: 'deliberationDate' },
+    { type: 'dateOrder', from: 'deliberationDate', to: 'publishDate' },
+    { type: 'dateOrder', from: 'publishDate', to: 'filingDate' },
+    { type: 'requiredIf', field: 'cleanupDate', when: 'cleanupResult', values: CLEANUP_RESULTS },
+  ],
+};

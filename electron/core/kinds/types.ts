@@ -1,0 +1,56 @@
+/**
+ * The declarative shape of a ledger kind. One definition per kind drives its SQLite storage,
+ * validation, the UI's table and form, the exchange format and the figure catalogue.
+ */
+
+export type FieldType =
+  | 'text' // one line
+  | 'textarea' // several lines
+  | 'date' // YYYY-MM-DD, a real calendar date
+  | 'int' // whole number ≥ 0 unless min says otherwise
+  | 'money' // yuan, ≥ 0, at most two decimals (fen)
+  | 'enum' // one of options
+  | 'bool'
+  | 'village' // one of the settings' 村/社区 when the list is set
+  | 'tags'; // list of short texts (e.g. villages covered)
+
+export interface FieldDef {
+  key: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  options?: readonly string[];
+  /** Max length for text, max value for numbers. */
+  max?: number;
+  min?: number;
+  /** Shown in the list table (the form always shows every field but managed ones). */
+  listed?: boolean;
+  /** Set by the app (e.g. a 规范性文件's number and lifecycle step), never typed in a form. */
+  managed?: boolean;
+  help?: string;
+  unit?: string;
+}
+
+/** Cross-field checks, declared so the UI can explain them and the validator can enforce them. */
+export type Rule =
+  /** sum(left) ≤ right, e.g. 合格人数 ≤ 实考人数, 党员+网格员+群众 ≤ 参与人数. */
+  | { type: 'lte'; left: readonly string[]; right: string }
+  /** to ≥ from when both are set, e.g. 答复日期 ≥ 收到日期. */
+  | { type: 'dateOrder'; from: string; to: string }
+  /** field is required when `when` equals one of values. */
+  | { type: 'requiredIf'; field: string; when: string; values: readonly (string | boolean)[] };
+
+export interface KindDef {
+  id: string;
+  label: string;
+  /** 报告 part-一 subsection (1–10) or part (二…) the kind mainly feeds; used to group figures in the picker. */
+  section: string;
+  /** Field holding the record's date: listing, the year a record belongs to and every figure's period use it. */
+  dateField: string;
+  /** Field shown as the record's name in lists and traces. */
+  titleField: string;
+  fields: readonly FieldDef[];
+  rules?: readonly Rule[];
+}
+
+export type RecordData = Record<string, unknown>;

@@ -1,0 +1,145 @@
+/**
+ * Validates one record against its kind definition and returns the normalised data or every
+ * problem, each naming the field in Chinese. Empty values are dropped so stored JSON stays minimal
+ * and exports stay deterministic.
+ */
+import type { Issue } from '../errors';
+import type { FieldDef, KindDef, RecordData } from './types';
+
+export interface ValidateOptions {
+  /** The settings' 村/社区 list; when empty any short text is accepted. */
+  villages?: readonly string[];
+  /** Managed fields (lifecycle, numbers) may only be written by the app itself. */
+  allowManaged?: boolean;
+}
+
+const DEFAULT_TEXT_MAX = 200;
+const DEFAULT_TEXTAREA_MAX = 2000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isRealDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+
+/** Checks one value; returns the normalised value or a Chinese message. */
+function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { value?: unknown; error?: string } {
+  switch (f.type) {
+    case 'text':
+    case 'textarea': {
+      if (typeof v !== 'string') return { error: '应为文字' };
+      const s = v.trim();
+      const max = f.max ?? (f.type === 'text' ? DEFAULT_TEXT_MAX : DEFAULT_TEXTAREA_MAX);
+      if ([...s].length > max) return { error: `不能超过${max}个字（现有${[...s].length}个字）` };
+      if (f.type === 'text' && /[\r\n]/.test(s)) return { error: '不能换行' };
+      return { value: s };
+    }
+    case 'date': {
+      if (typeof v !== 'string') return { error: '应为日期（如2023-03-15）' };
+      const s = v.trim();
+      if (!DATE_RE.test(s)) return { error: `日期格式应为“年-月-日”，如2023-03-15（现为“${s}”）` };
+      if (!isRealDate(s)) return { error: `日期不存在（${s}）` };
+      return { value: s };
+    }
+    case 'int': {
+      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+      if (typeof n !== 'number' || !Number.isFinite(n)) return { error: '应为数字' };
+      if (!Number.isInteger(n)) return { error: '应为整数' };
+      const min = f.min ?? 0;
+      if (n < min) return { error: min === 0 ? '不能为负数' : `不能小于${min}` };
+      if (f.max !== undefined && n > f.max) return { error: `不能大于${f.max}` };
+      return { value: n };
+    }
+    case 'money': {
+      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+      if (typeof n !== 'number' || !Number.isFinite(n)) return { error: '应为金额（元）' };
+      if (n < 0) return { error: '金额不能为负数' };
+      if (Math.round(n * 100) !== Number((n * 100).toFixed(6))) return { error: '金额最多保留两位小数（分）' };
+      if (n > 1e11) return { error: '金额过大' };
+      return { value: n };
+    }
+    case 'enum': {
+      if (typeof v !== 'string' || !f.options?.includes(v)) {
+        return { error: `“${String(v)}”不是可选值（可选：${f.options?.join('、')}）` };
+      }
+      return { value: v };
+    }
+    case 'village': {
+      if (typeof v !== 'string') return { error: '应为村（社区）名称' };
+      const s = v.trim();
+      if (opts.villages?.length && !opts.villages.includes(s)) return { error: `“${s}”不在设置的村（社区）名单中` };
+      if ([...s].length > 50) return { error: '不能超过50个字' };
+      return { value: s };
+    }
+    case 'bool':
+      if (typeof v !== 'boolean') return { error: '应为“是”或“否”' };
+      return { value: v };
+    case 'tags': {
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return { error: '应为文字列表' };
+      const items = [...new Set(v.map((x: string) => x.trim()).filter(Boolean))];
+      if (items.length > 200) return { error: '最多200项' };
+      if (items.some((x) => [...x].length > 50)) return { error: '每项不能超过50个字' };
+      return { value: items };
+    }
+  }
+}
+
+export function validateRecord(
+  kind: KindDef,
+  data: RecordData,
+  opts: ValidateOptions = {},
+): { data: RecordData; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const out: RecordData = {};
+  const fields = new Map(kind.fields.map((f) => [f.key, f]));
+  const issue = (f: FieldDef | undefined, key: string, message: string) =>
+    issues.push({ kind: kind.label, field: key, fieldLabel: f?.label ?? key, message });
+
+  for (const key of Object.keys(data)) {
+    if (!fields.has(key)) issue(undefined, key, `“${key}”不是${kind.label}的字段`);
+  }
+  for (const f of kind.fields) {
+    const v = data[f.key];
+    if (isEmpty(v)) {
+      if (f.required) issue(f, f.key, '必填');
+      continue;
+    }
+    if (f.managed && !opts.allowManaged) continue;
+    const r = checkValue(f, v, opts);
+    if (r.error) issue(f, f.key, r.error);
+    else out[f.key] = r.value;
+  }
+  if (issues.length) return { data: out, issues };
+
+  for (const rule of kind.rules ?? []) {
+    if (rule.type === 'lte') {
+      const parts = rule.left.map((k) => out[k]).filter((x): x is number => typeof x === 'number');
+      const right = out[rule.right];
+      if (parts.length && typeof right === 'number') {
+        const sum = parts.reduce((a, b) => a + b, 0);
+        if (sum > right) {
+          const labels = rule.left.map((k) => fields.get(k)?.label ?? k).join('+');
+          issue(fields.get(rule.left[0]), rule.left[0], `${labels}（${sum}）不能大于${fields.get(rule.right)?.label}（${right}）`);
+        }
+      }
+    } else if (rule.type === 'dateOrder') {
+      const a = out[rule.from];
+      const b = out[rule.to];
+      if (typeof a === 'string' && typeof b === 'string' && b < a) {
+        issue(fields.get(rule.to), rule.to, `不能早于${fields.get(rule.from)?.label}（${a}）`);
+      }
+    } else if (rule.type === 'requiredIf') {
+      const w = out[rule.when];
+      if (w !== undefined && rule.values.includes(w as string | boolean) && isEmpty(out[rule.field])) {
+        const when = fields.get(rule.when)?.label ?? rule.when;
+        issue(fields.get(rule.field), rule.field, `${when}为“${w === true ? '是' : String(w)}”时必填`);
+      }
+    }
+  }
+  return { data: out, issues };
+}

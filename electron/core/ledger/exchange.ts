@@ -1,0 +1,169 @@
+/**
+ * The exchange format (docs/exchange-format.md): the whole ledger as one JSON file.
+ * Export is deterministic (sorted keys, fixed order, no export timestamp). Import checks the
+ * entire file first and then replaces the ledger in one transaction, or writes nothing.
+ */
+import type { Db } from '../db/open';
+import { LedgerError, type Issue } from '../errors';
+import { getKind, KINDS } from '../kinds';
+import { validateRecord, isRealDate } from '../kinds/validate';
+import { getSettings, settingsSchema, type Settings } from './settings';
+import { checkLifecycle } from './normative-doc';
+import { fromRow, insertRecord, type LedgerRecord } from './records';
+
+export const EXCHANGE_FORMAT = 'fazhi-ledger-exchange';
+export const EXCHANGE_VERSION = 1;
+
+export interface ExchangeFile {
+  format: typeof EXCHANGE_FORMAT;
+  version: number;
+  settings: Settings;
+  numberSequences: { prefix: string; year: number; last: number }[];
+  records: Omit<LedgerRecord, 'date' | 'year'>[];
+  reports: { year: number; updatedAt: string; data: unknown }[];
+}
+
+/** JSON with object keys sorted at every level, so equal ledgers give equal bytes. */
+export function stableStringify(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v,
+    2,
+  ) + '\n';
+}
+
+const kindOrder = new Map(KINDS.map((k, i) => [k.id, i]));
+
+export function exportLedger(db: Db): string {
+  const records = (db.prepare('SELECT * FROM records').all() as Parameters<typeof fromRow>[0][])
+    .map(fromRow)
+    .sort((a, b) => (kindOrder.get(a.kind)! - kindOrder.get(b.kind)!) || a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    .map(({ date: _d, year: _y, ...r }) => r);
+  const file: ExchangeFile = {
+    format: EXCHANGE_FORMAT,
+    version: EXCHANGE_VERSION,
+    settings: getSettings(db),
+    numberSequences: db.prepare('SELECT prefix, year, last FROM doc_number_seq ORDER BY prefix, year').all() as ExchangeFile['numberSequences'],
+    records,
+    reports: (db.prepare('SELECT year, updated_at, data FROM reports ORDER BY year').all() as { year: number; updated_at: string; data: string }[]).map(
+      (r) => ({ year: r.year, updatedAt: r.updated_at, data: JSON.parse(r.data) as unknown }),
+    ),
+  };
+  return stableStringify(file);
+}
+
+const ISO_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Checks a parsed exchange file completely; returns the records ready to insert and every problem found. */
+export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue[] } {
+  const issues: Issue[] = [];
+  if (!isObj(raw) || raw.format !== EXCHANGE_FORMAT) {
+    throw new LedgerError('BAD_FILE', `不是法治台账交换文件（format 应为“${EXCHANGE_FORMAT}”）`);
+  }
+  if (typeof raw.version !== 'number' || raw.version > EXCHANGE_VERSION) {
+    throw new LedgerError('BAD_FILE', `交换文件版本${String(raw.version)}高于本程序支持的版本${EXCHANGE_VERSION}，请升级程序`);
+  }
+  const s = settingsSchema.safeParse(raw.settings ?? {});
+  if (!s.success) for (const i of s.error.issues) issues.push({ kind: '设置', field: i.path.join('.'), message: i.message });
+  const villages = s.success ? s.data.villages : [];
+
+  const seqs = Array.isArray(raw.numberSequences) ? raw.numberSequences : [];
+  seqs.forEach((q: unknown, i) => {
+    if (!isObj(q) || typeof q.prefix !== 'string' || !Number.isInteger(q.year) || !Number.isInteger(q.last) || (q.last as number) < 0) {
+      issues.push({ kind: '编号序列', row: i + 1, message: '编号序列格式不正确' });
+    }
+  });
+
+  if (!Array.isArray(raw.records)) throw new LedgerError('BAD_FILE', '交换文件缺少 records 列表');
+  const ids = new Set<string>();
+  const numbers = new Map<string, number>();
+  const records: ExchangeFile['records'] = [];
+  raw.records.forEach((r: unknown, i) => {
+    const row = i + 1;
+    const add = (message: string, field?: string, fieldLabel?: string, kind?: string) =>
+      issues.push({ row, recordId: isObj(r) && typeof r.id === 'string' ? r.id : undefined, kind, field, fieldLabel, message });
+    if (!isObj(r)) return add('记录格式不正确');
+    const kind = typeof r.kind === 'string' ? getKind(r.kind) : undefined;
+    if (!kind) return add(`未知的台账类型“${String(r.kind)}”`, 'kind', '类型');
+    if (typeof r.id !== 'string' || !r.id) add('缺少记录编号', 'id', '记录编号', kind.label);
+    else if (ids.has(r.id)) add(`记录编号重复：${r.id}`, 'id', '记录编号', kind.label);
+    else ids.add(r.id);
+    for (const [key, lbl] of [['createdAt', '创建时间'], ['updatedAt', '修改时间']] as const) {
+      if (typeof r[key] !== 'string' || !ISO_TS.test(r[key] as string)) add('时间格式不正确', key, lbl, kind.label);
+    }
+    if (r.deletedAt !== null && r.deletedAt !== undefined && (typeof r.deletedAt !== 'string' || !ISO_TS.test(r.deletedAt))) {
+      add('删除时间格式不正确', 'deletedAt', '删除时间', kind.label);
+    }
+    const v = validateRecord(kind, isObj(r.data) ? r.data : {}, { villages, allowManaged: true });
+    const more = v.issues.length ? v.issues : kind.id === 'normativeDoc' ? checkLifecycle(v.data) : [];
+    for (const x of more) issues.push({ ...x, row, recordId: r.id as string });
+    if (kind.id === 'normativeDoc' && typeof v.data.number === 'string') {
+      const prev = numbers.get(v.data.number);
+      if (prev) add(`统一编号${v.data.number}与第${prev}条重复`, 'number', '统一编号', kind.label);
+      else numbers.set(v.data.number, row);
+    }
+    const dateOk = typeof v.data[kind.dateField] === 'string' && isRealDate(v.data[kind.dateField] as string);
+    if (!more.length && dateOk) {
+      records.push({ id: r.id as string, kind: kind.id, data: v.data, createdAt: r.createdAt as string, updatedAt: r.updatedAt as string, deletedAt: (r.deletedAt as string | null) ?? null });
+    }
+  });
+
+  const reports = Array.isArray(raw.reports) ? raw.reports : [];
+  reports.forEach((rep: unknown, i) => {
+    if (!isObj(rep) || !Number.isInteger(rep.year) || typeof rep.updatedAt !== 'string' || !isObj(rep.data)) {
+      issues.push({ kind: '年度报告', row: i + 1, message: '年度报告格式不正确' });
+    }
+  });
+
+  return {
+    file: {
+      format: EXCHANGE_FORMAT,
+      version: EXCHANGE_VERSION,
+      settings: s.success ? s.data : (raw.settings as Settings),
+      numberSequences: seqs as ExchangeFile['numberSequences'],
+      records,
+      reports: reports as ExchangeFile['reports'],
+    },
+    issues,
+  };
+}
+
+export function parseExchange(text: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (err) {
+    throw new LedgerError('BAD_FILE', `交换文件不是有效的 JSON：${(err as Error).message}`);
+  }
+}
+
+/** Replaces the whole ledger with the file's contents; nothing is written when anything is wrong. */
+export function importLedger(db: Db, text: string): { records: number } {
+  const { file, issues } = checkExchange(parseExchange(text));
+  if (issues.length) throw new LedgerError('VALIDATION', `交换文件有${issues.length}处错误，未导入任何数据`, issues);
+  db.transaction(() => {
+    for (const t of ['attachments', 'records', 'doc_number_seq', 'reports', 'report_outputs']) db.prepare(`DELETE FROM ${t}`).run();
+    db.prepare("DELETE FROM settings WHERE key = 'org'").run();
+    db.prepare("INSERT INTO settings (key, value) VALUES ('org', ?)").run(JSON.stringify(file.settings));
+    const seq = db.prepare('INSERT INTO doc_number_seq (prefix, year, last) VALUES (?, ?, ?)');
+    for (const q of file.numberSequences) seq.run(q.prefix, q.year, q.last);
+    for (const r of file.records) {
+      const date = r.data[getKind(r.kind)!.dateField] as string;
+      insertRecord(db, { ...r, date, year: Number(date.slice(0, 4)) });
+    }
+    // A file whose sequences lag behind its own numbers must still never hand a number out twice.
+    const raise = db.prepare(
+      'INSERT INTO doc_number_seq (prefix, year, last) VALUES (?, ?, ?) ON CONFLICT (prefix, year) DO UPDATE SET last = max(last, excluded.last)',
+    );
+    for (const r of file.records) {
+      const m = /^(.*)〔(\d{4})〕(\d+)号$/.exec(String(r.data.number ?? ''));
+      if (r.kind === 'normativeDoc' && m) raise.run(m[1], Number(m[2]), Number(m[3]));
+    }
+    const rep = db.prepare('INSERT INTO reports (year, data, updated_at) VALUES (?, ?, ?)');
+    for (const r of file.reports) rep.run(r.year, JSON.stringify(r.data), r.updatedAt);
+  })();
+  return { records: file.records.length };
+}

@@ -1,0 +1,88 @@
+/** Read-side queries: a page of one kind for one year, the 回收站, and a year's counts per kind. */
+import type { Db } from '../db/open';
+import { LedgerError } from '../errors';
+import { KINDS } from '../kinds';
+import { fromRow, requireKind, type LedgerRecord } from './records';
+
+export interface ListQuery {
+  kind: string;
+  year: number;
+  page?: number;
+  pageSize?: number;
+  /** A field key of the kind, or 'date' / 'updatedAt'. */
+  sortBy?: string;
+  sortDir?: 'asc' | 'desc';
+  /** Exact match per field (enum, village, bool, text). */
+  filters?: Record<string, string | number | boolean>;
+  search?: string;
+}
+
+export interface ListPage {
+  rows: LedgerRecord[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function listRecords(db: Db, q: ListQuery): ListPage {
+  const kind = requireKind(q.kind);
+  const page = Math.max(1, q.page ?? 1);
+  const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
+  const where = ['kind = @kind', 'year = @year', 'deleted_at IS NULL'];
+  const params: Record<string, unknown> = { kind: kind.id, year: q.year };
+  let i = 0;
+  for (const [key, value] of Object.entries(q.filters ?? {})) {
+    const f = kind.fields.find((x) => x.key === key);
+    if (!f) throw new LedgerError('VALIDATION', `${kind.label}没有“${key}”字段，无法筛选`);
+    const p = `f${i++}`;
+    if (f.type === 'bool') {
+      where.push(`coalesce(json_extract(data, '$.${key}'), 0) = @${p}`);
+      params[p] = value === true || value === 'true' ? 1 : 0;
+    } else if (f.type === 'tags') {
+      where.push(`EXISTS (SELECT 1 FROM json_each(data, '$.${key}') WHERE value = @${p})`);
+      params[p] = value;
+    } else {
+      where.push(`json_extract(data, '$.${key}') = @${p}`);
+      params[p] = value;
+    }
+  }
+  if (q.search?.trim()) {
+    where.push("search_text LIKE @search ESCAPE '\\'");
+    params.search = `%${escapeLike(q.search.trim())}%`;
+  }
+  let order = 'date';
+  if (q.sortBy === 'updatedAt') order = 'updated_at';
+  else if (q.sortBy && q.sortBy !== 'date') {
+    if (!kind.fields.some((f) => f.key === q.sortBy)) throw new LedgerError('VALIDATION', `${kind.label}没有“${q.sortBy}”字段，无法排序`);
+    order = `json_extract(data, '$.${q.sortBy}')`;
+  }
+  const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
+  const w = where.join(' AND ');
+  const total = (db.prepare(`SELECT count(*) AS n FROM records WHERE ${w}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${order} ${dir}, date ${dir}, created_at ${dir}, id LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Parameters<typeof fromRow>[0][];
+  return { rows: rows.map(fromRow), total, page, pageSize };
+}
+
+export function listTrash(db: Db): LedgerRecord[] {
+  const rows = db.prepare('SELECT * FROM records WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id').all() as Parameters<typeof fromRow>[0][];
+  return rows.map(fromRow);
+}
+
+/** Counts per kind for one year (deleted records excluded), every kind present even when zero. */
+export function yearStats(db: Db, year: number): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(KINDS.map((k) => [k.id, 0]));
+  const rows = db
+    .prepare('SELECT kind, count(*) AS n FROM records WHERE year = ? AND deleted_at IS NULL GROUP BY kind')
+    .all(year) as { kind: string; n: number }[];
+  for (const r of rows) out[r.kind] = r.n;
+  return out;
+}
+
+/** Years that hold any record, newest first, for the year switcher. */
+export function ledgerYears(db: Db): number[] {
+  return (db.prepare('SELECT DISTINCT year FROM records WHERE deleted_at IS NULL ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+}

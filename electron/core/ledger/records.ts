@@ -1,0 +1,168 @@
+/**
+ * Storage of ledger records: create, read, update, list, and the 回收站 (soft delete, restore,
+ * explicit purge). Every write validates first and runs in one transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/open';
+import { LedgerError } from '../errors';
+import { getKind, type KindDef, type RecordData } from '../kinds';
+import { validateRecord } from '../kinds/validate';
+import { getSettings } from './settings';
+import { assignNormativeNumber, checkLifecycle } from './normative-doc';
+
+export interface LedgerRecord {
+  id: string;
+  kind: string;
+  date: string;
+  year: number;
+  data: RecordData;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+interface Row {
+  id: string;
+  kind: string;
+  date: string;
+  year: number;
+  data: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export const fromRow = (r: Row): LedgerRecord => ({
+  id: r.id,
+  kind: r.kind,
+  date: r.date,
+  year: r.year,
+  data: JSON.parse(r.data) as RecordData,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export function requireKind(id: string): KindDef {
+  const k = getKind(id);
+  if (!k) throw new LedgerError('VALIDATION', `未知的台账类型：${id}`);
+  return k;
+}
+
+/** Text the 搜索 box matches: every textual field, joined. */
+export function searchText(kind: KindDef, data: RecordData): string {
+  return kind.fields
+    .filter((f) => ['text', 'textarea', 'enum', 'village', 'tags'].includes(f.type))
+    .map((f) => data[f.key])
+    .flat()
+    .filter((v) => typeof v === 'string')
+    .join(' ');
+}
+
+/** Validates data for a kind or throws one VALIDATION error listing every problem. */
+export function validOrThrow(db: Db, kind: KindDef, data: RecordData, allowManaged = false): RecordData {
+  const { villages } = getSettings(db);
+  const r = validateRecord(kind, data, { villages, allowManaged });
+  const issues = r.issues.length ? r.issues : kind.id === 'normativeDoc' ? checkLifecycle(r.data) : [];
+  if (issues.length) throw new LedgerError('VALIDATION', `${kind.label}记录有${issues.length}处错误`, issues);
+  return r.data;
+}
+
+export const nowIso = (): string => new Date().toISOString();
+
+export function getRecord(db: Db, id: string): LedgerRecord {
+  const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as Row | undefined;
+  if (!row) throw new LedgerError('NOT_FOUND', '找不到该记录，可能已被彻底删除');
+  return fromRow(row);
+}
+
+export function insertRecord(db: Db, rec: LedgerRecord): void {
+  const kind = requireKind(rec.kind);
+  db.prepare(
+    `INSERT INTO records (id, kind, date, year, data, search_text, created_at, updated_at, deleted_at)
+     VALUES (@id, @kind, @date, @year, @data, @search, @createdAt, @updatedAt, @deletedAt)`,
+  ).run({ ...rec, data: JSON.stringify(rec.data), search: searchText(kind, rec.data) });
+}
+
+function writeData(db: Db, kind: KindDef, id: string, data: RecordData): void {
+  const date = data[kind.dateField] as string;
+  db.prepare('UPDATE records SET data = ?, date = ?, year = ?, search_text = ?, updated_at = ? WHERE id = ?').run(
+    JSON.stringify(data),
+    date,
+    Number(date.slice(0, 4)),
+    searchText(kind, data),
+    nowIso(),
+    id,
+  );
+}
+
+export function createRecord(db: Db, kindId: string, input: RecordData): LedgerRecord {
+  const kind = requireKind(kindId);
+  return db.transaction(() => {
+    let data = validOrThrow(db, kind, input);
+    if (kind.id === 'normativeDoc') data = assignNormativeNumber(db, data);
+    const date = data[kind.dateField] as string;
+    const t = nowIso();
+    const rec: LedgerRecord = { id: randomUUID(), kind: kind.id, date, year: Number(date.slice(0, 4)), data, createdAt: t, updatedAt: t, deletedAt: null };
+    insertRecord(db, rec);
+    return rec;
+  })();
+}
+
+export function updateRecord(db: Db, id: string, input: RecordData): LedgerRecord {
+  return db.transaction(() => {
+    const old = getRecord(db, id);
+    if (old.deletedAt) throw new LedgerError('CONFLICT', '该记录在回收站中，请先恢复再修改');
+    const kind = requireKind(old.kind);
+    const data = validOrThrow(db, kind, input);
+    // Managed fields (number, lifecycle) are the app's: a form can never overwrite them.
+    for (const f of kind.fields) if (f.managed && old.data[f.key] !== undefined) data[f.key] = old.data[f.key];
+    if (kind.id === 'normativeDoc' && String(old.data.number).includes(`〔${old.year}〕`) && Number((data.registeredDate as string).slice(0, 4)) !== old.year) {
+      throw new LedgerError('VALIDATION', '登记年度与统一编号的年度不一致', [
+        { kind: kind.label, field: 'registeredDate', fieldLabel: '登记日期', message: `统一编号${String(old.data.number)}已按${old.year}年编号，登记日期不能改到其他年度` },
+      ]);
+    }
+    writeData(db, kind, id, data);
+    return getRecord(db, id);
+  })();
+}
+
+/** Replaces a record's data wholesale (used by lifecycle steps, which validate on their own). */
+export function replaceData(db: Db, rec: LedgerRecord, data: RecordData): LedgerRecord {
+  writeData(db, requireKind(rec.kind), rec.id, data);
+  return getRecord(db, rec.id);
+}
+
+export function duplicateRecord(db: Db, id: string): LedgerRecord {
+  const old = getRecord(db, id);
+  const kind = requireKind(old.kind);
+  const copy: RecordData = {};
+  for (const f of kind.fields) if (!f.managed && old.data[f.key] !== undefined) copy[f.key] = old.data[f.key];
+  return createRecord(db, old.kind, copy);
+}
+
+export function deleteRecord(db: Db, id: string): LedgerRecord {
+  return db.transaction(() => {
+    const rec = getRecord(db, id);
+    if (rec.deletedAt) return rec;
+    db.prepare('UPDATE records SET deleted_at = ? WHERE id = ?').run(nowIso(), id);
+    return getRecord(db, id);
+  })();
+}
+
+export function restoreRecord(db: Db, id: string): LedgerRecord {
+  return db.transaction(() => {
+    getRecord(db, id);
+    db.prepare('UPDATE records SET deleted_at = NULL WHERE id = ?').run(id);
+    return getRecord(db, id);
+  })();
+}
+
+/** Destroys a record for good; only allowed from the 回收站. */
+export function purgeRecord(db: Db, id: string): void {
+  db.transaction(() => {
+    const rec = getRecord(db, id);
+    if (!rec.deletedAt) throw new LedgerError('CONFLICT', '只能彻底删除回收站中的记录');
+    db.prepare('DELETE FROM records WHERE id = ?').run(id);
+  })();
+}
