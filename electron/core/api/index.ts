@@ -1,10 +1,12 @@
 /** The API table: every method of the core, by name. Later issues add their groups here. */
 import { ledgerApi } from './table';
+import { reportApi } from './report-api';
 import { invokeMethod, type ApiMethod, type ApiResult } from './define';
 import type { LedgerContext } from './context';
 
 export const apiTable = {
   ...ledgerApi,
+  ...reportApi,
 };
 
 export type ApiTable = typeof apiTable;

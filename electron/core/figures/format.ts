@@ -1,0 +1,69 @@
+/**
+ * Display rules for report figures (domain brief §4.2–4.3): how a computed value reads in the
+ * report — “11次”, “60余次”, “2万余人次”, “6.177万元”, “99.14%”, “较上年增长23%”.
+ * Pure and synchronous. Negative, non-finite (and, for counts, fractional) input is a bug upstream
+ * and throws a RangeError; conditions that depend on the data (denominator 0, numerator above
+ * denominator, previous year 0, a rule that does not fit the figure) return `ok: false` with a
+ * Chinese `problem`, which the report turns into a check instead of crashing.
+ */
+import { formatCount } from './format/count';
+import { formatMoney } from './format/money';
+import { formatRate, type FormatResult } from './format/rate';
+
+export { APPROX_GRANULARITIES, formatCount } from './format/count';
+export { formatMoney } from './format/money';
+export { formatChange, formatRate, joinEqualRates, type ChangeOptions, type FormatResult } from './format/rate';
+
+export type DisplayRule =
+  /** The number as it is: 11次, 906张, 0件. */
+  | { type: 'exact' }
+  /** “余”-rounding (§4.3); `granularity` 10/100/1000/10000 overrides the automatic base (10 keeps “1250余人次”). */
+  | { type: 'approx'; granularity?: number }
+  /** Money in 万元, trailing zeros trimmed (61770 → 6.177万元); optional rounding to `decimals` (0–6); 0 → “0元”. */
+  | { type: 'wan'; decimals?: number }
+  /** A rate in %, at most `decimals` (0–4, default 2) decimals, trimmed. */
+  | { type: 'percent'; decimals?: number };
+
+export interface FigureValue {
+  kind: 'count' | 'sum' | 'money' | 'rate';
+  /** count/sum: the total in `unit`; money: yuan (whatever `unit` says); rate: not used (see numerator/denominator). */
+  value: number;
+  numerator?: number;
+  denominator?: number;
+  /** 量词 for counts and sums (次, 人次, 份); ignored for money and rates, whose unit comes from the rule. */
+  unit: string;
+}
+
+const KIND_LABEL: Record<FigureValue['kind'], string> = { count: '计数', sum: '合计', money: '金额', rate: '比率' };
+const RULE_LABEL: Record<DisplayRule['type'], string> = { exact: '精确', approx: '约数（余）', wan: '万元', percent: '百分比' };
+
+/** Rules each kind accepts; the first is the default. */
+const RULES: Record<FigureValue['kind'], DisplayRule['type'][]> = {
+  count: ['exact', 'approx'],
+  sum: ['exact', 'approx'],
+  money: ['wan', 'exact', 'approx'],
+  rate: ['percent'],
+};
+
+/**
+ * Formats one figure by its kind and display rule. Defaults: counts and sums exact, money 万元,
+ * rates percent with up to two decimals. A rule that does not fit the kind, or a rate without
+ * numerator/denominator, gives `ok: false` with a problem; invalid numbers throw (see above).
+ */
+export function formatFigure(f: FigureValue, rule?: DisplayRule): FormatResult {
+  const r: DisplayRule = rule ?? ({ type: RULES[f.kind][0] } as DisplayRule);
+  if (!RULES[f.kind].includes(r.type)) {
+    return { text: '—', ok: false, problem: `显示规则“${RULE_LABEL[r.type]}”不适用于${KIND_LABEL[f.kind]}类指标` };
+  }
+  switch (r.type) {
+    case 'exact':
+    case 'approx':
+    case 'wan':
+      return { text: f.kind === 'money' ? formatMoney(f.value, r) : formatCount(f.value, f.unit, r), ok: true };
+    case 'percent':
+      if (f.numerator === undefined || f.denominator === undefined) {
+        return { text: '—', ok: false, problem: '比率缺少分子或分母，无法计算' };
+      }
+      return formatRate(f.numerator, f.denominator, r.decimals);
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Assembly: a year's report spec + the ledger → a fully resolved ReportDocument, the figure
+ * uses behind it, and the problems to fix before printing. Pure of I/O except the figure queries.
+ */
+import type { Db } from '../db/open';
+import { getSettings, type Settings } from '../ledger/settings';
+import { computeFigure, type FigureResult, type Period } from '../figures/compute';
+import { getFigure } from '../figures/catalogue';
+import { formatChange, joinEqualRates } from '../figures/format';
+import type { Block, ReportDocument, Run } from './document';
+import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from './spec';
+import { autoTitle, chineseDate, chineseNumber, DISCLOSURE_NOTE, issuingOrgans, subjectLine } from './title';
+import { checkReport, type Problem } from './checks';
+
+export interface FigureUse {
+  figureId: string;
+  period: Period;
+  display: string;
+  manual: boolean;
+  anchor: string;
+}
+
+export interface AssembledReport {
+  document: ReportDocument;
+  problems: Problem[];
+  uses: FigureUse[];
+}
+
+export function resolveTokens(text: string, year: number, s: Settings): string {
+  return text
+    .replaceAll('{年度}', String(year))
+    .replaceAll('{上年度}', String(year - 1))
+    .replaceAll('{下年度}', String(year + 1))
+    .replaceAll('{乡镇}', s.town || '我镇');
+}
+
+class Resolver {
+  readonly problems: Problem[] = [];
+  readonly uses: FigureUse[] = [];
+  private cache = new Map<string, FigureResult>();
+
+  constructor(
+    private db: Db,
+    private year: number,
+    private settings: Settings,
+  ) {}
+
+  text(t: string): string {
+    return resolveTokens(t, this.year, this.settings);
+  }
+
+  private figure(seg: { figureId: string; rule?: FigureSegment['rule']; sinceYear?: number }, year = this.year): FigureResult {
+    const period = { from: seg.sinceYear ?? year, to: year };
+    const key = JSON.stringify([seg.figureId, period, seg.rule]);
+    let r = this.cache.get(key);
+    if (!r) {
+      r = computeFigure(this.db, seg.figureId, period, seg.rule);
+      this.cache.set(key, r);
+    }
+    return r;
+  }
+
+  private problem(p: Omit<Problem, 'anchor'>, anchor: string) {
+    this.problems.push({ ...p, anchor });
+  }
+
+  segment(seg: Segment, anchor: string): Run[] {
+    if (seg.type === 'text') return [{ text: this.text(seg.text) }];
+    if (seg.type === 'rates') {
+      const items = seg.items.map((it) => ({ it, def: getFigure(it.figureId) }));
+      for (const { it, def } of items) {
+        if (!def) {
+          this.problem({ severity: 'blocking', code: 'unresolved', message: `未知的指标“${it.figureId}”，无法取数` }, anchor);
+          return [{ text: '【未知指标】' }];
+        }
+      }
+      const results = items.map(({ it }) => ({ label: it.label, r: this.figure({ figureId: it.figureId }) }));
+      for (const { r } of results) {
+        this.uses.push({ figureId: r.id, period: { from: this.year, to: this.year }, display: r.display, manual: false, anchor });
+        if (!r.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id }, anchor);
+      }
+      return [{ text: joinEqualRates(results.map(({ label, r }) => ({ label, text: r.display }))), figureId: results[0].r.id }];
+    }
+    return this.figureRuns(seg, anchor);
+  }
+
+  private figureRuns(seg: FigureSegment, anchor: string): Run[] {
+    const def = getFigure(seg.figureId);
+    if (!def) {
+      this.problem({ severity: 'blocking', code: 'unresolved', message: `未知的指标“${seg.figureId}”，无法取数` }, anchor);
+      return [{ text: '【未知指标】' }];
+    }
+    const period = { from: seg.sinceYear ?? this.year, to: this.year };
+    const wrap = (value: string) => this.text(seg.template ?? '{值}').replaceAll('{值}', value);
+    if (seg.manual !== undefined) {
+      this.uses.push({ figureId: def.id, period, display: seg.manual, manual: true, anchor });
+      this.problem({ severity: 'warning', code: 'manual', message: `${def.name}使用了手工填写的数值“${seg.manual}”，不是由台账计算`, figureId: def.id }, anchor);
+      return [{ text: wrap(seg.manual), figureId: def.id }];
+    }
+    const r = this.figure(seg);
+    let shown = r.display;
+    if (seg.change) {
+      const prev = this.figure(seg, this.year - 1);
+      const ch = formatChange(r.value, prev.value, { baseline: `${this.year - 1}年` });
+      if (!ch.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：无法与上年比较（${ch.problem ?? '上年为0'}）`, figureId: r.id }, anchor);
+      shown = ch.text;
+    }
+    this.uses.push({ figureId: r.id, period, display: shown, manual: false, anchor });
+    if (!r.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id }, anchor);
+    if (r.value === 0 && !seg.change) {
+      if (seg.zeroText) return [{ text: this.text(seg.zeroText), figureId: r.id }];
+      this.problem(
+        {
+          severity: 'warning',
+          code: 'zero',
+          message: `${r.name}为0，句子可能读起来不通顺${def.zeroPhrase ? `，可改为“${def.zeroPhrase}”` : ''}`,
+          figureId: r.id,
+          suggestion: def.zeroPhrase,
+        },
+        anchor,
+      );
+    }
+    return [{ text: wrap(shown), figureId: r.id }];
+  }
+
+  paragraph(p: ParagraphSpec): Run[] {
+    return mergeRuns(p.segments.flatMap((s) => this.segment(s, p.id)));
+  }
+}
+
+/** Joins neighbouring plain runs so renderers see whole phrases. */
+function mergeRuns(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const r of runs) {
+    const last = out[out.length - 1];
+    if (last && !last.figureId && !r.figureId && last.font === r.font) last.text += r.text;
+    else out.push({ ...r });
+  }
+  return out.filter((r) => r.text !== '');
+}
+
+function sectionBlocks(res: Resolver, sec: SectionSpec, level: 1 | 2 | 3, index: number): Block[] {
+  const number = level === 1 ? `${chineseNumber(index)}、` : level === 2 ? `（${chineseNumber(index)}）` : `${index}.`;
+  const heading = `${number}${res.text(sec.heading)}`;
+  const paras = sec.paragraphs.map((p) => ({ id: p.id, runs: res.paragraph(p) }));
+  const blocks: Block[] = [];
+  if (sec.runIn && level === 2) {
+    const [first, ...rest] = paras;
+    const ending = /[。！？：]$/.test(heading) ? '' : '。';
+    blocks.push({ type: 'paragraph', anchor: sec.id, runs: [{ text: heading + ending, font: 'kai' }, ...(first?.runs ?? [])] });
+    for (const p of rest) blocks.push({ type: 'paragraph', anchor: p.id, runs: p.runs });
+  } else {
+    blocks.push({ type: 'heading', level, anchor: sec.id, runs: [{ text: heading }] });
+    for (const p of paras) blocks.push({ type: 'paragraph', anchor: p.id, runs: p.runs });
+  }
+  (sec.children ?? []).forEach((child, i) => blocks.push(...sectionBlocks(res, child, level === 1 ? 2 : 3, i + 1)));
+  return blocks;
+}
+
+export function assembleReport(db: Db, year: number, spec: ReportSpec): AssembledReport {
+  const settings = getSettings(db);
+  const rs = spec.settings;
+  const res = new Resolver(db, year, settings);
+  const body: Block[] = spec.opening.map((p) => ({ type: 'paragraph', anchor: p.id, runs: res.paragraph(p) }));
+  spec.sections.forEach((sec, i) => body.push(...sectionBlocks(res, sec, 1, i + 1)));
+  const organs = issuingOrgans(rs, settings);
+  const title = rs.titleLines.length ? rs.titleLines.map((l) => res.text(l)) : autoTitle(organs, year);
+  const document: ReportDocument = {
+    header: { mode: rs.headerMode, organs, suffix: '文件', docNumber: `${rs.docCode}〔${rs.docYear}〕${rs.docSeq}号`, signers: rs.signers },
+    title,
+    recipients: rs.recipients,
+    body,
+    closing: rs.closing,
+    signature: { organs, date: chineseDate(rs.signDate), layout: rs.signatureLayout },
+    note: DISCLOSURE_NOTE[rs.disclosure],
+    imprint: rs.imprint ? { cc: rs.cc || null, issuer: rs.issuer, issueDate: rs.issueDate ? chineseDate(rs.issueDate) : '' } : null,
+    meta: { title: `${organs.join('')}${subjectLine(year)}`, author: organs[0] ?? '', year },
+  };
+  const problems = [...res.problems, ...checkReport(document, spec, settings, year)];
+  return { document, problems, uses: res.uses };
+}

@@ -1,0 +1,48 @@
+/**
+ * Writes the assembled report to a file, choosing the format by extension (.html, .pdf, .docx),
+ * atomically, and records what the output was computed from. The PDF step is injectable:
+ * Electron passes its own printToPDF, the CLI and tests use headless Chromium.
+ */
+import path from 'node:path';
+import { LedgerError } from '../errors';
+import { writeFileAtomic } from '../fs/atomic';
+import type { LedgerContext } from '../api/context';
+import { assembleYear } from '../api/report-api';
+import { renderReportHtml } from '../render/html';
+import { renderReportDocx } from '../render/docx';
+import { recordOutput } from './provenance';
+import type { AssembledReport } from './assemble';
+
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+
+export const REPORT_FORMATS = ['html', 'pdf', 'docx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function formatOf(file: string): ReportFormat {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  if (!(REPORT_FORMATS as readonly string[]).includes(ext)) {
+    throw new LedgerError('VALIDATION', `不支持的输出格式“.${ext}”，请使用 .html、.pdf 或 .docx`);
+  }
+  return ext as ReportFormat;
+}
+
+export const defaultReportFileName = (year: number, format: ReportFormat) => `关于${year}年法治政府建设情况的报告.${format}`;
+
+export async function renderReport(report: AssembledReport, format: ReportFormat, printPdf?: PdfPrinter): Promise<Uint8Array | string> {
+  if (format === 'docx') return renderReportDocx(report.document);
+  const html = renderReportHtml(report.document);
+  if (format === 'html') return html;
+  if (!printPdf) {
+    const { htmlToPdf } = await import('../render/pdf');
+    return htmlToPdf(html);
+  }
+  return printPdf(html);
+}
+
+export async function exportReport(ctx: LedgerContext, year: number, file: string, printPdf?: PdfPrinter): Promise<AssembledReport> {
+  const format = formatOf(file);
+  const report = assembleYear(ctx, year);
+  writeFileAtomic(file, await renderReport(report, format, printPdf));
+  recordOutput(ctx.db, year, format, report.uses);
+  return report;
+}

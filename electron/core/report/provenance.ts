@@ -1,0 +1,81 @@
+/**
+ * Provenance of printed and exported reports: which records each figure was computed from,
+ * so the app can say plainly when records behind a printed report have changed since.
+ */
+import type { Db } from '../db/open';
+import { figureSources, traceFigure } from '../figures/compute';
+import { getFigure } from '../figures/catalogue';
+import { getKind } from '../kinds';
+import { nowIso } from '../ledger/records';
+import type { FigureUse } from './assemble';
+
+interface StoredFigure {
+  figureId: string;
+  from: number;
+  to: number;
+  display: string;
+  hash: string;
+  records: [string, string][];
+}
+
+const uniqueUses = (uses: FigureUse[]) => {
+  const seen = new Map<string, FigureUse>();
+  for (const u of uses) if (!u.manual) seen.set(`${u.figureId}:${u.period.from}-${u.period.to}`, u);
+  return [...seen.values()];
+};
+
+export function recordOutput(db: Db, year: number, format: string, uses: FigureUse[]): number {
+  const figures: StoredFigure[] = uniqueUses(uses).map((u) => ({ figureId: u.figureId, from: u.period.from, to: u.period.to, display: u.display, ...figureSources(db, u.figureId, u.period) }));
+  const r = db.prepare('INSERT INTO report_outputs (year, format, created_at, figures) VALUES (?, ?, ?, ?)').run(year, format, nowIso(), JSON.stringify(figures));
+  return Number(r.lastInsertRowid);
+}
+
+export interface Staleness {
+  output: { id: number; format: string; createdAt: string } | null;
+  changedRecords: number;
+  figures: { figureId: string; name: string; printed: string; added: number; removed: number; modified: number }[];
+  message: string;
+}
+
+export function reportStaleness(db: Db, year: number): Staleness {
+  const row = db.prepare('SELECT id, format, created_at, figures FROM report_outputs WHERE year = ? ORDER BY id DESC LIMIT 1').get(year) as
+    | { id: number; format: string; created_at: string; figures: string }
+    | undefined;
+  if (!row) return { output: null, changedRecords: 0, figures: [], message: '本年度报告尚未打印或导出' };
+  const changed = new Set<string>();
+  const figures: Staleness['figures'] = [];
+  for (const f of JSON.parse(row.figures) as StoredFigure[]) {
+    const now = figureSources(db, f.figureId, { from: f.from, to: f.to });
+    if (now.hash === f.hash) continue;
+    const before = new Map(f.records);
+    const after = new Map(now.records);
+    let added = 0;
+    let removed = 0;
+    let modified = 0;
+    for (const [id, t] of after) {
+      if (!before.has(id)) (added++, changed.add(id));
+      else if (before.get(id) !== t) (modified++, changed.add(id));
+    }
+    for (const id of before.keys()) if (!after.has(id)) (removed++, changed.add(id));
+    figures.push({ figureId: f.figureId, name: getFigure(f.figureId)?.name ?? f.figureId, printed: f.display, added, removed, modified });
+  }
+  const verb = row.format === 'print' ? '打印' : '导出';
+  const message = changed.size
+    ? `${verb}后有${changed.size}条台账记录被修改，影响${figures.map((x) => x.name).join('、')}`
+    : `${verb}后台账数据未发生变化`;
+  return { output: { id: row.id, format: row.format, createdAt: row.created_at }, changedRecords: changed.size, figures, message };
+}
+
+/** 数据来源附表 for internal review: each figure used, with the records behind it. Never part of the sent report. */
+export function sourcesTable(db: Db, uses: FigureUse[]) {
+  return uniqueUses(uses).map((u) => ({
+    figureId: u.figureId,
+    name: getFigure(u.figureId)?.name ?? u.figureId,
+    display: u.display,
+    period: u.period,
+    records: traceFigure(db, u.figureId, u.period).map((r) => {
+      const kind = getKind(r.kind)!;
+      return { id: r.id, kind: kind.label, date: r.date, title: String(r.data[kind.titleField] ?? '') };
+    }),
+  }));
+}

@@ -1,0 +1,54 @@
+/**
+ * Where a year's report spec lives. A year without one starts from the nearest earlier year's
+ * text (its tokens and placeholders re-bind to the new year by themselves), or from the default.
+ */
+import type { Db } from '../db/open';
+import { LedgerError } from '../errors';
+import { getSettings } from '../ledger/settings';
+import { nowIso } from '../ledger/records';
+import { defaultReportSpec } from './default-outline';
+import { reportSpecSchema, type ReportSpec } from './spec';
+
+export function parseReportSpec(input: unknown): ReportSpec {
+  const r = reportSpecSchema.safeParse(input);
+  if (!r.success) {
+    throw new LedgerError('VALIDATION', '报告内容格式不正确', r.error.issues.map((i) => ({ kind: '年度报告', field: i.path.join('.'), message: i.message })));
+  }
+  return r.data;
+}
+
+export function storedReportSpec(db: Db, year: number): ReportSpec | null {
+  const row = db.prepare('SELECT data FROM reports WHERE year = ?').get(year) as { data: string } | undefined;
+  return row ? parseReportSpec(JSON.parse(row.data)) : null;
+}
+
+export function getReportSpec(db: Db, year: number): { spec: ReportSpec; source: 'saved' | 'previous' | 'default'; fromYear?: number } {
+  const own = storedReportSpec(db, year);
+  if (own) return { spec: own, source: 'saved' };
+  const prev = db.prepare('SELECT year, data FROM reports WHERE year < ? ORDER BY year DESC LIMIT 1').get(year) as { year: number; data: string } | undefined;
+  if (prev) {
+    const spec = parseReportSpec(JSON.parse(prev.data));
+    const shift = year - prev.year;
+    spec.settings.docYear += shift;
+    spec.settings.docSeq = 1;
+    spec.settings.signDate = `${year + 1}-${spec.settings.signDate.slice(5)}`;
+    spec.settings.issueDate = '';
+    return { spec, source: 'previous', fromYear: prev.year };
+  }
+  return { spec: defaultReportSpec(year, getSettings(db)), source: 'default' };
+}
+
+export function saveReportSpec(db: Db, year: number, input: unknown): ReportSpec {
+  const spec = parseReportSpec(input);
+  db.prepare('INSERT INTO reports (year, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (year) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at').run(
+    year,
+    JSON.stringify(spec),
+    nowIso(),
+  );
+  return spec;
+}
+
+export function resetReportSpec(db: Db, year: number): ReportSpec {
+  db.prepare('DELETE FROM reports WHERE year = ?').run(year);
+  return getReportSpec(db, year).spec;
+}
