@@ -71,7 +71,15 @@ const commands: Record<string, Command> = {
     if (!input) throw new LedgerError('VALIDATION', `缺少要导入的交换文件\n${USAGE}`);
     if (!fs.existsSync(input)) throw new LedgerError('NOT_FOUND', `交换文件不存在：${input}`);
     const text = fs.readFileSync(input, 'utf8');
-    const r = await withLedger(file, true, (ctx) => call<{ records: number }>(ctx, 'exchange.import', { text }));
+    const existed = fs.existsSync(file);
+    let r: { records: number };
+    try {
+      r = await withLedger(file, true, (ctx) => call<{ records: number }>(ctx, 'exchange.import', { text }));
+    } catch (err) {
+      // A refused import leaves no trace: not even the empty ledger it had to create.
+      if (!existed) for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+      throw err;
+    }
     io.out(`已导入${r.records}条记录`);
     return 0;
   },

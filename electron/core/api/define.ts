@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { LedgerError, toErrorPayload, type ErrorPayload, type Issue } from '../errors';
 import type { LedgerContext } from './context';
 
+// Request errors reach the clerk (CLI, harness, app): zod's own messages in Chinese.
+z.config(z.locales.zhCN());
+
 export interface ApiMethod<S extends z.ZodType = z.ZodType, R = unknown> {
   input: S;
   handler: (ctx: LedgerContext, input: z.output<S>) => R | Promise<R>;

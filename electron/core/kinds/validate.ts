@@ -4,7 +4,7 @@
  * and exports stay deterministic.
  */
 import type { Issue } from '../errors';
-import type { FieldDef, KindDef, RecordData } from './types';
+import type { FieldDef, KindDef, RecordData, Rule } from './types';
 
 export interface ValidateOptions {
   /** The settings' 村/社区 list; when empty any short text is accepted. */
@@ -99,6 +99,9 @@ export function validateRecord(
   const fields = new Map(kind.fields.map((f) => [f.key, f]));
   const issue = (f: FieldDef | undefined, key: string, message: string) =>
     issues.push({ kind: kind.label, field: key, fieldLabel: f?.label ?? key, message });
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    return { data: out, issues: [{ kind: kind.label, message: '记录格式不正确（应为字段与值的对照）' }] };
+  }
 
   for (const key of Object.keys(data)) {
     if (!fields.has(key)) issue(undefined, key, `“${key}”不是${kind.label}的字段`);
@@ -112,11 +115,19 @@ export function validateRecord(
     if (f.managed && !opts.allowManaged) continue;
     const r = checkValue(f, v, opts);
     if (r.error) issue(f, f.key, r.error);
-    else out[f.key] = r.value;
+    // A list of blanks normalises to nothing: treat it as empty, like a blank text.
+    else if (isEmpty(r.value)) {
+      if (f.required) issue(f, f.key, '必填');
+    } else out[f.key] = r.value;
   }
-  if (issues.length) return { data: out, issues };
 
+  // Cross-field rules run even when some fields are wrong, so one pass reports every problem;
+  // a rule is skipped when a field it reads already has its own error.
+  const bad = new Set(issues.map((i) => i.field));
+  const ruleFields = (rule: Rule): string[] =>
+    rule.type === 'lte' ? [...rule.left, rule.right] : rule.type === 'dateOrder' ? [rule.from, rule.to] : [rule.field, rule.when];
   for (const rule of kind.rules ?? []) {
+    if (ruleFields(rule).some((k) => bad.has(k))) continue;
     if (rule.type === 'lte') {
       const parts = rule.left.map((k) => out[k]).filter((x): x is number => typeof x === 'number');
       const right = out[rule.right];

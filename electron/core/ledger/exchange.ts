@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { LedgerError, type Issue } from '../errors';
 import { getKind, KINDS } from '../kinds';
 import { validateRecord, isRealDate } from '../kinds/validate';
-import { getSettings, settingsSchema, type Settings } from './settings';
+import { checkSettings, EMPTY_SETTINGS, getSettings, type Settings } from './settings';
 import { checkLifecycle } from './normative-doc';
 import { fromRow, insertRecord, type LedgerRecord } from './records';
 
@@ -36,11 +36,15 @@ export function stableStringify(value: unknown): string {
 }
 
 const kindOrder = new Map(KINDS.map((k, i) => [k.id, i]));
+/** Code-unit order, independent of the machine's locale (localeCompare is not). */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The keys a record may carry in the file; anything else is reported. */
+const RECORD_KEYS = new Set(['id', 'kind', 'data', 'createdAt', 'updatedAt', 'deletedAt']);
 
 export function exportLedger(db: Db): string {
   const records = (db.prepare('SELECT * FROM records').all() as Parameters<typeof fromRow>[0][])
     .map(fromRow)
-    .sort((a, b) => (kindOrder.get(a.kind)! - kindOrder.get(b.kind)!) || a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    .sort((a, b) => (kindOrder.get(a.kind)! - kindOrder.get(b.kind)!) || cmp(a.date, b.date) || cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id))
     .map(({ date: _d, year: _y, ...r }) => r);
   const file: ExchangeFile = {
     format: EXCHANGE_FORMAT,
@@ -64,18 +68,28 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
   if (!isObj(raw) || raw.format !== EXCHANGE_FORMAT) {
     throw new LedgerError('BAD_FILE', `不是法治台账交换文件（format 应为“${EXCHANGE_FORMAT}”）`);
   }
-  if (typeof raw.version !== 'number' || raw.version > EXCHANGE_VERSION) {
+  if (typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version > EXCHANGE_VERSION) {
     throw new LedgerError('BAD_FILE', `交换文件版本${String(raw.version)}高于本程序支持的版本${EXCHANGE_VERSION}，请升级程序`);
   }
-  const s = settingsSchema.safeParse(raw.settings ?? {});
-  if (!s.success) for (const i of s.error.issues) issues.push({ kind: '设置', field: i.path.join('.'), message: i.message });
-  const villages = s.success ? s.data.villages : [];
+  if (raw.version !== EXCHANGE_VERSION) {
+    throw new LedgerError('BAD_FILE', `交换文件版本“${String(raw.version)}”不正确（应为${EXCHANGE_VERSION}）`);
+  }
+  if (raw.settings !== undefined && !isObj(raw.settings)) issues.push({ kind: '设置', field: 'settings', message: 'settings 应为对象' });
+  const s = checkSettings(raw.settings);
+  issues.push(...s.issues);
+  const villages = s.settings?.villages ?? [];
 
+  if (raw.numberSequences !== undefined && !Array.isArray(raw.numberSequences)) {
+    issues.push({ kind: '编号序列', field: 'numberSequences', message: 'numberSequences 应为列表' });
+  }
   const seqs = Array.isArray(raw.numberSequences) ? raw.numberSequences : [];
+  const seqKeys = new Set<string>();
   seqs.forEach((q: unknown, i) => {
     if (!isObj(q) || typeof q.prefix !== 'string' || !Number.isInteger(q.year) || !Number.isInteger(q.last) || (q.last as number) < 0) {
       issues.push({ kind: '编号序列', row: i + 1, message: '编号序列格式不正确' });
-    }
+    } else if (seqKeys.has(`${q.prefix}|${String(q.year)}`)) {
+      issues.push({ kind: '编号序列', row: i + 1, message: `编号序列重复：${q.prefix}〔${String(q.year)}〕` });
+    } else seqKeys.add(`${q.prefix}|${String(q.year)}`);
   });
 
   if (!Array.isArray(raw.records)) throw new LedgerError('BAD_FILE', '交换文件缺少 records 列表');
@@ -89,6 +103,8 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
     if (!isObj(r)) return add('记录格式不正确');
     const kind = typeof r.kind === 'string' ? getKind(r.kind) : undefined;
     if (!kind) return add(`未知的台账类型“${String(r.kind)}”`, 'kind', '类型');
+    for (const key of Object.keys(r)) if (!RECORD_KEYS.has(key)) add(`“${key}”不是记录的属性`, key, key, kind.label);
+    if (!isObj(r.data)) add('缺少字段内容（data 应为对象）', 'data', '字段内容', kind.label);
     if (typeof r.id !== 'string' || !r.id) add('缺少记录编号', 'id', '记录编号', kind.label);
     else if (ids.has(r.id)) add(`记录编号重复：${r.id}`, 'id', '记录编号', kind.label);
     else ids.add(r.id);
@@ -112,18 +128,24 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
     }
   });
 
+  if (raw.reports !== undefined && !Array.isArray(raw.reports)) {
+    issues.push({ kind: '年度报告', field: 'reports', message: 'reports 应为列表' });
+  }
   const reports = Array.isArray(raw.reports) ? raw.reports : [];
+  const reportYears = new Set<number>();
   reports.forEach((rep: unknown, i) => {
-    if (!isObj(rep) || !Number.isInteger(rep.year) || typeof rep.updatedAt !== 'string' || !isObj(rep.data)) {
+    if (!isObj(rep) || !Number.isInteger(rep.year) || typeof rep.updatedAt !== 'string' || !ISO_TS.test(rep.updatedAt) || !isObj(rep.data)) {
       issues.push({ kind: '年度报告', row: i + 1, message: '年度报告格式不正确' });
-    }
+    } else if (reportYears.has(rep.year as number)) {
+      issues.push({ kind: '年度报告', row: i + 1, message: `${String(rep.year)}年度报告重复` });
+    } else reportYears.add(rep.year as number);
   });
 
   return {
     file: {
       format: EXCHANGE_FORMAT,
       version: EXCHANGE_VERSION,
-      settings: s.success ? s.data : (raw.settings as Settings),
+      settings: s.settings ?? EMPTY_SETTINGS,
       numberSequences: seqs as ExchangeFile['numberSequences'],
       records,
       reports: reports as ExchangeFile['reports'],

@@ -91,7 +91,13 @@ export function advanceNormativeDoc(db: Db, id: string, step: string, input: Rec
     }
     const allowed = [...STEP_FIELDS[step], ...OPTIONAL_STEP_FIELDS[step]];
     const extra = Object.keys(input).filter((k) => !allowed.includes(k));
-    if (extra.length) throw new LedgerError('VALIDATION', `“${step}”环节不能填写：${extra.map(label).join('、')}`);
+    if (extra.length) {
+      throw new LedgerError(
+        'VALIDATION',
+        `“${step}”环节不能填写：${extra.map(label).join('、')}`,
+        extra.map((k) => ({ kind: normativeDoc.label, field: k, fieldLabel: label(k), message: `“${step}”环节不能填写此项` })),
+      );
+    }
     const merged: RecordData = { ...rec.data, ...input, stage: step };
     const { villages } = getSettings(db);
     const v = validateRecord(normativeDoc, merged, { villages, allowManaged: true });
@@ -105,9 +111,13 @@ export function withdrawNormativeDoc(db: Db, id: string, reason: string): Ledger
   return db.transaction(() => {
     const rec = getRecord(db, id);
     if (rec.kind !== 'normativeDoc') throw new LedgerError('VALIDATION', '该记录不是行政规范性文件');
+    if (rec.deletedAt) throw new LedgerError('CONFLICT', '该文件在回收站中，请先恢复');
+    if (rec.data.withdrawn) throw new LedgerError('CONFLICT', `${String(rec.data.number)}已撤回（原因：${String(rec.data.withdrawReason)}）`);
     const r = reason.trim();
-    if (!r) throw new LedgerError('VALIDATION', '请填写撤回原因', [{ kind: normativeDoc.label, field: 'withdrawReason', fieldLabel: '撤回原因', message: '必填' }]);
-    if ([...r].length > 200) throw new LedgerError('VALIDATION', '撤回原因不能超过200个字');
+    const issue = (message: string) => [{ kind: normativeDoc.label, field: 'withdrawReason', fieldLabel: '撤回原因', message }];
+    if (!r) throw new LedgerError('VALIDATION', '请填写撤回原因', issue('必填'));
+    if ([...r].length > 200) throw new LedgerError('VALIDATION', '撤回原因不能超过200个字', issue(`不能超过200个字（现有${[...r].length}个字）`));
+    if (/[\r\n]/.test(r)) throw new LedgerError('VALIDATION', '撤回原因不能换行', issue('不能换行'));
     return replaceData(db, rec, { ...rec.data, withdrawn: true, withdrawReason: r });
   })();
 }

@@ -25,6 +25,16 @@ export interface ListPage {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const BOOL_VALUES = new Map<unknown, number>([
+  [true, 1],
+  ['true', 1],
+  [1, 1],
+  ['是', 1],
+  [false, 0],
+  ['false', 0],
+  [0, 0],
+  ['否', 0],
+]);
 
 export function listRecords(db: Db, q: ListQuery): ListPage {
   const kind = requireKind(q.kind);
@@ -38,8 +48,12 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
     if (!f) throw new LedgerError('VALIDATION', `${kind.label}没有“${key}”字段，无法筛选`);
     const p = `f${i++}`;
     if (f.type === 'bool') {
+      const b = BOOL_VALUES.get(value);
+      if (b === undefined) throw new LedgerError('VALIDATION', `“${f.label}”只能按“是”或“否”筛选`);
       where.push(`coalesce(json_extract(data, '$.${key}'), 0) = @${p}`);
-      params[p] = value === true || value === 'true' ? 1 : 0;
+      params[p] = b;
+    } else if (typeof value === 'boolean') {
+      throw new LedgerError('VALIDATION', `“${f.label}”不是“是/否”字段，无法按是否筛选`);
     } else if (f.type === 'tags') {
       where.push(`EXISTS (SELECT 1 FROM json_each(data, '$.${key}') WHERE value = @${p})`);
       params[p] = value;

@@ -59,13 +59,24 @@ export function searchText(kind: KindDef, data: RecordData): string {
     .join(' ');
 }
 
-/** Validates data for a kind or throws one VALIDATION error listing every problem. */
+/**
+ * Validates data for a kind or throws one VALIDATION error listing every problem.
+ * With allowManaged the data is a whole stored record (managed fields included), so a
+ * 规范性文件's lifecycle invariants are checked too; without it managed fields are dropped
+ * and the lifecycle cannot be judged yet (the caller adds number and stage, then checks).
+ */
 export function validOrThrow(db: Db, kind: KindDef, data: RecordData, allowManaged = false): RecordData {
   const { villages } = getSettings(db);
   const r = validateRecord(kind, data, { villages, allowManaged });
-  const issues = r.issues.length ? r.issues : kind.id === 'normativeDoc' ? checkLifecycle(r.data) : [];
+  const issues = r.issues.length ? r.issues : kind.id === 'normativeDoc' && allowManaged ? checkLifecycle(r.data) : [];
   if (issues.length) throw new LedgerError('VALIDATION', `${kind.label}记录有${issues.length}处错误`, issues);
   return r.data;
+}
+
+function lifecycleOrThrow(kind: KindDef, data: RecordData): void {
+  if (kind.id !== 'normativeDoc') return;
+  const issues = checkLifecycle(data);
+  if (issues.length) throw new LedgerError('VALIDATION', `${kind.label}记录有${issues.length}处错误`, issues);
 }
 
 export const nowIso = (): string => new Date().toISOString();
@@ -76,12 +87,26 @@ export function getRecord(db: Db, id: string): LedgerRecord {
   return fromRow(row);
 }
 
+const INSERT_SQL = `INSERT INTO records (id, kind, date, year, data, search_text, created_at, updated_at, deleted_at)
+  VALUES (@id, @kind, @date, @year, @data, @search, @createdAt, @updatedAt, @deletedAt)`;
+/** One prepared INSERT per connection: an import inserts hundreds of thousands of rows. */
+const insertStatements = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
 export function insertRecord(db: Db, rec: LedgerRecord): void {
   const kind = requireKind(rec.kind);
-  db.prepare(
-    `INSERT INTO records (id, kind, date, year, data, search_text, created_at, updated_at, deleted_at)
-     VALUES (@id, @kind, @date, @year, @data, @search, @createdAt, @updatedAt, @deletedAt)`,
-  ).run({ ...rec, data: JSON.stringify(rec.data), search: searchText(kind, rec.data) });
+  let stmt = insertStatements.get(db);
+  if (!stmt) insertStatements.set(db, (stmt = db.prepare(INSERT_SQL)));
+  stmt.run({
+    id: rec.id,
+    kind: rec.kind,
+    date: rec.date,
+    year: rec.year,
+    data: JSON.stringify(rec.data),
+    search: searchText(kind, rec.data),
+    createdAt: rec.createdAt,
+    updatedAt: rec.updatedAt,
+    deletedAt: rec.deletedAt,
+  });
 }
 
 function writeData(db: Db, kind: KindDef, id: string, data: RecordData): void {
@@ -101,6 +126,7 @@ export function createRecord(db: Db, kindId: string, input: RecordData): LedgerR
   return db.transaction(() => {
     let data = validOrThrow(db, kind, input);
     if (kind.id === 'normativeDoc') data = assignNormativeNumber(db, data);
+    lifecycleOrThrow(kind, data);
     const date = data[kind.dateField] as string;
     const t = nowIso();
     const rec: LedgerRecord = { id: randomUUID(), kind: kind.id, date, year: Number(date.slice(0, 4)), data, createdAt: t, updatedAt: t, deletedAt: null };
@@ -114,9 +140,16 @@ export function updateRecord(db: Db, id: string, input: RecordData): LedgerRecor
     const old = getRecord(db, id);
     if (old.deletedAt) throw new LedgerError('CONFLICT', '该记录在回收站中，请先恢复再修改');
     const kind = requireKind(old.kind);
-    const data = validOrThrow(db, kind, input);
-    // Managed fields (number, lifecycle) are the app's: a form can never overwrite them.
-    for (const f of kind.fields) if (f.managed && old.data[f.key] !== undefined) data[f.key] = old.data[f.key];
+    // Managed fields (number, lifecycle) are the app's: a form can never overwrite them, so
+    // whatever the input says about them is replaced by the stored values before validating
+    // the record as a whole (cross-field rules such as 登记日期 ≤ 合法性审核日期 span both).
+    const merged: RecordData = { ...input };
+    for (const f of kind.fields) {
+      if (!f.managed) continue;
+      if (old.data[f.key] !== undefined) merged[f.key] = old.data[f.key];
+      else delete merged[f.key];
+    }
+    const data = validOrThrow(db, kind, merged, true);
     if (kind.id === 'normativeDoc' && String(old.data.number).includes(`〔${old.year}〕`) && Number((data.registeredDate as string).slice(0, 4)) !== old.year) {
       throw new LedgerError('VALIDATION', '登记年度与统一编号的年度不一致', [
         { kind: kind.label, field: 'registeredDate', fieldLabel: '登记日期', message: `统一编号${String(old.data.number)}已按${old.year}年编号，登记日期不能改到其他年度` },

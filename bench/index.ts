@@ -1,0 +1,94 @@
+/**
+ * `npm run bench [-- name …]`: runs every bench/*.ts module that exports `run(): Promise<BenchRow[]>`
+ * (or only the named ones, e.g. `npm run bench -- ledger`) and prints one table.
+ * Exits 1 when a row misses its target or a module fails, so CI can hold the numbers.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BenchRow } from './row';
+
+/** Modules in the order they run; those not written yet are skipped. */
+export const BENCH_MODULES = ['ledger', 'render-html', 'render-docx', 'backup', 'ui', 'report'] as const;
+const NOT_BENCHES = new Set(['index', 'row']);
+
+interface Line {
+  row: BenchRow;
+  ok: boolean | undefined;
+}
+
+/** Modules found next to this file, known ones first, then any other bench/*.ts exporting run. */
+export function findModules(dir: string): string[] {
+  const present = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => f.slice(0, -3))
+    .filter((n) => !NOT_BENCHES.has(n));
+  const known = BENCH_MODULES.filter((n) => present.includes(n));
+  return [...known, ...present.filter((n) => !(BENCH_MODULES as readonly string[]).includes(n)).sort()];
+}
+
+export function formatTable(lines: Line[]): string {
+  const cells = [
+    ['name', 'ms', 'target', 'ok?', 'note'],
+    ...lines.map(({ row, ok }) => [
+      row.name,
+      row.ms < 10 ? row.ms.toFixed(2) : row.ms.toFixed(0),
+      row.targetMs === undefined ? '' : `< ${row.targetMs}`,
+      ok === undefined ? '–' : ok ? 'ok' : 'MISSED',
+      row.note ?? '',
+    ]),
+  ];
+  // East Asian characters take two columns in a terminal.
+  const width = (s: string) => [...s].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+  const cols = cells[0].length - 1; // the note column is not padded
+  const widths = Array.from({ length: cols }, (_, c) => Math.max(...cells.map((r) => width(r[c]))));
+  const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(w - width(s)) + s : s + ' '.repeat(w - width(s)));
+  return cells
+    .map((r, i) => {
+      const line = r.map((s, c) => (c < cols ? pad(s, widths[c], c === 1 || c === 2) : s)).join('  ').trimEnd();
+      return i === 0 ? `${line}\n${'-'.repeat(widths.reduce((a, b) => a + b + 2, 0) + 4)}` : line;
+    })
+    .join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const dir = __dirname;
+  const available = findModules(dir);
+  const unknown = argv.filter((a) => !available.includes(a));
+  if (unknown.length) {
+    process.stderr.write(`未知的基准：${unknown.join('、')}（可选：${available.join('、')}）\n`);
+    return 1;
+  }
+  const names = argv.length ? argv : available;
+  const lines: Line[] = [];
+  let failed = false;
+  for (const name of names) {
+    process.stderr.write(`… ${name}\n`);
+    try {
+      const mod = (await import(path.join(dir, `${name}.ts`))) as { run?: () => Promise<BenchRow[]> };
+      if (typeof mod.run !== 'function') continue;
+      for (const row of await mod.run()) {
+        const ok = row.targetMs === undefined ? undefined : row.ms < row.targetMs;
+        if (ok === false) failed = true;
+        lines.push({ row, ok });
+      }
+    } catch (err) {
+      failed = true;
+      lines.push({ row: { name: `${name}: FAILED`, ms: NaN, note: err instanceof Error ? err.message : String(err) }, ok: false });
+    }
+  }
+  process.stdout.write(`${formatTable(lines)}\n`);
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`${String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
