@@ -1,0 +1,69 @@
+/**
+ * DOCX → PDF with headless LibreOffice for the layout tests. Each call gets a private user profile
+ * (-env:UserInstallation) so parallel test files never share one, and passes the environment through
+ * so FONTCONFIG_FILE (test/support/fonts.conf, set by vitest) picks the substitute CJK faces.
+ * A missing soffice is an error, never a skip: the layout checks are the point of these tests.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const OUTPUT_DIR = path.resolve(__dirname, '../../test-output/render-docx');
+
+export function requireTools(): void {
+  const missing = ['soffice', 'pdftotext', 'pdftoppm', 'pdfinfo'].filter(
+    (tool) => spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).status !== 0,
+  );
+  if (missing.length) {
+    throw new Error(
+      `DOCX layout tests need ${missing.join(', ')} on PATH (apt-get install libreoffice-writer-nogui poppler-utils); ` +
+        'they are not skipped because they are the only check of the page geometry.',
+    );
+  }
+}
+
+/** Converts every .docx to a PDF beside it in one soffice run; returns the PDF paths in order. */
+export function convertToPdf(docxPaths: string[], outDir: string): string[] {
+  requireTools();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-docx-lo-'));
+  try {
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        ...docxPaths,
+      ],
+      { env: process.env, stdio: 'pipe', timeout: 110_000 },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const pdfs = docxPaths.map((p) => path.join(outDir, `${path.basename(p, '.docx')}.pdf`));
+  const absent = pdfs.filter((p) => !fs.existsSync(p));
+  if (absent.length) throw new Error(`LibreOffice wrote no PDF for: ${absent.join(', ')}`);
+  return pdfs;
+}
+
+/** PNG previews (60 dpi) of the given 1-based pages, for looking at. */
+export function previewPages(pdfPath: string, pages: number[]): string[] {
+  const base = pdfPath.replace(/\.pdf$/, '');
+  return [...new Set(pages)].map((n) => {
+    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(n), '-l', String(n), '-singlefile', pdfPath, `${base}-p${n}`]);
+    return `${base}-p${n}.png`;
+  });
+}
+
+export function pageCount(pdfPath: string): number {
+  const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+  const m = /^Pages:\s+(\d+)/m.exec(info);
+  if (!m) throw new Error(`pdfinfo gave no page count for ${pdfPath}`);
+  return Number(m[1]);
+}
