@@ -1,5 +1,7 @@
 /** Entry point of `npm run cli -- <command> …`. */
 import { runCli } from './run';
+import './backup-commands';
+import './report-commands';
 
 runCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),

@@ -1,6 +1,6 @@
 /**
  * Hand-built ReportDocuments for renderer tests: one shaped like the 2023 双土镇 report
- * (about seven pages), one that fits a single page, and one of more than ten pages.
+ * (five pages with the red 版头), one that fits a single page, and a long one (seven pages with the red 版头).
  * The wording is the project's own; only structure and figures follow the sample.
  */
 import type { Block, ReportDocument, Run } from '../../electron/core/report/document';

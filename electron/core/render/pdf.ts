@@ -1,0 +1,84 @@
+/**
+ * Report HTML → PDF with headless Chromium (playwright-core), the same print pipeline the app
+ * gets from Electron's printToPDF. One browser can be kept warm across many documents.
+ * Waits for document.fonts.ready first: printing before fonts load gives fallback metrics
+ * (puppeteer/puppeteer#422) and would break the 22 × 28 grid.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { IMPRINT_FIT_SCRIPT } from './html/imprint';
+
+export interface PdfRendererOptions {
+  /** Defaults to $CHROMIUM_PATH, then /usr/bin/chromium. */
+  executablePath?: string;
+  /** Extra environment for Chromium, e.g. FONTCONFIG_FILE; process.env is always passed. */
+  env?: Record<string, string>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export class PdfRenderer {
+  private page: Promise<Page> | null = null;
+  /** Renders run one at a time on one page: opening a page costs ~150 ms, and setContent replaces the whole document. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly browser: Browser) {}
+
+  static async launch(opts: PdfRendererOptions = {}): Promise<PdfRenderer> {
+    const browser = await chromium.launch({
+      executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      env: { ...(process.env as Record<string, string>), ...opts.env },
+    });
+    return new PdfRenderer(browser);
+  }
+
+  render(html: string): Promise<Buffer> {
+    const job = this.queue.then(() => this.print(html));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private async print(html: string): Promise<Buffer> {
+    this.page ??= this.browser.newContext({ offline: true }).then((c) => c.newPage());
+    try {
+      const page = await this.page;
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      await page.evaluate(IMPRINT_FIT_SCRIPT);
+      return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    } catch (err) {
+      // A failed page (crash, timeout) is not reused: the next document gets a fresh one.
+      const page = this.page;
+      this.page = null;
+      await page.then((p) => p.context().close()).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/** Runs fn with a warm renderer and always closes the browser. */
+export async function withPdfRenderer<T>(fn: (renderer: PdfRenderer) => Promise<T>, opts?: PdfRendererOptions): Promise<T> {
+  const renderer = await PdfRenderer.launch(opts);
+  try {
+    return await fn(renderer);
+  } finally {
+    await renderer.close();
+  }
+}
+
+/** One-off conversion; pass a renderer to reuse a running browser. */
+export async function htmlToPdf(html: string, opts: PdfRendererOptions & { renderer?: PdfRenderer } = {}): Promise<Buffer> {
+  if (opts.renderer) return opts.renderer.render(html);
+  return withPdfRenderer((r) => r.render(html), opts);
+}

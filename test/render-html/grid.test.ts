@@ -1,0 +1,138 @@
+/**
+ * The PDF of the sample documents, measured with pdftotext: 22 lines a page, 28 characters a line,
+ * the 版心 at 28/37 mm, page numbers, Chinese line breaking. Also writes the PDFs and PNGs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { PdfRenderer } from '../../electron/core/render/pdf';
+import type { ReportDocument } from '../../electron/core/report/document';
+import { longDocument, sampleDocument, shortDocument } from '../support/sample-document';
+import { widthInChars } from '../../electron/core/render/html/geometry';
+import { allWide, charCount, type Page, type Row } from './measure';
+import { writePngs } from './raster';
+import { AREA, bodyRows, emTop, footerRows, OUT_DIR, renderAndMeasure, type Rendered } from './support';
+
+const NO_START = '。，、；：？！）》”’〕」』…';
+const NO_END = '（《“‘〔「『';
+
+const withMode = (doc: ReportDocument, mode: ReportDocument['header']['mode']): ReportDocument => ({ ...doc, header: { ...doc.header, mode } });
+
+let renderer: PdfRenderer;
+const docs: Record<string, Rendered> = {};
+
+beforeAll(async () => {
+  renderer = await PdfRenderer.launch();
+  const inputs: [string, ReportDocument][] = [
+    ['sample-red', withMode(sampleDocument(), 'red')],
+    ['sample-blank', withMode(sampleDocument(), 'blank')],
+    ['sample-none', withMode(sampleDocument(), 'none')],
+    ['short', shortDocument()],
+    ['long', longDocument()],
+  ];
+  for (const [name, doc] of inputs) docs[name] = await renderAndMeasure(renderer, name, doc);
+  for (const mode of ['red', 'blank', 'none']) {
+    const d = docs[`sample-${mode}`];
+    const n = d.pages.length;
+    writePngs(d.pdf, [1, Math.ceil(n / 2), n], resolve(OUT_DIR, `sample-${mode}`));
+  }
+});
+afterAll(() => renderer?.close());
+
+/** Pages whose body is pure running text: not the first (版头, title) and not the last (署名). */
+const middlePages = (d: Rendered) => d.pages.slice(1, -1);
+
+/** Body text rows: on page 1 only those after the 主送 line (the 版头 and title are checked in header.test). */
+function textRows(page: Page): Row[] {
+  const rows = bodyRows(page);
+  if (page.number > 1) return rows;
+  return rows.slice(rows.findIndex((r) => r.text.endsWith('县政府：')) + 1);
+}
+
+/** Pages a 22 × 28 grid needs: each block's characters (ASCII counts half) plus the fixed lines around them. */
+function expectedPages(doc: ReportDocument): number {
+  const lines = doc.body.reduce((n, b) => n + Math.ceil((2 + widthInChars(b.runs.map((r) => r.text).join(''))) / 28), 0);
+  return Math.ceil((lines + doc.title.length + 2 + 6) / 22);
+}
+
+describe('page counts', () => {
+  it('matches what the 22 × 28 grid needs for each document', () => {
+    console.info(Object.values(docs).map((d) => `${d.name}: ${d.pages.length} pages`).join(', '));
+    expect(docs.short.pages).toHaveLength(1);
+    for (const page of Object.values(docs).flatMap((d) => d.pages)) {
+      expect(Math.abs(page.widthMm - 210)).toBeLessThan(0.5);
+      expect(Math.abs(page.heightMm - 297)).toBeLessThan(0.5);
+    }
+    for (const [name, doc] of [['sample-none', sampleDocument()], ['long', longDocument()]] as const) {
+      expect(Math.abs(docs[name].pages.length - expectedPages(doc)), name).toBeLessThanOrEqual(1);
+    }
+    expect(docs['sample-red'].pages.length).toBeGreaterThanOrEqual(docs['sample-none'].pages.length);
+    expect(docs['sample-blank'].pages.length).toBe(docs['sample-red'].pages.length);
+  });
+});
+
+describe.each(['sample-red', 'sample-blank', 'sample-none', 'long'])('%s', (name) => {
+  const d = () => docs[name];
+
+  it('holds 22 body lines on every full page, each on the 225 mm / 22 grid', () => {
+    const pages = middlePages(d());
+    expect(pages.length).toBeGreaterThan(0);
+    // The page before the 署名 may be short: its last lines moved over to keep the 署名 company (checked in signature.test).
+    for (const page of pages.slice(0, -1)) {
+      const rows = bodyRows(page);
+      expect(rows, `page ${page.number}`).toHaveLength(22);
+      rows.forEach((r, i) => expect(emTop(r) - (AREA.top + i * AREA.pitch), `page ${page.number} line ${i + 1}`).toBeCloseTo(0, 0));
+    }
+  });
+
+  it('starts the text block at 28 mm from the left and 37 mm from the top', () => {
+    for (const page of middlePages(d())) {
+      const rows = bodyRows(page);
+      expect(Math.min(...rows.map((r) => r.xMin)), `page ${page.number}`).toBeGreaterThan(AREA.left - 1);
+      expect(Math.min(...rows.map((r) => r.xMin)), `page ${page.number}`).toBeLessThan(AREA.left + 1);
+      expect(Math.abs(emTop(rows[0]) - AREA.top), `page ${page.number}`).toBeLessThan(1);
+    }
+  });
+
+  it('fills full lines with 28 characters edge to edge', () => {
+    let exact = 0;
+    for (const page of d().pages) {
+      const rows = textRows(page);
+      rows.forEach((row, i) => {
+        expect(row.xMax, `page ${page.number}: ${row.text}`).toBeLessThan(AREA.right + 0.5);
+        if (row.xMax < AREA.right - 0.5 || !allWide(row.text)) return;
+        const indent = Math.round((row.xMin - AREA.left) / AREA.char);
+        const chars = charCount(row.text) + indent;
+        const next = rows[i + 1]?.text.replace(/\s/g, '') ?? '';
+        // Line-breaking rules may push one character down: then the line holds 27, stretched to the edge.
+        const pushed = NO_START.includes(next[1] ?? '') || NO_START.includes(next[0] ?? '') || NO_END.includes(row.text.at(-1)!);
+        if (chars === 28) exact++;
+        else expect(pushed && chars === 27, `page ${page.number}: ${chars} characters in ${row.text}`).toBe(true);
+      });
+    }
+    expect(exact).toBeGreaterThan(20);
+  });
+
+  it('numbers pages “— N —”, 7 mm below the 版心, odd right and even left one character in', () => {
+    const oneChar = 14 * (25.4 / 72);
+    for (const page of d().pages) {
+      const [num, ...rest] = footerRows(page);
+      expect(rest, `page ${page.number}`).toHaveLength(0);
+      expect(num.text).toBe(`— ${page.number} —`);
+      expect(Math.abs(emTop(num, 14) - (AREA.bottom + 7)), `page ${page.number}`).toBeLessThan(1.5);
+      if (page.number % 2) expect(Math.abs(num.xMax - (AREA.right - oneChar))).toBeLessThan(1.5);
+      else expect(Math.abs(num.xMin - (AREA.left + oneChar))).toBeLessThan(1.5);
+    }
+  });
+});
+
+describe('Chinese line breaking', () => {
+  it('never starts a line with closing punctuation nor ends one with opening punctuation', () => {
+    const rows: Row[] = Object.values(docs).flatMap((d) => d.pages.flatMap(textRows));
+    expect(rows.length).toBeGreaterThan(200);
+    for (const r of rows) {
+      const text = r.text.replace(/\s/g, '');
+      expect(NO_START, text).not.toContain(text[0]);
+      expect(NO_END, text).not.toContain(text.at(-1));
+    }
+  });
+});
