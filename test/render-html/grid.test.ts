@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { PdfRenderer } from '../../electron/core/render/pdf';
 import type { ReportDocument } from '../../electron/core/report/document';
 import { longDocument, sampleDocument, shortDocument } from '../support/sample-document';
+import { assembleYear } from '../../electron/core/api/report-api';
+import { shuangtuLedger } from '../report/support';
 import { widthInChars } from '../../electron/core/render/html/geometry';
 import { allWide, charCount, type Page, type Row } from './measure';
 import { writePngs } from './raster';
@@ -16,6 +18,16 @@ const NO_START = '。，、；：？！）》”’〕」』…';
 const NO_END = '（《“‘〔「『';
 
 const withMode = (doc: ReportDocument, mode: ReportDocument['header']['mode']): ReportDocument => ({ ...doc, header: { ...doc.header, mode } });
+
+/** The 双土镇 2023 report assembled from test/fixtures/shuangtu-2023.json, with the red 版头. */
+function fixtureDocument(): ReportDocument {
+  const env = shuangtuLedger();
+  try {
+    return withMode(assembleYear(env.ctx, 2023).document, 'red');
+  } finally {
+    env.cleanup();
+  }
+}
 
 let renderer: PdfRenderer;
 const docs: Record<string, Rendered> = {};
@@ -28,8 +40,10 @@ beforeAll(async () => {
     ['sample-none', withMode(sampleDocument(), 'none')],
     ['short', shortDocument()],
     ['long', longDocument()],
+    ['fixture', fixtureDocument()],
   ];
   for (const [name, doc] of inputs) docs[name] = await renderAndMeasure(renderer, name, doc);
+  writePngs(docs.fixture.pdf, docs.fixture.pages.map((p) => p.number), resolve(OUT_DIR, 'fixture'));
   for (const mode of ['red', 'blank', 'none']) {
     const d = docs[`sample-${mode}`];
     const n = d.pages.length;
@@ -70,7 +84,7 @@ describe('page counts', () => {
   });
 });
 
-describe.each(['sample-red', 'sample-blank', 'sample-none', 'long'])('%s', (name) => {
+describe.each(['sample-red', 'sample-blank', 'sample-none', 'long', 'fixture'])('%s', (name) => {
   const d = () => docs[name];
 
   it('holds 22 body lines on every full page, each on the 225 mm / 22 grid', () => {
@@ -133,6 +147,24 @@ describe('Chinese line breaking', () => {
       const text = r.text.replace(/\s/g, '');
       expect(NO_START, text).not.toContain(text[0]);
       expect(NO_END, text).not.toContain(text.at(-1));
+    }
+  });
+});
+
+describe('the 双土镇 2023 fixture', () => {
+  it('ends with body text sharing the 署名 page, the date, then the 附注', () => {
+    const rows = bodyRows(docs.fixture.pages.at(-1)!).map((r) => r.text.replace(/\s/g, ''));
+    const closing = rows.indexOf('特此报告');
+    const date = rows.findIndex((t) => t.endsWith('2024年1月15日'));
+    expect(closing, rows.join('\n')).toBeGreaterThanOrEqual(2);
+    expect(date).toBeGreaterThan(closing);
+    expect(rows[date + 1]).toBe('（此件公开发布）');
+  });
+
+  it('prints every figure of the sample as the sample writes it', () => {
+    const text = docs.fixture.pages.flatMap((p) => p.rows.map((r) => r.text.replace(/\s/g, ''))).join('');
+    for (const phrase of ['党委会议11次', '60余次', '1200余人次', '906张', '6.177万元', '406起', '99%', '25条', '全年未制定行政规范性文件', '双土委文〔2024〕2号']) {
+      expect(text).toContain(phrase);
     }
   });
 });
