@@ -1,4 +1,91 @@
-/** Root of the clerk's UI (replaced by the screens). */
+/**
+ * Root of the clerk's UI: Mantine (zh-CN dates), the loaded kind definitions and settings,
+ * the shell (header with the year switcher, left menu) and the hash-routed page.
+ */
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import './app.css';
+import 'dayjs/locale/zh-cn';
+import dayjs from 'dayjs';
+import { AppShell, Group, MantineProvider, Text } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { theme } from './theme';
+import { useRoute, type Route } from './router';
+import { Boot } from './shell/boot';
+import { NavMenu } from './shell/nav-menu';
+import { YearSwitcher } from './shell/year-switcher';
+import { ToastProvider } from './state/toast';
+import { useLedger } from './state/ledger';
+import { HomePage } from './home/home-page';
+import { KindPage } from './records/kind-page';
+import { TrashPage } from './trash/trash-page';
+import { SettingsPage } from './settings/settings-page';
+import { ReportPage } from './report/report-page';
+import { NotFound } from './shell/not-found';
+
+dayjs.locale('zh-cn');
+
 export function App() {
-  return <div>法治台账</div>;
+  return (
+    <MantineProvider theme={theme} forceColorScheme="light">
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
+        <ToastProvider>
+          <Boot>
+            <Shell />
+          </Boot>
+        </ToastProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const { settings } = useLedger();
+  return (
+    <AppShell header={{ height: 48 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+      <AppShell.Header px="md" style={{ background: 'var(--mantine-color-gov-9)', borderBottom: 0 }}>
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap={10} wrap="nowrap">
+            <div className="brand-mark">法</div>
+            <Text fw={600} c="white" size="lg">
+              法治台账
+            </Text>
+            {settings.town && (
+              <Text c="gov.1" size="sm">
+                {settings.county}
+                {settings.town}
+              </Text>
+            )}
+          </Group>
+          <YearSwitcher />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <NavMenu route={route} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Page route={route} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { kindById } = useLedger();
+  switch (route.name) {
+    case 'home':
+      return <HomePage />;
+    case 'trash':
+      return <TrashPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'report':
+      return <ReportPage />;
+    case 'kind': {
+      const kind = kindById.get(route.kind);
+      // Keyed by kind so filters, sorting and paging start fresh on every ledger.
+      return kind ? <KindPage key={kind.id} kind={kind} /> : <NotFound />;
+    }
+  }
 }

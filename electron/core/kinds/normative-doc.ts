@@ -4,6 +4,22 @@ import { noteField } from './common';
 /** The statutory lifecycle, in order; each step needs the ones before it (see ledger/normative-doc.ts). */
 export const NORMATIVE_STEPS = ['起草', '合法性审核', '集体审议', '公布', '报送备案'] as const;
 export type NormativeStep = (typeof NORMATIVE_STEPS)[number];
+/** Fields each step must record, in addition to those of the steps before it. */
+export const STEP_FIELDS: Record<NormativeStep, readonly string[]> = {
+  起草: [],
+  合法性审核: ['reviewDate', 'reviewer'],
+  集体审议: ['deliberationDate', 'deliberationMeeting'],
+  公布: ['publishDate', 'publishCarrier'],
+  报送备案: ['filingDate', 'filingAuthority'],
+};
+/** Fields a step may record besides the required ones. */
+export const OPTIONAL_STEP_FIELDS: Record<NormativeStep, readonly string[]> = {
+  起草: [],
+  合法性审核: ['reviewOpinion'],
+  集体审议: [],
+  公布: [],
+  报送备案: [],
+};
 export const CLEANUP_RESULTS = ['继续有效', '修改', '废止', '失效'] as const;
 
 export const normativeDoc: KindDef = {

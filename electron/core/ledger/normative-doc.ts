@@ -4,28 +4,14 @@
  */
 import type { Db } from '../db/open';
 import { LedgerError, type Issue } from '../errors';
-import { NORMATIVE_STEPS, type NormativeStep } from '../kinds/normative-doc';
+import { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, type NormativeStep } from '../kinds/normative-doc';
+
+export { STEP_FIELDS };
 import { normativeDoc } from '../kinds/normative-doc';
 import type { RecordData } from '../kinds';
 import { validateRecord } from '../kinds/validate';
 import { getSettings } from './settings';
 import { getRecord, replaceData, type LedgerRecord } from './records';
-
-/** Fields each step must record, in addition to those of the steps before it. */
-export const STEP_FIELDS: Record<NormativeStep, readonly string[]> = {
-  起草: [],
-  合法性审核: ['reviewDate', 'reviewer'],
-  集体审议: ['deliberationDate', 'deliberationMeeting'],
-  公布: ['publishDate', 'publishCarrier'],
-  报送备案: ['filingDate', 'filingAuthority'],
-};
-const OPTIONAL_STEP_FIELDS: Record<NormativeStep, readonly string[]> = {
-  起草: [],
-  合法性审核: ['reviewOpinion'],
-  集体审议: [],
-  公布: [],
-  报送备案: [],
-};
 
 const label = (key: string) => normativeDoc.fields.find((f) => f.key === key)?.label ?? key;
 

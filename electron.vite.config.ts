@@ -1,0 +1,64 @@
+/**
+ * electron-vite build of the three bundles: main (Node, deps externalized), preload (one
+ * CommonJS file, because a sandboxed preload cannot be an ES module) and the React renderer
+ * rooted at src/. Everything lands in out/{main,preload,renderer}.
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+const root = __dirname;
+
+/**
+ * In `electron-vite dev` only: the React refresh preamble is an inline module script and HMR
+ * talks over ws:, both of which the production CSP forbids. Loosen the <meta> CSP for the dev
+ * server and never for a build (apply: 'serve').
+ */
+function devCspRelax(): Plugin {
+  return {
+    name: 'fazhi:dev-csp-relax',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*"),
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/main/index.ts') },
+        // core/report/export.ts falls back to headless Chromium (render/pdf.ts) when no printer is
+        // passed; the shell always passes printToPDF, so that dev-only fallback stays out of the bundle.
+        external: ['playwright-core'],
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      // Bundle everything (only `electron` stays external): a sandboxed preload can require
+      // nothing else. https://github.com/alex8088/electron-vite/issues/282
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src'),
+    plugins: [react(), devCspRelax()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: {
+        input: { index: resolve(root, 'src/index.html') },
+      },
+    },
+  },
+});

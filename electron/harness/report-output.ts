@@ -1,0 +1,74 @@
+/**
+ * The report's host methods in the browser harness: the PDF from headless Chromium (the same
+ * print pipeline as Electron's printToPDF), files handed back as bytes for the page to download,
+ * and printing refused with a clear message. One browser is started on first use and kept warm.
+ */
+import { assembleYear } from '../core/api/report-api';
+import type { LedgerContext } from '../core/api';
+import { LedgerError } from '../core/errors';
+import { renderReportHtml } from '../core/render/html';
+import { PdfRenderer } from '../core/render/pdf';
+import { defaultReportFileName, renderReport, type ReportFormat } from '../core/report/export';
+import { recordOutput } from '../core/report/provenance';
+import { parseHostInput, REPORT_MIME } from '../main/host-input';
+import { HOST_METHOD_NAMES, type DownloadedFile, type HostMethodName } from '../preload/host-contract';
+
+/** What a host call answers over HTTP: raw bytes to send as they are, or a JSON value. */
+export type HostAnswer = { bytes: DownloadedFile } | { value: unknown };
+
+export interface HarnessReportOutput {
+  call(name: string, payload: unknown): Promise<HostAnswer>;
+  close(): Promise<void>;
+}
+
+export const PRINT_UNAVAILABLE = '浏览器版请下载PDF后打印';
+
+export const isHostMethod = (name: string): name is HostMethodName => (HOST_METHOD_NAMES as readonly string[]).includes(name);
+
+/** Like exportReport, minus the file: the page downloads the bytes. Records the output the same way. */
+async function exportBytes(ctx: LedgerContext, year: number, format: ReportFormat, pdfOf: (html: string) => Promise<Uint8Array>): Promise<Uint8Array> {
+  const report = assembleYear(ctx, year);
+  const out = await renderReport(report, format, pdfOf);
+  recordOutput(ctx.db, year, format, report.uses);
+  return typeof out === 'string' ? new TextEncoder().encode(out) : new Uint8Array(out);
+}
+
+export function createHarnessReportOutput(ctx: LedgerContext): HarnessReportOutput {
+  let renderer: Promise<PdfRenderer> | null = null;
+  const pdfOf = async (html: string) => {
+    renderer ??= PdfRenderer.launch();
+    try {
+      return new Uint8Array(await (await renderer).render(html));
+    } catch (err) {
+      // A browser that failed to start (or died) is started again next time.
+      renderer = null;
+      throw err;
+    }
+  };
+
+  return {
+    async call(name, payload) {
+      if (!isHostMethod(name)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${name}`);
+      switch (name) {
+        case 'host.reportPdf': {
+          const { year } = parseHostInput(name, payload);
+          const bytes = await pdfOf(renderReportHtml(assembleYear(ctx, year).document));
+          return { bytes: { fileName: defaultReportFileName(year, 'pdf'), mime: REPORT_MIME.pdf, bytes } };
+        }
+        case 'host.printReport':
+          parseHostInput(name, payload);
+          throw new LedgerError('VALIDATION', PRINT_UNAVAILABLE);
+        case 'host.saveReport': {
+          const { year, format } = parseHostInput(name, payload);
+          const bytes = await exportBytes(ctx, year, format, pdfOf);
+          return { bytes: { fileName: defaultReportFileName(year, format), mime: REPORT_MIME[format], bytes } };
+        }
+      }
+    },
+    async close() {
+      const r = renderer;
+      renderer = null;
+      if (r) await (await r.catch(() => null))?.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Input schemas of the host methods (electron/preload/host-contract.ts), shared by the Electron
+ * shell and the browser harness so both refuse the same payloads. Plain Node, no Electron import.
+ */
+import { z } from 'zod';
+import { LedgerError } from '../core/errors';
+import type { HostMethodName, HostMethods } from '../preload/host-contract';
+
+const year = z.int().min(1949).max(2100);
+
+export const HOST_INPUT = {
+  'host.reportPdf': z.object({ year }),
+  'host.printReport': z.object({ year }),
+  'host.saveReport': z.object({ year, format: z.enum(['pdf', 'docx']) }),
+} satisfies Record<HostMethodName, z.ZodType>;
+
+/** Parses a host method's payload or throws the core's VALIDATION error (Chinese, with issues). */
+export function parseHostInput<K extends HostMethodName>(name: K, payload: unknown): HostMethods[K]['input'] {
+  const r = HOST_INPUT[name].safeParse(payload ?? {});
+  if (!r.success) {
+    throw new LedgerError(
+      'VALIDATION',
+      '请求参数不正确',
+      r.error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message })),
+    );
+  }
+  return r.data as HostMethods[K]['input'];
+}
+
+export const REPORT_MIME = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;

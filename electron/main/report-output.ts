@@ -1,0 +1,143 @@
+/**
+ * The report's host methods in Electron: the saved report printed to PDF in a hidden window (the
+ * preview shows exactly these pages), the same window sent to the system print dialog, and 导出
+ * PDF/Word through a save dialog. Bound with the one sender-checked wrapper, payloads checked by zod.
+ */
+import path from 'node:path';
+import { BrowserWindow, dialog, type SaveDialogOptions, type WebPreferences } from 'electron';
+import { assembleYear } from '../core/api/report-api';
+import { LedgerError } from '../core/errors';
+import { IMPRINT_FIT_SCRIPT, renderReportHtml } from '../core/render/html';
+import { defaultReportFileName, exportReport, type PdfPrinter } from '../core/report/export';
+import { recordOutput } from '../core/report/provenance';
+import type { HostMethodName, HostMethods } from '../preload/host-contract';
+import type { Result } from '../preload/contract';
+import type { DialogDeps } from './dialogs';
+import { parseHostInput } from './host-input';
+import { handleTrusted, type IpcRegistrar } from './ipc';
+import type { Trust } from './origin';
+
+/**
+ * The print window runs no preload, sandboxed, in the default session (so the shell's permission
+ * and request guards cover it too). JavaScript stays on only so main can await
+ * document.fonts.ready; the report's own CSP (default-src 'none') forbids it any script or request.
+ */
+const PRINT_PREFERENCES: WebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: false,
+  webviewTag: false,
+};
+
+/** A4 at 96 dpi: the hidden window lays out at the paper's width. */
+const A4_PX = { width: 794, height: 1123 };
+/** Delay before destroying a window whose print job has just been handed over (anchors C.1 #8). */
+const PRINT_WINDOW_LINGER_MS = 2000;
+
+/**
+ * Loads the report HTML into a hidden window and waits for its fonts: printing before fonts load
+ * prints fallback metrics (Joplin InteropServiceHelper; puppeteer/puppeteer#422).
+ */
+async function openReportWindow(html: string): Promise<BrowserWindow> {
+  const win = new BrowserWindow({ show: false, ...A4_PX, webPreferences: PRINT_PREFERENCES });
+  try {
+    // A data: URL keeps the report off disk; a report is tens of kB, far below Chromium's 2 MB URL limit.
+    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
+    await win.webContents.executeJavaScript(IMPRINT_FIT_SCRIPT);
+    return win;
+  } catch (err) {
+    win.destroy();
+    throw err;
+  }
+}
+
+/**
+ * Electron's printToPDF, set like the harness's page.pdf(): the CSS @page decides size and
+ * margins (A4, 37/35/28/26 mm), backgrounds print, no header or footer templates.
+ */
+export const electronPdfPrinter: PdfPrinter = async (html) => {
+  const win = await openReportWindow(html);
+  try {
+    const pdf = await win.webContents.printToPDF({
+      pageSize: 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: false,
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    win.destroy();
+  }
+};
+
+export function reportPdf(deps: DialogDeps, input: HostMethods['host.reportPdf']['input']): Promise<Uint8Array> {
+  const report = assembleYear(deps.getCtx(), input.year);
+  return electronPdfPrinter(renderReportHtml(report.document));
+}
+
+const PRINT_FAILURES: Record<string, string> = {
+  'no valid printers available': '本机没有可用的打印机，请先安装打印机，或导出PDF后打印',
+};
+
+/**
+ * The system print dialog for the report window. Chromium's own print preview cannot be shown in
+ * Electron (electron/electron#4890), so the app's preview is the printToPDF pages. Options: A4,
+ * backgrounds, no printer margins. Electron's print path keeps honouring the CSS @page margins
+ * whatever marginType says (its InitPrintSettings resets ignore_css_margins), so the 版心 stays
+ * at 37/35/28/26 mm and nothing is scaled. The window lives until the callback and a little
+ * after it: destroying it earlier crashes or loses the job (electron/electron#19946, #28192).
+ */
+export async function printReport(deps: DialogDeps, input: HostMethods['host.printReport']['input']): Promise<{ printed: boolean }> {
+  const ctx = deps.getCtx();
+  const report = assembleYear(ctx, input.year);
+  const win = await openReportWindow(renderReportHtml(report.document));
+  const outcome = await new Promise<{ ok: boolean; reason: string }>((resolve) => {
+    win.webContents.print(
+      { silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' } },
+      (ok, reason) => resolve({ ok, reason: String(reason ?? '') }),
+    );
+  });
+  setTimeout(() => {
+    if (!win.isDestroyed()) win.destroy();
+  }, PRINT_WINDOW_LINGER_MS);
+  if (outcome.ok) {
+    recordOutput(ctx.db, input.year, 'print', report.uses);
+    return { printed: true };
+  }
+  if (/cancel/i.test(outcome.reason)) return { printed: false };
+  throw new LedgerError('IO', PRINT_FAILURES[outcome.reason.toLowerCase()] ?? `打印失败：${outcome.reason || '未知原因'}`);
+}
+
+const FILTERS: Record<'pdf' | 'docx', SaveDialogOptions['filters']> = {
+  pdf: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+  docx: [{ name: 'Word 文档', extensions: ['docx'] }],
+};
+
+export async function saveReport(deps: DialogDeps, input: HostMethods['host.saveReport']['input']): Promise<HostMethods['host.saveReport']['output']> {
+  const options: SaveDialogOptions = {
+    title: input.format === 'pdf' ? '导出PDF' : '导出Word',
+    defaultPath: path.join(deps.defaultDir, defaultReportFileName(input.year, input.format)),
+    filters: FILTERS[input.format],
+  };
+  const win = deps.getWindow();
+  const pick = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
+  if (pick.canceled || !pick.filePath) return { canceled: true };
+  // The extension decides the format in exportReport; a name typed without one gets it added.
+  const file = path.extname(pick.filePath).toLowerCase() === `.${input.format}` ? pick.filePath : `${pick.filePath}.${input.format}`;
+  await exportReport(deps.getCtx(), input.year, file, electronPdfPrinter);
+  return { canceled: false, file };
+}
+
+/** Binds the host methods through the sender-checked wrapper; returns the names bound. */
+export function bindReportOutput(ipc: IpcRegistrar, trust: Trust, deps: DialogDeps): HostMethodName[] {
+  const run = <K extends HostMethodName>(name: K, fn: (input: HostMethods[K]['input']) => Promise<HostMethods[K]['output']>) =>
+    handleTrusted(ipc, name, trust, async (payload): Promise<Result> => ({ ok: true, value: await fn(parseHostInput(name, payload)) }));
+  run('host.reportPdf', (i) => reportPdf(deps, i));
+  run('host.printReport', (i) => printReport(deps, i));
+  run('host.saveReport', (i) => saveReport(deps, i));
+  return ['host.reportPdf', 'host.printReport', 'host.saveReport'];
+}

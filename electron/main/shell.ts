@@ -1,0 +1,100 @@
+/**
+ * App lifecycle: one instance, the app:// scheme and the security guards before anything
+ * loads, the ledger opened from userData/ledger.db, every API method bound, then the window.
+ * Kept apart from index.ts so tests can start it against a stubbed `electron`.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { openContext, type LedgerContext } from '../core/api';
+import { toErrorPayload } from '../core/errors';
+import { bindMainMethods, exportLedger, type DialogDeps } from './dialogs';
+import { bindApiTable } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { createTrust } from './origin';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { hardenSession, installContentsGuards } from './security';
+import { createMainWindow } from './window';
+
+export const APP_USER_MODEL_ID = 'cn.fazhi-ledger.app';
+
+/** Built layout: out/main/index.js beside out/preload/index.js and out/renderer/. */
+export const shellPaths = (mainDir: string) => ({
+  preload: path.join(mainDir, '../preload/index.js'),
+  renderer: path.join(mainDir, '../renderer'),
+  icon: path.join(mainDir, '../../resources/icon.png'),
+});
+
+export function startShell(mainDir: string): Promise<void> {
+  const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  const trust = createTrust(devUrl);
+  const paths = shellPaths(mainDir);
+
+  registerAppScheme();
+  app.enableSandbox();
+  // An unpackaged run (electron-vite dev) keeps its own ledger, never the installed app's.
+  if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')}-dev`);
+  if (!app.requestSingleInstanceLock()) {
+    // A second copy would open the same SQLite file; hand over to the first and leave.
+    app.quit();
+    return Promise.resolve();
+  }
+  app.setAppUserModelId(APP_USER_MODEL_ID);
+  installContentsGuards(app, trust);
+
+  let ctx: LedgerContext | null = null;
+  let win: BrowserWindow | null = null;
+  const getCtx = () => {
+    if (!ctx) throw new Error('台账尚未打开');
+    return ctx;
+  };
+  const deps: DialogDeps = { getCtx, getWindow: () => win, defaultDir: app.getPath('documents') };
+
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => ctx?.close());
+
+  return app.whenReady().then(() => {
+    hardenSession(session.defaultSession, trust);
+    serveAppProtocol(paths.renderer);
+    const userData = app.getPath('userData');
+    try {
+      ctx = openContext(path.join(userData, 'ledger.db'));
+    } catch (err) {
+      dialog.showErrorBox('法治台账无法打开台账', toErrorPayload(err).message);
+      app.quit();
+      return;
+    }
+    bindApiTable(ipcMain, trust, getCtx);
+    bindMainMethods(ipcMain, trust, deps);
+    const template = buildMenuTemplate({
+      isDev: !!devUrl,
+      exportLedger: () => void menuExport(deps),
+      openDataFolder: () => void shell.openPath(userData),
+      showAbout: () =>
+        void dialog.showMessageBox({
+          title: '关于法治台账',
+          message: `法治台账 ${app.getVersion()}`,
+          detail: `乡镇法治政府建设台账与年度报告\n数据文件：${getCtx().file}`,
+        }),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    win = createMainWindow({ trust, preload: paths.preload, stateFile: path.join(userData, 'window-state.json'), icon: paths.icon });
+    win.on('closed', () => (win = null));
+  });
+}
+
+/** Export started from the menu: same code as the IPC method, result shown in a message box. */
+async function menuExport(deps: DialogDeps): Promise<void> {
+  const r = await exportLedger(deps).catch((err: unknown) => ({ ok: false as const, error: toErrorPayload(err) }));
+  if (r.ok && r.value.canceled) return;
+  await dialog.showMessageBox({
+    type: r.ok ? 'info' : 'error',
+    title: '导出台账',
+    message: r.ok ? '台账已导出' : '导出失败',
+    detail: r.ok ? (r.value as { file: string }).file : r.error.message,
+  });
+}

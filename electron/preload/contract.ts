@@ -1,0 +1,51 @@
+/**
+ * The IPC contract between renderer and main: every core API method plus the few main-only
+ * methods (native dialogs), one channel `api:<name>` each, each answering a Result object.
+ * Types come from the core's API table; the only runtime imports are plain name lists, so the
+ * sandboxed preload can bundle this file without pulling in the core.
+ */
+import { API_METHOD_NAMES } from '../core/api/methods';
+import type { ApiInput, ApiMethodName, ApiOutput } from '../core/api';
+import type { ErrorCode, Issue } from '../core/errors';
+import { HOST_METHOD_NAMES, type HostMethods } from './host-contract';
+
+/** Methods only the Electron main process can run (native dialogs; the report's host methods). */
+export const MAIN_METHOD_NAMES = ['file.exportLedger', 'file.importLedger', ...HOST_METHOD_NAMES] as const;
+export type MainMethodName = (typeof MAIN_METHOD_NAMES)[number];
+
+export type Canceled = { canceled: true };
+export interface MainMethods extends HostMethods {
+  /** Save dialog → the exchange file written atomically where the clerk chose. */
+  'file.exportLedger': { input: Record<string, never>; output: Canceled | { canceled: false; file: string } };
+  /** Open dialog → confirm → exchange.import; replaces the whole ledger. */
+  'file.importLedger': { input: Record<string, never>; output: Canceled | { canceled: false; file: string; records: number } };
+}
+
+/** Everything window.api exposes, in the order the preload binds it. */
+export const EXPOSED_METHOD_NAMES = [...API_METHOD_NAMES, ...MAIN_METHOD_NAMES] as const;
+export type AppMethodName = ApiMethodName | MainMethodName;
+
+export type AppInput<K extends AppMethodName> = K extends ApiMethodName ? ApiInput<K> : K extends MainMethodName ? MainMethods[K]['input'] : never;
+export type AppOutput<K extends AppMethodName> = K extends ApiMethodName ? ApiOutput<K> : K extends MainMethodName ? MainMethods[K]['output'] : never;
+
+/**
+ * Shell-level codes on top of the core's: FORBIDDEN (request from a page that is not ours),
+ * UNAVAILABLE (main-only method in the browser harness), NETWORK (harness unreachable).
+ */
+export type ShellErrorCode = ErrorCode | 'FORBIDDEN' | 'UNAVAILABLE' | 'NETWORK';
+export interface ShellError {
+  code: ShellErrorCode;
+  message: string;
+  issues: Issue[];
+}
+export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: ShellError };
+
+/** The shape of `window.api`: one function per method, resolving to a Result (never rejecting on a domain error). */
+export type WindowApi = { readonly [K in AppMethodName]: (input: AppInput<K>) => Promise<Result<AppOutput<K>>> };
+
+export const channelFor = (name: string): string => `api:${name}`;
+
+// Compile-time guard: methods.ts (the preload's list) names exactly the API table's keys.
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export const NAMES_MATCH_TABLE: Equal<(typeof API_METHOD_NAMES)[number], ApiMethodName> = true;
+export const MAIN_NAMES_MATCH: Equal<MainMethodName, keyof MainMethods> = true;

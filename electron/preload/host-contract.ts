@@ -1,0 +1,33 @@
+/**
+ * Host methods: what the report screens need from whichever host runs them, because it differs
+ * per host — the report as PDF bytes for the preview, printing, and saving a file. Electron
+ * implements them in electron/main/report-output.ts (bound like every method, `api:<name>`), the
+ * browser harness in electron/harness/report-output.ts (`POST /host/<short name>`).
+ * Types and a plain name list only: the sandboxed preload bundles this file.
+ */
+export const HOST_METHOD_NAMES = ['host.reportPdf', 'host.printReport', 'host.saveReport'] as const;
+export type HostMethodName = (typeof HOST_METHOD_NAMES)[number];
+
+export type SavedReportFormat = 'pdf' | 'docx';
+
+/** A file the harness hands back for the page to download (the browser has no save dialog here). */
+export interface DownloadedFile {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export interface HostMethods {
+  /** The saved report of `year` printed to PDF exactly as 打印 and 导出PDF will produce it. */
+  'host.reportPdf': { input: { year: number }; output: Uint8Array };
+  /** The system print dialog on the same pipeline (A4, no scaling, no browser headers). */
+  'host.printReport': { input: { year: number }; output: { printed: boolean } };
+  /** Electron: a save dialog, then the file written; harness: the bytes, to download. */
+  'host.saveReport': {
+    input: { year: number; format: SavedReportFormat };
+    output: { canceled: true } | { canceled: false; file: string } | { canceled: false; download: DownloadedFile };
+  };
+}
+
+/** Path of a host method on the harness: host.reportPdf → /host/reportPdf. */
+export const hostPath = (name: HostMethodName): string => `/host/${name.slice('host.'.length)}`;

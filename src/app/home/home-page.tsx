@@ -1,0 +1,106 @@
+/**
+ * 首页: the working year at a glance. Headline counts per kind (ledger.stats) as compact cards,
+ * grouped like the menu, and what is still missing: months without a 党委会议, kinds with no record.
+ */
+import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { call } from '../lib/api';
+import { hrefFor } from '../router';
+import { groupKinds } from '../shell/nav-groups';
+import { useLedger } from '../state/ledger';
+import { monthList, monthsDue, monthsWithout } from './missing';
+
+const PARTY_MEETING = '党委会议';
+
+/** Dates of the year's 党委会议 (a few dozen at most; paged defensively). */
+async function partyMeetingDates(year: number): Promise<string[]> {
+  const dates: string[] = [];
+  for (let page = 1; ; page++) {
+    const r = await call('records.list', { kind: 'meeting', year, page, pageSize: 500, filters: { meetingType: PARTY_MEETING } });
+    dates.push(...r.rows.map((x) => x.date));
+    if (page * r.pageSize >= r.total) return dates;
+  }
+}
+
+export function HomePage() {
+  const { kinds, kindById, stats, year, version, settings } = useLedger();
+  const [meetingDates, setMeetingDates] = useState<string[] | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setMeetingDates(null);
+    if (!kindById.has('meeting')) return;
+    partyMeetingDates(year).then((d) => live && setMeetingDates(d), () => {});
+    return () => {
+      live = false;
+    };
+  }, [year, version, kindById]);
+
+  const today = new Date();
+  const missingMonths = meetingDates ? monthsWithout(year, meetingDates, today) : [];
+  const emptyKinds = stats ? kinds.filter((k) => !stats[k.id]) : [];
+  const total = stats ? Object.values(stats).reduce((a, b) => a + b, 0) : 0;
+  const settingsIncomplete = !settings.town || !settings.partyOrg || !settings.govOrg;
+  const due = monthsDue(year, today).length;
+
+  return (
+    <Stack gap="md" maw={1280}>
+      <Group align="baseline" gap="sm">
+        <Title order={2}>{year}年度台账概览</Title>
+        <Text size="sm" c="dimmed">
+          全年共登记 {stats ? total : '…'} 条记录
+        </Text>
+      </Group>
+
+      <Paper withBorder p="md" data-testid="home-missing">
+        <Title order={3} mb="xs">
+          待补登记
+        </Title>
+        <List size="sm" spacing={6}>
+          {settingsIncomplete && (
+            <List.Item>
+              单位设置尚未填写完整（乡镇名称、党委和政府全称），报告无法生成。
+              <Anchor ml={8} href={hrefFor({ name: 'settings' })}>
+                去填写
+              </Anchor>
+            </List.Item>
+          )}
+          {meetingDates && due > 0 && missingMonths.length > 0 && (
+            <List.Item data-testid="missing-party-meetings">
+              {missingMonths.length === due && due > 1 ? `${monthList([1])}至${monthList([due])}均未登记${PARTY_MEETING}` : `${monthList(missingMonths)}未登记${PARTY_MEETING}`}
+              <Anchor ml={8} href={hrefFor({ name: 'kind', kind: 'meeting' })}>
+                去登记
+              </Anchor>
+            </List.Item>
+          )}
+          {emptyKinds.length > 0 && (
+            <List.Item data-testid="empty-kinds">
+              以下台账本年度尚无记录：{emptyKinds.map((k) => k.label).join('、')}
+            </List.Item>
+          )}
+          {stats && meetingDates && !settingsIncomplete && missingMonths.length === 0 && emptyKinds.length === 0 && <Text size="sm" c="teal">本年度各类台账均已有记录，党委会议按月登记齐全。</Text>}
+        </List>
+      </Paper>
+
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm">
+        {groupKinds(kinds).map((g) => (
+          <Paper key={g.label} withBorder p="sm">
+            <Text size="sm" fw={600} c="gov.8" mb={4}>
+              {g.label}
+            </Text>
+            {g.kinds.map((k) => (
+              <a key={k.id} className="stat-line" href={hrefFor({ name: 'kind', kind: k.id })} data-testid={`stat-${k.id}`}>
+                <span>{k.label}</span>
+                <span className={stats?.[k.id] ? 'stat-num' : 'stat-num stat-zero'} data-testid="stat-count">
+                  {stats ? (stats[k.id] ?? 0) : '…'}
+                </span>
+                <span className="stat-unit">条</span>
+              </a>
+            ))}
+          </Paper>
+        ))}
+      </SimpleGrid>
+      {!stats && <Alert color="gray">正在统计……</Alert>}
+    </Stack>
+  );
+}

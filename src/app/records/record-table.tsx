@@ -1,0 +1,98 @@
+/**
+ * The list of one page of records: the kind's `listed` fields as columns (click a header to sort
+ * on the server), a running number, and the row actions 编辑 / 复制 / 删除 (plus any extra).
+ */
+import { Button, Group, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { FieldDef, KindDef, LedgerRecord } from '../lib/api';
+import { columnLabel, formatValue, isNumeric } from './format';
+import type { ListView } from './use-record-list';
+
+interface Props {
+  kind: KindDef;
+  rows: readonly LedgerRecord[];
+  firstIndex: number;
+  view: ListView;
+  onSort: (key: string) => void;
+  onEdit: (r: LedgerRecord) => void;
+  onDuplicate: (r: LedgerRecord) => void;
+  onDelete: (r: LedgerRecord) => void;
+  /** A cell's custom rendering (e.g. the lifecycle badge); undefined falls back to the text. */
+  renderCell?: (f: FieldDef, r: LedgerRecord) => ReactNode | undefined;
+  /** Actions placed before 编辑 (e.g. the next lifecycle step). */
+  extraActions?: (r: LedgerRecord) => ReactNode;
+}
+
+export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDuplicate, onDelete, renderCell, extraActions }: Props) {
+  const columns = kind.fields.filter((f) => f.listed);
+  const arrow = (key: string) => (view.sortBy === key ? (view.sortDir === 'asc' ? ' ▲' : ' ▼') : '');
+  return (
+    <Table stickyHeader striped highlightOnHover withColumnBorders verticalSpacing={5} horizontalSpacing={8} fz="sm" data-testid="record-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={48} ta="center">
+            序号
+          </Table.Th>
+          {columns.map((f) => (
+            <Table.Th
+              key={f.key}
+              className="th-sort"
+              ta={align(f)}
+              onClick={() => onSort(f.key)}
+              aria-sort={view.sortBy === f.key ? (view.sortDir === 'asc' ? 'ascending' : 'descending') : undefined}
+              title="点击排序"
+            >
+              {columnLabel(f)}
+              <span className="sort-arrow">{arrow(f.key)}</span>
+            </Table.Th>
+          ))}
+          <Table.Th>操作</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r, i) => (
+          <Table.Tr key={r.id} onDoubleClick={() => onEdit(r)}>
+            <Table.Td ta="center" c="dimmed">
+              {firstIndex + i}
+            </Table.Td>
+            {columns.map((f) => {
+              const custom = renderCell?.(f, r);
+              const text = formatValue(f, r.data[f.key]);
+              return (
+                <Table.Td key={f.key} ta={align(f)} className={custom === undefined && isLong(f) ? 'cell-clip' : 'cell-nowrap'} title={custom === undefined && isLong(f) ? text : undefined}>
+                  {custom ?? (f.type === 'bool' && text ? <span className={text === '否' ? 'bool-no' : undefined}>{text}</span> : text)}
+                </Table.Td>
+              );
+            })}
+            <Table.Td className="cell-nowrap" w={1}>
+              <Group gap={2} wrap="nowrap">
+                {extraActions?.(r)}
+                <Button size="compact-xs" variant="subtle" onClick={() => onEdit(r)}>
+                  编辑
+                </Button>
+                <Button size="compact-xs" variant="subtle" onClick={() => onDuplicate(r)}>
+                  复制
+                </Button>
+                <Button size="compact-xs" variant="subtle" color="red" onClick={() => onDelete(r)}>
+                  删除
+                </Button>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Long texts are clipped with an ellipsis (full text on hover); short values never wrap. */
+const isLong = (f: FieldDef) => f.type === 'tags' || f.type === 'textarea' || (f.type === 'text' && (f.max ?? 200) > 50);
+const align = (f: FieldDef) => (isNumeric(f) ? 'right' : f.type === 'bool' ? 'center' : undefined);
+
+export function EmptyRows({ filtered, label }: { filtered: boolean; label: string }) {
+  return (
+    <Text c="dimmed" ta="center" py={48} size="sm">
+      {filtered ? '没有符合条件的记录，可清除筛选后再看。' : `本年度还没有${label}记录，点击右上角“新增”开始登记。`}
+    </Text>
+  );
+}

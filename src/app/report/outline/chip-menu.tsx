@@ -1,0 +1,184 @@
+/**
+ * The menu of one figure chip: what the figure is and what it prints, how it reads (精确, 约数
+ * “余”, 万元, 百分比), 自某年以来, 与上年比较, the words used when it is 0, or a deliberate 手填
+ * value. Changes apply to the draft at once; 查看记录 opens the records behind the figure.
+ */
+import { Button, Checkbox, Divider, Group, NumberInput, Popover, Portal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { chipLabel, segmentKey } from '../figure-labels';
+import { updateParagraph } from '../spec-edit';
+import type { FigureDef, FigureSegment, Segment } from '../types';
+import { useOutline } from './outline-context';
+import { RatesMenu } from './rates-menu';
+
+export interface ChipTarget {
+  paragraphId: string;
+  index: number;
+  /** The chip's box in page coordinates (the anchor scrolls with the page). */
+  rect: { left: number; top: number; width: number; height: number };
+}
+
+/** The spec's rule type (its 约数 granularities are the four the clerk may choose). */
+type DisplayRule = NonNullable<FigureSegment['rule']>;
+type RuleType = DisplayRule['type'];
+const RULES: Record<FigureDef['value']['type'], RuleType[]> = { count: ['exact', 'approx'], sum: ['exact', 'approx'], money: ['wan', 'exact', 'approx'], rate: ['percent'] };
+const RULE_LABEL: Record<RuleType, string> = { exact: '精确数', approx: '约数（“余”）', wan: '万元', percent: '百分比' };
+const GRANULARITY = [
+  { value: 'auto', label: '自动' },
+  { value: '10', label: '到十位' },
+  { value: '100', label: '到百位' },
+  { value: '1000', label: '到千位' },
+  { value: '10000', label: '到万位' },
+];
+
+function ruleFrom(type: RuleType | 'default', prev: DisplayRule | undefined): DisplayRule | undefined {
+  if (type === 'default') return undefined;
+  return prev?.type === type ? prev : ({ type } as DisplayRule);
+}
+
+export function ChipMenu({ target, spec, onClose }: { target: ChipTarget; spec: { segments: Segment[] } | null; onClose(): void }) {
+  const seg = spec?.segments[target.index];
+  const anchor = { left: target.rect.left, top: target.rect.top, width: target.rect.width, height: target.rect.height };
+  // In a portal, so the anchor sits in page coordinates and scrolls with the chip.
+  return (
+    <Portal>
+      <Popover opened={!!seg} onChange={(o) => !o && onClose()} position="bottom-start" withinPortal shadow="md" width={380} trapFocus={false} closeOnEscape>
+        <Popover.Target>
+          <div className="chip-anchor" style={anchor} />
+        </Popover.Target>
+        <Popover.Dropdown data-testid="chip-menu" className="chip-menu">
+          {seg?.type === 'figure' && <FigureMenu seg={seg} target={target} onClose={onClose} />}
+          {seg?.type === 'rates' && <RatesMenu seg={seg} target={target} onClose={onClose} />}
+        </Popover.Dropdown>
+      </Popover>
+    </Portal>
+  );
+}
+
+function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: ChipTarget; onClose(): void }) {
+  const { info, year, setDraft, openTrace } = useOutline();
+  const def = info.defs.get(seg.figureId);
+  const value = info.values.get(seg.figureId);
+  const label = chipLabel(seg, segmentKey(target.paragraphId, target.index), info, year);
+  const set = (patch: Partial<FigureSegment>) =>
+    setDraft((s) =>
+      updateParagraph(s, target.paragraphId, (p) => ({
+        ...p,
+        segments: p.segments.map((x, i) => {
+          if (i !== target.index || x.type !== 'figure') return x;
+          const next = { ...x, ...patch } as Record<string, unknown>;
+          for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
+          return next as FigureSegment;
+        }),
+      })),
+    );
+  const remove = () => {
+    setDraft((s) => updateParagraph(s, target.paragraphId, (p) => ({ ...p, segments: p.segments.filter((_, i) => i !== target.index) })));
+    onClose();
+  };
+  if (!def) {
+    return (
+      <Stack gap="xs">
+        <Text size="sm">这个指标已不在指标目录中，无法取数。</Text>
+        <Button size="xs" color="red" variant="light" onClick={remove}>
+          删除此指标
+        </Button>
+      </Stack>
+    );
+  }
+  const manual = seg.manual !== undefined;
+  const rules = RULES[def.value.type];
+  const ruleType = seg.rule?.type ?? 'default';
+  return (
+    <Stack gap={8}>
+      <div>
+        <Text fw={600} size="sm">
+          {def.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {year}年台账计算值：{value?.display ?? '…'}（{value?.recordCount ?? 0}条记录）
+        </Text>
+        <Text size="sm" mt={4}>
+          报告中写作：<b data-testid="chip-menu-value">{label.value}</b>
+          {label.manual && <span className="fig-chip-flag manual">手填</span>}
+        </Text>
+      </div>
+      <Button size="xs" variant="light" onClick={() => openTrace(def.id, seg.sinceYear, seg.manual)}>
+        查看台账记录
+      </Button>
+      <Divider />
+      <Select
+        size="xs"
+        label="显示方式"
+        disabled={manual}
+        value={ruleType}
+        data={[{ value: 'default', label: `按指标默认（${RULE_LABEL[def.display.type]}）` }, ...rules.map((r) => ({ value: r, label: RULE_LABEL[r] }))]}
+        onChange={(v) => v && set({ rule: ruleFrom(v as RuleType | 'default', seg.rule) })}
+        comboboxProps={{ withinPortal: false }}
+      />
+      {seg.rule?.type === 'approx' && (
+        <Select
+          size="xs"
+          label="约到"
+          value={seg.rule.granularity ? String(seg.rule.granularity) : 'auto'}
+          data={GRANULARITY}
+          onChange={(v) => set({ rule: v === 'auto' || !v ? { type: 'approx' } : { type: 'approx', granularity: Number(v) as 10 } })}
+          comboboxProps={{ withinPortal: false }}
+        />
+      )}
+      {(seg.rule?.type === 'wan' || seg.rule?.type === 'percent') && (
+        <NumberInput
+          size="xs"
+          label="保留小数位（不填则自动）"
+          min={0}
+          max={seg.rule.type === 'wan' ? 6 : 4}
+          value={seg.rule.decimals ?? ''}
+          onChange={(v) => set({ rule: { type: seg.rule!.type, ...(v === '' ? {} : { decimals: Number(v) }) } as DisplayRule })}
+        />
+      )}
+      <Group gap="xs" align="center" wrap="nowrap">
+        <Checkbox
+          size="xs"
+          label="自某年以来累计"
+          disabled={manual}
+          checked={seg.sinceYear !== undefined}
+          onChange={(e) => set({ sinceYear: e.currentTarget.checked ? year - 2 : undefined })}
+        />
+        {seg.sinceYear !== undefined && (
+          <NumberInput size="xs" w={96} aria-label="起始年份" min={1949} max={year} value={seg.sinceYear} suffix="年" onChange={(v) => typeof v === 'number' && set({ sinceYear: v })} />
+        )}
+      </Group>
+      <Checkbox size="xs" label="写与上年相比的增减（如“较上年增长20%”）" disabled={manual} checked={!!seg.change} onChange={(e) => set({ change: e.currentTarget.checked || undefined })} />
+      <TextInput
+        size="xs"
+        label="数值为0时改写为"
+        placeholder={def.zeroPhrase ?? '如：全年未发生此类事项'}
+        value={seg.zeroText ?? ''}
+        onChange={(e) => set({ zeroText: e.currentTarget.value || undefined })}
+      />
+      <Divider />
+      <Checkbox
+        size="xs"
+        color="orange"
+        label="手工填写数值（不从台账计算）"
+        checked={manual}
+        onChange={(e) => set({ manual: e.currentTarget.checked ? (value?.display ?? '') : undefined })}
+      />
+      {manual && (
+        <>
+          <TextInput size="xs" aria-label="手填数值" value={seg.manual ?? ''} maxLength={50} onChange={(e) => set({ manual: e.currentTarget.value })} />
+          <Text size="xs" c="orange.8">
+            手填的数值在正文、问题清单和数据来源附表中都标为“手填”，台账变化时不会自动更新。
+          </Text>
+        </>
+      )}
+      <Group justify="space-between" mt={4}>
+        <Button size="xs" color="red" variant="subtle" onClick={remove}>
+          删除此指标
+        </Button>
+        <Button size="xs" onClick={onClose}>
+          完成
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,67 @@
+/** The menu of a rate-group chip (“参考率、合格率均达到100%”): each rate, its words, its records. */
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { updateParagraph } from '../spec-edit';
+import type { Segment } from '../types';
+import type { ChipTarget } from './chip-menu';
+import { useOutline } from './outline-context';
+
+type Rates = Extract<Segment, { type: 'rates' }>;
+
+export function RatesMenu({ seg, target, onClose }: { seg: Rates; target: ChipTarget; onClose(): void }) {
+  const { info, setDraft, openTrace } = useOutline();
+  const update = (fn: (s: Rates) => Segment | null) =>
+    setDraft((s) =>
+      updateParagraph(s, target.paragraphId, (p) => ({
+        ...p,
+        segments: p.segments.flatMap((x, i) => (i === target.index && x.type === 'rates' ? (fn(x) ?? []) : [x])),
+      })),
+    );
+  return (
+    <Stack gap={8}>
+      <Text fw={600} size="sm">
+        一组比率（相同时合写为“均达到”）
+      </Text>
+      {seg.items.map((it, k) => {
+        const def = info.defs.get(it.figureId);
+        const v = info.values.get(it.figureId);
+        return (
+          <Group key={it.figureId} gap="xs" wrap="nowrap" align="flex-end">
+            <TextInput
+              size="xs"
+              style={{ flex: 1 }}
+              label={def?.name ?? '未知指标'}
+              value={it.label}
+              maxLength={20}
+              onChange={(e) => {
+                const label = e.currentTarget.value;
+                update((x) => ({ ...x, items: x.items.map((y, j) => (j === k ? { ...y, label } : y)) }));
+              }}
+            />
+            <Text size="sm" w={56} ta="right" pb={4}>
+              {v?.display ?? '…'}
+            </Text>
+            <Button size="compact-xs" variant="light" mb={3} onClick={() => openTrace(it.figureId)}>
+              记录
+            </Button>
+          </Group>
+        );
+      })}
+      <Group justify="space-between" mt={4}>
+        <Button
+          size="xs"
+          color="red"
+          variant="subtle"
+          onClick={() => {
+            update(() => null);
+            onClose();
+          }}
+        >
+          删除这组比率
+        </Button>
+        <Button size="xs" onClick={onClose}>
+          完成
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,17 @@
+/** The chip words of one paragraph (or heading): figure values by segment, automatic words by year and town. */
+import { useMemo } from 'react';
+import { chipLabel, segmentKey } from '../figure-labels';
+import { tokenValue } from '../tokens';
+import type { InlineLabels } from './inline-dom';
+import { useOutline } from './outline-context';
+
+export function useInlineLabels(paragraphId: string): InlineLabels {
+  const { info, year, town } = useOutline();
+  return useMemo(
+    () => ({
+      chip: (seg, i) => chipLabel(seg, segmentKey(paragraphId, i), info, year),
+      token: (t) => tokenValue(t, year, town),
+    }),
+    [info, year, town, paragraphId],
+  );
+}

@@ -1,0 +1,32 @@
+/** Which 公文 faces are missing on this PC and what the printout will use instead (checked once). */
+import { Text, Tooltip } from '@mantine/core';
+import { useState } from 'react';
+import { checkFonts } from './font-check';
+
+const WHY = '导出的PDF内嵌所用字体，在其他电脑上打开效果不变；Word文件只记录字体名称，由打开它的电脑决定显示效果。方正小标宋简体为商业字体，本程序不附带。';
+
+export function FontNotice() {
+  const [fonts] = useState(checkFonts);
+  const missing = fonts.filter((f) => !f.installed);
+  if (!missing.length) {
+    return (
+      <Text size="xs" c="dimmed" data-testid="font-notice" px={2}>
+        本机已安装公文字体：{fonts.map((f) => f.wanted).join('、')}。
+      </Text>
+    );
+  }
+  const serious = missing.some((f) => f.serious);
+  return (
+    <Tooltip label={WHY} multiline w={360} withinPortal position="bottom-start">
+      <div className={serious ? 'font-notice serious' : 'font-notice'} data-testid="font-notice">
+        字体替代：
+        {missing.map((f, i) => (
+          <span key={f.wanted} className="font-notice-item">
+            {f.message}
+            {i < missing.length - 1 ? '；' : '。'}
+          </span>
+        ))}
+      </div>
+    </Tooltip>
+  );
+}

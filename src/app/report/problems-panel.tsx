@@ -1,0 +1,80 @@
+/**
+ * 问题清单: what assembly found in the saved report (blocking first), each with a link to its
+ * place in the editor; a zero figure that reads oddly offers its suggested wording as a fix.
+ */
+import { Badge, Button, Group, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconTarget } from './report-icons';
+import type { Problem } from './types';
+
+interface Props {
+  problems: readonly Problem[] | null;
+  /** The problems are those of the saved report; edits since then are not checked yet. */
+  stale: boolean;
+  onLocate(anchor: string): void;
+  onFix(problem: Problem): void;
+  fixing: boolean;
+}
+
+const order = (p: Problem) => (p.severity === 'blocking' ? 0 : 1);
+
+export function ProblemsPanel({ problems, stale, onLocate, onFix, fixing }: Props) {
+  const list = [...(problems ?? [])].sort((a, b) => order(a) - order(b));
+  const blocking = list.filter((p) => p.severity === 'blocking').length;
+  return (
+    <Paper withBorder className="problems-panel" data-testid="problems-panel">
+      <Group justify="space-between" px="sm" py={8} className="problems-head">
+        <Text fw={600} size="sm">
+          问题清单
+        </Text>
+        {problems && (
+          <Text size="xs" c={blocking ? 'red.7' : list.length ? 'yellow.8' : 'teal.7'}>
+            {list.length ? `${blocking ? `${blocking}个必须处理，` : ''}共${list.length}个` : '未发现问题'}
+          </Text>
+        )}
+      </Group>
+      {stale && (
+        <Text size="xs" c="dimmed" px="sm" py={6}>
+          以下是上次保存时的检查结果，保存后重新检查。
+        </Text>
+      )}
+      <ScrollArea.Autosize mah="calc(100vh - 260px)" type="auto">
+        <Stack gap={0}>
+          {problems === null && (
+            <Text size="sm" c="dimmed" p="sm">
+              正在检查…
+            </Text>
+          )}
+          {problems && list.length === 0 && (
+            <Text size="sm" c="dimmed" p="sm">
+              报告内容完整，数据均来自台账。
+            </Text>
+          )}
+          {list.map((p, i) => (
+            <div key={i} className="problem-item" data-testid="problem" data-code={p.code}>
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                <Badge size="xs" color={p.severity === 'blocking' ? 'red' : 'yellow'} variant="light" mt={2} style={{ flex: 'none' }}>
+                  {p.severity === 'blocking' ? '必须处理' : '建议'}
+                </Badge>
+                <Text size="sm" className="problem-text">
+                  {p.message}
+                </Text>
+              </Group>
+              <Group gap={6} mt={4} pl={2}>
+                {p.anchor && (
+                  <UnstyledButton className="problem-link" onClick={() => onLocate(p.anchor!)}>
+                    <IconTarget size={12} /> 定位
+                  </UnstyledButton>
+                )}
+                {p.code === 'zero' && p.suggestion && p.anchor && (
+                  <Button size="compact-xs" variant="light" loading={fixing} onClick={() => onFix(p)}>
+                    改为“{p.suggestion}”
+                  </Button>
+                )}
+              </Group>
+            </div>
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Paper>
+  );
+}

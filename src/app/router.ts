@@ -1,0 +1,51 @@
+/**
+ * A small hash router (react-router is not installed, and the packaged app is served from a
+ * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/trash, #/settings, #/report.
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'kind'; kind: string }
+  | { name: 'trash' }
+  | { name: 'settings' }
+  | { name: 'report' };
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'kind' && parts[1]) return { name: 'kind', kind: parts[1] };
+  if (parts[0] === 'trash') return { name: 'trash' };
+  if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'report') return { name: 'report' };
+  return { name: 'home' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'kind':
+      return `#/kind/${encodeURIComponent(route.kind)}`;
+    case 'trash':
+      return '#/trash';
+    case 'settings':
+      return '#/settings';
+    case 'report':
+      return '#/report';
+    default:
+      return '#/';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route);
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+const snapshot = () => window.location.hash;
+
+/** The current route; re-renders on every hash change. */
+export function useRoute(): Route {
+  return parseHash(useSyncExternalStore(subscribe, snapshot));
+}

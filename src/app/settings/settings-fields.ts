@@ -1,0 +1,61 @@
+/** The 设置 form's fields, grouped as the clerk thinks of them, with examples and length limits (mirroring the core's schema). */
+import type { Settings } from '../lib/api';
+
+export interface SettingField {
+  key: Exclude<keyof Settings, 'villages'>;
+  label: string;
+  placeholder: string;
+  max: number;
+  help?: string;
+}
+
+export interface SettingSection {
+  title: string;
+  /** Inputs per row inside the section. */
+  cols: number;
+  fields: readonly SettingField[];
+}
+
+/** The page's two columns: the organs on the left, how documents are written on the right. */
+export const SETTING_COLUMNS: readonly (readonly SettingSection[])[] = [
+  [
+    {
+      title: '单位',
+      cols: 2,
+      fields: [
+        { key: 'county', label: '县（区）名称', placeholder: '如：某某县', max: 20 },
+        { key: 'town', label: '乡镇名称', placeholder: '如：双土镇', max: 20 },
+        { key: 'partyOrg', label: '党委全称', placeholder: '如：中共双土镇委员会', max: 50 },
+        { key: 'govOrg', label: '政府全称', placeholder: '如：双土镇人民政府', max: 50 },
+      ],
+    },
+    {
+      title: '签发人',
+      cols: 2,
+      fields: [
+        { key: 'secretary', label: '党委书记', placeholder: '姓名', max: 20 },
+        { key: 'mayor', label: '镇长', placeholder: '姓名', max: 20 },
+      ],
+    },
+  ],
+  [
+    {
+      title: '发文代字',
+      cols: 3,
+      fields: [
+        { key: 'partyCode', label: '党委发文代字', placeholder: '如：双土委发', max: 20 },
+        { key: 'govCode', label: '政府发文代字', placeholder: '如：双土府发', max: 20 },
+        { key: 'normativeCode', label: '规范性文件代字', placeholder: '如：双土府规', max: 20, help: '登记行政规范性文件时据此自动编号' },
+      ],
+    },
+    {
+      title: '报告行文',
+      cols: 1,
+      fields: [
+        { key: 'mainRecipients', label: '主送机关', placeholder: '如：县委、县政府', max: 100 },
+        { key: 'cc', label: '抄送机关', placeholder: '如：县委依法治县办', max: 200 },
+        { key: 'issuer', label: '印发机关', placeholder: '如：双土镇党政办公室', max: 50 },
+      ],
+    },
+  ],
+];

@@ -1,0 +1,50 @@
+/** The left menu: 首页 and 年度报告, every ledger kind by group with the year's count, then 回收站 and 设置. */
+import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
+import { IconHome, IconSettings, IconTrash } from '../icons';
+import { hrefFor, type Route } from '../router';
+import { useLedger } from '../state/ledger';
+import { groupKinds } from './nav-groups';
+import { IconReport } from '../report/report-icons';
+
+export function NavMenu({ route }: { route: Route }) {
+  const { kinds, stats } = useLedger();
+  const link = { py: 4, px: 12 } as const;
+  return (
+    <>
+      <AppShell.Section>
+        <NavLink {...link} href={hrefFor({ name: 'home' })} label="首页" leftSection={<IconHome />} active={route.name === 'home'} />
+        <NavLink {...link} href={hrefFor({ name: 'report' })} label="年度报告" leftSection={<IconReport />} active={route.name === 'report'} />
+      </AppShell.Section>
+      <AppShell.Section grow component={ScrollArea} scrollbarSize={6}>
+        <nav aria-label="台账">
+          {groupKinds(kinds).map((g) => (
+            <div key={g.label}>
+              <div className="nav-group-label">{g.label}</div>
+              {g.kinds.map((k) => (
+                <NavLink
+                  py={2}
+                  pl={26}
+                  key={k.id}
+                  href={hrefFor({ name: 'kind', kind: k.id })}
+                  label={k.label}
+                  active={route.name === 'kind' && route.kind === k.id}
+                  rightSection={
+                    stats && stats[k.id] ? (
+                      <Text size="xs" c="dimmed" className="nav-count">
+                        {stats[k.id]}
+                      </Text>
+                    ) : null
+                  }
+                />
+              ))}
+            </div>
+          ))}
+        </nav>
+      </AppShell.Section>
+      <AppShell.Section style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} py={4}>
+        <NavLink {...link} href={hrefFor({ name: 'trash' })} label="回收站" leftSection={<IconTrash />} active={route.name === 'trash'} />
+        <NavLink {...link} href={hrefFor({ name: 'settings' })} label="设置" leftSection={<IconSettings />} active={route.name === 'settings'} />
+      </AppShell.Section>
+    </>
+  );
+}

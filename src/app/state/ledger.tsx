@@ -1,0 +1,72 @@
+/**
+ * What every screen shares: the kind definitions and settings (loaded once), the working year,
+ * and a version counter that each write bumps so counts and lists reload.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { call, type KindDef, type Settings } from '../lib/api';
+import { loadYear, saveYear, yearOptions } from './year';
+
+export interface Ledger {
+  kinds: readonly KindDef[];
+  kindById: ReadonlyMap<string, KindDef>;
+  settings: Settings;
+  setSettings: (s: Settings) => void;
+  year: number;
+  setYear: (y: number) => void;
+  years: number[];
+  /** Record counts per kind for the working year (null while loading). */
+  stats: Record<string, number> | null;
+  /** Bumped after every write; effects that read records depend on it. */
+  version: number;
+  changed: () => void;
+}
+
+const LedgerContext = createContext<Ledger | null>(null);
+
+export function useLedger(): Ledger {
+  const l = useContext(LedgerContext);
+  if (!l) throw new Error('useLedger outside LedgerProvider');
+  return l;
+}
+
+export function LedgerProvider(props: { kinds: readonly KindDef[]; settings: Settings; children: ReactNode }) {
+  const [settings, setSettings] = useState(props.settings);
+  const [year, setYearState] = useState(loadYear);
+  const [version, setVersion] = useState(0);
+  const [withRecords, setWithRecords] = useState<number[]>([]);
+  const [stats, setStats] = useState<Record<string, number> | null>(null);
+
+  const setYear = useCallback((y: number) => {
+    saveYear(y);
+    setYearState(y);
+  }, []);
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    call('ledger.years', {}).then(setWithRecords, () => {});
+  }, [version]);
+  useEffect(() => {
+    let live = true;
+    call('ledger.stats', { year }).then((s) => live && setStats(s), () => {});
+    return () => {
+      live = false;
+    };
+  }, [year, version]);
+
+  const value = useMemo<Ledger>(
+    () => ({
+      kinds: props.kinds,
+      kindById: new Map(props.kinds.map((k) => [k.id, k])),
+      settings,
+      setSettings,
+      year,
+      setYear,
+      years: yearOptions(withRecords, year),
+      stats,
+      version,
+      changed,
+    }),
+    [props.kinds, settings, year, setYear, withRecords, stats, version, changed],
+  );
+  return <LedgerContext.Provider value={value}>{props.children}</LedgerContext.Provider>;
+}

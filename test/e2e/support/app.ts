@@ -1,0 +1,77 @@
+/**
+ * Starts what an end-to-end test drives: the loopback harness on a fresh temp ledger, serving
+ * the built renderer, and headless Chromium on it. Screenshots go to test-output/screens/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startHarness, type Harness } from '../../../electron/harness/server';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
+export const SCREENS_DIR = path.join(ROOT, 'test-output/screens');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The clerk's usual screen: a 1366×768 office laptop (also fine on 1920×1080 at 125%). */
+export const VIEWPORT = { width: 1366, height: 768 };
+
+export function requireBuiltRenderer(): void {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`${path.relative(ROOT, RENDERER_DIR)}/index.html is missing: run \`npm run build\` first (npm test builds before vitest).`);
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface E2eApp {
+  harness: Harness;
+  browser: Browser;
+  page: Page;
+  /** Errors the page threw or logged: a test asserts there were none. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function startApp(opts: { dbFile?: string } = {}): Promise<E2eApp> {
+  requireBuiltRenderer();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-'));
+  const harness = await startHarness({ dbFile: opts.dbFile ?? path.join(dir, 'ledger.db'), rendererDir: RENDERER_DIR });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    // The harness serves no favicon; Chromium's request for it is not the app's error.
+    if (m.type() === 'error' && !m.text().includes('404')) pageErrors.push(m.text());
+  });
+  await page.goto(harness.url);
+  return {
+    harness,
+    browser,
+    page,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await harness.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves test-output/screens/<name>.png once animations have settled. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
+}

@@ -1,0 +1,60 @@
+/**
+ * The preload exposes exactly one function per method on `window.api`, each invoking only
+ * `api:<name>` with the input; no generic invoke/send. The built preload is one CommonJS file
+ * that requires nothing but `electron` (a sandboxed preload can load nothing else).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => import('./support/electron-stub'));
+
+import { contextBridge, ipcRenderer, resetStub } from './support/electron-stub';
+import { apiTable } from '../../electron/core/api';
+import { MAIN_METHOD_NAMES } from '../../electron/preload/contract';
+
+let api: Record<string, (input: unknown) => Promise<unknown>>;
+
+beforeAll(async () => {
+  resetStub();
+  await import('../../electron/preload/index');
+  api = contextBridge.exposed.get('api');
+});
+
+describe('window.api', () => {
+  it('is the only thing exposed', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['api']);
+  });
+
+  it('has one function per API-table method plus the main-only methods, and nothing else', () => {
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(apiTable), ...MAIN_METHOD_NAMES].sort());
+    for (const fn of Object.values(api)) expect(typeof fn).toBe('function');
+    for (const generic of ['invoke', 'send', 'on', 'sendSync', 'ipcRenderer', 'require']) expect(api).not.toHaveProperty(generic);
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('each function invokes its own channel with the input only', async () => {
+    for (const name of Object.keys(api)) {
+      ipcRenderer.invoke.mockClear();
+      const input = { probe: name };
+      await api[name](input);
+      expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(`api:${name}`, input);
+    }
+  });
+});
+
+const built = path.resolve(__dirname, '../../out/preload/index.js');
+describe.skipIf(!fs.existsSync(built))('built preload (out/preload/index.js)', () => {
+  const code = fs.existsSync(built) ? fs.readFileSync(built, 'utf8') : '';
+
+  it('is CommonJS: no import/export statements', () => {
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  it('requires only electron (no chunks, no core, no Node modules)', () => {
+    const required = [...code.matchAll(/require\((["'])([^"']+)\1\)/g)].map((m) => m[2]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(fs.readdirSync(path.dirname(built))).toEqual(['index.js']);
+    expect(code).not.toMatch(/better-sqlite3|zod/);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * The report's host methods in Electron (electron/main/report-output.ts), against a stubbed
+ * `electron`: a hidden, sandboxed window with no preload loads the report HTML, fonts are awaited
+ * before printToPDF (A4, CSS page size, backgrounds); print() gets the dialog, A4 and no printer
+ * margins, and its window outlives the callback; 导出 goes through the save dialog; every
+ * method is sender-checked and its payload validated.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+class FakePrintContents {
+  scripts: string[] = [];
+  pdfOptions: unknown[] = [];
+  printOptions: unknown[] = [];
+  printCallback: ((ok: boolean, reason: string) => void) | null = null;
+  listeners = new Map<string, unknown>();
+  on() {
+    return this;
+  }
+  setWindowOpenHandler() {}
+  executeJavaScript = vi.fn(async (code: string) => {
+    this.scripts.push(code);
+    return true;
+  });
+  printToPDF = vi.fn(async (opts: unknown) => {
+    this.pdfOptions.push(opts);
+    return Buffer.from('%PDF-1.7 stub');
+  });
+  print = vi.fn((opts: unknown, cb: (ok: boolean, reason: string) => void) => {
+    this.printOptions.push(opts);
+    this.printCallback = cb;
+  });
+}
+
+vi.mock('electron', async () => {
+  const stub = await import('./support/electron-stub');
+  class PrintWindow {
+    static instances: PrintWindow[] = [];
+    webContents = new FakePrintContents();
+    loadedUrl: string | null = null;
+    destroyed = false;
+    constructor(readonly options: Record<string, any>) {
+      PrintWindow.instances.push(this);
+    }
+    async loadURL(url: string) {
+      this.loadedUrl = url;
+    }
+    destroy() {
+      this.destroyed = true;
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+  }
+  return { ...stub, BrowserWindow: PrintWindow, default: { ...stub.default, BrowserWindow: PrintWindow } };
+});
+
+import { BrowserWindow } from 'electron';
+import { dialog, ipcMain, resetStub } from './support/electron-stub';
+import { callApi, openContext, type LedgerContext } from '../../electron/core/api';
+import { importLedger } from '../../electron/core/ledger/exchange';
+import { bindReportOutput, printReport, reportPdf, saveReport } from '../../electron/main/report-output';
+import type { DialogDeps } from '../../electron/main/dialogs';
+import { createTrust } from '../../electron/main/origin';
+import { removeTempDirs, tempDir } from './support/temp';
+
+type Win = { options: Record<string, any>; loadedUrl: string | null; destroyed: boolean; webContents: FakePrintContents };
+const windows = () => (BrowserWindow as unknown as { instances: Win[] }).instances;
+
+const FIXTURE = path.resolve(__dirname, '../fixtures/shuangtu-2023.json');
+let dir: string;
+let ctx: LedgerContext;
+let deps: DialogDeps;
+
+beforeEach(() => {
+  resetStub();
+  windows().length = 0;
+  dir = tempDir();
+  ctx = openContext(path.join(dir, 'ledger.db'));
+  importLedger(ctx.db, fs.readFileSync(FIXTURE, 'utf8'));
+  deps = { getCtx: () => ctx, getWindow: () => null, defaultDir: dir };
+  return () => ctx.close();
+});
+afterAll(removeTempDirs);
+
+const staleness = async () => ((await callApi(ctx, 'report.staleness', { year: 2023 })) as { ok: true; value: { output: { format: string } | null } }).value;
+
+describe('host.reportPdf', () => {
+  it('prints the report HTML to PDF in a hidden, sandboxed window after its fonts load, then destroys it', async () => {
+    const pdf = await reportPdf(deps, { year: 2023 });
+    expect(Buffer.from(pdf).toString()).toBe('%PDF-1.7 stub');
+    const [win] = windows();
+    expect(win.options.show).toBe(false);
+    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(win.options.webPreferences.preload).toBeUndefined();
+    const html = Buffer.from(win.loadedUrl!.replace(/^data:text\/html;charset=utf-8;base64,/, ''), 'base64').toString('utf8');
+    expect(html).toContain('关于2023年法治政府建设情况的报告');
+    expect(html).toContain('data-figure-id="meeting.party.count"');
+    expect(win.webContents.scripts[0]).toContain('document.fonts.ready');
+    expect(win.webContents.printToPDF).toHaveBeenCalledAfter(win.webContents.executeJavaScript);
+    expect(win.webContents.pdfOptions[0]).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
+    expect(win.destroyed).toBe(true);
+  });
+});
+
+describe('host.printReport', () => {
+  it('opens the print dialog (A4, backgrounds, no printer margins), keeps the window until after the callback, records the print', async () => {
+    vi.useFakeTimers();
+    try {
+      const done = printReport(deps, { year: 2023 });
+      await vi.waitFor(() => expect(windows()[0]?.webContents.printCallback).toBeTruthy());
+      const [win] = windows();
+      expect(win.webContents.printOptions[0]).toEqual({ silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' } });
+      expect(win.destroyed).toBe(false);
+      win.webContents.printCallback!(true, '');
+      expect(await done).toEqual({ printed: true });
+      expect(win.destroyed).toBe(false);
+      vi.advanceTimersByTime(2500);
+      expect(win.destroyed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await staleness()).output?.format).toBe('print');
+  });
+
+  it('answers printed: false when the clerk cancels, and a Chinese error when there is no printer', async () => {
+    const cancelled = printReport(deps, { year: 2023 });
+    await vi.waitFor(() => expect(windows()[0]?.webContents.printCallback).toBeTruthy());
+    windows()[0].webContents.printCallback!(false, 'cancelled');
+    expect(await cancelled).toEqual({ printed: false });
+    expect((await staleness()).output).toBeNull();
+
+    const failed = printReport(deps, { year: 2023 });
+    await vi.waitFor(() => expect(windows()[1]?.webContents.printCallback).toBeTruthy());
+    windows()[1].webContents.printCallback!(false, 'no valid printers available');
+    await expect(failed).rejects.toThrow('本机没有可用的打印机');
+  });
+});
+
+describe('host.saveReport', () => {
+  it('does nothing when the clerk cancels the save dialog', async () => {
+    expect(await saveReport(deps, { year: 2023, format: 'docx' })).toEqual({ canceled: true });
+    const opts = dialog.showSaveDialog.mock.calls[0][0] as { defaultPath: string; filters: unknown };
+    expect(path.basename(opts.defaultPath)).toBe('关于2023年法治政府建设情况的报告.docx');
+    expect(opts.filters).toEqual([{ name: 'Word 文档', extensions: ['docx'] }]);
+  });
+
+  it('writes the Word file where the clerk chose, and the PDF through printToPDF', async () => {
+    const docx = path.join(dir, '报告.docx');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: docx });
+    expect(await saveReport(deps, { year: 2023, format: 'docx' })).toEqual({ canceled: false, file: docx });
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+
+    const typed = path.join(dir, '报告（打印稿）');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: typed });
+    expect(await saveReport(deps, { year: 2023, format: 'pdf' })).toEqual({ canceled: false, file: `${typed}.pdf` });
+    expect(fs.readFileSync(`${typed}.pdf`, 'utf8')).toBe('%PDF-1.7 stub');
+    expect((await staleness()).output?.format).toBe('pdf');
+  });
+});
+
+describe('binding', () => {
+  const ours = { senderFrame: { url: 'app://fazhi/index.html', parent: null } };
+  const invoke = (name: string, event: unknown, payload: unknown) => ipcMain.handlers.get(`api:${name}`)!(event, payload) as Promise<any>;
+
+  it('binds the three host methods behind the sender check, validating their payloads', async () => {
+    expect(bindReportOutput(ipcMain, createTrust(), deps)).toEqual(['host.reportPdf', 'host.printReport', 'host.saveReport']);
+    expect(await invoke('host.reportPdf', { senderFrame: { url: 'https://evil.example/', parent: null } }, { year: 2023 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(windows()).toHaveLength(0);
+    const bad = await invoke('host.saveReport', ours, { year: 2023, format: 'exe' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '请求参数不正确' } });
+    expect(bad.error.issues[0].field).toBe('format');
+    const ok = await invoke('host.reportPdf', ours, { year: 2023 });
+    expect(ok.ok).toBe(true);
+    expect(Buffer.from(ok.value).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
