@@ -4,7 +4,7 @@
  * PDF/Word through a save dialog. Bound with the one sender-checked wrapper, payloads checked by zod.
  */
 import path from 'node:path';
-import { BrowserWindow, dialog, type SaveDialogOptions, type WebPreferences } from 'electron';
+import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 import { assembleYear } from '../core/api/report-api';
 import { LedgerError } from '../core/errors';
 import { IMPRINT_FIT_SCRIPT, renderReportHtml } from '../core/render/html';
@@ -17,20 +17,6 @@ import { parseHostInput } from './host-input';
 import { handleTrusted, type IpcRegistrar } from './ipc';
 import type { Trust } from './origin';
 
-/**
- * The print window runs no preload, sandboxed, in the default session (so the shell's permission
- * and request guards cover it too). JavaScript stays on only so main can await
- * document.fonts.ready; the report's own CSP (default-src 'none') forbids it any script or request.
- */
-const PRINT_PREFERENCES: WebPreferences = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webSecurity: true,
-  spellcheck: false,
-  webviewTag: false,
-};
-
 /** A4 at 96 dpi: the hidden window lays out at the paper's width. */
 const A4_PX = { width: 794, height: 1123 };
 /** Delay before destroying a window whose print job has just been handed over (anchors C.1 #8). */
@@ -41,7 +27,23 @@ const PRINT_WINDOW_LINGER_MS = 2000;
  * prints fallback metrics (Joplin InteropServiceHelper; puppeteer/puppeteer#422).
  */
 async function openReportWindow(html: string): Promise<BrowserWindow> {
-  const win = new BrowserWindow({ show: false, ...A4_PX, webPreferences: PRINT_PREFERENCES });
+  // No preload, sandboxed, in the default session (so the shell's permission and request guards
+  // cover it). JavaScript stays on only so main can await document.fonts.ready; the report's own
+  // CSP (default-src 'none') forbids it any script or request. Written out here, not in a
+  // constant, so electronegativity can read it.
+  const win = new BrowserWindow({
+    show: false,
+    ...A4_PX,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   try {
     // A data: URL keeps the report off disk; a report is tens of kB, far below Chromium's 2 MB URL limit.
     await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);

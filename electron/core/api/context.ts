@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { openDb, type Db, type OpenOptions } from '../db/open';
+import { preMigrationCopy } from '../backup/safety';
 
 export interface LedgerContext {
   readonly file: string;
@@ -22,7 +23,15 @@ export function attachmentsDirFor(file: string): string {
   return path.join(p.dir, `${p.name}-attachments`);
 }
 
-export function openContext(file: string, opts: OpenOptions = {}): LedgerContext {
+export function openContext(file: string, given: OpenOptions = {}): LedgerContext {
+  // Every migration of an existing ledger is preceded by a checked safety copy (docs/backup.md).
+  const opts: OpenOptions = {
+    ...given,
+    beforeMigrate(f, from) {
+      preMigrationCopy(f, from);
+      given.beforeMigrate?.(f, from);
+    },
+  };
   const ctx: LedgerContext = {
     file: path.resolve(file),
     db: openDb(file, opts),

@@ -1,5 +1,6 @@
 /** The API table: every method of the core, by name. Later issues add their groups here. */
 import { ledgerApi } from './table';
+import { backupApi } from './backup-api';
 import { reportApi } from './report-api';
 import { invokeMethod, type ApiMethod, type ApiResult } from './define';
 import type { LedgerContext } from './context';
@@ -7,6 +8,7 @@ import type { LedgerContext } from './context';
 export const apiTable = {
   ...ledgerApi,
   ...reportApi,
+  ...backupApi,
 };
 
 export type ApiTable = typeof apiTable;

@@ -91,8 +91,9 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     if ((version === 0 && tables.length > 0) || (version > 0 && !tables.includes('records'))) {
       throw new LedgerError('BAD_FILE', `“${file}”不是法治台账文件（其中的数据表不属于本程序），未作任何改动。`);
     }
-    db = new Database(file, { readonly: !!opts.readonly });
+    // The hook runs before our handle exists, so a failing safety copy leaves nothing open.
     if (!opts.readonly && version > 0 && version < SCHEMA_VERSION) opts.beforeMigrate?.(file, version);
+    db = new Database(file, { readonly: !!opts.readonly });
   } catch (err) {
     if (err instanceof LedgerError) throw err;
     throw new LedgerError('BAD_FILE', `无法打开台账文件“${file}”：${(err as Error).message}`);

@@ -1,0 +1,57 @@
+/**
+ * API methods for backup, restore, drives and the attachments store. Backups and restores of one
+ * ledger never overlap (withLedgerLock); verify reports a refusal as { sound: false, problem }
+ * so the UI can show it next to the file instead of as a failed call.
+ */
+import { z } from 'zod';
+import { method } from './define';
+import { attachmentsDirFor } from './context';
+import { toErrorPayload } from '../errors';
+import { addAttachment, listAttachments, removeAttachment } from '../ledger/attachments';
+import { createBackup } from '../backup/create';
+import { listDrives } from '../backup/drives';
+import { inspectBackup } from '../backup/inspect';
+import { withLedgerLock } from '../backup/lock';
+import { restoreBackup } from '../backup/restore';
+import { backupStatus, DEFAULT_REMINDER_DAYS } from '../backup/routine';
+import { listSafetyCopies, safetyDirFor } from '../backup/safety';
+import { estimateBackupBytes, hasRoom } from '../backup/space';
+import { verifyBackup } from '../backup/verify';
+
+const filePath = z.string().min(1).max(4096);
+const id = z.string().min(1).max(100);
+
+export const backupApi = {
+  'backup.drives': method(z.object({}), async (ctx) => {
+    const estimateBytes = estimateBackupBytes(ctx.file, ctx.db);
+    const drives = await listDrives();
+    return { estimateBytes, drives: drives.map((d) => ({ ...d, enoughSpace: hasRoom(d.freeBytes, estimateBytes) })) };
+  }),
+  'backup.create': method(z.object({ targetDir: filePath, keep: z.int().min(1).max(1000).optional() }), (ctx, i) =>
+    withLedgerLock(ctx.file, '备份', async () => {
+      const r = await createBackup(ctx, i.targetDir, { keep: i.keep });
+      return { file: r.file, bytes: r.bytes, info: r.info, deleted: r.deleted };
+    }),
+  ),
+  'backup.inspect': method(z.object({ file: filePath }), (_ctx, i) => inspectBackup(i.file)),
+  'backup.verify': method(z.object({ file: filePath }), async (_ctx, i) => {
+    try {
+      return { sound: true as const, info: (await verifyBackup(i.file)).info };
+    } catch (err) {
+      const e = toErrorPayload(err);
+      return { sound: false as const, code: e.code, problem: e.message };
+    }
+  }),
+  'backup.restore': method(z.object({ file: filePath }), (ctx, i) =>
+    withLedgerLock(ctx.file, '恢复', () => restoreBackup(ctx, i.file)),
+  ),
+  'backup.status': method(z.object({ days: z.int().min(1).max(365).optional() }), (ctx, i) =>
+    backupStatus(ctx.db, new Date(), i.days ?? DEFAULT_REMINDER_DAYS),
+  ),
+  'backup.safetyCopies': method(z.object({}), (ctx) => ({ dir: safetyDirFor(ctx.file), copies: listSafetyCopies(ctx.file) })),
+  'attachments.add': method(z.object({ recordId: id, sourcePath: filePath, name: z.string().max(200).optional() }), (ctx, i) =>
+    addAttachment(ctx.db, attachmentsDirFor(ctx.file), i.recordId, i.sourcePath, i.name),
+  ),
+  'attachments.list': method(z.object({ recordId: id }), (ctx, i) => listAttachments(ctx.db, i.recordId)),
+  'attachments.remove': method(z.object({ id }), (ctx, i) => removeAttachment(ctx.db, attachmentsDirFor(ctx.file), i.id)),
+};

@@ -1,0 +1,184 @@
+/**
+ * Makes one backup file: online snapshot of the open ledger, zip to a temp name on the target,
+ * fsync, read back and verify in full, then rename. On any failure the temp file is removed and
+ * no file exists under the final name. The live ledger is only read (and lastBackupAt recorded).
+ */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { APP_VERSION, attachmentsDirFor } from '../api/context';
+import type { Db } from '../db/open';
+import { LedgerError } from '../errors';
+import { tempNameFor } from '../fs/atomic';
+import { attachmentFile, pinAttachments } from '../ledger/attachments';
+import { setMeta } from '../ledger/settings';
+import { attachmentPart, backupFileName, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, parseBackupName, SNAPSHOT_NAME, type Manifest } from './format';
+import type { BackupInfo } from './inspect';
+import { asLedgerError } from './messages';
+import { rotate } from './routine';
+import { dbFacts, integrityProblem, takeSnapshot, withReadOnly } from './snapshot';
+import { checkRoom, estimateBackupBytes } from './space';
+import { verifyBackup } from './verify';
+import { openFileOutput, writeArchive, type OpenOutput, type SourcePart } from './write';
+
+export interface CreateOptions {
+  now?: Date;
+  /** Marks a safety copy (恢复前); tagged files are never rotated away. */
+  tag?: string;
+  /** Record the time as the ledger's lastBackupAt (default true; safety copies pass false). */
+  recordLastBackup?: boolean;
+  /** After success, keep only the newest `keep` backups of this town in the target folder. */
+  keep?: number;
+  openOutput?: OpenOutput;
+}
+
+export interface Created {
+  file: string;
+  bytes: number;
+  manifest: Manifest;
+  info: BackupInfo;
+  /** Old backups deleted by rotation. */
+  deleted: string[];
+}
+
+const STALE_MS = 10 * 60 * 1000;
+
+/** Temp files left by a backup that was killed (power cut, pulled drive) are removed on the next run. */
+function removeStaleTemps(dir: string, now: number): void {
+  for (const f of fs.readdirSync(dir)) {
+    if (!/^\.法治台账备份_.*\.ftzb\.[0-9a-f]+\.tmp$/.test(f)) continue;
+    const full = path.join(dir, f);
+    try {
+      if (now - fs.statSync(full).mtimeMs > STALE_MS) fs.rmSync(full, { force: true });
+    } catch {
+      /* best effort */
+    }
+  }
+}
+
+/** Snapshot and verify folders in the temp dir left by a process that was killed; hours old, so never a running one. */
+function removeStaleWorkDirs(now: number): void {
+  try {
+    for (const f of fs.readdirSync(os.tmpdir())) {
+      if (!/^fazhi-(backup|verify)-[A-Za-z0-9]{6}$/.test(f)) continue;
+      const full = path.join(os.tmpdir(), f);
+      if (now - fs.statSync(full).mtimeMs > 6 * 3600_000) fs.rmSync(full, { recursive: true, force: true });
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
+function freeName(dir: string, town: string, now: Date, tag?: string): string {
+  for (let n = 1; ; n++) {
+    const file = path.join(dir, backupFileName(town, now, { tag, n }));
+    if (!fs.existsSync(file)) return file;
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    /* Windows cannot fsync a folder; the rename is already durable there once the file is flushed. */
+  }
+}
+
+function checkTarget(dir: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch {
+    throw new LedgerError('NOT_FOUND', `备份失败：找不到目标文件夹“${dir}”（U盘可能已被拔出）`);
+  }
+  if (!st.isDirectory()) throw new LedgerError('VALIDATION', `备份失败：“${dir}”不是文件夹`);
+}
+
+export async function createBackup(source: { file: string; db: Db }, targetDir: string, opts: CreateOptions = {}): Promise<Created> {
+  const now = opts.now ?? new Date();
+  const dir = path.resolve(targetDir);
+  checkTarget(dir);
+  removeStaleTemps(dir, Date.now());
+  removeStaleWorkDirs(Date.now());
+  checkRoom(dir, estimateBackupBytes(source.file, source.db));
+
+  const unpin = pinAttachments(attachmentsDirFor(source.file));
+  const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'fazhi-backup-'));
+  let tmp: string | null = null;
+  try {
+    const snap = path.join(work, SNAPSHOT_NAME);
+    await takeSnapshot(source.db, snap);
+    const facts = withReadOnly(snap, dbFacts);
+    const store = attachmentsDirFor(source.file);
+    const parts: SourcePart[] = [
+      { path: SNAPSHOT_NAME, file: snap, size: fs.statSync(snap).size, compress: true, label: '数据库快照' },
+      ...facts.files.map((f) => ({
+        path: attachmentPart(f.sha256),
+        file: attachmentFile(store, f.sha256),
+        size: f.size,
+        compress: false,
+        expectSha: f.sha256,
+        label: f.name,
+      })),
+    ];
+    let manifest: Manifest | null = null;
+    const makeManifest = (hashed: Manifest['parts']) => {
+      manifest = {
+        format: BACKUP_FORMAT,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        appVersion: APP_VERSION,
+        schemaVersion: facts.schemaVersion,
+        createdAt: now.toISOString(),
+        town: facts.town,
+        counts: facts.counts,
+        parts: hashed,
+      };
+      return Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+    };
+
+    const final = freeName(dir, facts.town, now, opts.tag);
+    tmp = tempNameFor(final);
+    const out = await (opts.openOutput ?? openFileOutput)(tmp);
+    try {
+      await writeArchive(out, parts, makeManifest, now);
+      await out.sync();
+    } finally {
+      await out.close().catch(() => undefined);
+    }
+
+    let verified;
+    try {
+      verified = await verifyBackup(tmp, { expect: manifest! });
+    } catch (err) {
+      const bad = withReadOnly(snap, integrityProblem);
+      if (bad) throw new LedgerError('BAD_FILE', `备份失败：当前台账数据库已损坏（完整性检查未通过：${bad}），请联系技术支持，切勿删除现有文件。`);
+      throw new LedgerError('IO', `备份失败：写入后回读校验未通过（${(err as Error).message}），U盘可能有坏块，请换一个U盘重试。`);
+    }
+    fs.renameSync(tmp, final);
+    tmp = null;
+    fsyncDir(dir);
+
+    if (opts.recordLastBackup !== false) setMeta(source.db, 'lastBackupAt', now.toISOString());
+    const town = parseBackupName(path.basename(final))?.town;
+    const deleted = opts.keep && town ? rotate(dir, opts.keep, town) : [];
+    return { file: final, bytes: fs.statSync(final).size, manifest: manifest!, info: { ...verified.info, file: final }, deleted };
+  } catch (err) {
+    if (tmp) {
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        /* the drive may be gone; nothing exists under the final name either way */
+      }
+    }
+    throw asLedgerError(err, '备份失败');
+  } finally {
+    unpin();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}

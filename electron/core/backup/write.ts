@@ -1,0 +1,88 @@
+/**
+ * Streams the parts of a backup into a zip with yazl, hashing each on the way through, then
+ * appends the manifest (which needs those hashes) and stamps the whole-file CRC into the comment.
+ * Nothing is held whole in memory; the first error anywhere aborts the whole archive.
+ */
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { LedgerError } from '../errors';
+import { COMMENT_PLACEHOLDER, MANIFEST_NAME, type Part } from './format';
+import { CommentStamper, HashCounter } from './hash-stream';
+import { openFileSink, type FileSink } from './file-sink';
+import { useNativeCrcForYazl } from './fast-crc';
+
+/** Where the archive bytes go; tests inject one that fails midway (a pulled drive, a full disk). */
+export type OutputFile = FileSink;
+export type OpenOutput = (tmpPath: string) => Promise<OutputFile>;
+
+export const openFileOutput: OpenOutput = (tmpPath) => openFileSink(tmpPath, 'wx');
+
+/** Level 1: the 85 MB snapshot of a 200,000-record ledger deflates in 0.6 s instead of 1.6 s (level 6), 9 % larger. */
+const DEFLATE_LEVEL = 1;
+
+export interface SourcePart {
+  /** Name inside the zip. */
+  path: string;
+  /** File on disk to read it from. */
+  file: string;
+  size: number;
+  /** Deflate it (the SQLite snapshot) or store it as is (photos and PDFs are already compressed). */
+  compress: boolean;
+  /** Content-addressed files must hash to their own name; a mismatch means the live copy is damaged. */
+  expectSha?: string;
+  /** How the clerk knows this part, for messages (e.g. the attachment's file name). */
+  label: string;
+}
+
+export async function writeArchive(
+  out: OutputFile,
+  parts: SourcePart[],
+  makeManifest: (parts: Part[]) => Buffer,
+  mtime: Date,
+): Promise<void> {
+  useNativeCrcForYazl();
+  const zipfile = new yazl.ZipFile();
+  let failReject: (e: Error) => void = () => undefined;
+  const failure = new Promise<never>((_, reject) => (failReject = reject));
+  failure.catch(() => undefined);
+  let failed = false;
+  const open = new Set<fs.ReadStream>();
+  const fail = (e: Error) => {
+    if (failed) return;
+    failed = true;
+    failReject(e);
+    (zipfile.outputStream as unknown as Readable).destroy(e);
+    for (const s of open) s.destroy();
+  };
+  zipfile.on('error', fail);
+  const done = pipeline(zipfile.outputStream as NodeJS.ReadableStream, new CommentStamper(), out.stream);
+  done.catch(fail);
+
+  const results = parts.map(
+    (p) =>
+      new Promise<Part>((resolve) => {
+        zipfile.addReadStreamLazy(p.path, { compressionLevel: p.compress ? DEFLATE_LEVEL : 0, size: p.size, mtime }, (cb) => {
+          const src = fs.createReadStream(p.file, { highWaterMark: 1 << 20 });
+          const h = new HashCounter();
+          open.add(src);
+          src.on('close', () => open.delete(src));
+          src.on('error', (e: NodeJS.ErrnoException) =>
+            fail(e.code === 'ENOENT' && p.expectSha ? new LedgerError('IO', `附件文件缺失：“${p.label}”（${p.file}），请重新添加该附件后再备份`) : e),
+          );
+          h.on('end', () => {
+            if ((p.expectSha && h.digest !== p.expectSha) || h.size !== p.size) {
+              fail(new LedgerError('IO', `附件文件已损坏或被改动：“${p.label}”（${p.file}），请重新添加该附件后再备份`));
+            } else resolve({ path: p.path, size: h.size, sha256: h.digest });
+          });
+          cb(null, src.pipe(h));
+        });
+      }),
+  );
+
+  const hashed = await Promise.race([Promise.all(results), failure]);
+  zipfile.addBuffer(makeManifest(hashed), MANIFEST_NAME, { compressionLevel: DEFLATE_LEVEL, mtime });
+  zipfile.end({ comment: COMMENT_PLACEHOLDER } as yazl.EndOptions);
+  await Promise.race([done, failure]);
+}

@@ -1,0 +1,149 @@
+/**
+ * The attachments store: files kept content-addressed beside the ledger
+ * (<attachmentsDir>/<sha256[0:2]>/<sha256>, written atomically), one row per attachment of a record.
+ * A file is deleted only when no row references it and no backup is reading the folder.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import type { Db } from '../db/open';
+import { LedgerError } from '../errors';
+import { getRecord, nowIso } from './records';
+import { openFileSink } from '../backup/file-sink';
+
+export interface Attachment {
+  id: string;
+  recordId: string;
+  name: string;
+  sha256: string;
+  size: number;
+  createdAt: string;
+}
+
+interface Row {
+  id: string;
+  record_id: string;
+  name: string;
+  sha256: string;
+  size: number;
+  created_at: string;
+}
+
+const fromRow = (r: Row): Attachment => ({ id: r.id, recordId: r.record_id, name: r.name, sha256: r.sha256, size: r.size, createdAt: r.created_at });
+
+export const attachmentFile = (dir: string, sha: string): string => path.join(dir, sha.slice(0, 2), sha);
+
+const SHA_RE = /^[0-9a-f]{64}$/;
+const pins = new Map<string, number>();
+
+/** Keeps files in dir from being deleted until the returned function is called (a backup is reading them). */
+export function pinAttachments(dir: string): () => void {
+  const key = path.resolve(dir);
+  pins.set(key, (pins.get(key) ?? 0) + 1);
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    const n = (pins.get(key) ?? 1) - 1;
+    if (n > 0) pins.set(key, n);
+    else pins.delete(key);
+  };
+}
+
+function cleanName(name: string): string {
+  const n = name.replace(/[\x00-\x1f]/g, '').trim().slice(0, 200);
+  if (!n) throw new LedgerError('VALIDATION', '附件名称不能为空');
+  return n;
+}
+
+/** Copies sourcePath into the store (hashing as it streams) and attaches it to the record. */
+export async function addAttachment(db: Db, dir: string, recordId: string, sourcePath: string, name?: string): Promise<Attachment> {
+  const rec = getRecord(db, recordId);
+  if (rec.deletedAt) throw new LedgerError('CONFLICT', '该记录在回收站中，请先恢复再添加附件');
+  const display = cleanName(name ?? path.basename(sourcePath));
+  let st: fs.Stats;
+  try {
+    st = await fsp.stat(sourcePath);
+  } catch {
+    throw new LedgerError('NOT_FOUND', `找不到要添加的文件：${sourcePath}`);
+  }
+  if (!st.isFile()) throw new LedgerError('VALIDATION', `“${sourcePath}”不是文件`);
+  await fsp.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.incoming-${randomBytes(6).toString('hex')}.tmp`);
+  const hash = createHash('sha256');
+  let size = 0;
+  const out = await openFileSink(tmp, 'wx');
+  try {
+    const tap = new Transform({ transform: (c: Buffer, _e, cb) => (hash.update(c), (size += c.length), cb(null, c)) });
+    await pipeline(fs.createReadStream(sourcePath, { highWaterMark: 1 << 20 }), tap, out.stream);
+    await out.sync();
+    await out.close();
+    const sha = hash.digest('hex');
+    const target = attachmentFile(dir, sha);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // Same content already stored: keep the old file. Rename and row insert run in one synchronous
+    // block, so a sweep can never see the new file without its row.
+    if (fs.existsSync(target)) fs.rmSync(tmp, { force: true });
+    else fs.renameSync(tmp, target);
+    const a: Attachment = { id: randomUUID(), recordId, name: display, sha256: sha, size, createdAt: nowIso() };
+    db.prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      a.id, a.recordId, a.name, a.sha256, a.size, a.createdAt,
+    );
+    return a;
+  } catch (err) {
+    await out.close().catch(() => undefined);
+    fs.rmSync(tmp, { force: true });
+    if (err instanceof LedgerError) throw err;
+    throw new LedgerError('IO', `添加附件失败：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+export function listAttachments(db: Db, recordId: string): Attachment[] {
+  return (db.prepare('SELECT * FROM attachments WHERE record_id = ? ORDER BY created_at, id').all(recordId) as Row[]).map(fromRow);
+}
+
+export function getAttachment(db: Db, id: string): Attachment {
+  const row = db.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as Row | undefined;
+  if (!row) throw new LedgerError('NOT_FOUND', '找不到该附件，可能已被删除');
+  return fromRow(row);
+}
+
+/** The attachment's bytes, checked against its hash. */
+export async function readAttachment(db: Db, dir: string, id: string): Promise<{ attachment: Attachment; data: Buffer }> {
+  const a = getAttachment(db, id);
+  let data: Buffer;
+  try {
+    data = await fsp.readFile(attachmentFile(dir, a.sha256));
+  } catch {
+    throw new LedgerError('NOT_FOUND', `附件文件“${a.name}”缺失，请从备份恢复或重新添加`);
+  }
+  if (createHash('sha256').update(data).digest('hex') !== a.sha256) throw new LedgerError('BAD_FILE', `附件文件“${a.name}”已损坏，请从备份恢复或重新添加`);
+  return { attachment: a, data };
+}
+
+export function removeAttachment(db: Db, dir: string, id: string): Attachment {
+  const a = getAttachment(db, id);
+  db.prepare('DELETE FROM attachments WHERE id = ?').run(id);
+  sweepOrphans(db, dir);
+  return a;
+}
+
+/** Deletes stored files no row references (e.g. after a purge); does nothing while a backup reads dir. */
+export function sweepOrphans(db: Db, dir: string): string[] {
+  if (pins.has(path.resolve(dir)) || !fs.existsSync(dir)) return [];
+  const used = new Set((db.prepare('SELECT DISTINCT sha256 FROM attachments').all() as { sha256: string }[]).map((r) => r.sha256));
+  const removed: string[] = [];
+  for (const sub of fs.readdirSync(dir)) {
+    if (!/^[0-9a-f]{2}$/.test(sub)) continue;
+    for (const f of fs.readdirSync(path.join(dir, sub))) {
+      if (SHA_RE.test(f) && f.startsWith(sub) && !used.has(f)) {
+        fs.rmSync(path.join(dir, sub, f), { force: true });
+        removed.push(f);
+      }
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,173 @@
+/**
+ * Backup → restore into a fresh place gives back exactly the same ledger (exportLedger) and
+ * byte-identical attachments; inspect, status, rotation, the attachments store, and the CLI.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachmentsDirFor, openContext, type LedgerContext } from '../../electron/core/api';
+import { runCli } from '../../electron/cli/run';
+import '../../electron/cli/backup-commands';
+import { API_METHOD_NAMES } from '../../electron/core/api/methods';
+import { API_METHODS } from '../../electron/core/api';
+import { attachmentFile, pinAttachments, sweepOrphans } from '../../electron/core/ledger/attachments';
+import { api, seedLedger, snapshotOf, tempDir, type Seeded } from './helpers';
+
+let dir: string;
+let s: Seeded;
+let usb: string;
+
+beforeAll(async () => {
+  dir = tempDir();
+  s = await seedLedger(dir);
+  usb = path.join(dir, 'U盘');
+  fs.mkdirSync(usb);
+});
+afterAll(() => {
+  s.ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const ftzb = (d: string) => fs.readdirSync(d).filter((f) => f.endsWith('.ftzb'));
+
+async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (x) => out.push(x), err: (x) => err.push(x) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('backup and restore round trip', () => {
+  it('restores into a fresh place exactly: same export, every attachment byte-identical', async () => {
+    const before = snapshotOf(s.ctx);
+    const made = await api<{ file: string; info: { town: string } }>(s.ctx, 'backup.create', { targetDir: usb });
+    expect(path.basename(made.file)).toMatch(/^法治台账备份_双土镇_\d{4}-\d{2}-\d{2}_\d{4}\.ftzb$/);
+    expect(fs.readdirSync(usb)).toEqual([path.basename(made.file)]);
+    expect(snapshotOf(s.ctx)).toEqual(before); // the live ledger is untouched
+
+    const fresh = openContext(path.join(dir, 'elsewhere', '新台账.db'));
+    try {
+      const r = await api<{ safetyCopy: string }>(fresh, 'backup.restore', { file: made.file });
+      expect(fs.existsSync(r.safetyCopy)).toBe(true);
+      const after = snapshotOf(fresh);
+      expect(after.ledger).toBe(before.ledger);
+      expect(after.attachments).toEqual(before.attachments);
+      expect(after.attachments.length).toBe(4);
+      for (const sha of new Set(s.ctx.db.prepare('SELECT sha256 FROM attachments').all().map((r) => (r as { sha256: string }).sha256))) {
+        const a = fs.readFileSync(attachmentFile(attachmentsDirFor(s.file), sha));
+        expect(fs.readFileSync(attachmentFile(attachmentsDirFor(fresh.file), sha)).equals(a)).toBe(true);
+      }
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('inspects a backup: date, town, counts per kind incl. 回收站, versions', async () => {
+    const [name] = ftzb(usb);
+    const info = await api<Record<string, unknown>>(s.ctx, 'backup.inspect', { file: path.join(usb, name) });
+    expect(info).toMatchObject({
+      town: '双土镇',
+      appVersion: '0.1.0',
+      schemaVersion: 1,
+      kinds: [
+        { kind: 'meeting', label: '会议', count: 3 },
+        { kind: 'training', label: '普法与培训', count: 2 },
+      ],
+      trash: 1,
+      attachments: 4,
+      reports: 1,
+    });
+    const v = await api<{ sound: boolean }>(s.ctx, 'backup.verify', { file: path.join(usb, name) });
+    expect(v.sound).toBe(true);
+  });
+
+  it('records the last backup time and says when a reminder is due', async () => {
+    const st = await api<{ lastBackupAt: string; reminderDue: boolean; daysSince: number }>(s.ctx, 'backup.status', {});
+    expect(Date.now() - Date.parse(st.lastBackupAt)).toBeLessThan(60_000);
+    expect(st).toMatchObject({ reminderDue: false, daysSince: 0 });
+    const fresh = openContext(path.join(dir, 'never', 'x.db'));
+    expect((await api<{ reminderDue: boolean; lastBackupAt: null }>(fresh, 'backup.status', {})).reminderDue).toBe(true);
+    fresh.close();
+  });
+
+  it('a second backup in the same minute gets its own name; keep rotates old ones away', async () => {
+    const other = path.join(dir, 'rotate');
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(other, '法治台账备份_双土镇_2020-01-01_0800.ftzb'), 'old');
+    fs.writeFileSync(path.join(other, '法治台账备份_河坝镇_2020-01-01_0800.ftzb'), 'other town');
+    fs.writeFileSync(path.join(other, '照片.jpg'), 'not ours');
+    const a = await api<{ file: string }>(s.ctx, 'backup.create', { targetDir: other });
+    const b = await api<{ file: string; deleted: string[] }>(s.ctx, 'backup.create', { targetDir: other, keep: 2 });
+    expect(b.file).not.toBe(a.file);
+    expect(b.deleted).toEqual([path.join(other, '法治台账备份_双土镇_2020-01-01_0800.ftzb')]);
+    expect(fs.readdirSync(other).sort()).toEqual([path.basename(a.file), path.basename(b.file), '法治台账备份_河坝镇_2020-01-01_0800.ftzb', '照片.jpg'].sort());
+  });
+
+  it('lists the API methods in methods.ts', () => {
+    expect([...API_METHOD_NAMES].sort()).toEqual([...API_METHODS].sort());
+  });
+});
+
+describe('attachments store', () => {
+  it('stores content-addressed files, lists per record, removes the file only when unused', async () => {
+    const ctx: LedgerContext = s.ctx;
+    const rec = s.recordIds[0];
+    const list = await api<{ id: string; sha256: string; name: string }[]>(ctx, 'attachments.list', { recordId: rec });
+    expect(list.map((a) => a.name)).toEqual(['照片0.jpg']);
+    const shared = list[0].sha256;
+    const store = attachmentsDirFor(s.file);
+    expect(fs.existsSync(attachmentFile(store, shared))).toBe(true);
+    await api(ctx, 'attachments.remove', { id: list[0].id });
+    // 同一张照片 on another record still uses it.
+    expect(fs.existsSync(attachmentFile(store, shared))).toBe(true);
+    const other = (await api<{ id: string; sha256: string }[]>(ctx, 'attachments.list', { recordId: s.recordIds[1] })).find((a) => a.sha256 === shared)!;
+    const unpin = pinAttachments(store);
+    await api(ctx, 'attachments.remove', { id: other.id });
+    expect(fs.existsSync(attachmentFile(store, shared))).toBe(true); // a backup is reading the folder
+    unpin();
+    expect(sweepOrphans(ctx.db, store)).toEqual([shared]);
+    expect(fs.existsSync(attachmentFile(store, shared))).toBe(false);
+  });
+
+  it('refuses attachments on records in the 回收站 and missing source files', async () => {
+    const trashed = s.recordIds[s.recordIds.length - 1];
+    const r = await (await import('../../electron/core/api')).callApi(s.ctx, 'attachments.add', { recordId: trashed, sourcePath: __filename });
+    expect(r.ok ? '' : r.error.message).toContain('回收站');
+    const m = await (await import('../../electron/core/api')).callApi(s.ctx, 'attachments.add', { recordId: s.recordIds[0], sourcePath: path.join(dir, 'nope.jpg') });
+    expect(m.ok ? '' : m.error.message).toContain('找不到要添加的文件');
+  });
+});
+
+describe('CLI', () => {
+  it('backup prints the path; verify exits 0; restore reports the safety copy', async () => {
+    s.ctx.close();
+    try {
+      const target = path.join(dir, 'cli');
+      fs.mkdirSync(target);
+      const b = await cli(['backup', '--db', s.file, '--to', target]);
+      expect(b.code).toBe(0);
+      expect(b.out).toBe(path.join(target, ftzb(target)[0]));
+      const v = await cli(['verify', b.out]);
+      expect(v.code).toBe(0);
+      expect(v.out).toContain('备份完好');
+      const i = await cli(['inspect', b.out]);
+      expect(i.out).toContain('单位：双土镇');
+      const r = await cli(['restore', b.out, '--db', path.join(dir, 'cli-restore', 'x.db')]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('安全副本');
+    } finally {
+      s.ctx.reopen();
+    }
+  });
+
+  it('verify of a damaged file exits non-zero with the Chinese reason on stderr (real process)', () => {
+    const bad = path.join(dir, 'bad.ftzb');
+    fs.writeFileSync(bad, 'this is not a backup at all, just some text');
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const p = spawnSync(tsx, ['electron/cli/index.ts', 'verify', bad], { encoding: 'utf8', timeout: 60_000 });
+    expect(p.status).toBe(1);
+    expect(p.stdout).toBe('');
+    expect(p.stderr).toContain('不是法治台账备份文件');
+  });
+});
