@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../electron/harness/server';
+import { CHROMIUM_ARGS } from '../../electron/core/render/pdf';
 
 const repo = path.resolve(__dirname, '../..');
 const renderer = path.join(repo, 'out/renderer');
@@ -25,7 +26,7 @@ beforeAll(async () => {
   h = await startHarness({ dbFile: path.join(dir, 'ledger.db'), rendererDir: renderer });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
 });
 afterAll(async () => {

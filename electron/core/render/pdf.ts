@@ -14,7 +14,8 @@ export interface PdfRendererOptions {
   env?: Record<string, string>;
 }
 
-const CHROMIUM_ARGS = [
+/** Headless flags for Debian's Chromium on a closed network (background services off, or it retries forever). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -7,19 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../../electron/harness/server';
+import { CHROMIUM_ARGS } from '../../../electron/core/render/pdf';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
 export const SCREENS_DIR = path.join(ROOT, 'test-output/screens');
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS };
 
 /** The clerk's usual screen: a 1366×768 office laptop (also fine on 1920×1080 at 125%). */
 export const VIEWPORT = { width: 1366, height: 768 };
