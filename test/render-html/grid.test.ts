@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { PdfRenderer } from '../../electron/core/render/pdf';
 import type { ReportDocument } from '../../electron/core/report/document';
-import { longDocument, sampleDocument, shortDocument } from '../support/sample-document';
+import { longDocument, sampleDocument, shortDocument, veryLongDocument } from '../support/sample-document';
 import { assembleYear } from '../../electron/core/api/report-api';
 import { shuangtuLedger } from '../report/support';
 import { widthInChars } from '../../electron/core/render/html/geometry';
@@ -41,6 +41,7 @@ beforeAll(async () => {
     ['short', shortDocument()],
     ['long', longDocument()],
     ['fixture', fixtureDocument()],
+    ['very-long', withMode(veryLongDocument(), 'red')],
   ];
   for (const [name, doc] of inputs) docs[name] = await renderAndMeasure(renderer, name, doc);
   writePngs(docs.fixture.pdf, docs.fixture.pages.map((p) => p.number), resolve(OUT_DIR, 'fixture'));
@@ -72,6 +73,7 @@ describe('page counts', () => {
   it('matches what the 22 × 28 grid needs for each document', () => {
     console.info(Object.values(docs).map((d) => `${d.name}: ${d.pages.length} pages`).join(', '));
     expect(docs.short.pages).toHaveLength(1);
+    expect(docs['very-long'].pages.length).toBeGreaterThanOrEqual(10);
     for (const page of Object.values(docs).flatMap((d) => d.pages)) {
       expect(Math.abs(page.widthMm - 210)).toBeLessThan(0.5);
       expect(Math.abs(page.heightMm - 297)).toBeLessThan(0.5);
@@ -84,7 +86,7 @@ describe('page counts', () => {
   });
 });
 
-describe.each(['sample-red', 'sample-blank', 'sample-none', 'long', 'fixture'])('%s', (name) => {
+describe.each(['sample-red', 'sample-blank', 'sample-none', 'long', 'fixture', 'very-long'])('%s', (name) => {
   const d = () => docs[name];
 
   it('holds 22 body lines on every full page, each on the 225 mm / 22 grid', () => {

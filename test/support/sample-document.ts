@@ -1,6 +1,7 @@
 /**
  * Hand-built ReportDocuments for renderer tests: one shaped like the 2023 双土镇 report
- * (five pages with the red 版头), one that fits a single page, and a long one (seven pages with the red 版头).
+ * (five pages with the red 版头), one that fits a single page, a long one (seven pages with the red
+ * 版头) and a very long one (more than ten pages).
  * The wording is the project's own; only structure and figures follow the sample.
  */
 import type { Block, ReportDocument, Run } from '../../electron/core/report/document';
@@ -148,5 +149,10 @@ export function shortDocument(): ReportDocument {
 
 export function longDocument(): ReportDocument {
   const repeated = [0, 1].flatMap(() => PART_ONE);
+  return base([OPENING, ...repeated, ...PART_TWO, ...PART_THREE, ...PART_FOUR]);
+}
+
+export function veryLongDocument(): ReportDocument {
+  const repeated = [0, 1, 2, 3, 4].flatMap(() => PART_ONE);
   return base([OPENING, ...repeated, ...PART_TWO, ...PART_THREE, ...PART_FOUR]);
 }
