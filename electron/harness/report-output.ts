@@ -63,6 +63,10 @@ export function createHarnessReportOutput(ctx: LedgerContext): HarnessReportOutp
           const bytes = await exportBytes(ctx, year, format, pdfOf);
           return { bytes: { fileName: defaultReportFileName(year, format), mime: REPORT_MIME[format], bytes } };
         }
+        case 'host.pickFolder':
+        case 'host.pickBackupFile':
+          // The server answers these UNAVAILABLE before they get here (a browser has no native picker).
+          throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${name}`);
       }
     },
     async close() {

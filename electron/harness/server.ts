@@ -1,7 +1,7 @@
 /**
  * Loopback harness (dev and tests only): serves the built renderer on 127.0.0.1 and routes
  * `POST /api/<method>` to the same API table as Electron IPC, and `POST /host/<name>` to the
- * report's host methods (./report-output.ts). A random per-start token, put into the served
+ * report's host methods (./report-output.ts); the native pickers answer UNAVAILABLE here. A random per-start token, put into the served
  * index.html, must accompany every call; the Host header must be loopback.
  */
 import fs from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { apiTable, callApi, openContext, type LedgerContext } from '../core/api';
 import type { Result } from '../preload/contract';
+import { PICKER_METHOD_NAMES } from '../preload/host-contract';
 import { resolveStaticPath, staticHeaders } from '../main/static-files';
 import { toErrorPayload } from '../core/errors';
 import { createHarnessReportOutput } from './report-output';
@@ -31,7 +32,8 @@ export interface Harness {
 }
 
 const HOST = '127.0.0.1';
-const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
+// Room for the largest attachment upload: 50 MB as base64 is about 67 MB of JSON.
+const DEFAULT_MAX_BODY = 72 * 1024 * 1024;
 
 /** Compares digests so neither the token nor its length leaks through timing. */
 export function tokenMatches(expected: string, given: unknown): boolean {
@@ -40,7 +42,10 @@ export function tokenMatches(expected: string, given: unknown): boolean {
   return timingSafeEqual(digest(expected), digest(given));
 }
 
-const fail = (code: 'FORBIDDEN' | 'UNKNOWN_METHOD' | 'VALIDATION' | 'INTERNAL', message: string): Result => ({
+/** Same words as the client's refusal of a main-only method in the browser. */
+export const DESKTOP_ONLY = '此功能仅在桌面程序中可用（浏览器调试环境不支持）';
+
+const fail = (code: 'FORBIDDEN' | 'UNKNOWN_METHOD' | 'VALIDATION' | 'INTERNAL' | 'UNAVAILABLE', message: string): Result => ({
   ok: false,
   error: { code, message, issues: [] },
 });
@@ -113,6 +118,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     } catch {
       return sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
     }
+    if ((PICKER_METHOD_NAMES as readonly string[]).includes(`host.${name}`)) return sendJson(res, 200, fail('UNAVAILABLE', DESKTOP_ONLY));
     try {
       const answer = await hostOutput.call(`host.${name}`, payload);
       if (!('bytes' in answer)) return sendJson(res, 200, { ok: true, value: answer.value });

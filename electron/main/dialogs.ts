@@ -2,7 +2,7 @@
  * Main-only methods behind native dialogs: export the ledger to an exchange file the clerk
  * picks (written atomically), and import one after a confirmation. Bound like the core
  * methods (same channel scheme, same sender check); the browser harness has no equivalent.
- * The report's host methods (./report-output.ts) are bound here too.
+ * The report's host methods (./report-output.ts) and the backup pickers (./pickers.ts) are bound here too.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../core/fs/atomic';
 import type { MainMethodName, MainMethods, Result } from '../preload/contract';
 import type { HostMethodName } from '../preload/host-contract';
 import { handleTrusted, type IpcRegistrar } from './ipc';
+import { bindPickers } from './pickers';
 import { bindReportOutput } from './report-output';
 import type { Trust } from './origin';
 
@@ -100,5 +101,5 @@ export function bindMainMethods(ipc: IpcRegistrar, trust: Trust, deps: DialogDep
   };
   const names = Object.keys(methods) as (keyof typeof methods)[];
   for (const name of names) handleTrusted(ipc, name, trust, withInput(methods[name]));
-  return [...names, ...bindReportOutput(ipc, trust, deps)];
+  return [...names, ...bindReportOutput(ipc, trust, deps), ...bindPickers(ipc, trust, deps)];
 }

@@ -12,6 +12,8 @@ export const HOST_INPUT = {
   'host.reportPdf': z.object({ year }),
   'host.printReport': z.object({ year }),
   'host.saveReport': z.object({ year, format: z.enum(['pdf', 'docx']) }),
+  'host.pickFolder': z.object({ defaultPath: z.string().min(1).max(4096).optional() }),
+  'host.pickBackupFile': z.object({ defaultPath: z.string().min(1).max(4096).optional() }),
 } satisfies Record<HostMethodName, z.ZodType>;
 
 /** Parses a host method's payload or throws the core's VALIDATION error (Chinese, with issues). */

@@ -1,11 +1,14 @@
 /**
- * Host methods: what the report screens need from whichever host runs them, because it differs
- * per host — the report as PDF bytes for the preview, printing, and saving a file. Electron
- * implements them in electron/main/report-output.ts (bound like every method, `api:<name>`), the
- * browser harness in electron/harness/report-output.ts (`POST /host/<short name>`).
+ * Host methods: what the screens need from whichever host runs them, because it differs per
+ * host — the report as PDF bytes for the preview, printing, saving a file, and the folder and
+ * backup-file pickers of 备份与恢复. Electron implements them in electron/main/report-output.ts
+ * and electron/main/pickers.ts (bound like every method, `api:<name>`), the browser harness in
+ * electron/harness/report-output.ts (`POST /host/<short name>`; the pickers answer UNAVAILABLE).
  * Types and a plain name list only: the sandboxed preload bundles this file.
  */
-export const HOST_METHOD_NAMES = ['host.reportPdf', 'host.printReport', 'host.saveReport'] as const;
+export const HOST_METHOD_NAMES = ['host.reportPdf', 'host.printReport', 'host.saveReport', 'host.pickFolder', 'host.pickBackupFile'] as const;
+/** The native pickers: Electron only; the browser harness refuses them and the page offers a path box instead. */
+export const PICKER_METHOD_NAMES = ['host.pickFolder', 'host.pickBackupFile'] as const;
 export type HostMethodName = (typeof HOST_METHOD_NAMES)[number];
 
 export type SavedReportFormat = 'pdf' | 'docx';
@@ -27,7 +30,13 @@ export interface HostMethods {
     input: { year: number; format: SavedReportFormat };
     output: { canceled: true } | { canceled: false; file: string } | { canceled: false; download: DownloadedFile };
   };
+  /** A folder dialog (where to write a backup); `defaultPath` is where it opens. */
+  'host.pickFolder': { input: { defaultPath?: string }; output: PickedPath };
+  /** An open dialog filtered to backup files (.ftzb). */
+  'host.pickBackupFile': { input: { defaultPath?: string }; output: PickedPath };
 }
+
+export type PickedPath = { canceled: true } | { canceled: false; path: string };
 
 /** Path of a host method on the harness: host.reportPdf → /host/reportPdf. */
 export const hostPath = (name: HostMethodName): string => `/host/${name.slice('host.'.length)}`;

@@ -23,6 +23,8 @@ const MAIN_ONLY: Record<MainMethodName, true> = {
   'host.reportPdf': true,
   'host.printReport': true,
   'host.saveReport': true,
+  'host.pickFolder': true,
+  'host.pickBackupFile': true,
 };
 const isMainOnly = (name: string): name is MainMethodName => Object.hasOwn(MAIN_ONLY, name);
 

@@ -3,7 +3,7 @@
  * through window.api (the same sender-checked IPC as every method), in a plain browser through
  * the harness's `POST /host/<name>`, whose files come back as raw bytes. Throws ApiError.
  */
-import { hostPath, type DownloadedFile, type HostMethodName, type HostMethods, type SavedReportFormat } from '../../electron/preload/host-contract';
+import { hostPath, type DownloadedFile, type HostMethodName, type HostMethods, type PickedPath, type SavedReportFormat } from '../../electron/preload/host-contract';
 import type { Result } from '../../electron/preload/contract';
 import { ApiError } from './errors';
 import { isDesktop } from './client';
@@ -77,4 +77,21 @@ export async function saveReport(year: number, format: SavedReportFormat): Promi
 /** Printing goes through the system dialog only in the desktop app. */
 export const canPrint = (): boolean => isDesktop();
 
-export type { DownloadedFile, SavedReportFormat };
+/** Electron: a folder dialog; the harness refuses (UNAVAILABLE), so the page offers a path box there. */
+export async function pickFolder(defaultPath?: string): Promise<PickedPath> {
+  const input = defaultPath ? { defaultPath } : {};
+  if (isDesktop()) return viaElectron('host.pickFolder', input);
+  return (await viaHarness('host.pickFolder', input) as { value: PickedPath }).value;
+}
+
+/** Electron: an open dialog filtered to .ftzb backup files; the harness refuses like pickFolder. */
+export async function pickBackupFile(defaultPath?: string): Promise<PickedPath> {
+  const input = defaultPath ? { defaultPath } : {};
+  if (isDesktop()) return viaElectron('host.pickBackupFile', input);
+  return (await viaHarness('host.pickBackupFile', input) as { value: PickedPath }).value;
+}
+
+/** The native pickers exist only in the desktop app. */
+export const canPick = (): boolean => isDesktop();
+
+export type { DownloadedFile, PickedPath, SavedReportFormat };

@@ -21,6 +21,8 @@ import { KindPage } from './records/kind-page';
 import { TrashPage } from './trash/trash-page';
 import { SettingsPage } from './settings/settings-page';
 import { ReportPage } from './report/report-page';
+import { BackupPage } from './backup/backup-page';
+import { HeaderBackupReminder } from './backup/backup-reminder';
 import { NotFound } from './shell/not-found';
 
 dayjs.locale('zh-cn');
@@ -58,7 +60,10 @@ function Shell() {
               </Text>
             )}
           </Group>
-          <YearSwitcher />
+          <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+            <HeaderBackupReminder hidden={route.name === 'backup'} />
+            <YearSwitcher />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar>
@@ -82,6 +87,8 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'report':
       return <ReportPage />;
+    case 'backup':
+      return <BackupPage />;
     case 'kind': {
       const kind = kindById.get(route.kind);
       // Keyed by kind so filters, sorting and paging start fresh on every ledger.

@@ -43,6 +43,11 @@ export const IconPlus = (p: P) => (
     <path d="M12 5v14M5 12h14" />
   </Svg>
 );
+export const IconPaperclip = (p: P) => (
+  <Svg {...p}>
+    <path d="M21 11.5l-8.6 8.6a5 5 0 01-7.1-7.1l8.6-8.6a3.3 3.3 0 014.7 4.7l-8.6 8.6a1.7 1.7 0 01-2.4-2.4l7.9-7.9" />
+  </Svg>
+);
 export const IconFilter = (p: P) => (
   <Svg {...p}>
     <path d="M4 5h16l-6 8v6l-4-2v-4z" />

@@ -1,6 +1,6 @@
 /**
  * A small hash router (react-router is not installed, and the packaged app is served from a
- * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/trash, #/settings, #/report.
+ * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/trash, #/settings, #/report, #/backup.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -9,7 +9,8 @@ export type Route =
   | { name: 'kind'; kind: string }
   | { name: 'trash' }
   | { name: 'settings' }
-  | { name: 'report' };
+  | { name: 'report' }
+  | { name: 'backup' };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -17,6 +18,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'trash') return { name: 'trash' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'report') return { name: 'report' };
+  if (parts[0] === 'backup') return { name: 'backup' };
   return { name: 'home' };
 }
 
@@ -30,6 +32,8 @@ export function hrefFor(route: Route): string {
       return '#/settings';
     case 'report':
       return '#/report';
+    case 'backup':
+      return '#/backup';
     default:
       return '#/';
   }

@@ -64,4 +64,14 @@ describe('POST /host/<name>', () => {
     expect(await (await host('printReport', { year: 2023 })).json()).toMatchObject({ ok: false, error: { message: '浏览器版请下载PDF后打印' } });
     expect(await (await host('nope', {})).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
+
+  it('refuses the native pickers as desktop-only (the page offers a path box instead)', async () => {
+    for (const name of ['pickFolder', 'pickBackupFile']) {
+      expect(await (await host(name, {})).json()).toEqual({
+        ok: false,
+        error: { code: 'UNAVAILABLE', message: '此功能仅在桌面程序中可用（浏览器调试环境不支持）', issues: [] },
+      });
+    }
+    expect((await host('pickFolder', {}, {})).status).toBe(403);
+  });
 });

@@ -83,9 +83,9 @@ describe('file.importLedger', () => {
 });
 
 describe('IPC binding', () => {
-  it('binds both under api:<name> with the same sender check and input validation', async () => {
+  it('binds every main-only method under api:<name> with the same sender check and input validation', async () => {
     const names = bindMainMethods(ipcMain, createTrust(), deps);
-    expect(names).toEqual(['file.exportLedger', 'file.importLedger', 'host.reportPdf', 'host.printReport', 'host.saveReport']);
+    expect(names).toEqual(['file.exportLedger', 'file.importLedger', 'host.reportPdf', 'host.printReport', 'host.saveReport', 'host.pickFolder', 'host.pickBackupFile']);
     const ours = { senderFrame: { url: 'app://fazhi/index.html', parent: null } };
     const h = ipcMain.handlers.get('api:file.exportLedger')!;
     expect(await h(ours, {})).toEqual({ ok: true, value: { canceled: true } });

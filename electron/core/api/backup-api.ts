@@ -1,16 +1,15 @@
 /**
- * API methods for backup, restore, drives and the attachments store. Backups and restores of one
- * ledger never overlap (withLedgerLock); verify reports a refusal as { sound: false, problem }
- * so the UI can show it next to the file instead of as a failed call.
+ * API methods for backup, restore and drives (attachments are in ./attachments-api.ts).
+ * Backups and restores of one ledger never overlap (withLedgerLock); verify reports a refusal
+ * as { sound: false, problem } so the UI can show it next to the file instead of as a failed call.
  */
 import { z } from 'zod';
 import { method } from './define';
-import { attachmentsDirFor } from './context';
 import { toErrorPayload } from '../errors';
-import { addAttachment, listAttachments, removeAttachment } from '../ledger/attachments';
 import { createBackup } from '../backup/create';
 import { listDrives } from '../backup/drives';
 import { inspectBackup } from '../backup/inspect';
+import { listBackups } from '../backup/list';
 import { withLedgerLock } from '../backup/lock';
 import { restoreBackup } from '../backup/restore';
 import { backupStatus, DEFAULT_REMINDER_DAYS } from '../backup/routine';
@@ -19,7 +18,6 @@ import { estimateBackupBytes, hasRoom } from '../backup/space';
 import { verifyBackup } from '../backup/verify';
 
 const filePath = z.string().min(1).max(4096);
-const id = z.string().min(1).max(100);
 
 export const backupApi = {
   'backup.drives': method(z.object({}), async (ctx) => {
@@ -33,6 +31,8 @@ export const backupApi = {
       return { file: r.file, bytes: r.bytes, info: r.info, deleted: r.deleted };
     }),
   ),
+  /** Our backup files in a folder, newest first (date and town from the name; nothing opened). */
+  'backup.list': method(z.object({ dir: filePath }), (_ctx, i) => listBackups(i.dir)),
   'backup.inspect': method(z.object({ file: filePath }), (_ctx, i) => inspectBackup(i.file)),
   'backup.verify': method(z.object({ file: filePath }), async (_ctx, i) => {
     try {
@@ -49,9 +49,4 @@ export const backupApi = {
     backupStatus(ctx.db, new Date(), i.days ?? DEFAULT_REMINDER_DAYS),
   ),
   'backup.safetyCopies': method(z.object({}), (ctx) => ({ dir: safetyDirFor(ctx.file), copies: listSafetyCopies(ctx.file) })),
-  'attachments.add': method(z.object({ recordId: id, sourcePath: filePath, name: z.string().max(200).optional() }), (ctx, i) =>
-    addAttachment(ctx.db, attachmentsDirFor(ctx.file), i.recordId, i.sourcePath, i.name),
-  ),
-  'attachments.list': method(z.object({ recordId: id }), (ctx, i) => listAttachments(ctx.db, i.recordId)),
-  'attachments.remove': method(z.object({ id }), (ctx, i) => removeAttachment(ctx.db, attachmentsDirFor(ctx.file), i.id)),
 };

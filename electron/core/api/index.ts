@@ -1,6 +1,7 @@
 /** The API table: every method of the core, by name. Later issues add their groups here. */
 import { ledgerApi } from './table';
 import { backupApi } from './backup-api';
+import { attachmentsApi } from './attachments-api';
 import { reportApi } from './report-api';
 import { invokeMethod, type ApiMethod, type ApiResult } from './define';
 import type { LedgerContext } from './context';
@@ -9,6 +10,7 @@ export const apiTable = {
   ...ledgerApi,
   ...reportApi,
   ...backupApi,
+  ...attachmentsApi,
 };
 
 export type ApiTable = typeof apiTable;

@@ -33,6 +33,7 @@ export const API_METHOD_NAMES = [
   'report.sources',
   'backup.drives',
   'backup.create',
+  'backup.list',
   'backup.inspect',
   'backup.verify',
   'backup.restore',
@@ -41,4 +42,6 @@ export const API_METHOD_NAMES = [
   'attachments.add',
   'attachments.list',
   'attachments.remove',
+  'attachments.upload',
+  'attachments.download',
 ] as const;

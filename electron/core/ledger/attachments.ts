@@ -1,6 +1,7 @@
 /**
  * The attachments store: files kept content-addressed beside the ledger
  * (<attachmentsDir>/<sha256[0:2]>/<sha256>, written atomically), one row per attachment of a record.
+ * Files come in by path (attachments.add) or as bytes (the app's upload); both share one commit step.
  * A file is deleted only when no row references it and no backup is reading the folder.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -53,16 +54,73 @@ export function pinAttachments(dir: string): () => void {
   };
 }
 
-function cleanName(name: string): string {
-  const n = name.replace(/[\x00-\x1f]/g, '').trim().slice(0, 200);
+/** Longest attachment name kept, in characters; longer names are shortened, keeping the extension. */
+export const MAX_NAME_CHARS = 100;
+
+/**
+ * The name the clerk sees and downloads under: no control characters, no path separators
+ * (refused, not stripped, so a path is never silently turned into a name), at most MAX_NAME_CHARS.
+ */
+export function cleanName(name: string): string {
+  const n = name.replace(/[\x00-\x1f\x7f]/g, '').trim();
   if (!n) throw new LedgerError('VALIDATION', '附件名称不能为空');
-  return n;
+  if (/[\\/]/.test(n)) throw new LedgerError('VALIDATION', '附件名称不能包含“/”或“\\”');
+  if (n === '.' || n === '..') throw new LedgerError('VALIDATION', '附件名称不正确');
+  const chars = Array.from(n);
+  if (chars.length <= MAX_NAME_CHARS) return n;
+  // Shorten the stem, keeping a short extension (“….pdf”) so the file still opens with the right program.
+  const dot = n.lastIndexOf('.');
+  const ext = dot > 0 ? Array.from(n.slice(dot)) : [];
+  const keep = ext.length >= 2 && ext.length <= 10 ? ext : [];
+  const stem = keep.length ? Array.from(n.slice(0, dot)) : chars;
+  return stem.slice(0, MAX_NAME_CHARS - keep.length).join('').trimEnd() + keep.join('');
+}
+
+/** Refuses a record that is missing or in the 回收站. */
+function requireLiveRecord(db: Db, recordId: string): void {
+  if (getRecord(db, recordId).deletedAt) throw new LedgerError('CONFLICT', '该记录在回收站中，请先恢复再添加附件');
+}
+
+const incomingPath = (dir: string) => path.join(dir, `.incoming-${randomBytes(6).toString('hex')}.tmp`);
+
+/**
+ * Moves a fully written, fsync'd temp file into place and inserts its row. Synchronous from the
+ * record check to the insert, so neither a sweep nor a delete can slip in between.
+ */
+function commitIncoming(db: Db, dir: string, tmp: string, recordId: string, name: string, sha: string, size: number): Attachment {
+  requireLiveRecord(db, recordId);
+  const target = attachmentFile(dir, sha);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  // Same content already stored: keep the old file.
+  if (fs.existsSync(target)) fs.rmSync(tmp, { force: true });
+  else fs.renameSync(tmp, target);
+  const a: Attachment = { id: randomUUID(), recordId, name, sha256: sha, size, createdAt: nowIso() };
+  db.prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    a.id, a.recordId, a.name, a.sha256, a.size, a.createdAt,
+  );
+  return a;
+}
+
+/** Runs write(tmp) and commits the result; on any failure the temp file is removed. */
+async function addVia(
+  db: Db, dir: string, recordId: string, name: string,
+  write: (tmp: string) => Promise<{ sha: string; size: number }>,
+): Promise<Attachment> {
+  await fsp.mkdir(dir, { recursive: true });
+  const tmp = incomingPath(dir);
+  try {
+    const { sha, size } = await write(tmp);
+    return commitIncoming(db, dir, tmp, recordId, name, sha, size);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    if (err instanceof LedgerError) throw err;
+    throw new LedgerError('IO', `添加附件失败：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 /** Copies sourcePath into the store (hashing as it streams) and attaches it to the record. */
 export async function addAttachment(db: Db, dir: string, recordId: string, sourcePath: string, name?: string): Promise<Attachment> {
-  const rec = getRecord(db, recordId);
-  if (rec.deletedAt) throw new LedgerError('CONFLICT', '该记录在回收站中，请先恢复再添加附件');
+  requireLiveRecord(db, recordId);
   const display = cleanName(name ?? path.basename(sourcePath));
   let st: fs.Stats;
   try {
@@ -71,34 +129,35 @@ export async function addAttachment(db: Db, dir: string, recordId: string, sourc
     throw new LedgerError('NOT_FOUND', `找不到要添加的文件：${sourcePath}`);
   }
   if (!st.isFile()) throw new LedgerError('VALIDATION', `“${sourcePath}”不是文件`);
-  await fsp.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.incoming-${randomBytes(6).toString('hex')}.tmp`);
-  const hash = createHash('sha256');
-  let size = 0;
-  const out = await openFileSink(tmp, 'wx');
-  try {
-    const tap = new Transform({ transform: (c: Buffer, _e, cb) => (hash.update(c), (size += c.length), cb(null, c)) });
-    await pipeline(fs.createReadStream(sourcePath, { highWaterMark: 1 << 20 }), tap, out.stream);
-    await out.sync();
-    await out.close();
-    const sha = hash.digest('hex');
-    const target = attachmentFile(dir, sha);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    // Same content already stored: keep the old file. Rename and row insert run in one synchronous
-    // block, so a sweep can never see the new file without its row.
-    if (fs.existsSync(target)) fs.rmSync(tmp, { force: true });
-    else fs.renameSync(tmp, target);
-    const a: Attachment = { id: randomUUID(), recordId, name: display, sha256: sha, size, createdAt: nowIso() };
-    db.prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      a.id, a.recordId, a.name, a.sha256, a.size, a.createdAt,
-    );
-    return a;
-  } catch (err) {
-    await out.close().catch(() => undefined);
-    fs.rmSync(tmp, { force: true });
-    if (err instanceof LedgerError) throw err;
-    throw new LedgerError('IO', `添加附件失败：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  return addVia(db, dir, recordId, display, async (tmp) => {
+    const hash = createHash('sha256');
+    let size = 0;
+    const out = await openFileSink(tmp, 'wx');
+    try {
+      const tap = new Transform({ transform: (c: Buffer, _e, cb) => (hash.update(c), (size += c.length), cb(null, c)) });
+      await pipeline(fs.createReadStream(sourcePath, { highWaterMark: 1 << 20 }), tap, out.stream);
+      await out.sync();
+    } finally {
+      await out.close().catch(() => undefined);
+    }
+    return { sha: hash.digest('hex'), size };
+  });
+}
+
+/** Stores bytes already in memory (an upload from the app) and attaches them to the record. */
+export async function addAttachmentBytes(db: Db, dir: string, recordId: string, data: Uint8Array, name: string): Promise<Attachment> {
+  requireLiveRecord(db, recordId);
+  const display = cleanName(name);
+  return addVia(db, dir, recordId, display, async (tmp) => {
+    const fh = await fsp.open(tmp, 'wx');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    return { sha: createHash('sha256').update(data).digest('hex'), size: data.length };
+  });
 }
 
 export function listAttachments(db: Db, recordId: string): Attachment[] {

@@ -22,6 +22,8 @@ export interface ListPage {
   total: number;
   page: number;
   pageSize: number;
+  /** How many files are attached, per record id of this page (records without any are absent). */
+  attachments: Record<string, number>;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -78,7 +80,16 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
   const rows = db
     .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${order} ${dir}, date ${dir}, created_at ${dir}, id LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Parameters<typeof fromRow>[0][];
-  return { rows: rows.map(fromRow), total, page, pageSize };
+  return { rows: rows.map(fromRow), total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)) };
+}
+
+/** One indexed lookup for a page of records (attachments_record), so the table can show a mark. */
+function attachmentCounts(db: Db, ids: string[]): Record<string, number> {
+  if (!ids.length) return {};
+  const rows = db
+    .prepare('SELECT record_id AS id, count(*) AS n FROM attachments WHERE record_id IN (SELECT value FROM json_each(?)) GROUP BY record_id')
+    .all(JSON.stringify(ids)) as { id: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.id, r.n]));
 }
 
 export function listTrash(db: Db): LedgerRecord[] {

@@ -111,6 +111,7 @@ export function KindPage({ kind }: { kind: KindDef }) {
               onDelete={(record) => setDialog({ type: 'delete', record })}
               renderCell={normative?.renderCell}
               extraActions={normative?.actions}
+              attachments={data.attachments}
             />
             {data.rows.length === 0 && <EmptyRows filtered={filtered} label={kind.label} />}
           </>
@@ -123,7 +124,7 @@ export function KindPage({ kind }: { kind: KindDef }) {
         <Pagination total={pages} value={list.view.page} onChange={list.setPage} size="sm" siblings={1} boundaries={1} hideWithOnePage getControlProps={pageLabels} />
       </Group>
 
-      {dialog?.type === 'form' && <RecordForm key={dialog.record?.id ?? 'new'} kind={kind} record={dialog.record} onClose={close} onSaved={saved} />}
+      {dialog?.type === 'form' && <RecordForm key={dialog.record?.id ?? 'new'} kind={kind} record={dialog.record} onClose={close} onSaved={saved} onAttachmentsChanged={changed} />}
       {dialog?.type === 'step' && <StepForm kind={kind} record={dialog.record} step={dialog.step} onClose={close} onDone={(r) => lifecycleDone(r, `已进入“${dialog.step}”环节`)} />}
       {dialog?.type === 'withdraw' && <WithdrawForm record={dialog.record} onClose={close} onDone={(r) => lifecycleDone(r, '已撤回')} />}
       <ConfirmModal

@@ -1,6 +1,7 @@
 /**
  * 新增 / 编辑 one record: a form generated from the kind's fields, managed fields shown read-only,
- * the core's per-field errors under the inputs and quick hints as the clerk leaves a field.
+ * the core's per-field errors under the inputs and quick hints as the clerk leaves a field;
+ * below them the record's 附件 (./attachments-section.tsx).
  */
 import { Alert, Anchor, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -13,6 +14,7 @@ import { LifecycleStepper } from '../normative/lifecycle';
 import { FieldInput } from './field-input';
 import { clientHint, defaultDateFor, editableFields, initialValues, toPayload } from './form-values';
 import { formatValue } from './format';
+import { AttachmentsSection } from './attachments-section';
 
 interface Props {
   kind: KindDef;
@@ -20,11 +22,13 @@ interface Props {
   record: LedgerRecord | null;
   onClose: () => void;
   onSaved: (rec: LedgerRecord, created: boolean) => void;
+  /** A file was added or removed (saved at once, whatever becomes of the form). */
+  onAttachmentsChanged?: () => void;
 }
 
 const WIDE = new Set(['textarea', 'tags']);
 
-export function RecordForm({ kind, record, onClose, onSaved }: Props) {
+export function RecordForm({ kind, record, onClose, onSaved, onAttachmentsChanged }: Props) {
   const { settings, year } = useLedger();
   const fields = editableFields(kind);
   // Short fields flow two to a row in definition order; long texts and lists follow, full width.
@@ -99,6 +103,7 @@ export function RecordForm({ kind, record, onClose, onSaved }: Props) {
           </SimpleGrid>
         </Paper>
       )}
+      <AttachmentsSection recordId={record?.id ?? null} onChanged={onAttachmentsChanged} />
     </FormModal>
   );
 }

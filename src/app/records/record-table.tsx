@@ -1,9 +1,11 @@
 /**
  * The list of one page of records: the kind's `listed` fields as columns (click a header to sort
  * on the server), a running number, and the row actions 编辑 / 复制 / 删除 (plus any extra).
+ * A record with files attached shows a paperclip and their number before its title.
  */
 import { Button, Group, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { IconPaperclip } from '../icons';
 import type { FieldDef, KindDef, LedgerRecord } from '../lib/api';
 import { columnLabel, formatValue, isNumeric } from './format';
 import type { ListView } from './use-record-list';
@@ -21,9 +23,11 @@ interface Props {
   renderCell?: (f: FieldDef, r: LedgerRecord) => ReactNode | undefined;
   /** Actions placed before 编辑 (e.g. the next lifecycle step). */
   extraActions?: (r: LedgerRecord) => ReactNode;
+  /** Attached files per record id (from records.list). */
+  attachments?: Record<string, number>;
 }
 
-export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDuplicate, onDelete, renderCell, extraActions }: Props) {
+export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDuplicate, onDelete, renderCell, extraActions, attachments }: Props) {
   const columns = kind.fields.filter((f) => f.listed);
   const arrow = (key: string) => (view.sortBy === key ? (view.sortDir === 'asc' ? ' ▲' : ' ▼') : '');
   return (
@@ -58,8 +62,10 @@ export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDu
             {columns.map((f) => {
               const custom = renderCell?.(f, r);
               const text = formatValue(f, r.data[f.key]);
+              const files = f.key === kind.titleField && custom === undefined ? (attachments?.[r.id] ?? 0) : 0;
               return (
                 <Table.Td key={f.key} ta={align(f)} className={custom === undefined && isLong(f) ? 'cell-clip' : 'cell-nowrap'} title={custom === undefined && isLong(f) ? text : undefined}>
+                  {files > 0 && <AttachmentMark n={files} />}
                   {custom ?? (f.type === 'bool' && text ? <span className={text === '否' ? 'bool-no' : undefined}>{text}</span> : text)}
                 </Table.Td>
               );
@@ -82,6 +88,15 @@ export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDu
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+function AttachmentMark({ n }: { n: number }) {
+  return (
+    <Text span size="xs" c="dimmed" mr={4} title={`有 ${n} 个附件`} aria-label={`${n}个附件`} data-testid="attachment-mark" style={{ whiteSpace: 'nowrap' }}>
+      <IconPaperclip size={12} style={{ verticalAlign: -1 }} />
+      {n}
+    </Text>
   );
 }
 

@@ -1,6 +1,7 @@
 /** The report page's title row: where the text comes from, unsaved edits, save, and the outputs. */
 import { Badge, Button, Group, Menu, Text, Title } from '@mantine/core';
 import { IconDownload, IconPrinter } from './report-icons';
+import { ReportBackupNotice } from '../backup/backup-reminder';
 import type { OutputKind } from './use-report-output';
 import type { ReportModel } from './use-report';
 
@@ -42,6 +43,7 @@ export function ReportHeader({ m, onSave, busy, onOutput, onRevert, onReset, onS
         <Button onClick={onSave} loading={m.saving} disabled={!m.draft || (!m.dirty && m.saved?.source === 'saved')} data-testid="report-save">
           保存
         </Button>
+        <ReportBackupNotice />
         <Button variant="default" leftSection={<IconPrinter />} loading={busy === 'print'} onClick={() => onOutput('print')}>
           打印
         </Button>

@@ -19,6 +19,8 @@ export interface Ledger {
   /** Bumped after every write; effects that read records depend on it. */
   version: number;
   changed: () => void;
+  /** After the whole ledger was replaced (恢复): settings read again, and every count and list. */
+  reload: () => Promise<void>;
 }
 
 const LedgerContext = createContext<Ledger | null>(null);
@@ -41,6 +43,10 @@ export function LedgerProvider(props: { kinds: readonly KindDef[]; settings: Set
     setYearState(y);
   }, []);
   const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const reload = useCallback(async () => {
+    setSettings(await call('settings.get', {}));
+    changed();
+  }, [changed]);
 
   useEffect(() => {
     call('ledger.years', {}).then(setWithRecords, () => {});
@@ -65,8 +71,9 @@ export function LedgerProvider(props: { kinds: readonly KindDef[]; settings: Set
       stats,
       version,
       changed,
+      reload,
     }),
-    [props.kinds, settings, year, setYear, withRecords, stats, version, changed],
+    [props.kinds, settings, year, setYear, withRecords, stats, version, changed, reload],
   );
   return <LedgerContext.Provider value={value}>{props.children}</LedgerContext.Provider>;
 }
