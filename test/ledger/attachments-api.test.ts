@@ -128,4 +128,15 @@ describe('attachments API', () => {
     refused(await call('attachments.remove', { id: a.id }), 'NOT_FOUND');
     expect(path.basename(path.dirname(file))).toBe(a.sha256.slice(0, 2));
   });
+
+  it('purging a record from the 回收站 deletes its stored files', async () => {
+    const other = ok<LedgerRecord>(await call('records.create', { kind: 'meeting', data: sampleRecord('meeting') }));
+    const a = ok<Attachment>(await upload('签到表.jpg', randomBytes(64), other.id));
+    const file = attachmentFile(dir(), a.sha256);
+    expect(fs.existsSync(file)).toBe(true);
+    ok(await call('records.delete', { id: other.id }));
+    expect(fs.existsSync(file)).toBe(true); // the 回收站 keeps everything
+    ok(await call('trash.purge', { id: other.id }));
+    expect(fs.existsSync(file)).toBe(false);
+  });
 });

@@ -18,6 +18,8 @@ import {
 import { ledgerYears, listRecords, listTrash, yearStats } from '../ledger/query';
 import { advanceNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
 import { exportLedger, importLedger } from '../ledger/exchange';
+import { sweepOrphans } from '../ledger/attachments';
+import { attachmentsDirFor } from './context';
 
 const id = z.object({ id: z.string().min(1).max(100) });
 const year = z.int().min(1949).max(2100);
@@ -49,6 +51,8 @@ export const ledgerApi = {
   'trash.restore': method(id, (ctx, i) => restoreRecord(ctx.db, i.id)),
   'trash.purge': method(id, (ctx, i) => {
     purgeRecord(ctx.db, i.id);
+    // The purge cascaded to the record's attachment rows; their files go too unless shared.
+    sweepOrphans(ctx.db, attachmentsDirFor(ctx.file));
     return { purged: i.id };
   }),
   'normativeDocs.advance': method(
