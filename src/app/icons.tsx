@@ -1,9 +1,9 @@
 /** The few line icons the app uses, inline (no icon package is installed, no remote assets). */
 import type { SVGProps } from 'react';
 
-type P = SVGProps<SVGSVGElement> & { size?: number };
+export type P = SVGProps<SVGSVGElement> & { size?: number };
 
-function Svg({ size = 16, children, ...rest }: P) {
+export function Svg({ size = 16, children, ...rest }: P) {
   return (
     <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden {...rest}>
       {children}

@@ -1,15 +1,5 @@
 /** Line icons of 备份与恢复, inline like src/app/icons.tsx (no icon package, no remote assets). */
-import type { ReactNode, SVGProps } from 'react';
-
-type P = SVGProps<SVGSVGElement> & { size?: number };
-
-function Svg({ size = 16, children, ...rest }: P & { children: ReactNode }) {
-  return (
-    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden {...rest}>
-      {children}
-    </svg>
-  );
-}
+import { Svg, type P } from '../icons';
 
 /** A U盘. */
 export const IconDrive = (p: P) => (
