@@ -3,7 +3,7 @@
  * shown once its first paint is ready, and its bounds saved when it closes.
  */
 import fs from 'node:fs';
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, dialog, screen } from 'electron';
 import type { Trust } from './origin';
 import { fitToDisplays, loadWindowState, MIN_SIZE, saveWindowState } from './window-state';
 
@@ -62,6 +62,20 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     } catch (err) {
       console.warn('[window] could not save window state', err);
     }
+  });
+  // The renderer sets beforeunload while 年度报告 has unsaved edits; Electron shows no dialog of
+  // its own (the close would just be cancelled), so ask here and let the clerk leave anyway.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      title: '法治台账',
+      message: '有修改尚未保存，确定离开吗？',
+      buttons: ['离开不保存', '留在此页'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (choice === 0) event.preventDefault();
   });
   void win.loadURL(opts.trust.entryUrl);
   return win;

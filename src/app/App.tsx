@@ -24,6 +24,7 @@ import { ReportPage } from './report/report-page';
 import { BackupPage } from './backup/backup-page';
 import { HeaderBackupReminder } from './backup/backup-reminder';
 import { NotFound } from './shell/not-found';
+import { UnsavedGuardHost } from './shell/unsaved-guard-host';
 
 dayjs.locale('zh-cn');
 
@@ -72,6 +73,7 @@ function Shell() {
       <AppShell.Main>
         <Page route={route} />
       </AppShell.Main>
+      <UnsavedGuardHost />
     </AppShell>
   );
 }

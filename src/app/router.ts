@@ -3,6 +3,7 @@
  * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/trash, #/settings, #/report, #/backup.
  */
 import { useSyncExternalStore } from 'react';
+import { confirmLeave } from './state/unsaved-guard';
 
 export type Route =
   | { name: 'home' }
@@ -39,8 +40,11 @@ export function hrefFor(route: Route): string {
   }
 }
 
-export function navigate(route: Route): void {
+/** Goes to `route`, after asking when a page holds unsaved changes; resolves whether it went. */
+export async function navigate(route: Route): Promise<boolean> {
+  if (!(await confirmLeave())) return false;
   window.location.hash = hrefFor(route);
+  return true;
 }
 
 const subscribe = (onChange: () => void) => {

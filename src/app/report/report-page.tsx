@@ -9,6 +9,7 @@ import { ConfirmModal } from '../lib/confirm-modal';
 import { asApiError } from '../lib/api';
 import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';
+import { useUnsavedGuard } from '../state/unsaved-guard';
 import { OutlineEditor } from './outline/outline-editor';
 import { ProblemsPanel } from './problems-panel';
 import { ReportPreview } from './preview/report-preview';
@@ -47,6 +48,7 @@ export function ReportPage() {
   const [pages, setPages] = useState<number | null>(null);
   const [askReset, setAskReset] = useState(false);
   const [fixing, setFixing] = useState(false);
+  useUnsavedGuard(m.dirty, '年度报告有修改尚未保存，确定离开吗？');
 
   useEffect(() => {
     window.addEventListener('focus', m.refresh);

@@ -1,0 +1,46 @@
+/**
+ * Asks “离开不保存 / 留在此页” whenever a page holds unsaved changes (state/unsaved-guard.ts) and
+ * the clerk follows an in-app link (the left menu, 去备份, …) or switches the year.
+ */
+import { Button, Group, Modal, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { parseHash } from '../router';
+import { answerLeave, confirmLeave, hasUnsavedChanges, useLeaveQuestion } from '../state/unsaved-guard';
+
+const sameRoute = (a: string, b: string) => JSON.stringify(parseHash(a)) === JSON.stringify(parseHash(b));
+
+export function UnsavedGuardHost() {
+  const question = useLeaveQuestion();
+
+  useEffect(() => {
+    // Capture phase: before Mantine/React handlers and before the browser follows the hash link.
+    const onClick = (e: MouseEvent) => {
+      if (!hasUnsavedChanges() || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      const a = (e.target as Element | null)?.closest?.('a[href^="#"]');
+      const href = a?.getAttribute('href');
+      if (!href || sameRoute(href, window.location.hash)) return;
+      e.preventDefault();
+      void confirmLeave().then((leave) => {
+        if (leave) window.location.hash = href;
+      });
+    };
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
+  }, []);
+
+  return (
+    <Modal opened={!!question} onClose={() => answerLeave(false)} title="尚未保存" size={420} styles={{ title: { fontWeight: 600 } }}>
+      <div data-testid="unsaved-guard">
+        <Text size="sm">{question?.message}</Text>
+        <Group justify="flex-end" gap="xs" mt="lg">
+          <Button variant="default" onClick={() => answerLeave(false)} data-autofocus>
+            留在此页
+          </Button>
+          <Button color="red" onClick={() => answerLeave(true)}>
+            离开不保存
+          </Button>
+        </Group>
+      </div>
+    </Modal>
+  );
+}
