@@ -5,21 +5,19 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./support/electron-stub'));
 
-import { dialog, ipcMain, resetStub } from './support/electron-stub';
+import { dialog, ipcMain } from './support/electron-stub';
 import { callApi, openContext, type LedgerContext } from '../../electron/core/api';
 import { bindMainMethods, exportLedger, importLedger, type DialogDeps } from '../../electron/main/dialogs';
 import { createTrust } from '../../electron/main/origin';
-import { removeTempDirs, tempDir } from './support/temp';
+import { removeTempDirs } from './support/temp';
+import { freshDialogEnv } from './support/dialog-env';
 
 let dir: string;
 let ctx: LedgerContext;
 let deps: DialogDeps;
 
 beforeEach(() => {
-  resetStub();
-  dir = tempDir();
-  ctx = openContext(path.join(dir, 'ledger.db'));
-  deps = { getCtx: () => ctx, getWindow: () => null, defaultDir: dir };
+  ({ dir, ctx, deps } = freshDialogEnv());
   return () => ctx.close();
 });
 afterAll(removeTempDirs);

@@ -4,22 +4,20 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./support/electron-stub'));
 
-import { BrowserWindow, dialog, ipcMain, resetStub } from './support/electron-stub';
-import { openContext, type LedgerContext } from '../../electron/core/api';
+import { BrowserWindow, dialog, ipcMain } from './support/electron-stub';
+import type { LedgerContext } from '../../electron/core/api';
 import type { DialogDeps } from '../../electron/main/dialogs';
 import { createTrust } from '../../electron/main/origin';
 import { bindPickers, pickBackupFile, pickFolder } from '../../electron/main/pickers';
-import { removeTempDirs, tempDir } from './support/temp';
+import { removeTempDirs } from './support/temp';
+import { freshDialogEnv } from './support/dialog-env';
 
 let dir: string;
 let ctx: LedgerContext;
 let deps: DialogDeps;
 
 beforeEach(() => {
-  resetStub();
-  dir = tempDir();
-  ctx = openContext(path.join(dir, 'ledger.db'));
-  deps = { getCtx: () => ctx, getWindow: () => null, defaultDir: dir };
+  ({ dir, ctx, deps } = freshDialogEnv());
   return () => ctx.close();
 });
 afterAll(removeTempDirs);

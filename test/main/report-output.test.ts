@@ -57,13 +57,14 @@ vi.mock('electron', async () => {
 });
 
 import { BrowserWindow } from 'electron';
-import { dialog, ipcMain, resetStub } from './support/electron-stub';
-import { callApi, openContext, type LedgerContext } from '../../electron/core/api';
+import { dialog, ipcMain } from './support/electron-stub';
+import { callApi, type LedgerContext } from '../../electron/core/api';
 import { importLedger } from '../../electron/core/ledger/exchange';
 import { bindReportOutput, printReport, reportPdf, saveReport } from '../../electron/main/report-output';
 import type { DialogDeps } from '../../electron/main/dialogs';
 import { createTrust } from '../../electron/main/origin';
-import { removeTempDirs, tempDir } from './support/temp';
+import { removeTempDirs } from './support/temp';
+import { freshDialogEnv } from './support/dialog-env';
 
 type Win = { options: Record<string, any>; loadedUrl: string | null; destroyed: boolean; webContents: FakePrintContents };
 const windows = () => (BrowserWindow as unknown as { instances: Win[] }).instances;
@@ -74,12 +75,9 @@ let ctx: LedgerContext;
 let deps: DialogDeps;
 
 beforeEach(() => {
-  resetStub();
+  ({ dir, ctx, deps } = freshDialogEnv());
   windows().length = 0;
-  dir = tempDir();
-  ctx = openContext(path.join(dir, 'ledger.db'));
   importLedger(ctx.db, fs.readFileSync(FIXTURE, 'utf8'));
-  deps = { getCtx: () => ctx, getWindow: () => null, defaultDir: dir };
   return () => ctx.close();
 });
 afterAll(removeTempDirs);
