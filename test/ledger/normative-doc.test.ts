@@ -4,12 +4,11 @@
  * managed fields that only the app writes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LedgerError } from '../../electron/core/errors';
 import { advanceNormativeDoc, withdrawNormativeDoc } from '../../electron/core/ledger/normative-doc';
 import { listRecords } from '../../electron/core/ledger/query';
 import { createRecord, deleteRecord, duplicateRecord, getRecord, purgeRecord, updateRecord, type LedgerRecord } from '../../electron/core/ledger/records';
 import { saveSettings } from '../../electron/core/ledger/settings';
-import { sampleRecord, tempLedger, SAMPLE_SETTINGS, type TempLedger } from '../support/ledger';
+import { sampleRecord, tempLedger, SAMPLE_SETTINGS, type TempLedger, fails } from '../support/ledger';
 
 let L: TempLedger;
 beforeEach(() => {
@@ -18,17 +17,6 @@ beforeEach(() => {
 afterEach(() => L.cleanup());
 
 const doc = (registeredDate = '2023-04-01', title = '某某管理办法') => createRecord(L.ctx.db, 'normativeDoc', { registeredDate, title });
-
-function fails(fn: () => unknown, code: string): LedgerError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(LedgerError);
-    expect((e as LedgerError).code).toBe(code);
-    return e as LedgerError;
-  }
-  throw new Error(`expected ${code}`);
-}
 
 const review = { reviewDate: '2023-04-05', reviewer: '镇司法所', reviewOpinion: '合法' };
 const deliberation = { deliberationDate: '2023-04-10', deliberationMeeting: '2023年第4次政府常务会议' };

@@ -4,22 +4,10 @@
  * and the year's counts per kind.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LedgerError } from '../../electron/core/errors';
 import { KINDS } from '../../electron/core/kinds';
 import { ledgerYears, listRecords, listTrash, yearStats } from '../../electron/core/ledger/query';
 import { createRecord, deleteRecord, duplicateRecord, getRecord, purgeRecord, restoreRecord, updateRecord } from '../../electron/core/ledger/records';
-import { sampleInYear, sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
-
-function fails(fn: () => unknown, code: string): LedgerError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(LedgerError);
-    expect((e as LedgerError).code).toBe(code);
-    return e as LedgerError;
-  }
-  throw new Error(`expected ${code}`);
-}
+import { sampleInYear, sampleRecord, tempLedger, type TempLedger, fails } from '../support/ledger';
 
 describe('update and 回收站', () => {
   let L: TempLedger;

@@ -10,6 +10,8 @@ import { openContext, type LedgerContext } from '../../electron/core/api';
 import { getKind, KINDS, type RecordData } from '../../electron/core/kinds';
 import { createRecord, type LedgerRecord } from '../../electron/core/ledger/records';
 import { saveSettings, type Settings } from '../../electron/core/ledger/settings';
+import { LedgerError } from '../../electron/core/errors';
+import { expect } from 'vitest';
 
 /** Settings every temp ledger starts with (enough for 规范性文件 numbering and village checks). */
 export const SAMPLE_SETTINGS: Partial<Settings> = {
@@ -173,3 +175,15 @@ export function addAllSamples(ctx: LedgerContext, years: readonly number[] = [20
 
 /** Every kind id, for `it.each`. */
 export const KIND_IDS_FOR_TESTS: string[] = KINDS.map((k) => k.id);
+
+/** Runs fn, expecting a LedgerError with the given code, and returns it for further checks. */
+export function fails(fn: () => unknown, code: string): LedgerError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(LedgerError);
+    expect((e as LedgerError).code).toBe(code);
+    return e as LedgerError;
+  }
+  throw new Error(`expected ${code}`);
+}
