@@ -39,6 +39,12 @@ export function imprintTexts(imprint: Imprint): { cc: string | null; issuer: str
   };
 }
 
+/** One full-width 版记 line (or several, for a long 抄送), vertically centred in its row. */
+const imprintRow = (height: number, paragraph: Paragraph): RowSpec => ({
+  height,
+  cells: [{ width: TEXT_WIDTH, verticalAlign: VerticalAlignTable.CENTER, children: [paragraph] }],
+});
+
 export function imprintRows(imprint: Imprint): RowSpec[] {
   const t = imprintTexts(imprint);
   const rows: RowSpec[] = [];
@@ -47,41 +53,25 @@ export function imprintRows(imprint: Imprint): RowSpec[] {
     const label = 3 * C;
     const perLine = Math.max(1, Math.floor((TEXT_WIDTH - 2 * C - label) / C));
     const lines = Math.max(1, Math.ceil((textEm(t.cc) - 3) / perLine));
-    rows.push({
-      height: lines * LINE,
-      cells: [
-        {
-          width: TEXT_WIDTH,
-          verticalAlign: VerticalAlignTable.CENTER,
-          children: [
-            new Paragraph({
-              style: STYLE.imprint,
-              indent: { left: C + label, hanging: label, right: C },
-              children: textRuns(t.cc),
-            }),
-          ],
-        },
-      ],
-    });
+    rows.push(
+      imprintRow(
+        lines * LINE,
+        new Paragraph({ style: STYLE.imprint, indent: { left: C + label, hanging: label, right: C }, children: textRuns(t.cc) }),
+      ),
+    );
   }
-  rows.push({
-    height: LINE,
-    cells: [
-      {
-        width: TEXT_WIDTH,
-        verticalAlign: VerticalAlignTable.CENTER,
-        children: [
-          new Paragraph({
-            style: STYLE.imprint,
-            alignment: AlignmentType.LEFT,
-            indent: { left: C, firstLine: 0 },
-            tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - C }],
-            children: textRuns(`${t.issuer}\t${t.issued}`),
-          }),
-        ],
-      },
-    ],
-  });
+  rows.push(
+    imprintRow(
+      LINE,
+      new Paragraph({
+        style: STYLE.imprint,
+        alignment: AlignmentType.LEFT,
+        indent: { left: C, firstLine: 0 },
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - C }],
+        children: textRuns(`${t.issuer}\t${t.issued}`),
+      }),
+    ),
+  );
   // Rules: thick above the first element and below the last, thin between.
   return rows.map((row, i) => ({
     ...row,
