@@ -19,6 +19,7 @@ export const API_METHOD_NAMES = [
   'normativeDocs.withdraw',
   'ledger.years',
   'ledger.stats',
+  'ledger.gaps',
   'exchange.export',
   'exchange.import',
   'figures.catalogue',

@@ -8,40 +8,31 @@ import { call } from '../lib/api';
 import { hrefFor } from '../router';
 import { groupKinds } from '../shell/nav-groups';
 import { useLedger } from '../state/ledger';
-import { monthList, monthsDue, monthsWithout } from './missing';
+import type { LedgerGaps } from '../../../electron/core/ledger/gaps';
+
+/** 3月、7月 */
+const monthList = (months: readonly number[]): string => months.map((m) => `${m}月`).join('、');
 
 const PARTY_MEETING = '党委会议';
 
-/** Dates of the year's 党委会议 (a few dozen at most; paged defensively). */
-async function partyMeetingDates(year: number): Promise<string[]> {
-  const dates: string[] = [];
-  for (let page = 1; ; page++) {
-    const r = await call('records.list', { kind: 'meeting', year, page, pageSize: 500, filters: { meetingType: PARTY_MEETING } });
-    dates.push(...r.rows.map((x) => x.date));
-    if (page * r.pageSize >= r.total) return dates;
-  }
-}
-
 export function HomePage() {
-  const { kinds, kindById, stats, year, version, settings } = useLedger();
-  const [meetingDates, setMeetingDates] = useState<string[] | null>(null);
+  const { kinds, stats, year, version, settings } = useLedger();
+  const [gaps, setGaps] = useState<LedgerGaps | null>(null);
 
   useEffect(() => {
     let live = true;
-    setMeetingDates(null);
-    if (!kindById.has('meeting')) return;
-    partyMeetingDates(year).then((d) => live && setMeetingDates(d), () => {});
+    setGaps(null);
+    call('ledger.gaps', { year }).then((g) => live && setGaps(g), () => {});
     return () => {
       live = false;
     };
-  }, [year, version, kindById]);
+  }, [year, version]);
 
-  const today = new Date();
-  const missingMonths = meetingDates ? monthsWithout(year, meetingDates, today) : [];
+  const missingMonths = gaps?.missingPartyMeetingMonths ?? [];
   const emptyKinds = stats ? kinds.filter((k) => !stats[k.id]) : [];
   const total = stats ? Object.values(stats).reduce((a, b) => a + b, 0) : 0;
   const settingsIncomplete = !settings.town || !settings.partyOrg || !settings.govOrg;
-  const due = monthsDue(year, today).length;
+  const due = gaps?.due ?? 0;
 
   return (
     <Stack gap="md" maw={1280}>
@@ -65,7 +56,7 @@ export function HomePage() {
               </Anchor>
             </List.Item>
           )}
-          {meetingDates && due > 0 && missingMonths.length > 0 && (
+          {due > 0 && missingMonths.length > 0 && (
             <List.Item data-testid="missing-party-meetings">
               {missingMonths.length === due && due > 1 ? `${monthList([1])}至${monthList([due])}均未登记${PARTY_MEETING}` : `${monthList(missingMonths)}未登记${PARTY_MEETING}`}
               <Anchor ml={8} href={hrefFor({ name: 'kind', kind: 'meeting' })}>
@@ -78,7 +69,7 @@ export function HomePage() {
               以下台账本年度尚无记录：{emptyKinds.map((k) => k.label).join('、')}
             </List.Item>
           )}
-          {stats && meetingDates && !settingsIncomplete && missingMonths.length === 0 && emptyKinds.length === 0 && <Text size="sm" c="teal">本年度各类台账均已有记录，党委会议按月登记齐全。</Text>}
+          {stats && gaps && !settingsIncomplete && missingMonths.length === 0 && emptyKinds.length === 0 && <Text size="sm" c="teal">本年度各类台账均已有记录，党委会议按月登记齐全。</Text>}
         </List>
       </Paper>
 
