@@ -10,12 +10,12 @@ import { getReportSpec } from '../../electron/core/report/store';
 import { computeAll } from '../../electron/core/figures/compute';
 import { FIGURES } from '../../electron/core/figures/catalogue';
 import { importLedger } from '../../electron/core/ledger/exchange';
-import { addParagraph, addSection, allParagraphs, manualValues, moveSection, removeParagraph, removeSection, setZeroText, updateParagraph } from '../../src/app/report/spec-edit';
+import { addParagraph, addSection, allParagraphs, moveSection, removeParagraph, removeSection, setZeroText, updateParagraph } from '../../src/app/report/spec-edit';
 import { chipLabel, indexUses, segmentKey, type FigureInfo } from '../../src/app/report/figure-labels';
 import { resolveText, splitTokens } from '../../src/app/report/tokens';
 import { placeOf, settingsErrors } from '../../src/app/report/save-errors';
 import { checkFonts } from '../../src/app/report/preview/font-check';
-import { sourcesCsv } from '../../src/app/report/sources-export';
+import { sourcesCsv } from '../../electron/core/report/sources-csv';
 import type { ReportSpec, Segment } from '../../src/app/report/types';
 import { tempLedger, type TempLedger } from '../support/ledger';
 
@@ -83,9 +83,6 @@ describe('chip words', () => {
     expect(chipLabel({ ...seg, rule: { type: 'approx', granularity: 10 } }, key, info, 2023).value).toBe('10余次');
     expect(chipLabel({ ...seg, sinceYear: 2021 }, key, info, 2023)).toMatchObject({ value: '保存后计算', pending: true, flags: ['自2021年以来'] });
     expect(chipLabel({ ...seg, manual: '十余次' }, key, info, 2023)).toMatchObject({ value: '十余次', manual: true, flags: ['手填'] });
-    expect(manualValues(updateParagraph(spec, p.id, (x) => ({ ...x, segments: x.segments.map((s, k) => (k === i ? { ...seg, manual: '十余次' } : s)) })), info.defs)).toEqual([
-      { name: '党委会议次数', value: '十余次' },
-    ]);
   });
 
   it('reads equal rates as the report does', () => {
@@ -142,10 +139,10 @@ describe('font check', () => {
 
 describe('数据来源附表 CSV', () => {
   it('opens in Excel (BOM, CRLF), quotes what needs it, and lists 手填 values', () => {
-    const csv = sourcesCsv(
-      [{ figureId: 'x', name: '党委会议次数', display: '11次', period: { from: 2021, to: 2023 }, records: [{ id: 'r1', kind: '会议', date: '2023-01-08', title: '第1次党委会议, "扩大"' }] }],
-      [{ name: '法律顾问覆盖村（社区）数', value: '11个' }],
-    );
+    const csv = sourcesCsv([
+      { figureId: 'x', name: '党委会议次数', display: '11次', period: { from: 2021, to: 2023 }, manual: false, records: [{ id: 'r1', kind: '会议', date: '2023-01-08', title: '第1次党委会议, "扩大"' }] },
+      { figureId: 'legalAdviser.villages', name: '法律顾问覆盖村（社区）数', display: '11个', period: { from: 2023, to: 2023 }, manual: true, records: [] },
+    ]);
     expect(csv.startsWith('\ufeff指标,报告中的数值,统计期间,记录编号,台账类型,日期,名称\r\n')).toBe(true);
     expect(csv).toContain('党委会议次数,11次,2021—2023年,r1,会议,2023-01-08,"第1次党委会议, ""扩大"""');
     expect(csv).toContain('法律顾问覆盖村（社区）数,11个,,,,,（手填，不由台账计算）');

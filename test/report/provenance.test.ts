@@ -39,6 +39,21 @@ describe('provenance of an output', () => {
   });
 });
 
+describe('the 数据来源附表', () => {
+  it('lists a hand-typed value, marked manual and without records', async () => {
+    env = shuangtuLedger();
+    const got = await ok('report.get', { year: 2023 });
+    const spec = structuredClone(got.spec);
+    const para = spec.sections[0].children[3].paragraphs[0];
+    const i = para.segments.findIndex((x: { figureId?: string }) => x.figureId === 'meeting.party.count');
+    para.segments[i] = { ...para.segments[i], manual: '十余次' };
+    await ok('report.save', { year: 2023, spec });
+    const rows = await ok('report.sources', { year: 2023 });
+    expect(rows.find((r: { manual: boolean }) => r.manual)).toMatchObject({ figureId: 'meeting.party.count', display: '十余次', records: [] });
+    expect(rows.filter((r: { manual: boolean }) => !r.manual).every((r: { figureId: string }) => r.figureId !== 'meeting.party.count')).toBe(true);
+  });
+});
+
 describe('the figure catalogue', () => {
   const measures = (f: (typeof FIGURES)[number]): Measure[] => (f.value.type === 'rate' ? [f.value.numerator, f.value.denominator] : [f.value.measure]);
 

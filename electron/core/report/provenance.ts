@@ -8,6 +8,7 @@ import { getFigure } from '../figures/catalogue';
 import { getKind } from '../kinds';
 import { nowIso } from '../ledger/records';
 import type { FigureUse } from './assemble';
+import type { SourceRow } from './sources-csv';
 
 interface StoredFigure {
   figureId: string;
@@ -66,16 +67,22 @@ export function reportStaleness(db: Db, year: number): Staleness {
   return { output: { id: row.id, format: row.format, createdAt: row.created_at }, changedRecords: changed.size, figures, message };
 }
 
-/** 数据来源附表 for internal review: each figure used, with the records behind it. Never part of the sent report. */
-export function sourcesTable(db: Db, uses: FigureUse[]) {
-  return uniqueUses(uses).map((u) => ({
+/** 数据来源附表 for internal review: each figure used, with the records behind it; hand-typed values
+ *  are listed too, marked manual and with no records. Never part of the sent report. */
+export function sourcesTable(db: Db, uses: FigureUse[]): SourceRow[] {
+  const computed: SourceRow[] = uniqueUses(uses).map((u) => ({
     figureId: u.figureId,
     name: getFigure(u.figureId)?.name ?? u.figureId,
     display: u.display,
     period: u.period,
+    manual: false,
     records: traceFigure(db, u.figureId, u.period).map((r) => {
       const kind = getKind(r.kind)!;
       return { id: r.id, kind: kind.label, date: r.date, title: String(r.data[kind.titleField] ?? '') };
     }),
   }));
+  const manual: SourceRow[] = uses
+    .filter((u) => u.manual)
+    .map((u) => ({ figureId: u.figureId, name: getFigure(u.figureId)?.name ?? u.figureId, display: u.display, period: u.period, manual: true, records: [] }));
+  return [...computed, ...manual];
 }

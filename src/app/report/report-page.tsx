@@ -17,7 +17,7 @@ import { ReportHeader } from './report-header';
 import { describeSaveError, settingsErrors } from './save-errors';
 import { SettingsForm } from './settings-form';
 import { exportSources } from './sources-export';
-import { manualValues, setZeroText } from './spec-edit';
+import { setZeroText } from './spec-edit';
 import { StalenessBanner } from './staleness-banner';
 import { TraceDrawer, type TraceRequest } from './trace-drawer';
 import type { Problem } from './types';
@@ -85,7 +85,7 @@ export function ReportPage() {
   }, [save]);
 
   const sources = (format: 'csv' | 'json') =>
-    exportSources(m.year, format, manualValues(m.saved!.spec, m.info.defs)).then(
+    exportSources(m.year, format).then(
       (name) => toast(`已下载：${name}`),
       (e) => toast(asApiError(e).message, 'error'),
     );

@@ -3,7 +3,7 @@
  * path ([part] or [part, subsection]), paragraphs by id, and the few figure-segment changes
  * the problems panel offers as one-click fixes.
  */
-import type { FigureDef, FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from './types';
+import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from './types';
 
 export type SectionPath = readonly number[];
 
@@ -97,12 +97,3 @@ export function setZeroText(spec: ReportSpec, id: string, figureId: string, zero
 }
 
 export const isFigure = (s: Segment): s is FigureSegment => s.type === 'figure';
-
-/** The values typed in by hand (手填), by figure name, for the internal sources table. */
-export function manualValues(spec: ReportSpec, defs: ReadonlyMap<string, FigureDef>): { name: string; value: string }[] {
-  const out: { name: string; value: string }[] = [];
-  for (const { p } of allParagraphs(spec)) {
-    for (const s of p.segments) if (s.type === 'figure' && s.manual !== undefined) out.push({ name: defs.get(s.figureId)?.name ?? s.figureId, value: s.manual });
-  }
-  return out;
-}
