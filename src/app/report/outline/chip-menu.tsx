@@ -102,7 +102,7 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
           {label.manual && <span className="fig-chip-flag manual">手填</span>}
         </Text>
       </div>
-      <Button size="xs" variant="light" onClick={() => openTrace(def.id, seg.sinceYear, seg.manual)}>
+      <Button size="xs" variant="light" onClick={() => (onClose(), openTrace(def.id, seg.sinceYear, seg.manual))}>
         查看台账记录
       </Button>
       <Divider />
