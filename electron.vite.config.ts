@@ -10,6 +10,9 @@ import type { Plugin } from 'vite';
 
 const root = __dirname;
 
+/** The two layers' import aliases (tsconfig.json `paths` says the same for the type checker). */
+const alias = { '@rules': resolve(root, 'electron/rules'), '@core': resolve(root, 'electron/core') };
+
 /**
  * In `electron-vite dev` only: the React refresh preamble is an inline module script and HMR
  * talks over ws:, both of which the production CSP forbids. Loosen the <meta> CSP for the dev
@@ -28,6 +31,7 @@ function devCspRelax(): Plugin {
 
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
@@ -40,6 +44,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       outDir: resolve(root, 'out/preload'),
       // Bundle everything (only `electron` stays external): a sandboxed preload can require
@@ -53,6 +58,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src'),
+    resolve: { alias },
     plugins: [react(), devCspRelax()],
     build: {
       outDir: resolve(root, 'out/renderer'),

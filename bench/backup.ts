@@ -10,10 +10,10 @@ import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { attachmentsDirFor, openContext } from '../electron/core/api';
-import { createBackup } from '../electron/core/backup/create';
-import { verifyBackup } from '../electron/core/backup/verify';
-import { attachmentFile } from '../electron/core/ledger/attachments';
+import { attachmentsDirFor, openContext } from '@core/api';
+import { createBackup } from '@core/backup/create';
+import { verifyBackup } from '@core/backup/verify';
+import { attachmentFile } from '@core/ledger/attachments';
 import { timeMedian, type BenchRow } from './row';
 
 export const RECORDS = 200_000;

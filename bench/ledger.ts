@@ -9,11 +9,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openContext } from '../electron/core/api';
-import { KINDS, type RecordData } from '../electron/core/kinds';
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION, importLedger, stableStringify } from '../electron/core/ledger/exchange';
-import { listRecords, yearStats } from '../electron/core/ledger/query';
-import { EMPTY_SETTINGS } from '../electron/core/ledger/settings';
+import { openContext } from '@core/api';
+import { KINDS, type RecordData } from '@rules/kinds';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, importLedger, stableStringify } from '@core/ledger/exchange';
+import { listRecords, yearStats } from '@core/ledger/query';
+import { EMPTY_SETTINGS } from '@rules/settings';
 import { timeMedian, type BenchRow } from './row';
 
 export const YEARS = 10;

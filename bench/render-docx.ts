@@ -4,7 +4,7 @@
  *
  * Run alone with `npm run bench -- render-docx`.
  */
-import { renderReportDocx } from '../electron/core/render/docx';
+import { renderReportDocx } from '@core/render/docx';
 import { longDocument, sampleDocument } from '../test/support/sample-document';
 import { timeMedian, type BenchRow } from './row';
 

@@ -3,8 +3,8 @@
  * case) held to 1.5 s, and cold (launch + render + close) for reference.
  */
 import { resolve } from 'node:path';
-import { renderReportHtml } from '../electron/core/render/html';
-import { PdfRenderer, type PdfRendererOptions } from '../electron/core/render/pdf';
+import { renderReportHtml } from '@core/render/html';
+import { PdfRenderer, type PdfRendererOptions } from '@core/render/pdf';
 import { longDocument } from '../test/support/sample-document';
 import { timeMedian, type BenchRow } from './row';
 

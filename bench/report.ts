@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openContext } from '../electron/core/api';
-import { assembleYear } from '../electron/core/api/report-api';
-import { importLedger } from '../electron/core/ledger/exchange';
-import { insertRecord } from '../electron/core/ledger/records';
+import { openContext } from '@core/api';
+import { assembleYear } from '@core/api/report-api';
+import { importLedger } from '@core/ledger/exchange';
+import { insertRecord } from '@core/ledger/records';
 import { timeMedian, type BenchRow } from './row';
 
 export async function run(): Promise<BenchRow[]> {

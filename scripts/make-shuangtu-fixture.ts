@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { stableStringify, EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile } from '../electron/core/ledger/exchange';
-import { defaultReportSpec } from '../electron/core/report/default-outline';
-import type { Settings } from '../electron/core/ledger/settings';
+import { stableStringify, EXCHANGE_FORMAT, EXCHANGE_VERSION, type ExchangeFile } from '@core/ledger/exchange';
+import { defaultReportSpec } from '@core/report/default-outline';
+import type { Settings } from '@rules/settings';
 
 let seed = 20230101;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

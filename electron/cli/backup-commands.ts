@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { LedgerError } from '../core/errors';
-import { inspectBackup, type BackupInfo } from '../core/backup/inspect';
-import { verifyBackup } from '../core/backup/verify';
-import { listDrives } from '../core/backup/drives';
-import { formatBytes } from '../core/backup/messages';
+import { LedgerError } from '@rules/errors';
+import { inspectBackup, type BackupInfo } from '@core/backup/inspect';
+import { verifyBackup } from '@core/backup/verify';
+import { listDrives } from '@core/backup/drives';
+import { formatBytes } from '@core/backup/messages';
 import { call, registerCommand, withLedger, type Io } from './run';
 
 const USAGE = `用法：

@@ -1,11 +1,11 @@
 /** CLI commands of the yearly report: `figures` and `report --out <file.html|.pdf|.docx>`. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { LedgerError } from '../core/errors';
-import { exportReport } from '../core/report/export';
-import { hasBlocking } from '../core/report/checks';
+import { LedgerError } from '@rules/errors';
+import { exportReport } from '@core/report/export';
+import { hasBlocking } from '@core/report/checks';
 import { call, needYear, registerCommand, withLedger } from './run';
-import type { FigureResult } from '../core/figures/compute';
+import type { FigureResult } from '@core/figures/compute';
 
 const args = (argv: string[]) => {
   try {

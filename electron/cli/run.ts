@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { callApi, openContext, type LedgerContext } from '../core/api';
-import { formatIssue, LedgerError, toErrorPayload } from '../core/errors';
-import { writeFileAtomic } from '../core/fs/atomic';
+import { callApi, openContext, type LedgerContext } from '@core/api';
+import { formatIssue, LedgerError, toErrorPayload } from '@rules/errors';
+import { writeFileAtomic } from '@core/fs/atomic';
 
 export interface Io {
   out: (s: string) => void;

@@ -3,13 +3,13 @@
  * print pipeline as Electron's printToPDF), files handed back as bytes for the page to download,
  * and printing refused with a clear message. One browser is started on first use and kept warm.
  */
-import { assembleYear } from '../core/api/report-api';
-import type { LedgerContext } from '../core/api';
-import { LedgerError } from '../core/errors';
-import { renderReportHtml } from '../core/render/html';
-import { PdfRenderer } from '../core/render/pdf';
-import { defaultReportFileName, renderReport, type ReportFormat } from '../core/report/export';
-import { recordOutput } from '../core/report/provenance';
+import { assembleYear } from '@core/api/report-api';
+import type { LedgerContext } from '@core/api';
+import { LedgerError } from '@rules/errors';
+import { renderReportHtml } from '@core/render/html';
+import { PdfRenderer } from '@core/render/pdf';
+import { defaultReportFileName, renderReport, type ReportFormat } from '@core/report/export';
+import { recordOutput } from '@core/report/provenance';
 import { parseHostInput, REPORT_MIME } from '../main/host-input';
 import { HOST_METHOD_NAMES, type DownloadedFile, type HostMethodName } from '../preload/host-contract';
 

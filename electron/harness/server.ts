@@ -9,11 +9,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { apiTable, callApi, openContext, type LedgerContext } from '../core/api';
+import { apiTable, callApi, openContext, type LedgerContext } from '@core/api';
 import type { Result } from '../preload/contract';
 import { PICKER_METHOD_NAMES } from '../preload/host-contract';
 import { resolveStaticPath, staticHeaders } from '../main/static-files';
-import { toErrorPayload } from '../core/errors';
+import { toErrorPayload } from '@rules/errors';
 import { createHarnessReportOutput } from './report-output';
 
 export interface HarnessOptions {

@@ -3,7 +3,7 @@
  * shell and the browser harness so both refuse the same payloads. Plain Node, no Electron import.
  */
 import { z } from 'zod';
-import { LedgerError } from '../core/errors';
+import { LedgerError } from '@rules/errors';
 import type { HostMethodName, HostMethods } from '../preload/host-contract';
 
 const year = z.int().min(1949).max(2100);

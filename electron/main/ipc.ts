@@ -4,8 +4,8 @@
  * origin, lets callApi validate the payload with zod, and always answers a Result object.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { apiTable, callApi, type LedgerContext } from '../core/api';
-import { toErrorPayload } from '../core/errors';
+import { apiTable, callApi, type LedgerContext } from '@core/api';
+import { toErrorPayload } from '@rules/errors';
 import { channelFor, type Result } from '../preload/contract';
 import type { Trust } from './origin';
 

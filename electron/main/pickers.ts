@@ -4,7 +4,7 @@
  * Bound through the same sender-checked wrapper as every method, payloads checked by zod.
  */
 import { dialog, type OpenDialogOptions } from 'electron';
-import { BACKUP_EXT } from '../core/backup/format';
+import { BACKUP_EXT } from '@core/backup/format';
 import type { HostMethods, PickedPath } from '../preload/host-contract';
 import type { Result } from '../preload/contract';
 import type { DialogDeps } from './dialogs';

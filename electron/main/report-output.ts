@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
-import { assembleYear } from '../core/api/report-api';
-import { LedgerError } from '../core/errors';
-import { IMPRINT_FIT_SCRIPT, renderReportHtml } from '../core/render/html';
-import { defaultReportFileName, exportReport, type PdfPrinter } from '../core/report/export';
-import { recordOutput } from '../core/report/provenance';
+import { assembleYear } from '@core/api/report-api';
+import { LedgerError } from '@rules/errors';
+import { IMPRINT_FIT_SCRIPT, renderReportHtml } from '@core/render/html';
+import { defaultReportFileName, exportReport, type PdfPrinter } from '@core/report/export';
+import { recordOutput } from '@core/report/provenance';
 import type { HostMethodName, HostMethods } from '../preload/host-contract';
 import type { Result } from '../preload/contract';
 import type { DialogDeps } from './dialogs';

@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
-import { openContext, type LedgerContext } from '../core/api';
-import { toErrorPayload } from '../core/errors';
+import { openContext, type LedgerContext } from '@core/api';
+import { toErrorPayload } from '@rules/errors';
 import { bindMainMethods, exportLedger, type DialogDeps } from './dialogs';
 import { bindApiTable } from './ipc';
 import { buildMenuTemplate } from './menu';

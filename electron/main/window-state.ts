@@ -4,7 +4,7 @@
  * any display (a projector unplugged, a laptop undocked).
  */
 import fs from 'node:fs';
-import { writeFileAtomic } from '../core/fs/atomic';
+import { writeFileAtomic } from '@core/fs/atomic';
 
 export interface Rect {
   x: number;

@@ -4,9 +4,9 @@
  * Types come from the core's API table; the only runtime imports are plain name lists, so the
  * sandboxed preload can bundle this file without pulling in the core.
  */
-import { API_METHOD_NAMES } from '../core/api/methods';
-import type { ApiInput, ApiMethodName, ApiOutput } from '../core/api';
-import type { ErrorCode, Issue } from '../core/errors';
+import { API_METHOD_NAMES } from '@core/api/methods';
+import type { ApiInput, ApiMethodName, ApiOutput } from '@core/api';
+import type { ErrorCode, Issue } from '@rules/errors';
 import { HOST_METHOD_NAMES, type HostMethods } from './host-contract';
 
 /** Methods only the Electron main process can run (native dialogs; the report's host methods). */

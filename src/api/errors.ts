@@ -2,7 +2,7 @@
  * ApiError: what `call` throws when a method fails — the core's code, its Chinese message for
  * the clerk, and per-field issues — whether the answer came over IPC or from the harness.
  */
-import type { Issue } from '../../electron/core/errors';
+import type { Issue } from '@rules/errors';
 import type { ShellError, ShellErrorCode } from '../../electron/preload/contract';
 
 export class ApiError extends Error {

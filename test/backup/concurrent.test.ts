@@ -8,9 +8,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openContext } from '../../electron/core/api';
-import { createBackup } from '../../electron/core/backup/create';
-import { verifyBackup } from '../../electron/core/backup/verify';
+import { openContext } from '@core/api';
+import { createBackup } from '@core/backup/create';
+import { verifyBackup } from '@core/backup/verify';
 import { bulkRecords, integrityOk, seedLedger, tempDir, type Seeded } from './helpers';
 
 let dir: string;
@@ -60,7 +60,7 @@ describe('backup while another connection writes', () => {
     const { manifest } = await verifyBackup(made.file);
     const restored = openContext(path.join(dir, 'restored', 'x.db'));
     try {
-      await (await import('../../electron/core/backup/restore')).restoreBackup(restored, made.file);
+      await (await import('@core/backup/restore')).restoreBackup(restored, made.file);
       const ids = new Set((restored.db.prepare('SELECT id FROM records').all() as { id: string }[]).map((r) => r.id));
       for (const id of committed) expect(ids.has(id)).toBe(true);
       expect(integrityOk(restored.db)).toBe(true);

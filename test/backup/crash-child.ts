@@ -3,9 +3,9 @@
  * `go` just before it starts and `done` after, so the parent can SIGKILL it at a chosen moment.
  * Usage: node --import tsx test/backup/crash-child.ts backup <db> <targetDir> | restore <db> <backup.ftzb>
  */
-import { openContext } from '../../electron/core/api';
-import { createBackup } from '../../electron/core/backup/create';
-import { restoreBackup } from '../../electron/core/backup/restore';
+import { openContext } from '@core/api';
+import { createBackup } from '@core/backup/create';
+import { restoreBackup } from '@core/backup/restore';
 
 const [mode, db, arg] = process.argv.slice(2);
 const ctx = openContext(db);

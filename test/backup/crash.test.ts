@@ -9,9 +9,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentsDirFor, openContext } from '../../electron/core/api';
-import { createBackup } from '../../electron/core/backup/create';
-import { verifyBackup } from '../../electron/core/backup/verify';
+import { attachmentsDirFor, openContext } from '@core/api';
+import { createBackup } from '@core/backup/create';
+import { verifyBackup } from '@core/backup/verify';
 import { api, bulkRecords, integrityOk, meeting, seedLedger, snapshotOf, tempDir } from './helpers';
 
 const CHILD = path.resolve(__dirname, 'crash-child.ts');

@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listDirDrives, listDrives } from '../../electron/core/backup/drives';
-import { parseMounts } from '../../electron/core/backup/drives/linux';
-import { parseWindowsDrives, WINDOWS_SCRIPT } from '../../electron/core/backup/drives/windows';
-import { hasRoom } from '../../electron/core/backup/space';
+import { listDirDrives, listDrives } from '@core/backup/drives';
+import { parseMounts } from '@core/backup/drives/linux';
+import { parseWindowsDrives, WINDOWS_SCRIPT } from '@core/backup/drives/windows';
+import { hasRoom } from '@core/backup/space';
 import { tempDir } from './helpers';
 
 describe('parseWindowsDrives', () => {

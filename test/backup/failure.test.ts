@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentsDirFor, callApi } from '../../electron/core/api';
-import { createBackup } from '../../electron/core/backup/create';
-import { openFileOutput, type OpenOutput } from '../../electron/core/backup/write';
-import { attachmentFile } from '../../electron/core/ledger/attachments';
+import { attachmentsDirFor, callApi } from '@core/api';
+import { createBackup } from '@core/backup/create';
+import { openFileOutput, type OpenOutput } from '@core/backup/write';
+import { attachmentFile } from '@core/ledger/attachments';
 import { seedLedger, snapshotOf, tempDir, type Seeded } from './helpers';
 
 let dir: string;

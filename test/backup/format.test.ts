@@ -3,10 +3,10 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { backupFileName, COMMENT_MARKER, COMMENT_PLACEHOLDER, knownEntryName, parseBackupName, safeTownName, unsafeEntryName } from '../../electron/core/backup/format';
-import { CommentStamper, hex8 } from '../../electron/core/backup/hash-stream';
-import { keepLast, reminderDue } from '../../electron/core/backup/routine';
-import { useNativeCrcForYazl } from '../../electron/core/backup/fast-crc';
+import { backupFileName, COMMENT_MARKER, COMMENT_PLACEHOLDER, knownEntryName, parseBackupName, safeTownName, unsafeEntryName } from '@core/backup/format';
+import { CommentStamper, hex8 } from '@core/backup/hash-stream';
+import { keepLast, reminderDue } from '@core/backup/routine';
+import { useNativeCrcForYazl } from '@core/backup/fast-crc';
 
 const at = (s: string) => new Date(s);
 const n = (town: string, date: string, hhmm: string, extra = '') => `法治台账备份_${town}_${date}_${hhmm}${extra}.ftzb`;

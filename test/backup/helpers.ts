@@ -6,11 +6,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { attachmentsDirFor, callApi, openContext, type LedgerContext } from '../../electron/core/api';
-import type { Db } from '../../electron/core/db/open';
-import { exportLedger } from '../../electron/core/ledger/exchange';
-import { attachmentFile } from '../../electron/core/ledger/attachments';
-import { insertRecord } from '../../electron/core/ledger/records';
+import { attachmentsDirFor, callApi, openContext, type LedgerContext } from '@core/api';
+import type { Db } from '@core/db/open';
+import { exportLedger } from '@core/ledger/exchange';
+import { attachmentFile } from '@core/ledger/attachments';
+import { insertRecord } from '@core/ledger/records';
 
 export function tempDir(prefix = 'fazhi-bk-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callApi } from '../../electron/core/api';
-import { listBackups } from '../../electron/core/backup/list';
+import { callApi } from '@core/api';
+import { listBackups } from '@core/backup/list';
 import { api, seedLedger, tempDir } from './helpers';
 
 const dirs: string[] = [];

@@ -7,18 +7,18 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../electron/core/db/migrations', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../electron/core/db/migrations')>();
+vi.mock('@core/db/migrations', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@core/db/migrations')>();
   const next = real.SCHEMA_VERSION + 1;
   return { ...real, MIGRATIONS: [...real.MIGRATIONS, { version: next, name: 'test-marker', sql: 'CREATE TABLE backup_test_marker (x INTEGER) STRICT;' }], SCHEMA_VERSION: next };
 });
 
-import { openContext } from '../../electron/core/api';
-import { createBackup } from '../../electron/core/backup/create';
-import { restoreBackup } from '../../electron/core/backup/restore';
-import { listSafetyCopies } from '../../electron/core/backup/safety';
-import { SCHEMA_VERSION } from '../../electron/core/db/migrations';
-import { exportLedger } from '../../electron/core/ledger/exchange';
+import { openContext } from '@core/api';
+import { createBackup } from '@core/backup/create';
+import { restoreBackup } from '@core/backup/restore';
+import { listSafetyCopies } from '@core/backup/safety';
+import { SCHEMA_VERSION } from '@core/db/migrations';
+import { exportLedger } from '@core/ledger/exchange';
 import { seedLedger, snapshotOf, tempDir } from './helpers';
 
 let dir: string;

@@ -6,12 +6,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentsDirFor, openContext, type LedgerContext } from '../../electron/core/api';
+import { attachmentsDirFor, openContext, type LedgerContext } from '@core/api';
 import { runCli } from '../../electron/cli/run';
 import '../../electron/cli/backup-commands';
-import { API_METHOD_NAMES } from '../../electron/core/api/methods';
-import { API_METHODS } from '../../electron/core/api';
-import { attachmentFile, pinAttachments, sweepOrphans } from '../../electron/core/ledger/attachments';
+import { API_METHOD_NAMES } from '@core/api/methods';
+import { API_METHODS } from '@core/api';
+import { attachmentFile, pinAttachments, sweepOrphans } from '@core/ledger/attachments';
 import { api, seedLedger, snapshotOf, tempDir, type Seeded } from './helpers';
 
 let dir: string;
@@ -132,9 +132,9 @@ describe('attachments store', () => {
 
   it('refuses attachments on records in the 回收站 and missing source files', async () => {
     const trashed = s.recordIds[s.recordIds.length - 1];
-    const r = await (await import('../../electron/core/api')).callApi(s.ctx, 'attachments.add', { recordId: trashed, sourcePath: __filename });
+    const r = await (await import('@core/api')).callApi(s.ctx, 'attachments.add', { recordId: trashed, sourcePath: __filename });
     expect(r.ok ? '' : r.error.message).toContain('回收站');
-    const m = await (await import('../../electron/core/api')).callApi(s.ctx, 'attachments.add', { recordId: s.recordIds[0], sourcePath: path.join(dir, 'nope.jpg') });
+    const m = await (await import('@core/api')).callApi(s.ctx, 'attachments.add', { recordId: s.recordIds[0], sourcePath: path.join(dir, 'nope.jpg') });
     expect(m.ok ? '' : m.error.message).toContain('找不到要添加的文件');
   });
 });

@@ -5,8 +5,8 @@
  * Screens: test-output/screens/attachments-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi } from '../../electron/core/api';
-import type { Attachment } from '../../electron/core/ledger/attachments';
+import { callApi } from '@core/api';
+import type { Attachment } from '@core/ledger/attachments';
 import { screenshot, startApp, type E2eApp } from './support/app';
 import { AppShell } from './pages/app-shell';
 import { AttachmentsSection } from './pages/attachments-section';

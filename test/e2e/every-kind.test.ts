@@ -4,8 +4,8 @@
  * Screens: test-output/screens/kind-<id>.png and form-<id>.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi } from '../../electron/core/api';
-import { KINDS } from '../../electron/core/kinds';
+import { callApi } from '@core/api';
+import { KINDS } from '@rules/kinds';
 import { screenshot, startApp, type E2eApp } from './support/app';
 import { sampleRecord } from './support/sample-records';
 import { AppShell } from './pages/app-shell';

@@ -4,7 +4,7 @@
  * counting them, and 彻底删除 from 回收站 behind its confirmation. Screens: test-output/screens/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi } from '../../electron/core/api';
+import { callApi } from '@core/api';
 import { screenshot, startApp, type E2eApp } from './support/app';
 import { AppShell } from './pages/app-shell';
 import { HomePage } from './pages/home-page';

@@ -3,8 +3,8 @@
  * into the page); this keeps it equal to the core, so the UI never offers a step the core refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { NORMATIVE_STEPS } from '../../electron/core/kinds/normative-doc';
-import { nextStep as coreNextStep } from '../../electron/core/ledger/normative-doc';
+import { NORMATIVE_STEPS } from '@rules/kinds/normative-doc';
+import { nextStep as coreNextStep } from '@core/ledger/normative-doc';
 import { nextStep } from '../../src/app/normative/steps';
 
 describe('normative lifecycle mirror', () => {

@@ -8,7 +8,7 @@ import {
   joinEqualRates,
   type DisplayRule,
   type FigureValue,
-} from '../../electron/core/figures/format';
+} from '@rules/figures/format';
 
 const approx = (granularity?: number): DisplayRule => ({ type: 'approx', granularity });
 

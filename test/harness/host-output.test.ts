@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openContext } from '../../electron/core/api';
-import { importLedger } from '../../electron/core/ledger/exchange';
+import { openContext } from '@core/api';
+import { importLedger } from '@core/ledger/exchange';
 import { startHarness, type Harness } from '../../electron/harness/server';
 
 let dir: string;

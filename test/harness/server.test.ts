@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTable } from '../../electron/core/api';
+import { apiTable } from '@core/api';
 import { CSP } from '../../electron/main/csp';
 import { startHarness, tokenMatches, type Harness } from '../../electron/harness/server';
 

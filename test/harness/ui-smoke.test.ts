@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../electron/harness/server';
-import { CHROMIUM_ARGS } from '../../electron/core/render/pdf';
+import { CHROMIUM_ARGS } from '@core/render/pdf';
 
 const repo = path.resolve(__dirname, '../..');
 const renderer = path.join(repo, 'out/renderer');

@@ -3,10 +3,10 @@
  * are refused, and errors come back as { code, message, issues } — never as a throw.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_METHODS, callApi } from '../../electron/core/api';
-import { API_METHOD_NAMES } from '../../electron/core/api/methods';
-import type { ApiResult } from '../../electron/core/api/define';
-import type { LedgerRecord } from '../../electron/core/ledger/records';
+import { API_METHODS, callApi } from '@core/api';
+import { API_METHOD_NAMES } from '@core/api/methods';
+import type { ApiResult } from '@core/api/define';
+import type { LedgerRecord } from '@core/ledger/records';
 import { sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
 
 let L: TempLedger;

@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentsDirFor, callApi } from '../../electron/core/api';
-import type { ApiResult } from '../../electron/core/api/define';
-import { MAX_UPLOAD_BYTES } from '../../electron/core/api/attachments-api';
+import { attachmentsDirFor, callApi } from '@core/api';
+import type { ApiResult } from '@core/api/define';
+import { MAX_UPLOAD_BYTES } from '@core/api/attachments-api';
 import { MAX_ATTACHMENT_BYTES } from '../../src/app/records/attachment-files';
-import { attachmentFile, type Attachment } from '../../electron/core/ledger/attachments';
-import type { LedgerRecord } from '../../electron/core/ledger/records';
+import { attachmentFile, type Attachment } from '@core/ledger/attachments';
+import type { LedgerRecord } from '@core/ledger/records';
 import { sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
 
 let L: TempLedger;

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../electron/core/db/migrations';
-import { EXCHANGE_FORMAT, exportLedger } from '../../electron/core/ledger/exchange';
-import { KINDS } from '../../electron/core/kinds';
+import { SCHEMA_VERSION } from '@core/db/migrations';
+import { EXCHANGE_FORMAT, exportLedger } from '@core/ledger/exchange';
+import { KINDS } from '@rules/kinds';
 import { addAllSamples, hashFile, SAMPLES, tempDir, tempLedger } from '../support/ledger';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -13,11 +13,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openContext } from '../../electron/core/api';
-import { migrate, openDb, readUserVersion } from '../../electron/core/db/open';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations';
-import { LedgerError } from '../../electron/core/errors';
-import { createRecord, getRecord } from '../../electron/core/ledger/records';
+import { openContext } from '@core/api';
+import { migrate, openDb, readUserVersion } from '@core/db/open';
+import { MIGRATIONS, SCHEMA_VERSION } from '@core/db/migrations';
+import { LedgerError } from '@rules/errors';
+import { createRecord, getRecord } from '@core/ledger/records';
 import { hashFile, sampleRecord, tempDir, tempLedger, type TempLedger } from '../support/ledger';
 
 const SNAPSHOT = path.join(__dirname, 'schema-snapshot.json');

@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KINDS } from '../../electron/core/kinds';
-import { exportLedger } from '../../electron/core/ledger/exchange';
-import { EMPTY_SETTINGS } from '../../electron/core/ledger/settings';
+import { KINDS } from '@rules/kinds';
+import { exportLedger } from '@core/ledger/exchange';
+import { EMPTY_SETTINGS } from '@rules/settings';
 import { BEGIN, DOC_PATH, END, renderKindTables } from '../../scripts/gen-exchange-doc';
 import { addAllSamples, tempLedger, type TempLedger } from '../support/ledger';
 

@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openContext } from '../../electron/core/api';
-import { LedgerError, type Issue } from '../../electron/core/errors';
-import { checkExchange, EXCHANGE_FORMAT, EXCHANGE_VERSION, exportLedger, importLedger, stableStringify } from '../../electron/core/ledger/exchange';
-import { advanceNormativeDoc, withdrawNormativeDoc } from '../../electron/core/ledger/normative-doc';
-import { listRecords, listTrash, yearStats } from '../../electron/core/ledger/query';
-import { createRecord, deleteRecord, getRecord } from '../../electron/core/ledger/records';
-import { getSettings } from '../../electron/core/ledger/settings';
+import { openContext } from '@core/api';
+import { LedgerError, type Issue } from '@rules/errors';
+import { checkExchange, EXCHANGE_FORMAT, EXCHANGE_VERSION, exportLedger, importLedger, stableStringify } from '@core/ledger/exchange';
+import { advanceNormativeDoc, withdrawNormativeDoc } from '@core/ledger/normative-doc';
+import { listRecords, listTrash, yearStats } from '@core/ledger/query';
+import { createRecord, deleteRecord, getRecord } from '@core/ledger/records';
+import { getSettings } from '@core/ledger/settings';
 import { addAllSamples, hashFile, SAMPLES, sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
 
 const SAMPLES_PER_YEAR = Object.values(SAMPLES).reduce((n, list) => n + list.length, 0);

@@ -1,8 +1,8 @@
 /** Months without a 党委会议, judged against today, on a real temp ledger. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { callApi } from '../../electron/core/api';
-import { ledgerGaps, monthsDue } from '../../electron/core/ledger/gaps';
-import { createRecord, deleteRecord } from '../../electron/core/ledger/records';
+import { callApi } from '@core/api';
+import { ledgerGaps, monthsDue } from '@core/ledger/gaps';
+import { createRecord, deleteRecord } from '@core/ledger/records';
 import { tempLedger, type TempLedger } from '../support/ledger';
 
 let L: TempLedger | undefined;

@@ -4,10 +4,10 @@
  * managed fields that only the app writes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { advanceNormativeDoc, withdrawNormativeDoc } from '../../electron/core/ledger/normative-doc';
-import { listRecords } from '../../electron/core/ledger/query';
-import { createRecord, deleteRecord, duplicateRecord, getRecord, purgeRecord, updateRecord, type LedgerRecord } from '../../electron/core/ledger/records';
-import { saveSettings } from '../../electron/core/ledger/settings';
+import { advanceNormativeDoc, withdrawNormativeDoc } from '@core/ledger/normative-doc';
+import { listRecords } from '@core/ledger/query';
+import { createRecord, deleteRecord, duplicateRecord, getRecord, purgeRecord, updateRecord, type LedgerRecord } from '@core/ledger/records';
+import { saveSettings } from '@core/ledger/settings';
 import { sampleRecord, tempLedger, SAMPLE_SETTINGS, type TempLedger, fails } from '../support/ledger';
 
 let L: TempLedger;

@@ -4,9 +4,9 @@
  * and the year's counts per kind.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { KINDS } from '../../electron/core/kinds';
-import { ledgerYears, listRecords, listTrash, yearStats } from '../../electron/core/ledger/query';
-import { createRecord, deleteRecord, duplicateRecord, getRecord, purgeRecord, restoreRecord, updateRecord } from '../../electron/core/ledger/records';
+import { KINDS } from '@rules/kinds';
+import { ledgerYears, listRecords, listTrash, yearStats } from '@core/ledger/query';
+import { createRecord, deleteRecord, duplicateRecord, getRecord, purgeRecord, restoreRecord, updateRecord } from '@core/ledger/records';
 import { sampleInYear, sampleRecord, tempLedger, type TempLedger, fails } from '../support/ledger';
 
 describe('update and 回收站', () => {

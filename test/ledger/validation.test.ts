@@ -4,10 +4,10 @@
  * while nothing at all is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LedgerError, type Issue } from '../../electron/core/errors';
-import { getKind, KINDS, type FieldDef, type KindDef, type RecordData } from '../../electron/core/kinds';
-import { isRealDate, validateRecord } from '../../electron/core/kinds/validate';
-import { createRecord } from '../../electron/core/ledger/records';
+import { LedgerError, type Issue } from '@rules/errors';
+import { getKind, KINDS, type FieldDef, type KindDef, type RecordData } from '@rules/kinds';
+import { isRealDate, validateRecord } from '@rules/kinds/validate';
+import { createRecord } from '@core/ledger/records';
 import { KIND_IDS_FOR_TESTS, SAMPLES, sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
 
 let L: TempLedger;

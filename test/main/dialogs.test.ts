@@ -6,7 +6,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./support/electron-stub'));
 
 import { dialog, ipcMain } from './support/electron-stub';
-import { callApi, openContext, type LedgerContext } from '../../electron/core/api';
+import { callApi, openContext, type LedgerContext } from '@core/api';
 import { bindMainMethods, exportLedger, importLedger, type DialogDeps } from '../../electron/main/dialogs';
 import { createTrust } from '../../electron/main/origin';
 import { removeTempDirs } from './support/temp';

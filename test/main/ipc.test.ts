@@ -9,9 +9,9 @@ import { z } from 'zod';
 vi.mock('electron', () => import('./support/electron-stub'));
 
 import { ipcMain, resetStub } from './support/electron-stub';
-import { apiTable, openContext, type LedgerContext } from '../../electron/core/api';
-import { method } from '../../electron/core/api/define';
-import { API_METHOD_NAMES } from '../../electron/core/api/methods';
+import { apiTable, openContext, type LedgerContext } from '@core/api';
+import { method } from '@core/api/define';
+import { API_METHOD_NAMES } from '@core/api/methods';
 import { EXPOSED_METHOD_NAMES, MAIN_METHOD_NAMES } from '../../electron/preload/contract';
 import { bindMainMethods } from '../../electron/main/dialogs';
 import { bindApiTable, FORBIDDEN } from '../../electron/main/ipc';

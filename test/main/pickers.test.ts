@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./support/electron-stub'));
 
 import { BrowserWindow, dialog, ipcMain } from './support/electron-stub';
-import type { LedgerContext } from '../../electron/core/api';
+import type { LedgerContext } from '@core/api';
 import type { DialogDeps } from '../../electron/main/dialogs';
 import { createTrust } from '../../electron/main/origin';
 import { bindPickers, pickBackupFile, pickFolder } from '../../electron/main/pickers';

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./support/electron-stub'));
 
 import { contextBridge, ipcRenderer, resetStub } from './support/electron-stub';
-import { apiTable } from '../../electron/core/api';
+import { apiTable } from '@core/api';
 import { MAIN_METHOD_NAMES } from '../../electron/preload/contract';
 
 let api: Record<string, (input: unknown) => Promise<unknown>>;

@@ -58,8 +58,8 @@ vi.mock('electron', async () => {
 
 import { BrowserWindow } from 'electron';
 import { dialog, ipcMain } from './support/electron-stub';
-import { callApi, type LedgerContext } from '../../electron/core/api';
-import { importLedger } from '../../electron/core/ledger/exchange';
+import { callApi, type LedgerContext } from '@core/api';
+import { importLedger } from '@core/ledger/exchange';
 import { bindReportOutput, printReport, reportPdf, saveReport } from '../../electron/main/report-output';
 import type { DialogDeps } from '../../electron/main/dialogs';
 import { createTrust } from '../../electron/main/origin';

@@ -10,7 +10,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./support/electron-stub'));
 
 import { app, BrowserWindow, dialog, FakeSession, ipcMain, Menu, protocol, resetStub, session } from './support/electron-stub';
-import { apiTable } from '../../electron/core/api';
+import { apiTable } from '@core/api';
 import { MAIN_METHOD_NAMES } from '../../electron/preload/contract';
 import { startShell } from '../../electron/main/shell';
 import { removeTempDirs, tempDir } from './support/temp';

@@ -3,9 +3,9 @@
  * and runs, header/signature/版记 structure, properties, and escaping of what the clerk typed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LINE_PITCH_TWIPS } from '../../electron/core/render/layout';
-import { renderReportDocx } from '../../electron/core/render/docx';
-import type { ReportDocument } from '../../electron/core/report/document';
+import { LINE_PITCH_TWIPS } from '@rules/layout';
+import { renderReportDocx } from '@core/render/docx';
+import type { ReportDocument } from '@rules/report/document';
 import { sampleDocument, shortDocument } from '../support/sample-document';
 import { attrOf, loadDocx, paragraphs, sectPr, style, tables, type DocxParts } from './docx-parts';
 

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleYear } from '../../electron/core/api/report-api';
-import { renderReportDocx } from '../../electron/core/render/docx';
-import { renderReportHtml } from '../../electron/core/render/html';
-import { htmlToPdf } from '../../electron/core/render/pdf';
-import type { ReportDocument } from '../../electron/core/report/document';
+import { assembleYear } from '@core/api/report-api';
+import { renderReportDocx } from '@core/render/docx';
+import { renderReportHtml } from '@core/render/html';
+import { htmlToPdf } from '@core/render/pdf';
+import type { ReportDocument } from '@rules/report/document';
 import { shuangtuLedger } from '../report/support';
 import { loadDocx, paragraphs } from './docx-parts';
 import { pageNumberRow, readPdf, rowsWithin } from './measure';

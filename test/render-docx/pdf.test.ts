@@ -12,9 +12,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LINE_PITCH_PT, MARGIN, PAGE, PAGE_NUMBER_OFFSET_MM, PAGE_NUMBER_PT, TYPE_AREA } from '../../electron/core/render/layout';
-import { renderReportDocx, type RenderDocxOptions } from '../../electron/core/render/docx';
-import type { ReportDocument } from '../../electron/core/report/document';
+import { LINE_PITCH_PT, MARGIN, PAGE, PAGE_NUMBER_OFFSET_MM, PAGE_NUMBER_PT, TYPE_AREA } from '@rules/layout';
+import { renderReportDocx, type RenderDocxOptions } from '@core/render/docx';
+import type { ReportDocument } from '@rules/report/document';
 import { longDocument, sampleDocument, shortDocument } from '../support/sample-document';
 import { charCount, pageNumberRow, readPdf, rows, type PdfPage, type TextLine } from './measure';
 import { OUTPUT_DIR, convertToPdf, pageCount, previewPages, requireTools } from './soffice';

@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { PdfRenderer } from '../../electron/core/render/pdf';
-import type { ReportDocument } from '../../electron/core/report/document';
+import { PdfRenderer } from '@core/render/pdf';
+import type { ReportDocument } from '@rules/report/document';
 import { longDocument, sampleDocument, shortDocument, veryLongDocument } from '../support/sample-document';
-import { assembleYear } from '../../electron/core/api/report-api';
+import { assembleYear } from '@core/api/report-api';
 import { shuangtuLedger } from '../report/support';
-import { widthInChars } from '../../electron/core/render/html/geometry';
+import { widthInChars } from '@core/render/html/geometry';
 import { allWide, charCount, type Page, type Row } from './measure';
 import { writePngs } from './raster';
 import { AREA, bodyRows, emTop, footerRows, OUT_DIR, renderAndMeasure, type Rendered } from './support';

@@ -1,7 +1,7 @@
 /** 版头 modes measured in the PDF: red 标志, 字号/签发人 line and rule; blank keeps the height; none starts with the title. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PdfRenderer } from '../../electron/core/render/pdf';
-import type { HeaderMode } from '../../electron/core/report/document';
+import { PdfRenderer } from '@core/render/pdf';
+import type { HeaderMode } from '@rules/report/document';
 import { sampleDocument } from '../support/sample-document';
 import { MM_PER_PT, type Page, type Row } from './measure';
 import { countPixels, horizontalLines, isRed, rasterPage } from './raster';

@@ -1,7 +1,7 @@
 /** Pure tests of the HTML string: escaping of ledger text, figure links, anchors, no scripts or remote resources. */
 import { describe, expect, it } from 'vitest';
-import { renderReportHtml } from '../../electron/core/render/html';
-import type { ReportDocument } from '../../electron/core/report/document';
+import { renderReportHtml } from '@core/render/html';
+import type { ReportDocument } from '@rules/report/document';
 import { sampleDocument, shortDocument } from '../support/sample-document';
 
 const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)> "引号" \'单引号\'';

@@ -3,8 +3,8 @@
  * moves the end of the body across a whole page to prove the 署名 never stands alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PdfRenderer } from '../../electron/core/render/pdf';
-import type { Block, ReportDocument } from '../../electron/core/report/document';
+import { PdfRenderer } from '@core/render/pdf';
+import type { Block, ReportDocument } from '@rules/report/document';
 import { sampleDocument, shortDocument } from '../support/sample-document';
 import { MM_PER_PT, type Page, type Row } from './measure';
 import { horizontalLines, isDark, rasterPage } from './raster';

@@ -1,10 +1,10 @@
 /** Shared by the render-html tests: where outputs go, the 版心 in mm, and render-and-measure. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CHARS_PER_LINE, LINES_PER_PAGE, MARGIN, TYPE_AREA } from '../../electron/core/render/layout';
-import type { ReportDocument } from '../../electron/core/report/document';
-import { renderReportHtml } from '../../electron/core/render/html';
-import type { PdfRenderer } from '../../electron/core/render/pdf';
+import { CHARS_PER_LINE, LINES_PER_PAGE, MARGIN, TYPE_AREA } from '@rules/layout';
+import type { ReportDocument } from '@rules/report/document';
+import { renderReportHtml } from '@core/render/html';
+import type { PdfRenderer } from '@core/render/pdf';
 import { MM_PER_PT, pdfPages, type Page, type Row } from './measure';
 
 export const OUT_DIR = resolve(__dirname, '../../test-output/render-html');

@@ -5,17 +5,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleReport } from '../../electron/core/report/assemble';
-import { getReportSpec } from '../../electron/core/report/store';
-import { computeAll } from '../../electron/core/figures/compute';
-import { FIGURES } from '../../electron/core/figures/catalogue';
-import { importLedger } from '../../electron/core/ledger/exchange';
+import { assembleReport } from '@core/report/assemble';
+import { getReportSpec } from '@core/report/store';
+import { computeAll } from '@core/figures/compute';
+import { FIGURES } from '@rules/figures/catalogue';
+import { importLedger } from '@core/ledger/exchange';
 import { addParagraph, addSection, allParagraphs, moveSection, removeParagraph, removeSection, setZeroText, updateParagraph } from '../../src/app/report/spec-edit';
 import { chipLabel, indexUses, segmentKey, type FigureInfo } from '../../src/app/report/figure-labels';
 import { resolveText, splitTokens } from '../../src/app/report/tokens';
 import { placeOf, settingsErrors } from '../../src/app/report/save-errors';
 import { checkFonts } from '../../src/app/report/preview/font-check';
-import { sourcesCsv } from '../../electron/core/report/sources-csv';
+import { sourcesCsv } from '@rules/report/sources-csv';
 import type { ReportSpec, Segment } from '../../src/app/report/types';
 import { tempLedger, type TempLedger } from '../support/ledger';
 

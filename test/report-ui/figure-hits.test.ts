@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleYear } from '../../electron/core/api/report-api';
-import { importLedger } from '../../electron/core/ledger/exchange';
-import { renderReportHtml } from '../../electron/core/render/html';
-import { htmlToPdf } from '../../electron/core/render/pdf';
-import { mmToPt, MARGIN, PAGE } from '../../electron/core/render/layout';
-import { getReportSpec, saveReportSpec } from '../../electron/core/report/store';
+import { assembleYear } from '@core/api/report-api';
+import { importLedger } from '@core/ledger/exchange';
+import { renderReportHtml } from '@core/render/html';
+import { htmlToPdf } from '@core/render/pdf';
+import { mmToPt, MARGIN, PAGE } from '@rules/layout';
+import { getReportSpec, saveReportSpec } from '@core/report/store';
 import { figureRuns, findFigureHits, type TextItemLike } from '../../src/app/report/preview/figure-hits';
 import { tempLedger, type TempLedger } from '../support/ledger';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { assembleReport } from '../../electron/core/report/assemble';
-import { getReportSpec, saveReportSpec } from '../../electron/core/report/store';
-import type { ReportSpec, Segment } from '../../electron/core/report/spec';
-import { saveSettings, getSettings } from '../../electron/core/ledger/settings';
+import { assembleReport } from '@core/report/assemble';
+import { getReportSpec, saveReportSpec } from '@core/report/store';
+import type { ReportSpec, Segment } from '@rules/report/spec';
+import { saveSettings, getSettings } from '@core/ledger/settings';
 import { shuangtuLedger } from './support';
 
 let env: ReturnType<typeof shuangtuLedger> | undefined;

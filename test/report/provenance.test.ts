@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { callApi } from '../../electron/core/api';
-import { FIGURES } from '../../electron/core/figures/catalogue';
-import { getKind } from '../../electron/core/kinds';
-import type { Measure } from '../../electron/core/figures/types';
+import { callApi } from '@core/api';
+import { FIGURES } from '@rules/figures/catalogue';
+import { getKind } from '@rules/kinds';
+import type { Measure } from '@rules/figures/types';
 import { shuangtuLedger } from './support';
 
 let env: ReturnType<typeof shuangtuLedger> | undefined;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleYear } from '../../electron/core/api/report-api';
-import { callApi } from '../../electron/core/api';
-import type { Block } from '../../electron/core/report/document';
+import { assembleYear } from '@core/api/report-api';
+import { callApi } from '@core/api';
+import type { Block } from '@rules/report/document';
 import { shuangtuLedger } from './support';
 
 const text = (b: Block) => b.runs.map((r) => r.text).join('');

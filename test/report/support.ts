@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openContext, type LedgerContext } from '../../electron/core/api';
-import { importLedger } from '../../electron/core/ledger/exchange';
+import { openContext, type LedgerContext } from '@core/api';
+import { importLedger } from '@core/ledger/exchange';
 
 export const FIXTURE = path.join(import.meta.dirname, '../fixtures/shuangtu-2023.json');
 

@@ -6,11 +6,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openContext, type LedgerContext } from '../../electron/core/api';
-import { getKind, KINDS, type RecordData } from '../../electron/core/kinds';
-import { createRecord, type LedgerRecord } from '../../electron/core/ledger/records';
-import { saveSettings, type Settings } from '../../electron/core/ledger/settings';
-import { LedgerError } from '../../electron/core/errors';
+import { openContext, type LedgerContext } from '@core/api';
+import { getKind, KINDS, type RecordData } from '@rules/kinds';
+import { createRecord, type LedgerRecord } from '@core/ledger/records';
+import { saveSettings } from '@core/ledger/settings';
+import type { Settings } from '@rules/settings';
+import { LedgerError } from '@rules/errors';
 import { expect } from 'vitest';
 
 /** Settings every temp ledger starts with (enough for 规范性文件 numbering and village checks). */

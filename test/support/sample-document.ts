@@ -4,7 +4,7 @@
  * 版头) and a very long one (more than ten pages).
  * The wording is the project's own; only structure and figures follow the sample.
  */
-import type { Block, ReportDocument, Run } from '../../electron/core/report/document';
+import type { Block, ReportDocument, Run } from '@rules/report/document';
 
 const p = (...runs: (string | Run)[]): Block => ({
   type: 'paragraph',

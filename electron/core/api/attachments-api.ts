@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { attachmentsDirFor } from './context';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { addAttachment, addAttachmentBytes, listAttachments, readAttachment, removeAttachment } from '../ledger/attachments';
 
 /** Largest file one upload may carry (decoded). */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
-import { toErrorPayload } from '../errors';
+import { toErrorPayload } from '@rules/errors';
 import { createBackup } from '../backup/create';
 import { listDrives } from '../backup/drives';
 import { inspectBackup } from '../backup/inspect';

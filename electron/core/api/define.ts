@@ -3,7 +3,7 @@
  * method name → zod input schema → handler. Nothing reaches a handler without passing its schema.
  */
 import { z } from 'zod';
-import { LedgerError, toErrorPayload, type ErrorPayload, type Issue } from '../errors';
+import { LedgerError, toErrorPayload, type ErrorPayload, type Issue } from '@rules/errors';
 import type { LedgerContext } from './context';
 
 // Request errors reach the clerk (CLI, harness, app): zod's own messages in Chinese.

@@ -1,7 +1,7 @@
 /** API methods of the yearly report: figures, their traces, the editable spec, assembly and provenance. */
 import { z } from 'zod';
 import { method } from './define';
-import { FIGURES } from '../figures/catalogue';
+import { FIGURES } from '@rules/figures/catalogue';
 import { computeAll, traceFigure } from '../figures/compute';
 import { requireFigure } from '../figures/compute';
 import { assembleReport } from '../report/assemble';

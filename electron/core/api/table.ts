@@ -3,7 +3,7 @@
  * harness and the CLI all call exactly these, through invokeMethod.
  */
 import { z } from 'zod';
-import { KIND_IDS, KINDS } from '../kinds';
+import { KIND_IDS, KINDS } from '@rules/kinds';
 import { method } from './define';
 import { getSettings, saveSettings } from '../ledger/settings';
 import {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { APP_VERSION, attachmentsDirFor } from '../api/context';
 import type { Db } from '../db/open';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { tempNameFor } from '../fs/atomic';
 import { attachmentFile, pinAttachments } from '../ledger/attachments';
 import { setMeta } from '../ledger/settings';

@@ -4,8 +4,8 @@
  * A foreign file, a newer format or a newer schema is refused here, before anything else.
  */
 import { SCHEMA_VERSION } from '../db/migrations';
-import { LedgerError } from '../errors';
-import { KINDS } from '../kinds';
+import { LedgerError } from '@rules/errors';
+import { KINDS } from '@rules/kinds';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_NAME, manifestSchema, type Manifest } from './format';
 import { damaged } from './messages';
 import { FOREIGN, openBackupZip, readSmallEntry, type OpenedZip } from './zip-read';

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { parseBackupName } from './format';
 import { ioReason } from './messages';
 

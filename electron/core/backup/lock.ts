@@ -3,7 +3,7 @@
  * backup reads it (or two restores at once) must never happen.
  */
 import path from 'node:path';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 
 const busy = new Map<string, string>();
 

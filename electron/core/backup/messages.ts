@@ -2,7 +2,7 @@
  * Chinese messages for what goes wrong while backing up or restoring: file-system errors
  * (a pulled drive, a full disk, a write-protected stick) become one sentence saying what is wrong.
  */
-import { LedgerError, type ErrorCode } from '../errors';
+import { LedgerError, type ErrorCode } from '@rules/errors';
 
 export function formatBytes(n: number): string {
   if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { attachmentsDirFor, type LedgerContext } from '../api/context';
 import { SCHEMA_VERSION } from '../db/migrations';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { attachmentFile, sweepOrphans } from '../ledger/attachments';
 import { getMeta, setMeta } from '../ledger/settings';
 import { stableStringify } from '../ledger/exchange';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { tempNameFor } from '../fs/atomic';
 import { stamp } from './format';
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { Db } from '../db/open';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { formatBytes, ioReason } from './messages';
 
 /** Database file (with its WAL) plus every distinct attachment file; a slight overestimate is fine. */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { COMMENT_PLACEHOLDER, MANIFEST_NAME, type Part } from './format';
 import { CommentStamper, HashCounter } from './hash-stream';
 import { openFileSink, type FileSink } from './file-sink';

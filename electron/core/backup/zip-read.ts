@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { damaged } from './messages';
 import { COMMENT_MARKER, knownEntryName, unsafeEntryName } from './format';
 

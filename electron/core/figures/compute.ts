@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { fromRow, type LedgerRecord } from '../ledger/records';
-import { formatFigure, type DisplayRule } from './format';
-import { FIGURES, getFigure } from './catalogue';
-import type { FigureDef, Measure } from './types';
+import { formatFigure, type DisplayRule } from '@rules/figures/format';
+import { FIGURES, getFigure } from '@rules/figures/catalogue';
+import type { FigureDef, Measure } from '@rules/figures/types';
 
 /** A whole-year period: the report year alone, or “自from年以来” up to the report year. */
 export interface Period {

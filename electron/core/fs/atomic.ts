@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 
 export function tempNameFor(target: string): string {
   const p = path.parse(path.resolve(target));

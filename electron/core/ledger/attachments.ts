@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { Db } from '../db/open';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { getRecord, nowIso } from './records';
 import { openFileSink } from '../backup/file-sink';
 

@@ -4,10 +4,11 @@
  * entire file first and then replaces the ledger in one transaction, or writes nothing.
  */
 import type { Db } from '../db/open';
-import { LedgerError, type Issue } from '../errors';
-import { getKind, KINDS } from '../kinds';
-import { validateRecord, isRealDate } from '../kinds/validate';
-import { checkSettings, EMPTY_SETTINGS, getSettings, type Settings } from './settings';
+import { LedgerError, type Issue } from '@rules/errors';
+import { getKind, KINDS } from '@rules/kinds';
+import { validateRecord, isRealDate } from '@rules/kinds/validate';
+import { getSettings } from './settings';
+import { checkSettings, EMPTY_SETTINGS, type Settings } from '@rules/settings';
 import { checkLifecycle } from './normative-doc';
 import { fromRow, insertRecord, type LedgerRecord } from './records';
 

@@ -3,13 +3,13 @@
  * 起草 → 合法性审核 → 集体审议 → 公布 → 报送备案, which only ever moves one step forward.
  */
 import type { Db } from '../db/open';
-import { LedgerError, type Issue } from '../errors';
-import { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, type NormativeStep } from '../kinds/normative-doc';
+import { LedgerError, type Issue } from '@rules/errors';
+import { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, type NormativeStep } from '@rules/kinds/normative-doc';
 
 export { STEP_FIELDS };
-import { normativeDoc } from '../kinds/normative-doc';
-import type { RecordData } from '../kinds';
-import { validateRecord } from '../kinds/validate';
+import { normativeDoc } from '@rules/kinds/normative-doc';
+import type { RecordData } from '@rules/kinds';
+import { validateRecord } from '@rules/kinds/validate';
 import { getSettings } from './settings';
 import { getRecord, replaceData, type LedgerRecord } from './records';
 

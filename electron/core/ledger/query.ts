@@ -1,7 +1,7 @@
 /** Read-side queries: a page of one kind for one year, the 回收站, and a year's counts per kind. */
 import type { Db } from '../db/open';
-import { LedgerError } from '../errors';
-import { KINDS } from '../kinds';
+import { LedgerError } from '@rules/errors';
+import { KINDS } from '@rules/kinds';
 import { fromRow, requireKind, type LedgerRecord } from './records';
 
 export interface ListQuery {

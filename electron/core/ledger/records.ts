@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open';
-import { LedgerError } from '../errors';
-import { getKind, type KindDef, type RecordData } from '../kinds';
-import { validateRecord } from '../kinds/validate';
+import { LedgerError } from '@rules/errors';
+import { getKind, type KindDef, type RecordData } from '@rules/kinds';
+import { validateRecord } from '@rules/kinds/validate';
 import { getSettings } from './settings';
 import { assignNormativeNumber, checkLifecycle } from './normative-doc';
 

@@ -1,89 +1,10 @@
-/** 单位设置: the town, its two organs, their 代字, 主送/抄送, villages and the two heads. */
-import { z } from 'zod';
+/** 单位设置 and small app-level values, stored in the `settings` table. Their rules: rules/settings.ts. */
 import type { Db } from '../db/open';
-import { LedgerError, type Issue } from '../errors';
-
-/** The Chinese name of each setting, for error messages. */
-export const SETTINGS_LABELS = {
-  town: '乡镇名称',
-  county: '县（区）名称',
-  partyOrg: '党委全称',
-  govOrg: '政府全称',
-  partyCode: '党委发文代字',
-  govCode: '政府发文代字',
-  normativeCode: '规范性文件代字',
-  mainRecipients: '主送机关',
-  cc: '抄送机关',
-  issuer: '印发机关',
-  villages: '村（社区）',
-  secretary: '党委书记',
-  mayor: '镇长',
-} as const;
-
-const name = (label: string, max = 50) =>
-  z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过${max}个字`);
-
-const L = SETTINGS_LABELS;
-export const settingsSchema = z.object({
-  town: name(L.town, 20),
-  county: name(L.county, 20),
-  partyOrg: name(L.partyOrg),
-  govOrg: name(L.govOrg),
-  partyCode: name(L.partyCode, 20),
-  govCode: name(L.govCode, 20),
-  normativeCode: name(L.normativeCode, 20),
-  mainRecipients: name(L.mainRecipients, 100),
-  cc: name(L.cc, 200),
-  issuer: name(L.issuer, 50),
-  villages: z.array(name('村（社区）名称', 50).min(1, '村（社区）名称不能为空'), { error: '村（社区）名单应为文字列表' }).max(200, '村（社区）最多200个')
-    .refine((v) => new Set(v).size === v.length, '村（社区）名称有重复'),
-  secretary: name(L.secretary, 20),
-  mayor: name(L.mayor, 20),
-});
-
-export type Settings = z.infer<typeof settingsSchema>;
-
-export const EMPTY_SETTINGS: Settings = {
-  town: '',
-  county: '',
-  partyOrg: '',
-  govOrg: '',
-  partyCode: '',
-  govCode: '',
-  normativeCode: '',
-  mainRecipients: '县委、县政府',
-  cc: '',
-  issuer: '',
-  villages: [],
-  secretary: '',
-  mayor: '',
-};
+import { EMPTY_SETTINGS, parseSettings, type Settings } from '@rules/settings';
 
 export function getSettings(db: Db): Settings {
   const row = db.prepare("SELECT value FROM settings WHERE key = 'org'").get() as { value: string } | undefined;
   return row ? { ...EMPTY_SETTINGS, ...(JSON.parse(row.value) as Partial<Settings>) } : { ...EMPTY_SETTINGS };
-}
-
-/**
- * Checks settings, filling absent keys with their defaults (so a file written before a setting
- * existed still reads); returns the settings or every problem, each naming the setting in Chinese.
- */
-export function checkSettings(input: unknown): { settings?: Settings; issues: Issue[] } {
-  const r = settingsSchema.safeParse({ ...EMPTY_SETTINGS, ...(input && typeof input === 'object' && !Array.isArray(input) ? input : {}) });
-  if (r.success) return { settings: r.data, issues: [] };
-  return {
-    issues: r.error.issues.map((i) => {
-      const key = String(i.path[0] ?? '');
-      const fieldLabel = (SETTINGS_LABELS as Record<string, string>)[key];
-      return { kind: '设置', field: i.path.join('.') || undefined, fieldLabel, message: i.message };
-    }),
-  };
-}
-
-export function parseSettings(input: unknown): Settings {
-  const { settings, issues } = checkSettings(input);
-  if (!settings) throw new LedgerError('VALIDATION', '单位设置有误', issues);
-  return settings;
 }
 
 export function saveSettings(db: Db, input: unknown): Settings {

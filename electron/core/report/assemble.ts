@@ -3,13 +3,14 @@
  * uses behind it, and the problems to fix before printing. Pure of I/O except the figure queries.
  */
 import type { Db } from '../db/open';
-import { getSettings, type Settings } from '../ledger/settings';
+import { getSettings } from '../ledger/settings';
+import type { Settings } from '@rules/settings';
 import { computeFigure, type FigureResult, type Period } from '../figures/compute';
-import { getFigure } from '../figures/catalogue';
-import { formatChange, joinEqualRates } from '../figures/format';
-import type { Block, ReportDocument, Run } from './document';
-import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from './spec';
-import { autoTitle, chineseDate, chineseNumber, DISCLOSURE_NOTE, issuingOrgans, subjectLine } from './title';
+import { getFigure } from '@rules/figures/catalogue';
+import { formatChange, joinEqualRates } from '@rules/figures/format';
+import type { Block, ReportDocument, Run } from '@rules/report/document';
+import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from '@rules/report/spec';
+import { autoTitle, chineseDate, chineseNumber, DISCLOSURE_NOTE, issuingOrgans, subjectLine } from '@rules/report/title';
 import { checkReport, type Problem } from './checks';
 
 export interface FigureUse {

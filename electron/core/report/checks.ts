@@ -3,9 +3,9 @@
  * differ from the report year, and the punctuation slips real reports show. Each problem names
  * the place (anchor = section or paragraph id) so the editor can jump to it.
  */
-import type { Settings } from '../ledger/settings';
-import type { Block, ReportDocument } from './document';
-import type { ReportSpec, SectionSpec } from './spec';
+import type { Settings } from '@rules/settings';
+import type { Block, ReportDocument } from '@rules/report/document';
+import type { ReportSpec, SectionSpec } from '@rules/report/spec';
 
 export interface Problem {
   severity: 'blocking' | 'warning';

@@ -3,8 +3,8 @@
  * the 纲要, and short, neutral default wording of our own around the figure placeholders.
  * The clerk rewrites it freely; later years start from the previous year's text.
  */
-import type { FigureSegment, ParagraphSpec, ReportSpec, Segment, SectionSpec } from './spec';
-import type { Settings } from '../ledger/settings';
+import type { FigureSegment, ParagraphSpec, ReportSpec, Segment, SectionSpec } from '@rules/report/spec';
+import type { Settings } from '@rules/settings';
 
 type Piece = string | Segment;
 let seq = 0;

@@ -4,7 +4,7 @@
  * Electron passes its own printToPDF, the CLI and tests use headless Chromium.
  */
 import path from 'node:path';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '../fs/atomic';
 import type { LedgerContext } from '../api/context';
 import { assembleYear } from '../api/report-api';

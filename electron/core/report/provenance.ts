@@ -4,11 +4,11 @@
  */
 import type { Db } from '../db/open';
 import { figureSources, traceFigure } from '../figures/compute';
-import { getFigure } from '../figures/catalogue';
-import { getKind } from '../kinds';
+import { getFigure } from '@rules/figures/catalogue';
+import { getKind } from '@rules/kinds';
 import { nowIso } from '../ledger/records';
 import type { FigureUse } from './assemble';
-import type { SourceRow } from './sources-csv';
+import type { SourceRow } from '@rules/report/sources-csv';
 
 interface StoredFigure {
   figureId: string;

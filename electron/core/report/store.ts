@@ -3,11 +3,11 @@
  * text (its tokens and placeholders re-bind to the new year by themselves), or from the default.
  */
 import type { Db } from '../db/open';
-import { LedgerError } from '../errors';
+import { LedgerError } from '@rules/errors';
 import { getSettings } from '../ledger/settings';
 import { nowIso } from '../ledger/records';
 import { defaultReportSpec } from './default-outline';
-import { reportSpecSchema, type ReportSpec } from './spec';
+import { reportSpecSchema, type ReportSpec } from '@rules/report/spec';
 
 export function parseReportSpec(input: unknown): ReportSpec {
   const r = reportSpecSchema.safeParse(input);

@@ -8,7 +8,7 @@ import { call } from '../lib/api';
 import { hrefFor } from '../router';
 import { groupKinds } from '../shell/nav-groups';
 import { useLedger } from '../state/ledger';
-import type { LedgerGaps } from '../../../electron/core/ledger/gaps';
+import type { LedgerGaps } from '@core/ledger/gaps';
 
 /** 3月、7月 */
 const monthList = (months: readonly number[]): string => months.map((m) => `${m}月`).join('、');

@@ -2,12 +2,12 @@
  * The app's door to the core: the typed `call` of src/api/client.ts, plus helpers that turn a
  * thrown ApiError { code, message, issues } into what the screens show (per-field messages).
  */
-import type { Issue } from '../../../electron/core/errors';
+import type { Issue } from '@rules/errors';
 export { call } from '../../api/client';
-export type { ApiOutput, ApiInput, ApiMethodName } from '../../../electron/core/api';
-export type { KindDef, FieldDef, RecordData } from '../../../electron/core/kinds/types';
-export type { LedgerRecord } from '../../../electron/core/ledger/records';
-export type { Settings } from '../../../electron/core/ledger/settings';
+export type { ApiOutput, ApiInput, ApiMethodName } from '@core/api';
+export type { KindDef, FieldDef, RecordData } from '@rules/kinds/types';
+export type { LedgerRecord } from '@core/ledger/records';
+export type { Settings } from '@rules/settings';
 
 export interface ApiErrorLike {
   code: string;

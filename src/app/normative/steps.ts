@@ -3,7 +3,7 @@
  * and the date that marks it. Steps and their fields come from the kind's definition
  * (kinds/normative-doc.ts, pure data); the core enforces them on every write.
  */
-import { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, type NormativeStep } from '../../../electron/core/kinds/normative-doc';
+import { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, type NormativeStep } from '@rules/kinds/normative-doc';
 import type { RecordData } from '../lib/api';
 
 export { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, type NormativeStep };

@@ -2,7 +2,7 @@
  * Reading a typed date the way the clerk types it (2024-3-5, 2024/03/05, 2024.3.5, 20240305,
  * 2024年3月5日) into YYYY-MM-DD. Impossible dates keep their shape so the core can say why.
  */
-import { isRealDate } from '../../../electron/core/kinds/validate';
+import { isRealDate } from '@rules/kinds/validate';
 
 const LOOSE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;

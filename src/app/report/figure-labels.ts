@@ -3,7 +3,7 @@
  * placeholder unchanged since the last save the value is the assembly's own; for one just edited
  * it is formatted here from the year's value, or marked 保存后计算 when it needs another period.
  */
-import { formatFigure } from '../../../electron/core/figures/format';
+import { formatFigure } from '@rules/figures/format';
 import type { FigureDef, FigureResult, FigureSegment, FigureUse, ReportSpec, Segment } from './types';
 import { allParagraphs } from './spec-edit';
 

@@ -3,7 +3,7 @@
  * into words the clerk can act on: “一、（三）标题：不能超过200个字”, and per-field messages for
  * the 发文设置 form.
  */
-import { chineseNumber } from '../../../electron/core/report/title';
+import { chineseNumber } from '@rules/report/title';
 import type { ApiErrorLike } from '../lib/api';
 
 export const SETTING_LABEL: Record<string, string> = {

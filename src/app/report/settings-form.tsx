@@ -6,7 +6,7 @@
 import { Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { DateField } from '../records/date-field';
-import { autoTitle, issuingOrgans } from '../../../electron/core/report/title';
+import { autoTitle, issuingOrgans } from '@rules/report/title';
 import type { Settings } from '../lib/api';
 import type { ReportSettings } from './types';
 

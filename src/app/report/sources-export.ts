@@ -2,7 +2,7 @@
  * 数据来源附表 (report.sources) for internal review, never sent with the report: every figure
  * the report uses with the records behind it (手填 values marked), as JSON or as CSV.
  */
-import { sourcesCsv } from '../../../electron/core/report/sources-csv';
+import { sourcesCsv } from '@rules/report/sources-csv';
 import { call } from '../lib/api';
 import { downloadBytes } from './download';
 

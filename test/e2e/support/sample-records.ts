@@ -2,7 +2,7 @@
  * A valid record for any kind, generated from its KindDef (every field filled, numbers chosen
  * so the lte rules hold), for tests that need every ledger page populated.
  */
-import type { FieldDef, KindDef, RecordData } from '../../../electron/core/kinds/types';
+import type { FieldDef, KindDef, RecordData } from '@rules/kinds/types';
 
 export function sampleRecord(kind: KindDef, year: number, n: number, villages: readonly string[]): RecordData {
   const rightOfLte = new Set((kind.rules ?? []).flatMap((r) => (r.type === 'lte' ? [r.right] : [])));

@@ -1,6 +1,6 @@
 /** A fresh temp ledger and the DialogDeps main-only methods take, for one test; the electron stub reset. */
 import path from 'node:path';
-import { openContext, type LedgerContext } from '../../../electron/core/api';
+import { openContext, type LedgerContext } from '@core/api';
 import type { DialogDeps } from '../../../electron/main/dialogs';
 import { resetStub } from './electron-stub';
 import { tempDir } from './temp';

@@ -4,7 +4,7 @@
  * grid-line paragraphs, which is also what a clerk editing the file expects to find.
  */
 import { Paragraph } from 'docx';
-import type { Block, ReportDocument } from '../../report/document';
+import type { Block, ReportDocument } from '@rules/report/document';
 import { blockRuns, textRuns } from './runs';
 import { HEADING_FONT, HEADING_STYLE, STYLE } from './styles';
 

@@ -4,8 +4,8 @@
  * Times New Roman except for page numbers, which GB/T 9704 wants in 宋体.
  */
 import type { IFontAttributesProperties } from 'docx';
-import type { FontRole } from '../../report/document';
-import { DOCX_FONT } from '../layout';
+import type { FontRole } from '@rules/report/document';
+import { DOCX_FONT } from '@rules/layout';
 import { escapeXml as xmlAttr } from './xml';
 
 export function roleFont(role: FontRole): IFontAttributesProperties {

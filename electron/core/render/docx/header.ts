@@ -12,8 +12,8 @@
  *   6. two blank lines, after which the title starts.
  */
 import { AlignmentType, LineRuleType, Paragraph, VerticalAlignTable, type Table } from 'docx';
-import type { ReportDocument } from '../../report/document';
-import { RED, TWIPS_PER_PT, mmToTwips } from '../layout';
+import type { ReportDocument } from '@rules/report/document';
+import { RED, TWIPS_PER_PT, mmToTwips } from '@rules/layout';
 import { GRID_CHAR_TWIPS, LINE, TEXT_WIDTH, textEm } from './metrics';
 import { textRuns } from './runs';
 import { STYLE } from './styles';

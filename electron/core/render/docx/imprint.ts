@@ -15,7 +15,7 @@ import {
   VerticalAlignTable,
   type Table,
 } from 'docx';
-import type { ReportDocument } from '../../report/document';
+import type { ReportDocument } from '@rules/report/document';
 import { LINE, MARGIN_TWIPS, SMALL_CHAR_TWIPS, TEXT_WIDTH, textEm } from './metrics';
 import { textRuns } from './runs';
 import { STYLE } from './styles';

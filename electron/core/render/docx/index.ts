@@ -4,7 +4,7 @@
  * of the ReportDocument, like the HTML renderer, so both carry the same words in the same order.
  */
 import { Document, DocumentGridType, Packer, Paragraph, type FileChild } from 'docx';
-import type { ReportDocument } from '../../report/document';
+import type { ReportDocument } from '@rules/report/document';
 import { blankLine, mainParagraphs, noteParagraph } from './blocks';
 import { fontTableXml } from './fonts';
 import { pageNumberFooters } from './footers';

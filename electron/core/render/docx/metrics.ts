@@ -15,7 +15,7 @@ import {
   TITLE_PT,
   TWIPS_PER_PT,
   mmToTwips,
-} from '../layout';
+} from '@rules/layout';
 
 export const PAGE_TWIPS = { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm) } as const;
 

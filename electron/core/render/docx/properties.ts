@@ -3,7 +3,7 @@
  * title and creator (the organ) come from the document, dates from the 成文日期 (else 1 January of the
  * year after the reporting year), and there is no lastModifiedBy — no one's personal name or clock.
  */
-import type { ReportDocument } from '../../report/document';
+import type { ReportDocument } from '@rules/report/document';
 import { escapeXml } from './xml';
 
 /** The document's fixed timestamp (W3CDTF, UTC midnight). */

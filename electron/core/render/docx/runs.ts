@@ -4,7 +4,7 @@
  * and Word would refuse the file). Line feeds inside a run become line breaks, tabs become tabs.
  */
 import { Tab, TextRun } from 'docx';
-import type { FontRole, Run } from '../../report/document';
+import type { FontRole, Run } from '@rules/report/document';
 import { CHAR_STYLE } from './styles';
 import { cleanText } from './xml';
 

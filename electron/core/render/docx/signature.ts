@@ -10,7 +10,7 @@
  * from the right when it is the longer one.
  */
 import { Paragraph, TabStopType } from 'docx';
-import type { ReportDocument } from '../../report/document';
+import type { ReportDocument } from '@rules/report/document';
 import { blankLines } from './blocks';
 import { GRID_CHAR_TWIPS, SEAL_TWIPS, TEXT_WIDTH, textEm } from './metrics';
 import { textRuns } from './runs';

@@ -5,7 +5,7 @@
  * Each typeface role also has a character style, used for run-level font changes such as run-in headings.
  */
 import { AlignmentType, LineRuleType, type IFontAttributesProperties, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
-import type { FontRole } from '../../report/document';
+import type { FontRole } from '@rules/report/document';
 import { PAGE_NUMBER_FONT, roleFont } from './fonts';
 import { BODY_CHAR_TWIPS, FOOTER_LINE_TWIPS, HALF_POINTS, LINE } from './metrics';
 import { escapeXml as xmlAttr } from './xml';

@@ -1,5 +1,5 @@
 /** 版头: the red 发文机关标志, 发文字号 / 签发人 line and red rule, or the same height left blank. */
-import type { ReportDocument } from '../../report/document';
+import type { ReportDocument } from '@rules/report/document';
 import { esc } from './escape';
 import { bannerGeometry, type BannerGeometry } from './geometry';
 

@@ -1,5 +1,5 @@
 /** 主体 markup: title, 主送机关 and body blocks made of runs. */
-import type { Block, FontRole, ReportDocument, Run } from '../../report/document';
+import type { Block, FontRole, ReportDocument, Run } from '@rules/report/document';
 import { esc } from './escape';
 import { estimateLines } from './geometry';
 

@@ -3,7 +3,7 @@
  * Chromium lays text out in 1/64 px units and snaps baselines to whole pixels, so every
  * length here is chosen to keep 22 lines and 28 characters inside the 版心 after rounding.
  */
-import { BODY_PT, CHARS_PER_LINE, LINES_PER_PAGE, TYPE_AREA } from '../layout';
+import { BODY_PT, CHARS_PER_LINE, LINES_PER_PAGE, TYPE_AREA } from '@rules/layout';
 
 export const PX_PER_MM = 96 / 25.4;
 export const PX_PER_PT = 96 / 72;

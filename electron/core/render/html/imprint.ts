@@ -3,8 +3,8 @@
  * bottom of the 版心, which CSS alone cannot find on the last page: IMPRINT_FIT_SCRIPT measures
  * the paginated layout and sets the space above it before printing.
  */
-import type { ReportDocument } from '../../report/document';
-import { TYPE_AREA } from '../layout';
+import type { ReportDocument } from '@rules/report/document';
+import { TYPE_AREA } from '@rules/layout';
 import { esc } from './escape';
 
 export function imprintHtml(imprint: ReportDocument['imprint']): string {

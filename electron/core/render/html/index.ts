@@ -3,7 +3,7 @@
  * The same string is previewed, printed and exported as PDF (Chromium here, Electron's
  * printToPDF in the app): no scripts, no external resources, one inline stylesheet.
  */
-import type { ReportDocument } from '../../report/document';
+import type { ReportDocument } from '@rules/report/document';
 import { bannerGeometryFor, bannerHtml } from './banner';
 import { bodyHtml, recipientsHtml, titleHtml } from './blocks';
 import { esc } from './escape';

@@ -3,7 +3,7 @@
  * The group never breaks and never starts a page without the last two lines of the body, so the
  * 署名 cannot stand alone on a page (7.3.5.5 is met by moving lines, not by 此页无正文).
  */
-import type { ReportDocument } from '../../report/document';
+import type { ReportDocument } from '@rules/report/document';
 import { esc } from './escape';
 import { imprintHtml } from './imprint';
 

@@ -2,8 +2,8 @@
  * The single inline <style> of the report: GB/T 9704 page, grid and typefaces. Everything is in
  * classes (no style attributes), so a strict CSP only needs to allow this one stylesheet.
  */
-import { BODY_PT, FONT_CHAIN, MARGIN, PAGE_NUMBER_OFFSET_MM, PAGE_NUMBER_PT, RED, TITLE_PT, TYPE_AREA } from '../layout';
-import type { FontRole } from '../../report/document';
+import { BODY_PT, FONT_CHAIN, MARGIN, PAGE_NUMBER_OFFSET_MM, PAGE_NUMBER_PT, RED, TITLE_PT, TYPE_AREA } from '@rules/layout';
+import type { FontRole } from '@rules/report/document';
 import { CHAR_PX, HALF_LEADING_PX, LETTER_SPACING_PX, LINE_PX, MARK_LINE_HEIGHT, RULE_MM, type BannerGeometry } from './geometry';
 
 const GENERIC = new Set(['serif', 'sans-serif']);

@@ -5,7 +5,7 @@
 import { ActionIcon, Button, Checkbox, Group, Text, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '../../icons';
 import { IconDown, IconUp } from '../report-icons';
-import { chineseNumber } from '../../../../electron/core/report/title';
+import { chineseNumber } from '@rules/report/title';
 import { addParagraph, addSection, moveSection, removeSection, updateSection, type SectionPath } from '../spec-edit';
 import type { Segment, SectionSpec } from '../types';
 import { InlineEditor } from './inline-editor';

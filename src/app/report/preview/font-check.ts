@@ -4,7 +4,7 @@
  * font it does not know to be missing, so it cannot tell local fonts apart.) Measured on Latin
  * glyphs, where faces differ; CJK glyphs are all one em wide.
  */
-import { FONT_CHAIN } from '../../../../electron/core/render/layout';
+import { FONT_CHAIN } from '@rules/layout';
 
 const PROBE = 'mmmmmmmmmmlliWWQQ@@0123456789';
 const GENERIC = ['monospace', 'serif', 'sans-serif'];

@@ -1,5 +1,5 @@
 /** Title lines and other words of the 版头/版尾 that follow from the settings. */
-import type { Settings } from '../ledger/settings';
+import type { Settings } from '../settings';
 import type { ReportSettings } from './spec';
 
 /** Characters of 2号 type that fit the 156 mm 版心 (22 pt ≈ 7.76 mm). */
