@@ -76,6 +76,26 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
   });
 }
 
+type Target = { kind: 'api' | 'host'; name: string } | { kind: 'file'; pathname: string };
+
+/**
+ * The request target as a route, or null when it is not one we could have produced: not an
+ * origin-form path (`//[`, `*`, absolute URLs), or percent-encoding that does not decode.
+ */
+export function parseTarget(url: string | undefined): Target | null {
+  if (!url || !url.startsWith('/') || url.startsWith('//')) return null;
+  const pathname = url.split(/[?#]/, 1)[0];
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const m = /^\/(api|host)\/([^/]+)$/.exec(pathname);
+  if (m) return { kind: m[1] as 'api' | 'host', name: decodeURIComponent(m[2]) };
+  return decoded.includes('\0') ? null : { kind: 'file', pathname };
+}
+
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const rendererDir = path.resolve(opts.rendererDir ?? 'out/renderer');
   const limit = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
@@ -112,9 +132,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     if (!tokenMatches(token, req.headers['x-harness-token'])) return sendJson(res, 403, fail('FORBIDDEN', '缺少或错误的调试令牌'));
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, fail('VALIDATION', '请求须为 JSON'));
     const body = await readBody(req, 64 * 1024);
+    if (!body) {
+      res.setHeader('Connection', 'close');
+      return sendJson(res, 413, fail('VALIDATION', '请求内容过大'));
+    }
     let payload: unknown;
     try {
-      payload = body?.length ? JSON.parse(body.toString('utf8')) : {};
+      payload = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
       return sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
     }
@@ -161,24 +185,52 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const server = http.createServer((req, res) => {
+  /** The origins our own page has; a browser names its page's origin on every POST. */
+  let ownOrigins = new Set<string>();
+
+  /**
+   * Any web page the clerk opens can make the browser send requests here; the token keeps them
+   * from reading answers, this keeps them from acting. A request marked as coming from another
+   * origin (Origin, or Sec-Fetch-Site when a browser leaves Origin out) is refused even with the
+   * token. Tools (curl, tests) send neither and rely on the token alone.
+   */
+  function fromOwnPage(req: http.IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !ownOrigins.has(origin)) return false;
+    const site = req.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin' || site === 'none';
+  }
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // DNS rebinding guard: a foreign site resolving its name to 127.0.0.1 sends its own Host.
     if (!allowedHosts.has(String(req.headers.host ?? ''))) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('错误的主机名');
-      return;
+      return Promise.resolve();
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://x');
-    const api = /^\/api\/([^/]+)$/.exec(pathname);
-    const host = /^\/host\/([^/]+)$/.exec(pathname);
-    const done = api
-      ? serveApi(req, res, decodeURIComponent(api[1]))
-      : host
-        ? serveHost(req, res, decodeURIComponent(host[1]))
-        : serveFile(req, res, pathname);
-    done.catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', `内部错误：${String(err)}`));
+    const target = parseTarget(req.url);
+    if (!target) return Promise.resolve(void sendJson(res, 400, fail('VALIDATION', '请求地址不正确')));
+    if (target.kind === 'file') return serveFile(req, res, target.pathname);
+    if (!fromOwnPage(req)) return Promise.resolve(void sendJson(res, 403, fail('FORBIDDEN', '拒绝了来自其他网页的请求')));
+    return target.kind === 'api' ? serveApi(req, res, target.name) : serveHost(req, res, target.name);
+  }
+
+  const server = http.createServer((req, res) => {
+    const failed = (err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', '调试服务内部错误'));
       else res.destroy();
-    });
+      console.error('[harness]', err);
+    };
+    // Nothing a request carries may throw past this point: one bad request must not end the server.
+    try {
+      route(req, res).catch(failed);
+    } catch (err) {
+      failed(err);
+    }
+  });
+  // A request the HTTP parser refuses: answer 400 when the socket can still take it.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -187,6 +239,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`${HOST}:${port}`, `localhost:${port}`]);
+  ownOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
 
   return {
     url: `http://${HOST}:${port}/`,
