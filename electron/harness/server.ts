@@ -1,17 +1,23 @@
 /**
  * Loopback harness (dev and tests only): serves the built renderer on 127.0.0.1 and routes
- * `POST /api/<method>` to the same API table as Electron IPC, and `POST /host/<name>` to the
- * report's host methods (./report-output.ts); the native pickers answer UNAVAILABLE here. A random per-start token, put into the served
- * index.html, must accompany every call; the Host header must be loopback.
+ * `POST /api/<method>` through the same gate as Electron IPC (the renderer's surface, paths only
+ * as granted), and `POST /host/<name>` to the report's host methods (./report-output.ts) and the
+ * pickers' stand-ins. A random per-start token, put into the served index.html, must accompany
+ * every call; the Host header must be loopback, and a browser's Origin our own.
  */
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { apiTable, callApi, openContext, type LedgerContext } from '@core/api';
+import { openContext, type LedgerContext } from '@core/api';
+import { callFromRenderer, isRendererMethod } from '@core/api/gate';
+import { PathGrants } from '@core/api/grants';
+import type { PathKind } from '@core/api/define';
+import { MAX_UPLOAD_BODY_BYTES } from '@rules/upload';
 import type { Result } from '../preload/contract';
-import { PICKER_METHOD_NAMES } from '../preload/host-contract';
+import type { PickedPath } from '../preload/host-contract';
+import { parseHostInput } from '../main/host-input';
 import { resolveStaticPath, staticHeaders } from '../main/static-files';
 import { toErrorPayload } from '@rules/errors';
 import { createHarnessReportOutput } from './report-output';
@@ -28,12 +34,21 @@ export interface Harness {
   url: string;
   token: string;
   ctx: LedgerContext;
+  /** The paths handed to the page (drive list, listings, the picker stand-ins). */
+  grants: PathGrants;
   close(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
-// Room for the largest attachment upload: 50 MB as base64 is about 67 MB of JSON.
-const DEFAULT_MAX_BODY = 72 * 1024 * 1024;
+// Room for the largest upload (one cap, @rules/upload), as base64 in JSON.
+const DEFAULT_MAX_BODY = MAX_UPLOAD_BODY_BYTES;
+
+/**
+ * The harness's stand-ins for main's native pickers: the browser has no dialog, so the page's
+ * path box is the clerk's choice. The typed path is granted like a picked one; nothing typed
+ * is a cancel. Everything else the page names goes through the same gate as in Electron.
+ */
+const PICKER_STAND_INS: Record<string, PathKind> = { pickFolder: 'folder', pickBackupFile: 'file' };
 
 /** Compares digests so neither the token nor its length leaks through timing. */
 export function tokenMatches(expected: string, given: unknown): boolean {
@@ -41,9 +56,6 @@ export function tokenMatches(expected: string, given: unknown): boolean {
   const digest = (s: string) => createHash('sha256').update(s).digest();
   return timingSafeEqual(digest(expected), digest(given));
 }
-
-/** Same words as the client's refusal of a main-only method in the browser. */
-export const DESKTOP_ONLY = '此功能仅在桌面程序中可用（浏览器调试环境不支持）';
 
 const fail = (code: 'FORBIDDEN' | 'UNKNOWN_METHOD' | 'VALIDATION' | 'INTERNAL' | 'UNAVAILABLE', message: string): Result => ({
   ok: false,
@@ -101,13 +113,15 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const limit = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const token = randomBytes(32).toString('hex');
   const ctx = openContext(opts.dbFile);
+  const grants = new PathGrants();
   let allowedHosts = new Set<string>();
   const hostOutput = createHarnessReportOutput(ctx);
 
   async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, fail('VALIDATION', '只接受 POST 请求'));
     if (!tokenMatches(token, req.headers['x-harness-token'])) return sendJson(res, 403, fail('FORBIDDEN', '缺少或错误的调试令牌'));
-    if (!Object.hasOwn(apiTable, name)) return sendJson(res, 404, fail('UNKNOWN_METHOD', `未知的操作：${name}`));
+    // Like Electron, the page reaches only the renderer's surface: cliOnly methods do not exist here.
+    if (!isRendererMethod(name)) return sendJson(res, 404, fail('UNKNOWN_METHOD', `未知的操作：${name.slice(0, 100)}`));
     // A JSON content type forces a CORS preflight on any cross-site attempt.
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, fail('VALIDATION', '请求须为 JSON'));
@@ -123,7 +137,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     } catch {
       return sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
     }
-    sendJson(res, 200, await callApi(ctx, name, payload));
+    sendJson(res, 200, await callFromRenderer(ctx, grants, name, payload));
   }
 
   /** Host methods: same checks as the API; a file comes back as its bytes, anything else as JSON. */
@@ -142,7 +156,15 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     } catch {
       return sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
     }
-    if ((PICKER_METHOD_NAMES as readonly string[]).includes(`host.${name}`)) return sendJson(res, 200, fail('UNAVAILABLE', DESKTOP_ONLY));
+    if (Object.hasOwn(PICKER_STAND_INS, name)) {
+      try {
+        const typed = parseHostInput(`host.${name}` as 'host.pickFolder' | 'host.pickBackupFile', payload).defaultPath;
+        const picked: PickedPath = typed ? { canceled: false, path: grants.grant(typed, PICKER_STAND_INS[name]) } : { canceled: true };
+        return sendJson(res, 200, { ok: true, value: picked });
+      } catch (err) {
+        return sendJson(res, 200, { ok: false, error: toErrorPayload(err) });
+      }
+    }
     try {
       const answer = await hostOutput.call(`host.${name}`, payload);
       if (!('bytes' in answer)) return sendJson(res, 200, { ok: true, value: answer.value });
@@ -245,6 +267,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     url: `http://${HOST}:${port}/`,
     token,
     ctx,
+    grants,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { callApi, type LedgerContext } from '@core/api';
+import type { PathGrants } from '@core/api/grants';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '@core/fs/atomic';
 import type { MainMethodName, MainMethods, Result } from '../preload/contract';
@@ -20,6 +21,8 @@ import type { Trust } from './origin';
 
 export interface DialogDeps {
   getCtx(): LedgerContext;
+  /** Paths handed to the renderer; the pickers add to it, the renderer's calls are checked against it. */
+  grants: PathGrants;
   getWindow(): BrowserWindow | null;
   /** Where the save dialog starts (the clerk's Documents folder). */
   defaultDir: string;

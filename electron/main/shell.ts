@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { openContext, type LedgerContext } from '@core/api';
+import { PathGrants } from '@core/api/grants';
 import { toErrorPayload } from '@rules/errors';
 import { bindMainMethods, exportLedger, type DialogDeps } from './dialogs';
 import { bindApiTable } from './ipc';
@@ -47,7 +48,7 @@ export function startShell(mainDir: string): Promise<void> {
     if (!ctx) throw new Error('台账尚未打开');
     return ctx;
   };
-  const deps: DialogDeps = { getCtx, getWindow: () => win, defaultDir: app.getPath('documents') };
+  const deps: DialogDeps = { getCtx, grants: new PathGrants(), getWindow: () => win, defaultDir: app.getPath('documents') };
 
   app.on('second-instance', () => {
     if (!win) return;
@@ -68,7 +69,7 @@ export function startShell(mainDir: string): Promise<void> {
       app.quit();
       return;
     }
-    bindApiTable(ipcMain, trust, getCtx);
+    bindApiTable(ipcMain, trust, deps);
     bindMainMethods(ipcMain, trust, deps);
     const template = buildMenuTemplate({
       isDev: !!devUrl,

@@ -9,15 +9,45 @@ import type { LedgerContext } from './context';
 // Request errors reach the clerk (CLI, harness, app): zod's own messages in Chinese.
 z.config(z.locales.zhCN());
 
-export interface ApiMethod<S extends z.ZodType = z.ZodType, R = unknown> {
-  input: S;
-  handler: (ctx: LedgerContext, input: z.output<S>) => R | Promise<R>;
+/**
+ * What a path field names. A path the renderer sends must have been handed out by the main
+ * process as that kind (./grants.ts): a folder to write backups into or list, a file to read
+ * (a backup), a file to write (a save dialog's answer).
+ */
+export type PathKind = 'folder' | 'file' | 'saveFile';
+
+/** A path in a method's output that the renderer may send back later, and as what. */
+export interface PathGrant {
+  path: string;
+  kind: PathKind;
 }
 
-export const method = <S extends z.ZodType, R>(input: S, handler: (ctx: LedgerContext, input: z.output<S>) => R | Promise<R>): ApiMethod<S, R> => ({
-  input,
-  handler,
-});
+/**
+ * Declared properties of a method, read by the renderer's gate (./gate.ts) and the shell.
+ * The CLI ignores them: its user typed the paths and holds the ledger file anyway.
+ */
+export interface MethodOptions<R = unknown> {
+  /** Not on the renderer's surface (no screen calls it); the CLI and main's own code keep it. */
+  readonly cliOnly?: boolean;
+  /** Input fields (top level) that are paths, and the grant each must hold when the renderer sends it. */
+  readonly paths?: Readonly<Record<string, PathKind>>;
+  /** Paths in the output the renderer may use afterwards (the drives found, the backups listed). */
+  readonly grants?: (output: R) => readonly PathGrant[];
+}
+
+// Options are typed loosely (`never` output) so zod and the handler alone infer R: a `grants`
+// callback annotates the part of the output it reads, and the gate test runs each one.
+export interface ApiMethod<S extends z.ZodType = z.ZodType, R = unknown, O extends MethodOptions<never> = MethodOptions<never>> {
+  input: S;
+  handler: (ctx: LedgerContext, input: z.output<S>) => R | Promise<R>;
+  options: O;
+}
+
+export const method = <S extends z.ZodType, R, const O extends MethodOptions<never> = Record<never, never>>(
+  input: S,
+  handler: (ctx: LedgerContext, input: z.output<S>) => R | Promise<R>,
+  options: O = {} as O,
+): ApiMethod<S, R, O> => ({ input, handler, options });
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 

@@ -28,6 +28,8 @@ export const reportApi = {
   'report.assemble': method(z.object({ year }), (ctx, i) => assembleYear(ctx, i.year)),
   'report.recordOutput': method(z.object({ year, format: z.enum(['print', 'pdf', 'docx', 'html']) }), (ctx, i) =>
     recordOutput(ctx.db, i.year, i.format, assembleYear(ctx, i.year).uses),
+    // The host methods record their own outputs; a page must not claim one it did not make.
+    { cliOnly: true },
   ),
   'report.staleness': method(z.object({ year }), (ctx, i) => reportStaleness(ctx.db, i.year)),
   'report.sources': method(z.object({ year }), (ctx, i) => sourcesTable(ctx.db, assembleYear(ctx, i.year).uses)),

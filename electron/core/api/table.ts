@@ -43,7 +43,7 @@ export const ledgerApi = {
     }),
     (ctx, q) => listRecords(ctx.db, q),
   ),
-  'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id)),
+  'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id), { cliOnly: true }),
   'records.create': method(z.object({ kind: z.enum(KIND_IDS), data }), (ctx, i) => createRecord(ctx.db, i.kind, i.data)),
   'records.update': method(z.object({ id: z.string().min(1).max(100), data }), (ctx, i) => updateRecord(ctx.db, i.id, i.data)),
   'records.duplicate': method(id, (ctx, i) => duplicateRecord(ctx.db, i.id)),
@@ -66,6 +66,8 @@ export const ledgerApi = {
   'ledger.years': method(z.object({}), (ctx) => ledgerYears(ctx.db)),
   'ledger.stats': method(z.object({ year }), (ctx, i) => yearStats(ctx.db, i.year)),
   'ledger.gaps': method(z.object({ year }), (ctx, i) => ledgerGaps(ctx.db, i.year)),
-  'exchange.export': method(z.object({}), (ctx) => exportLedger(ctx.db)),
-  'exchange.import': method(z.object({ text: z.string().max(512 * 1024 * 1024) }), (ctx, i) => importLedger(ctx.db, i.text)),
+  // The page never sees the whole ledger as one string, nor replaces it: 文件 → 导出/导入台账 run in
+  // main (file.exportLedger / file.importLedger, with main's own save dialog and confirmation).
+  'exchange.export': method(z.object({}), (ctx) => exportLedger(ctx.db), { cliOnly: true }),
+  'exchange.import': method(z.object({ text: z.string().max(512 * 1024 * 1024) }), (ctx, i) => importLedger(ctx.db, i.text), { cliOnly: true }),
 };

@@ -1,0 +1,41 @@
+/**
+ * The renderer's door to the API table, used by Electron IPC (electron/main/ipc.ts) and by the
+ * harness (electron/harness/server.ts) alike. On top of callApi it enforces what each method
+ * declares (./define.ts, MethodOptions): a `cliOnly` method does not exist for the page, a path
+ * field must hold a path main handed out (./grants.ts), and paths a method answers with are
+ * granted for later calls. The CLI calls callApi directly and never passes through here.
+ */
+import { z } from 'zod';
+import { LedgerError, toErrorPayload } from '@rules/errors';
+import { apiTable, callApi } from './index';
+import type { ApiMethod, ApiResult, MethodOptions } from './define';
+import type { LedgerContext } from './context';
+import type { PathGrants } from './grants';
+
+type AnyMethod = ApiMethod<z.ZodType, unknown, MethodOptions<any>>;
+
+const table = apiTable as unknown as Record<string, AnyMethod>;
+
+/** Whether `name` is on the renderer's surface (a method of the table not declared cliOnly). */
+export function isRendererMethod(name: string): boolean {
+  return Object.hasOwn(table, name) && !table[name].options.cliOnly;
+}
+
+/** Names of the renderer's surface, read from the table (the preload's list is checked against it). */
+export const rendererMethodNames = (): string[] => Object.keys(table).filter(isRendererMethod);
+
+export async function callFromRenderer(ctx: LedgerContext, grants: PathGrants, name: string, payload: unknown): Promise<ApiResult> {
+  try {
+    if (!isRendererMethod(name)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${name.slice(0, 100)}`);
+    const { paths, grants: granted } = table[name].options;
+    if (paths) {
+      const input = (payload ?? {}) as Record<string, unknown>;
+      for (const [field, kind] of Object.entries(paths)) grants.require(typeof input === 'object' ? input[field] : undefined, kind, field);
+    }
+    const result = await callApi(ctx, name, payload);
+    if (result.ok && granted) grants.grantAll(granted(result.value));
+    return result;
+  } catch (err) {
+    return { ok: false, error: toErrorPayload(err) };
+  }
+}
