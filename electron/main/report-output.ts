@@ -3,7 +3,10 @@
  * preview shows exactly these pages), the same window sent to the system print dialog, and 导出
  * PDF/Word through a save dialog. Bound with the one sender-checked wrapper, payloads checked by zod.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 import { assembleYear } from '@core/api/report-api';
 import { LedgerError } from '@rules/errors';
@@ -44,15 +47,22 @@ async function openReportWindow(html: string): Promise<BrowserWindow> {
       disableBlinkFeatures: 'Auxclick',
     },
   });
+  // From a file, not a data: URL: Chromium refuses URLs past 2 MB, which a long report with
+  // many tables reaches. The file sits in a private temp folder only while the page loads.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-report-'));
+  const file = path.join(dir, 'report.html');
   try {
-    // A data: URL keeps the report off disk; a report is tens of kB, far below Chromium's 2 MB URL limit.
-    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    fs.writeFileSync(file, html, { encoding: 'utf8', mode: 0o600 });
+    await win.loadURL(pathToFileURL(file).href);
     await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
     await win.webContents.executeJavaScript(IMPRINT_FIT_SCRIPT);
     return win;
   } catch (err) {
     win.destroy();
     throw err;
+  } finally {
+    // Loaded (fonts included) or failed: either way the page no longer needs the file.
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
