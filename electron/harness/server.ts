@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { openContext, type LedgerContext } from '@core/api';
 import { callFromRenderer, isRendererMethod } from '@core/api/gate';
 import { PathGrants } from '@core/api/grants';
+import { Dispatcher } from '@core/api/dispatch';
+import { WorkerPool } from '@core/worker/pool';
 import type { PathKind } from '@core/api/define';
 import { MAX_UPLOAD_BODY_BYTES } from '@rules/upload';
 import type { Result } from '../preload/contract';
@@ -114,6 +116,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const token = randomBytes(32).toString('hex');
   const ctx = openContext(opts.dbFile);
   const grants = new PathGrants();
+  // Like Electron: heavy methods in a worker thread, so one import does not stall every request.
+  const pool = new WorkerPool();
+  const dispatch = new Dispatcher(() => ctx, pool);
   let allowedHosts = new Set<string>();
   const hostOutput = createHarnessReportOutput(ctx);
 
@@ -137,7 +142,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     } catch {
       return sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
     }
-    sendJson(res, 200, await callFromRenderer(ctx, grants, name, payload));
+    sendJson(res, 200, await callFromRenderer(dispatch, grants, name, payload));
   }
 
   /** Host methods: same checks as the API; a file comes back as its bytes, anything else as JSON. */
@@ -272,6 +277,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
+          void pool.close();
           ctx.close();
           // The warm PDF browser goes too, before close() resolves.
           void hostOutput.close().finally(resolve);

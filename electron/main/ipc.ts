@@ -5,7 +5,7 @@
  * did not hand out, lets callApi validate the payload with zod, and always answers a Result.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { LedgerContext } from '@core/api';
+import type { Dispatcher } from '@core/api/dispatch';
 import { callFromRenderer, rendererMethodNames } from '@core/api/gate';
 import type { PathGrants } from '@core/api/grants';
 import { toErrorPayload } from '@rules/errors';
@@ -13,7 +13,10 @@ import { channelFor, type Result } from '../preload/contract';
 import type { Trust } from './origin';
 
 export type IpcRegistrar = Pick<IpcMain, 'handle'>;
-export type MethodRunner = (payload: unknown) => Promise<Result>;
+export type MethodRunner = (payload: unknown, event: Pick<IpcMainInvokeEvent, 'sender'>) => Promise<Result>;
+
+/** Channel on which main tells the page how far a long job has got (the preload's onProgress). */
+export const PROGRESS_CHANNEL = 'api:progress';
 
 /**
  * Only the top frame of a page from our own origin may call in. A renderer that got hold of
@@ -38,7 +41,7 @@ export function handleTrusted(ipc: IpcRegistrar, name: string, trust: Trust, run
       return FORBIDDEN;
     }
     try {
-      return await run(payload);
+      return await run(payload, event);
     } catch (err) {
       return { ok: false, error: toErrorPayload(err) };
     }
@@ -46,7 +49,8 @@ export function handleTrusted(ipc: IpcRegistrar, name: string, trust: Trust, run
 }
 
 export interface GateDeps {
-  getCtx(): LedgerContext;
+  /** Runs methods inline or in the worker pool. */
+  dispatch: Dispatcher;
   /** The paths main handed out (pickers, drive list, listings); shared with the pickers. */
   grants: PathGrants;
 }
@@ -54,6 +58,12 @@ export interface GateDeps {
 /** Binds every renderer method of the core API table (cliOnly ones get no channel); returns the names bound. */
 export function bindApiTable(ipc: IpcRegistrar, trust: Trust, deps: GateDeps): string[] {
   const names = rendererMethodNames();
-  for (const name of names) handleTrusted(ipc, name, trust, (payload) => callFromRenderer(deps.getCtx(), deps.grants, name, payload));
+  for (const name of names) {
+    handleTrusted(ipc, name, trust, (payload, event) =>
+      callFromRenderer(deps.dispatch, deps.grants, name, payload, (p) => {
+        if (!event.sender?.isDestroyed?.()) event.sender?.send?.(PROGRESS_CHANNEL, p);
+      }),
+    );
+  }
   return names;
 }

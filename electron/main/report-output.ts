@@ -11,7 +11,8 @@ import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 import { assembleYear } from '@core/api/report-api';
 import { LedgerError } from '@rules/errors';
 import { IMPRINT_FIT_SCRIPT, renderReportHtml } from '@core/render/html';
-import { defaultReportFileName, exportReport, type PdfPrinter } from '@core/report/export';
+import { defaultReportFileName, type PdfPrinter } from '@core/report/export';
+import { writeFileAtomicAsync } from '@core/fs/atomic';
 import { recordOutput } from '@core/report/provenance';
 import type { HostMethodName, HostMethods } from '../preload/host-contract';
 import type { Result } from '../preload/contract';
@@ -86,9 +87,14 @@ export const electronPdfPrinter: PdfPrinter = async (html) => {
   }
 };
 
-export function reportPdf(deps: DialogDeps, input: HostMethods['host.reportPdf']['input']): Promise<Uint8Array> {
-  const report = assembleYear(deps.getCtx(), input.year);
-  return electronPdfPrinter(renderReportHtml(report.document));
+/** The report rendered in the worker (assembly and rendering are the heavy part), with its figure uses. */
+type Rendered<C> = { content: C; uses: Parameters<typeof recordOutput>[3] };
+const renderInWorker = <C extends string | Uint8Array>(deps: DialogDeps, year: number, format: 'html' | 'docx') =>
+  deps.dispatch.value<Rendered<C>>('report.render', { year, format });
+
+export async function reportPdf(deps: DialogDeps, input: HostMethods['host.reportPdf']['input']): Promise<Uint8Array> {
+  const { content } = await renderInWorker<string>(deps, input.year, 'html');
+  return electronPdfPrinter(content);
 }
 
 const PRINT_FAILURES: Record<string, string> = {
@@ -104,9 +110,8 @@ const PRINT_FAILURES: Record<string, string> = {
  * after it: destroying it earlier crashes or loses the job (electron/electron#19946, #28192).
  */
 export async function printReport(deps: DialogDeps, input: HostMethods['host.printReport']['input']): Promise<{ printed: boolean }> {
-  const ctx = deps.getCtx();
-  const report = assembleYear(ctx, input.year);
-  const win = await openReportWindow(renderReportHtml(report.document));
+  const report = await renderInWorker<string>(deps, input.year, 'html');
+  const win = await openReportWindow(report.content);
   const outcome = await new Promise<{ ok: boolean; reason: string }>((resolve) => {
     win.webContents.print(
       { silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' } },
@@ -117,7 +122,7 @@ export async function printReport(deps: DialogDeps, input: HostMethods['host.pri
     if (!win.isDestroyed()) win.destroy();
   }, PRINT_WINDOW_LINGER_MS);
   if (outcome.ok) {
-    recordOutput(ctx.db, input.year, 'print', report.uses);
+    recordOutput(deps.getCtx().db, input.year, 'print', report.uses);
     return { printed: true };
   }
   if (/cancel/i.test(outcome.reason)) return { printed: false };
@@ -140,7 +145,11 @@ export async function saveReport(deps: DialogDeps, input: HostMethods['host.save
   if (pick.canceled || !pick.filePath) return { canceled: true };
   // The extension decides the format in exportReport; a name typed without one gets it added.
   const file = path.extname(pick.filePath).toLowerCase() === `.${input.format}` ? pick.filePath : `${pick.filePath}.${input.format}`;
-  await exportReport(deps.getCtx(), input.year, file, electronPdfPrinter);
+  // Rendered in the worker; only printToPDF (Chromium's work, awaited) and the write happen here.
+  const rendered = await renderInWorker<string | Uint8Array>(deps, input.year, input.format === 'pdf' ? 'html' : 'docx');
+  const bytes = input.format === 'pdf' ? await electronPdfPrinter(rendered.content as string) : rendered.content;
+  await writeFileAtomicAsync(file, bytes);
+  recordOutput(deps.getCtx().db, input.year, input.format, rendered.uses);
   return { canceled: false, file };
 }
 

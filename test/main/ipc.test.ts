@@ -14,6 +14,7 @@ import { method } from '@core/api/define';
 import { RENDERER_METHOD_NAMES } from '@core/api/methods';
 import { rendererMethodNames } from '@core/api/gate';
 import { PathGrants } from '@core/api/grants';
+import { Dispatcher } from '@core/api/dispatch';
 import { EXPOSED_METHOD_NAMES, MAIN_METHOD_NAMES } from '../../electron/preload/contract';
 import { bindMainMethods } from '../../electron/main/dialogs';
 import { bindApiTable, FORBIDDEN } from '../../electron/main/ipc';
@@ -41,8 +42,9 @@ const invoke = (channel: string, event: unknown, payload: unknown) => {
 };
 const bindAll = () => {
   const grants = new PathGrants();
-  bindApiTable(ipcMain, trust, { getCtx: () => ctx, grants });
-  bindMainMethods(ipcMain, trust, { getCtx: () => ctx, grants, getWindow: () => null, defaultDir: tempDir() });
+  const dispatch = new Dispatcher(() => ctx);
+  bindApiTable(ipcMain, trust, { dispatch, grants });
+  bindMainMethods(ipcMain, trust, { getCtx: () => ctx, dispatch, grants, getWindow: () => null, defaultDir: tempDir() });
 };
 
 describe('binding', () => {
@@ -62,7 +64,7 @@ describe('binding', () => {
     const table = apiTable as Record<string, unknown>;
     table['test.echo'] = method(z.object({ say: z.string() }), (_c, i) => `回声：${i.say}`);
     try {
-      expect(bindApiTable(ipcMain, trust, { getCtx: () => ctx, grants: new PathGrants() })).toContain('test.echo');
+      expect(bindApiTable(ipcMain, trust, { dispatch: new Dispatcher(() => ctx), grants: new PathGrants() })).toContain('test.echo');
       expect(await invoke('api:test.echo', from('app://fazhi/index.html'), { say: '好' })).toEqual({ ok: true, value: '回声：好' });
     } finally {
       delete table['test.echo'];
@@ -104,9 +106,9 @@ describe('the wrapper', () => {
   it('turns an unexpected throw into an error Result instead of a rejected invoke', async () => {
     resetStub();
     bindApiTable(ipcMain, trust, {
-      getCtx: () => {
+      dispatch: new Dispatcher(() => {
         throw new Error('台账尚未打开');
-      },
+      }),
       grants: new PathGrants(),
     });
     expect(await invoke('api:kinds.list', from('app://fazhi/index.html'), {})).toEqual({

@@ -36,7 +36,7 @@ export const backupApi = {
       const r = await createBackup(ctx, i.targetDir, { keep: i.keep });
       return { file: r.file, bytes: r.bytes, info: r.info, deleted: r.deleted };
     }),
-    { paths: { targetDir: 'folder' }, grants: (o: { file: string }) => filesOut([o]) },
+    { paths: { targetDir: 'folder' }, grants: (o: { file: string }) => filesOut([o]), worker: true },
   ),
   /** Our backup files in a folder, newest first (date and town from the name; nothing opened). */
   'backup.list': method(z.object({ dir: filePath }), (_ctx, i) => listBackups(i.dir), {
@@ -51,10 +51,11 @@ export const backupApi = {
       const e = toErrorPayload(err);
       return { sound: false as const, code: e.code, problem: e.message };
     }
-  }, backupIn),
+  }, { ...backupIn, worker: true }),
   'backup.restore': method(z.object({ file: filePath }), (ctx, i) =>
     withLedgerLock(ctx.file, '恢复', () => restoreBackup(ctx, i.file)),
-    backupIn,
+    // Replaces the ledger file: the shell's own connection closes while it runs (./dispatch.ts).
+    { ...backupIn, worker: 'exclusive' },
   ),
   'backup.status': method(z.object({ days: z.int().min(1).max(365).optional() }), (ctx, i) =>
     backupStatus(ctx.db, new Date(), i.days ?? DEFAULT_REMINDER_DAYS),

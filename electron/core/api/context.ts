@@ -5,11 +5,17 @@
 import path from 'node:path';
 import { openDb, type Db, type OpenOptions } from '../db/open';
 import { preMigrationCopy } from '../backup/safety';
+import type { Progress } from '../worker/protocol';
 
 export interface LedgerContext {
   readonly file: string;
   db: Db;
   readonly appVersion: string;
+  /**
+   * Where a long job reports how far it got (set by the worker that runs it, ../worker/entry.ts;
+   * absent when nobody listens). Handlers call it between batches, never per row.
+   */
+  progress?: (p: Progress) => void;
   /** Closes and opens the ledger file again (after a restore). */
   reopen(): void;
   close(): void;

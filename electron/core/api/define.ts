@@ -33,6 +33,13 @@ export interface MethodOptions<R = unknown> {
   readonly paths?: Readonly<Record<string, PathKind>>;
   /** Paths in the output the renderer may use afterwards (the drives found, the backups listed). */
   readonly grants?: (output: R) => readonly PathGrant[];
+  /**
+   * Heavy work (imports, backup, restore, verify, exports): runs in a worker thread with its own
+   * connection when the shell has a pool (./dispatch.ts), so the window never freezes.
+   * 'exclusive' for a method that replaces the ledger file: the shell's connection closes meanwhile.
+   * Input and output cross threads by structured clone (plain data, Buffers, no functions).
+   */
+  readonly worker?: true | 'exclusive';
 }
 
 // Options are typed loosely (`never` output) so zod and the handler alone infer R: a `grants`

@@ -3,14 +3,16 @@
  * harness (electron/harness/server.ts) alike. On top of callApi it enforces what each method
  * declares (./define.ts, MethodOptions): a `cliOnly` method does not exist for the page, a path
  * field must hold a path main handed out (./grants.ts), and paths a method answers with are
- * granted for later calls. The CLI calls callApi directly and never passes through here.
+ * granted for later calls. The dispatcher then runs it inline or in the worker (./dispatch.ts).
+ * The CLI calls callApi directly and never passes through here.
  */
 import { z } from 'zod';
 import { LedgerError, toErrorPayload } from '@rules/errors';
-import { apiTable, callApi } from './index';
+import { apiTable } from './index';
 import type { ApiMethod, ApiResult, MethodOptions } from './define';
-import type { LedgerContext } from './context';
+import type { Dispatcher } from './dispatch';
 import type { PathGrants } from './grants';
+import type { Progress } from '../worker/protocol';
 
 type AnyMethod = ApiMethod<z.ZodType, unknown, MethodOptions<any>>;
 
@@ -24,7 +26,13 @@ export function isRendererMethod(name: string): boolean {
 /** Names of the renderer's surface, read from the table (the preload's list is checked against it). */
 export const rendererMethodNames = (): string[] => Object.keys(table).filter(isRendererMethod);
 
-export async function callFromRenderer(ctx: LedgerContext, grants: PathGrants, name: string, payload: unknown): Promise<ApiResult> {
+export async function callFromRenderer(
+  dispatch: Dispatcher,
+  grants: PathGrants,
+  name: string,
+  payload: unknown,
+  onProgress?: (p: Progress) => void,
+): Promise<ApiResult> {
   try {
     if (!isRendererMethod(name)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${name.slice(0, 100)}`);
     const { paths, grants: granted } = table[name].options;
@@ -32,7 +40,7 @@ export async function callFromRenderer(ctx: LedgerContext, grants: PathGrants, n
       const input = (payload ?? {}) as Record<string, unknown>;
       for (const [field, kind] of Object.entries(paths)) grants.require(typeof input === 'object' ? input[field] : undefined, kind, field);
     }
-    const result = await callApi(ctx, name, payload);
+    const result = await dispatch.call(name, payload, onProgress);
     if (result.ok && granted) grants.grantAll(granted(result.value));
     return result;
   } catch (err) {

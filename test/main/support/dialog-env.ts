@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { openContext, type LedgerContext } from '@core/api';
 import { PathGrants } from '@core/api/grants';
+import { Dispatcher } from '@core/api/dispatch';
 import type { DialogDeps } from '../../../electron/main/dialogs';
 import { resetStub } from './electron-stub';
 import { tempDir } from './temp';
@@ -16,5 +17,5 @@ export function freshDialogEnv(): DialogEnv {
   resetStub();
   const dir = tempDir();
   const ctx = openContext(path.join(dir, 'ledger.db'));
-  return { dir, ctx, deps: { getCtx: () => ctx, grants: new PathGrants(), getWindow: () => null, defaultDir: dir } };
+  return { dir, ctx, deps: { getCtx: () => ctx, dispatch: new Dispatcher(() => ctx), grants: new PathGrants(), getWindow: () => null, defaultDir: dir } };
 }
