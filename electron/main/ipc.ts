@@ -9,14 +9,12 @@ import type { Dispatcher } from '@core/api/dispatch';
 import { callFromRenderer, rendererMethodNames } from '@core/api/gate';
 import type { PathGrants } from '@core/api/grants';
 import { toErrorPayload } from '@rules/errors';
-import { channelFor, type Result } from '../preload/contract';
+import { channelFor, PROGRESS_CHANNEL, type Result } from '../preload/contract';
 import type { Trust } from './origin';
 
 export type IpcRegistrar = Pick<IpcMain, 'handle'>;
 export type MethodRunner = (payload: unknown, event: Pick<IpcMainInvokeEvent, 'sender'>) => Promise<Result>;
 
-/** Channel on which main tells the page how far a long job has got (the preload's onProgress). */
-export const PROGRESS_CHANNEL = 'api:progress';
 
 /**
  * Only the top frame of a page from our own origin may call in. A renderer that got hold of

@@ -8,6 +8,7 @@ import { RENDERER_METHOD_NAMES } from '@core/api/methods';
 import type { ApiInput, ApiOutput, RendererMethodName } from '@core/api';
 import type { ErrorCode, Issue } from '@rules/errors';
 import { HOST_METHOD_NAMES, type HostMethods } from './host-contract';
+import type { Progress } from '@core/worker/protocol';
 
 /** Methods only the Electron main process can run (native dialogs; the report's host methods). */
 export const MAIN_METHOD_NAMES = ['file.exportLedger', 'file.importLedger', ...HOST_METHOD_NAMES] as const;
@@ -44,6 +45,14 @@ export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: S
 export type WindowApi = { readonly [K in AppMethodName]: (input: AppInput<K>) => Promise<Result<AppOutput<K>>> };
 
 export const channelFor = (name: string): string => `api:${name}`;
+
+/** Main → page: how far a long job has got (electron/core/worker/protocol.ts Progress). */
+export const PROGRESS_CHANNEL = 'api:progress';
+
+/** `window.apiProgress`: the page subscribes to PROGRESS_CHANNEL; nothing else of ipcRenderer reaches it. */
+export interface ProgressBridge {
+  subscribe(listener: (p: Progress) => void): () => void;
+}
 
 // Compile-time guard: methods.ts (the preload's list) names exactly the table's methods not declared cliOnly.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

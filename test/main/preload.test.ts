@@ -22,8 +22,19 @@ beforeAll(async () => {
 });
 
 describe('window.api', () => {
-  it('is the only thing exposed', () => {
-    expect([...contextBridge.exposed.keys()]).toEqual(['api']);
+  it('is exposed with apiProgress, and nothing else', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['api', 'apiProgress']);
+  });
+
+  it('apiProgress hands the page the progress data only, and unsubscribes', () => {
+    const bridge = contextBridge.exposed.get('apiProgress') as { subscribe(l: (p: unknown) => void): () => void };
+    expect(Object.keys(bridge)).toEqual(['subscribe']);
+    const seen: unknown[][] = [];
+    const off = bridge.subscribe((...args) => seen.push(args));
+    ipcRenderer.emit('api:progress', { sender: ipcRenderer }, { method: 'backup.create', label: '已开始' });
+    off();
+    ipcRenderer.emit('api:progress', { sender: ipcRenderer }, { method: 'backup.create', label: '已结束' });
+    expect(seen).toEqual([[{ method: 'backup.create', label: '已开始' }]]);
   });
 
   it('has one function per renderer method of the API table plus the main-only methods, and nothing else', () => {

@@ -35,6 +35,16 @@ export class Dispatcher {
   async call(name: string, payload: unknown, onProgress?: (p: Progress) => void): Promise<ApiResult> {
     while (this.exclusive) await this.exclusive.catch(() => undefined);
     const where = this.pool ? placement(name) : 'inline';
+    if (where === 'inline' || !onProgress) return this.place(where, name, payload, onProgress);
+    // The screen shows a job from its first progress event to this last one, whatever the outcome.
+    try {
+      return await this.place(where, name, payload, onProgress);
+    } finally {
+      onProgress({ method: name, label: '已结束', finished: true });
+    }
+  }
+
+  private async place(where: 'inline' | 'worker' | 'exclusive', name: string, payload: unknown, onProgress?: (p: Progress) => void): Promise<ApiResult> {
     if (where === 'exclusive') return this.runExclusive(name, payload, onProgress);
     const run = where === 'worker' ? this.pool!.run(this.getCtx().file, name, payload, onProgress) : callApi(this.getCtx(), name, payload);
     this.inflight.add(run);

@@ -9,6 +9,8 @@ export interface Progress {
   label: string;
   done?: number;
   total?: number;
+  /** The last event of a job (sent by the dispatcher when the Result is in). */
+  finished?: true;
 }
 
 export interface Job {
