@@ -15,6 +15,7 @@ import { callFromRenderer, isRendererMethod } from '@core/api/gate';
 import { PathGrants } from '@core/api/grants';
 import { Dispatcher } from '@core/api/dispatch';
 import { WorkerPool } from '@core/worker/pool';
+import type { Progress } from '@core/worker/protocol';
 import type { PathKind } from '@core/api/define';
 import { MAX_UPLOAD_BODY_BYTES } from '@rules/upload';
 import type { Result } from '../preload/contract';
@@ -119,6 +120,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   // Like Electron: heavy methods in a worker thread, so one import does not stall every request.
   const pool = new WorkerPool();
   const dispatch = new Dispatcher(() => ctx, pool);
+  /** Jobs in the worker now, by method: the page polls POST /host/progress (Electron pushes them instead). */
+  const running = new Map<string, Progress>();
+  const track = (p: Progress) => (p.finished ? running.delete(p.method) : running.set(p.method, p));
   let allowedHosts = new Set<string>();
   const hostOutput = createHarnessReportOutput(ctx);
 
@@ -142,7 +146,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     } catch {
       return sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
     }
-    sendJson(res, 200, await callFromRenderer(dispatch, grants, name, payload));
+    sendJson(res, 200, await callFromRenderer(dispatch, grants, name, payload, track));
   }
 
   /** Host methods: same checks as the API; a file comes back as its bytes, anything else as JSON. */
@@ -161,6 +165,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     } catch {
       return sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
     }
+    if (name === 'progress') return sendJson(res, 200, { ok: true, value: [...running.values()] });
     if (Object.hasOwn(PICKER_STAND_INS, name)) {
       try {
         const typed = parseHostInput(`host.${name}` as 'host.pickFolder' | 'host.pickBackupFile', payload).defaultPath;

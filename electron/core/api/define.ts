@@ -12,9 +12,10 @@ z.config(z.locales.zhCN());
 /**
  * What a path field names. A path the renderer sends must have been handed out by the main
  * process as that kind (./grants.ts): a folder to write backups into or list, a file to read
- * (a backup), a file to write (a save dialog's answer).
+ * (a backup). Files to write are never named by the page: main's save dialog picks and writes
+ * them (docs/electron-shell.md, 'Files out').
  */
-export type PathKind = 'folder' | 'file' | 'saveFile';
+export type PathKind = 'folder' | 'file';
 
 /** A path in a method's output that the renderer may send back later, and as what. */
 export interface PathGrant {
