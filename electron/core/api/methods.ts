@@ -45,4 +45,7 @@ export const API_METHOD_NAMES = [
   'attachments.remove',
   'attachments.upload',
   'attachments.download',
+  'register.pdf',
+  'register.html',
+  'register.export',
 ] as const;
