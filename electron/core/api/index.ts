@@ -4,6 +4,7 @@ import { backupApi } from './backup-api';
 import { attachmentsApi } from './attachments-api';
 import { reportApi } from './report-api';
 import { registerApi } from './register-api';
+import { dossierApi } from './dossier-api';
 import { invokeMethod, type ApiMethod, type ApiResult } from './define';
 import type { LedgerContext } from './context';
 
@@ -13,6 +14,7 @@ export const apiTable = {
   ...backupApi,
   ...attachmentsApi,
   ...registerApi,
+  ...dossierApi,
 };
 
 export type ApiTable = typeof apiTable;

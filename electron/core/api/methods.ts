@@ -48,4 +48,5 @@ export const API_METHOD_NAMES = [
   'register.pdf',
   'register.html',
   'register.export',
+  'dossier.export',
 ] as const;

@@ -11,9 +11,10 @@ import type { RegisterModel } from './model';
 /** Paper and margins in mm; exported for the tests that measure the PDF. */
 export const REGISTER_PAGE = { widthMm: 297, heightMm: 210, marginMm: { top: 14, right: 12, bottom: 16, left: 12 } } as const;
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
-function css(): string {
+/** The page, title and table styles; the 档案袋 index uses them too. */
+export function registerCss(): string {
   const m = REGISTER_PAGE.marginMm;
   return `
 @page { size: A4 landscape; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
@@ -52,9 +53,9 @@ export function renderRegisterHtml(m: RegisterModel): string {
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}">
 <title>${esc(m.title)}</title>
-<style>${css()}</style>
+<style>${registerCss()}</style>
 </head>
 <body>
 <h1>${esc(m.title)}</h1>
