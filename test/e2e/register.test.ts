@@ -76,4 +76,23 @@ describe('登记簿', () => {
     const text = (await body.innerText()).replace(/\s+/g, '');
     for (const t of partyMeetings) expect(text).toContain(t);
   });
+
+  it('exports the year’s 档案袋 from the 首页 into a folder', async () => {
+    const shell = new AppShell(app.page);
+    await shell.open('首页');
+    await app.page.getByRole('button', { name: '导出年度档案袋' }).click();
+    const form = app.page.getByTestId('dossier-form');
+    const out = path.join(dir, 'usb');
+    fs.mkdirSync(out);
+    await form.getByTestId('dossier-folder-input').fill(out);
+    await screenshot(app.page, 'register-03-dossier-form');
+    await form.getByRole('button', { name: '导出', exact: true }).click();
+    const result = app.page.getByTestId('dossier-result');
+    await result.waitFor({ timeout: 110_000 });
+    expect(await result.innerText()).toContain('档案袋已生成');
+    await screenshot(app.page, 'register-04-dossier-done');
+    const zip = path.join(out, '双土镇2023年法治台账档案袋.zip');
+    expect(execFileSync('unzip', ['-t', zip], { encoding: 'utf8' })).toContain('No errors detected');
+    expect(execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' })).toContain('01_会议/双土镇2023年会议台账.pdf');
+  }, 150_000);
 });

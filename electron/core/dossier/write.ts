@@ -113,15 +113,15 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
   if (!out.toLowerCase().endsWith('.zip')) throw new LedgerError('VALIDATION', '档案袋应保存为 .zip 文件');
   const now = opts.now ?? new Date();
   const town = getSettings(ctx.db).town;
-  const plan = await planDossier(ctx.db, attachmentsDirFor(ctx.file), year);
-  const generated = await generatedFiles(ctx, plan, town, opts, now);
-  const records = plan.kinds.flatMap((k) => k.records.map((r) => ({ kind: k.kind, r })));
-  const evidence = records.flatMap(({ r }) => r.files.filter((f) => f.zipPath));
-  const leftOut = records.flatMap(({ kind, r }) => r.files.filter((f) => f.problem).map((f) => ({ kind: kind.label, record: r.title, name: f.name, problem: f.problem! })));
-
   useNativeCrcForYazl();
+  // The temp file first: a folder that cannot be written fails before minutes of rendering.
   const tmp = tempNameFor(out);
-  const sink = await openFileSink(tmp, 'wx');
+  let sink: Awaited<ReturnType<typeof openFileSink>>;
+  try {
+    sink = await openFileSink(tmp, 'wx');
+  } catch (err) {
+    throw new LedgerError('IO', `无法写入档案袋“${out}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
   const zip = new yazl.ZipFile();
   let failReject: (e: Error) => void = () => undefined;
   const failure = new Promise<never>((_, reject) => (failReject = reject));
@@ -133,6 +133,11 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
     for (const s of open) s.destroy();
   };
   try {
+    const plan = await planDossier(ctx.db, attachmentsDirFor(ctx.file), year);
+    const generated = await generatedFiles(ctx, plan, town, opts, now);
+    const records = plan.kinds.flatMap((k) => k.records.map((r) => ({ kind: k.kind, r })));
+    const evidence = records.flatMap(({ r }) => r.files.filter((f) => f.zipPath));
+    const leftOut = records.flatMap(({ kind, r }) => r.files.filter((f) => f.problem).map((f) => ({ kind: kind.label, record: r.title, name: f.name, problem: f.problem! })));
     zip.on('error', fail);
     const done = pipeline(zip.outputStream as NodeJS.ReadableStream, sink.stream);
     done.catch(fail);
