@@ -18,8 +18,10 @@ h2 { font-family: inherit; font-size: 12pt; margin: 5mm 0 2mm; break-after: avoi
 .summary li { margin: 0.5mm 0; }
 .bad { font-weight: bold; }
 td.files div { margin: 0 0 0.6mm; }
-th.date { width: 6.5em; }
+th.date { width: 6.8em; }
 th.miss { width: 16%; }
+th.no { width: 3.2em; }
+th.wide { width: 26%; }
 `;
 
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
