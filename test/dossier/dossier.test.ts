@@ -136,6 +136,27 @@ describe('档案袋', () => {
     expect(result.records).toBe(6);
   });
 
+  it('fails the whole archive when a stored file changes while it is being packed', async () => {
+    const T = tempLedger();
+    try {
+      const dir = attachmentsDirFor(T.file);
+      const r = createRecord(T.ctx.db, 'meeting', sampleRecord('meeting', 0));
+      const a = await addAttachmentBytes(T.ctx.db, dir, r.id, randomBytes(4000), '签到表.jpg');
+      const out = path.join(T.dir, 'x.zip');
+      let changed = false;
+      // The files are checked first, then the PDFs printed: change the file in between.
+      const printPdf = (html: string) => {
+        if (!changed) fs.writeFileSync(attachmentFile(dir, a.sha256), randomBytes(4000));
+        changed = true;
+        return renderer.render(html);
+      };
+      await expect(writeDossier(T.ctx, 2023, out, { printPdf })).rejects.toThrow('在打包过程中被改动');
+      expect(fs.readdirSync(T.dir).filter((f) => f.endsWith('.zip') || f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      T.cleanup();
+    }
+  });
+
   it('leaves nothing behind when it cannot write', async () => {
     const dir = path.join(L.dir, 'no-such-folder');
     await expect(writeDossier(L.ctx, 2023, path.join(dir, 'x.zip'), { printPdf: (html) => renderer.render(html) })).rejects.toThrow('无法写入档案袋');
