@@ -13,15 +13,17 @@ export interface IndexSummary {
 }
 
 const EXTRA_CSS = `
+table { width: 99.5%; }
 h2 { font-family: inherit; font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; }
 .summary { font-size: 10pt; margin: 0 0 3mm; }
-.summary li { margin: 0.5mm 0; }
+.summary div { margin: 0.5mm 0; }
 .bad { font-weight: bold; }
 td.files div { margin: 0 0 0.6mm; }
-th.date { width: 6.8em; }
-th.miss { width: 16%; }
-th.no { width: 3.2em; }
-th.wide { width: 26%; }
+th.no { width: 4%; }
+th.date { width: 8%; }
+th.wide { width: 24%; }
+th.files { width: 46%; }
+th.miss { width: 18%; }
 `;
 
 const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
@@ -48,7 +50,7 @@ export function renderIndexHtml(plan: DossierPlan, s: IndexSummary): string {
       return `<tr><td class="no">${i + 1}</td><td class="short">${esc(r.record.date)}</td><td>${esc(r.title)}</td><td class="files">${where}${fileCells}</td><td>${esc(r.missing.join('、'))}</td></tr>`;
     });
     return `<h2>${esc(k.folder)}（${k.records.length}条）</h2>
-<table><thead><tr><th class="no">序号</th><th class="date">日期</th><th class="wide">名称</th><th>档案袋中的材料</th><th class="miss">缺少的材料</th></tr></thead>
+<table><thead><tr><th class="no">序号</th><th class="date">日期</th><th class="wide">名称</th><th class="files">档案袋中的材料</th><th class="miss">缺少的材料</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
   });
   return `<!DOCTYPE html>
@@ -62,7 +64,7 @@ export function renderIndexHtml(plan: DossierPlan, s: IndexSummary): string {
 <body>
 <h1>${esc(s.title)}</h1>
 <p class="scope">生成时间：${esc(s.generatedAt)}</p>
-<ul class="summary">${summary.map((x) => `<li>${x.startsWith('<') ? x : esc(x)}</li>`).join('')}</ul>
+<div class="summary">${summary.map((x) => `<div>· ${x.startsWith('<') ? x : esc(x)}</div>`).join('')}</div>
 ${sections.join('\n') || '<p>本年度没有台账记录。</p>'}
 </body>
 </html>
