@@ -109,7 +109,8 @@ function checkMeasure(m: Measure, path: string, kinds: (id: string) => KindDef |
   if (m.agg.type !== 'count') {
     const f = field(m.agg.field);
     const want = m.agg.type === 'sum' ? ['int', 'money'] : ['tags', 'village'];
-    if (!f) out.push({ field: `${path}.agg.field`, fieldLabel: m.agg.field, message: `“${kind.label}”没有字段“${m.agg.field}”` });
+    if (!m.agg.field) out.push({ field: `${path}.agg.field`, fieldLabel: '字段', message: m.agg.type === 'sum' ? '请选择要合计的字段' : '请选择要数不同值的字段' });
+    else if (!f) out.push({ field: `${path}.agg.field`, fieldLabel: m.agg.field, message: `“${kind.label}”没有字段“${m.agg.field}”` });
     else if (!want.includes(f.type)) {
       out.push({ field: `${path}.agg.field`, fieldLabel: f.label, message: m.agg.type === 'sum' ? `“${f.label}”不是数值字段，不能求和` : `“${f.label}”不是列表字段，不能数不同值` });
     }
