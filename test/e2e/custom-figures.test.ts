@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openContext } from '@core/api';
+import { callApi, openContext } from '@core/api';
 import { importLedger } from '@core/ledger/exchange';
 import { ROOT, requireBuiltRenderer, screenshot, startApp, type E2eApp } from './support/app';
 import { AppShell } from './pages/app-shell';
@@ -80,6 +80,37 @@ describe('自定义指标', () => {
     expect(figureId).toMatch(/^custom\./);
   });
 
+  it('builds a rate of two measures, its value the same as the core computes (1920×1080)', async () => {
+    await app.page.setViewportSize({ width: 1920, height: 1080 });
+    await figures.list.getByRole('button', { name: '＋ 新建指标' }).click();
+    await figures.field('指标名称').fill('矛盾纠纷调解成功占比');
+    await figures.builder.getByLabel('比率（分子 ÷ 分母，如办结率、通过率）').check();
+    const [num, den] = [figures.builder.getByTestId('measure-editor').first(), figures.builder.getByTestId('measure-editor').last()];
+    await figures.choose(num.getByLabel('台账类型'), '矛盾纠纷');
+    await figures.choose(den.getByLabel('台账类型'), '矛盾纠纷');
+    await num.getByRole('button', { name: '＋ 添加条件' }).click();
+    await figures.choose(num.getByLabel('筛选字段'), '结果');
+    await figures.choose(num.getByLabel('结果取值'), '调解成功');
+    await app.page.keyboard.press('Escape');
+    const core = await callApi(app.harness.ctx, 'figures.custom.preview', {
+      year: YEAR,
+      def: {
+        id: 'custom.check',
+        name: '核对',
+        section: '1',
+        unit: '%',
+        value: { type: 'rate', numerator: { kind: 'dispute', where: { result: '调解成功' }, agg: { type: 'count' } }, denominator: { kind: 'dispute', agg: { type: 'count' } } },
+        display: { type: 'percent' },
+      },
+    });
+    const expected = core.ok && (core.value as { result: { display: string } }).result.display;
+    expect(expected).toMatch(/^\d+(\.\d+)?%$/);
+    await expect.poll(() => figures.value.innerText()).toBe(expected);
+    await expect.poll(() => figures.recordCount.innerText()).toBe('依据406条台账记录（显示前100条）');
+    await screenshot(app.page, 'figures-02-rate-1920');
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+  });
+
   it('refuses an incomplete definition, saying what is missing', async () => {
     await figures.list.getByRole('button', { name: '＋ 新建指标' }).click();
     await figures.choose(figures.field('台账类型'), '法律服务');
@@ -88,7 +119,7 @@ describe('自定义指标', () => {
     await figures.field('指标名称').fill('测试');
     await figures.save();
     await expect.poll(() => figures.page.getByTestId('save-issues').innerText()).toContain('字段：请选择要合计的字段');
-    await screenshot(app.page, 'figures-02-incomplete');
+    await screenshot(app.page, 'figures-04-incomplete');
   });
 
   it('is inserted into the report as a chip, shows its value in the preview and traces to its records', async () => {
@@ -100,6 +131,13 @@ describe('自定义指标', () => {
     await report.insertFigure(para, '消防', '消防应急演练次数');
     await report.typeAtEnd(para, '。');
     await expect.poll(() => report.chipTexts(para)).toContain('消防应急演练次数：10余次');
+    // Reports count drills in 场 as often as in 次: the chip changes the unit for this use only.
+    await report.chips(para).last().click();
+    await report.chipMenu.getByLabel('单位（量词）').fill('场');
+    await expect.poll(() => report.chipTexts(para)).toContain('消防应急演练次数：10余场单位“场”');
+    await screenshot(app.page, 'figures-03-chip-unit');
+    await app.page.keyboard.press('Escape');
+    await report.chipMenu.waitFor({ state: 'hidden' });
     await report.save();
     await shell.toast('报告已保存').waitFor();
 
@@ -107,11 +145,12 @@ describe('自定义指标', () => {
     const hit = report.figureInPreview(figureId).first();
     await hit.waitFor({ timeout: 60_000 });
     await hit.scrollIntoViewIfNeeded();
-    await screenshot(app.page, 'figures-03-preview');
+    expect(await app.page.getByTestId('pdf-page').first().isVisible()).toBe(true);
+    await screenshot(app.page, 'figures-05-preview');
     await hit.click();
     await expect.poll(() => report.traceDrawer.getByTestId('trace-count').innerText()).toBe('共17条台账记录');
     expect((await report.traceRows().first().locator('td').allInnerTexts())[0]).toBe('应急演练');
-    await screenshot(app.page, 'figures-04-trace');
+    await screenshot(app.page, 'figures-06-trace');
     await report.closeTrace();
   });
 });
