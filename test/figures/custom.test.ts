@@ -197,6 +197,25 @@ describe('custom figures', () => {
     expect(z.problems.find((p) => p.figureId === 'custom.pufa' && p.code === 'zero')?.suggestion).toBe('未开展普法活动');
   });
 
+  it('reads equal rates in a group as “均达到100%”, or “均为100%” where chosen', async () => {
+    const full = (id: string): FigureDef => ({
+      ...def(id, { kind: 'meeting', agg: { type: 'count' } }),
+      unit: '%',
+      value: { type: 'rate', numerator: { kind: 'meeting', where: { lawTopic: true }, agg: { type: 'count' } }, denominator: { kind: 'meeting', where: { studyLawBefore: true }, agg: { type: 'count' } } },
+      display: { type: 'percent' },
+    });
+    await api('figures.custom.save', { def: full('r1') });
+    await api('figures.custom.save', { def: full('r2') });
+    const spec = getReportSpec(l.ctx.db, 2024).spec as ReportSpec;
+    const items = [
+      { figureId: 'custom.r1', label: '办结率' },
+      { figureId: 'custom.r2', label: '满意率' },
+    ];
+    spec.sections[0].paragraphs.push({ id: 'rates', segments: [{ type: 'rates', items }, { type: 'text', text: '；' }, { type: 'rates', items, verb: '为' }] });
+    const text = assembleReport(l.ctx.db, 2024, spec).document.body.flatMap((b) => b.runs.map((r) => r.text)).join('');
+    expect(text).toContain('办结率、满意率均达到100%；办结率、满意率均为100%');
+  });
+
   it('reports a definition the kinds no longer match, never a silent 0', async () => {
     // As if an option had been renamed in a later version: the stored definition names the old value.
     const stale = def('old', { kind: 'training', where: { eventType: '法治讲座' }, agg: { type: 'count' } });
