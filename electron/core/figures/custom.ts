@@ -8,7 +8,6 @@
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
 import { checkCustomFigure, isCustomId } from '@rules/figures/schema';
-import { getFigure } from '@rules/figures/catalogue';
 import type { FigureDef } from '@rules/figures/types';
 
 interface Row {
@@ -37,7 +36,6 @@ export function requireValidDefinition(raw: unknown): FigureDef {
 /** Creates or replaces a definition. */
 export function saveCustomFigure(db: Db, raw: unknown, now = new Date().toISOString()): FigureDef {
   const def = requireValidDefinition(raw);
-  if (getFigure(def.id)) throw new LedgerError('CONFLICT', `编号“${def.id}”已被内置指标使用`);
   db.transaction(() => {
     db.prepare('INSERT INTO custom_figures (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at').run(
       def.id,

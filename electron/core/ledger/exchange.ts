@@ -12,7 +12,6 @@ import { checkSettings, EMPTY_SETTINGS, type Settings } from '@rules/settings';
 import { checkLifecycle } from './normative-doc';
 import { fromRow, insertRecord, type LedgerRecord } from './records';
 import { checkCustomFigure } from '@rules/figures/schema';
-import { getFigure } from '@rules/figures/catalogue';
 import type { FigureDef } from '@rules/figures/types';
 import { listCustomFigures } from '../figures/custom';
 
@@ -159,8 +158,8 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
     const { def, issues: bad } = checkCustomFigure(d);
     for (const x of bad) issues.push({ ...x, kind: '自定义指标', row, recordId: isObj(d) && typeof d.id === 'string' ? d.id : undefined });
     if (!def) return;
-    if (getFigure(def.id)) issues.push({ kind: '自定义指标', row, recordId: def.id, field: 'id', fieldLabel: '编号', message: `编号“${def.id}”与内置指标重复` });
-    else if (figureIds.has(def.id)) issues.push({ kind: '自定义指标', row, recordId: def.id, field: 'id', fieldLabel: '编号', message: `自定义指标编号重复：${def.id}` });
+    // Built-in ids never start with custom., so only the file's own ids can clash.
+    if (figureIds.has(def.id)) issues.push({ kind: '自定义指标', row, recordId: def.id, field: 'id', fieldLabel: '编号', message: `自定义指标编号重复：${def.id}` });
     else {
       figureIds.add(def.id);
       customFigures.push(def);
