@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecord, deleteRecord } from '@core/ledger/records';
 import { renderRegister, exportRegister } from '@core/register/export';
 import { buildRegister } from '@core/register/model';
-import { getKind } from '@rules/kinds';
+import { getKind, KINDS } from '@rules/kinds';
 import { defaultRegisterColumns, resolveRegisterColumns } from '@rules/kinds/register';
 import { pdfPages, requireTool, MM_PER_PT } from '../render-html/measure';
 import { fails, sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
@@ -116,6 +116,13 @@ describe('register model', () => {
     expect(defaultRegisterColumns(kind)[0]).toBe('date');
     const e = fails(() => buildRegister(L.ctx.db, { kind: 'meeting', year: 2023, columns: ['nope'] }), 'VALIDATION');
     expect(e.message).toContain('nope');
+  });
+
+  it.each(KINDS.map((k) => [k.label, k] as const))('%s: the default columns name real fields, date first, title present', (_, kind) => {
+    const cols = resolveRegisterColumns(kind).map((f) => f.key);
+    expect(cols[0]).toBe(kind.dateField);
+    expect(cols).toContain(kind.titleField);
+    for (const k of kind.register?.columns ?? []) expect(kind.fields.map((f) => f.key)).toContain(k);
   });
 
   it('writes HTML by extension and refuses other formats', async () => {
