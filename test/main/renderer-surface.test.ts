@@ -123,6 +123,14 @@ describe('paths come only from main', () => {
     expect((await page('backup.inspect', { file })).ok).toBe(true);
   });
 
+  it('dossier.export writes only into a granted folder; `out` (a file to write) is the CLI\'s', async () => {
+    const target = tempDir();
+    expect((await page('dossier.export', { year: 2024, folder: target })).error?.code).toBe('FORBIDDEN');
+    expect((await page('dossier.export', { year: 2024, out: path.join(target, 'x.zip') })).error?.code).toBe('FORBIDDEN');
+    expect(fs.readdirSync(target)).toEqual([]);
+    expect(ipcMain.handlers.has('api:register.export')).toBe(false);
+  });
+
   it('the drive list grants its drives', async () => {
     const root = tempDir();
     fs.mkdirSync(path.join(root, 'U盘'));

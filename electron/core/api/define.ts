@@ -16,6 +16,8 @@ z.config(z.locales.zhCN());
  * them (docs/electron-shell.md, 'Files out').
  */
 export type PathKind = 'folder' | 'file';
+/** A path field only the CLI may fill (a file to write, named by the user); the page may not send it at all. */
+export type PathField = PathKind | 'cli';
 
 /** A path in a method's output that the renderer may send back later, and as what. */
 export interface PathGrant {
@@ -30,8 +32,11 @@ export interface PathGrant {
 export interface MethodOptions<R = unknown> {
   /** Not on the renderer's surface (no screen calls it); the CLI and main's own code keep it. */
   readonly cliOnly?: boolean;
-  /** Input fields (top level) that are paths, and the grant each must hold when the renderer sends it. */
-  readonly paths?: Readonly<Record<string, PathKind>>;
+  /**
+   * Input fields (top level) that are paths: the grant each must hold when the renderer sends it,
+   * or 'cli' for a field the renderer may not send.
+   */
+  readonly paths?: Readonly<Record<string, PathField>>;
   /** Paths in the output the renderer may use afterwards (the drives found, the backups listed). */
   readonly grants?: (output: R) => readonly PathGrant[];
   /**

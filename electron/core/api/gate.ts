@@ -11,7 +11,7 @@ import { LedgerError, toErrorPayload } from '@rules/errors';
 import { apiTable } from './index';
 import type { ApiMethod, ApiResult, MethodOptions } from './define';
 import type { Dispatcher } from './dispatch';
-import type { PathGrants } from './grants';
+import { NOT_GRANTED, type PathGrants } from './grants';
 import type { Progress } from '../worker/protocol';
 
 type AnyMethod = ApiMethod<z.ZodType, unknown, MethodOptions<any>>;
@@ -38,7 +38,11 @@ export async function callFromRenderer(
     const { paths, grants: granted } = table[name].options;
     if (paths) {
       const input = (payload ?? {}) as Record<string, unknown>;
-      for (const [field, kind] of Object.entries(paths)) grants.require(typeof input === 'object' ? input[field] : undefined, kind, field);
+      for (const [field, kind] of Object.entries(paths)) {
+        const value = typeof input === 'object' ? input[field] : undefined;
+        if (kind !== 'cli') grants.require(value, kind, field);
+        else if (value !== undefined) throw new LedgerError('FORBIDDEN', NOT_GRANTED, [{ field, message: '只能在命令行中指定' }]);
+      }
     }
     const result = await dispatch.call(name, payload, onProgress);
     if (result.ok && granted) grants.grantAll(granted(result.value));

@@ -24,6 +24,10 @@ export const RENDERER_METHOD_NAMES = [
   'figures.catalogue',
   'figures.list',
   'figures.trace',
+  'figures.custom.list',
+  'figures.custom.save',
+  'figures.custom.delete',
+  'figures.custom.preview',
   'report.get',
   'report.save',
   'report.reset',
@@ -42,4 +46,7 @@ export const RENDERER_METHOD_NAMES = [
   'attachments.remove',
   'attachments.upload',
   'attachments.download',
+  'register.pdf',
+  'register.html',
+  'dossier.export',
 ] as const;
