@@ -5,13 +5,21 @@
 import path from 'node:path';
 import { openDb, type Db, type OpenOptions } from '../db/open';
 import { preMigrationCopy } from '../backup/safety';
+import { LedgerHold } from '../db/hold';
 
 export interface LedgerContext {
   readonly file: string;
   db: Db;
   readonly appVersion: string;
-  /** Closes and opens the ledger file again (after a restore). */
+  /** Closes and opens the ledger file again (after a restore); the hold stays. */
   reopen(): void;
+  /**
+   * Makes this process the only one holding the ledger, for an operation that replaces it
+   * (restore, JSON import); refused with a Chinese message while another process has it open.
+   * Returns the release function.
+   */
+  exclusive(what: string): () => void;
+  /** Closes the ledger and lets go of it. */
   close(): void;
 }
 
@@ -32,16 +40,27 @@ export function openContext(file: string, given: OpenOptions = {}): LedgerContex
       given.beforeMigrate?.(f, from);
     },
   };
+  // Held before the ledger is opened, so no process can open it while another replaces it.
+  const hold = new LedgerHold(path.resolve(file));
+  let db: Db;
+  try {
+    db = openDb(file, opts);
+  } catch (err) {
+    hold.release();
+    throw err;
+  }
   const ctx: LedgerContext = {
     file: path.resolve(file),
-    db: openDb(file, opts),
+    db,
     appVersion: APP_VERSION,
     reopen() {
       if (ctx.db.open) ctx.db.close();
       ctx.db = openDb(ctx.file, opts);
     },
+    exclusive: (what) => hold.exclusive(what),
     close() {
       if (ctx.db.open) ctx.db.close();
+      hold.release();
     },
   };
   return ctx;

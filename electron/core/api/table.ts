@@ -67,5 +67,13 @@ export const ledgerApi = {
   'ledger.stats': method(z.object({ year }), (ctx, i) => yearStats(ctx.db, i.year)),
   'ledger.gaps': method(z.object({ year }), (ctx, i) => ledgerGaps(ctx.db, i.year)),
   'exchange.export': method(z.object({}), (ctx) => exportLedger(ctx.db)),
-  'exchange.import': method(z.object({ text: z.string().max(512 * 1024 * 1024) }), (ctx, i) => importLedger(ctx.db, i.text)),
+  'exchange.import': method(z.object({ text: z.string().max(512 * 1024 * 1024) }), (ctx, i) => {
+    // Replacing the ledger while another process writes to it would lose that process's writes.
+    const release = ctx.exclusive('导入交换文件');
+    try {
+      return importLedger(ctx.db, i.text);
+    } finally {
+      release();
+    }
+  }),
 };
