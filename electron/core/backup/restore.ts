@@ -46,7 +46,7 @@ const rmSidecars = (file: string) => {
 
 function fail(err: unknown, prefix: string): LedgerError {
   const msg = err instanceof LedgerError ? err.message : (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-  return new LedgerError(err instanceof LedgerError ? err.code : 'IO', `${prefix}：${msg}`);
+  return new LedgerError(err instanceof LedgerError ? err.code : 'IO', `${prefix}：${msg}`, err instanceof LedgerError ? err.issues : []);
 }
 
 export async function restoreBackup(ctx: LedgerContext, backupFile: string, opts: RestoreOptions = {}): Promise<Restored> {

@@ -117,6 +117,7 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
 
     // Declared sizes are judged before a byte is written: what is extracted must fit the disk
     // (a crafted 2 MB file may declare gigabytes), and the snapshot's compression must be plausible.
+    for (const p of manifest.parts) if (z.entries.get(p.path)!.uncompressedSize !== p.size) throw damaged(`“${p.path}”的大小与清单不符`);
     const snapEntry = z.entries.get(SNAPSHOT_NAME)!;
     const extracted = opts.extractTo ? manifest.parts.reduce((n, p) => n + p.size, 0) : snap.size;
     let free: number;

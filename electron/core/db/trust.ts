@@ -9,7 +9,7 @@
  * the same migrations, so a new migration changes the expectation by itself.
  */
 import Database from 'better-sqlite3';
-import { LedgerError, type Issue } from '@rules/errors';
+import { formatIssue, LedgerError, type Issue } from '@rules/errors';
 import { getKind } from '@rules/kinds';
 import { clip } from '@rules/kinds/validate';
 import { checkExchange, EXCHANGE_FORMAT, EXCHANGE_VERSION, MAX_ID_LENGTH } from '../ledger/exchange';
@@ -147,5 +147,7 @@ export function contentIssues(db: Db): Issue[] {
 /** Throws BAD_FILE naming the first problems when the file's content is not what the app writes. */
 export function assertContent(db: Db, prefix: string): void {
   const issues = contentIssues(db);
-  if (issues.length) throw new LedgerError('BAD_FILE', `${prefix}：有${issues.length >= MAX_LISTED ? `至少${MAX_LISTED}` : issues.length}处内容不符合本程序的规则`, issues);
+  if (!issues.length) return;
+  const count = issues.length >= MAX_LISTED ? `至少${MAX_LISTED}` : String(issues.length);
+  throw new LedgerError('BAD_FILE', `${prefix}（共${count}处，如${formatIssue(issues[0])}）`, issues);
 }
