@@ -3,7 +3,7 @@
  * The context outlives one database handle, because a restore swaps the file underneath.
  */
 import path from 'node:path';
-import { openDb, type Db, type OpenOptions } from '../db/open';
+import { openDb, precheckLedgerFile, type Db, type OpenOptions } from '../db/open';
 import { preMigrationCopy } from '../backup/safety';
 import { LedgerHold } from '../db/hold';
 
@@ -40,7 +40,9 @@ export function openContext(file: string, given: OpenOptions = {}): LedgerContex
       given.beforeMigrate?.(f, from);
     },
   };
-  // Held before the ledger is opened, so no process can open it while another replaces it.
+  // Held before the ledger is opened, so no process can open it while another replaces it; a
+  // foreign or newer file is refused first, so nothing is created beside it.
+  precheckLedgerFile(file);
   const hold = new LedgerHold(path.resolve(file));
   let db: Db;
   try {

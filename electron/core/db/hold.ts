@@ -43,8 +43,13 @@ export class LedgerHold {
     try {
       this.db.pragma(`busy_timeout = ${OPEN_WAIT_MS}`);
       this.share();
+      // A process that created this ledger and then removed it (a refused CLI import into a new
+      // file) removes the hold file too, while we may have been waiting on it: we would then hold
+      // a file nobody else can see. Such a wait ends with the ledger gone; say so.
+      if (!fs.existsSync(holdFileFor(file))) throw new LedgerError('CONFLICT', '台账刚被另一个程序移除，请重新打开。');
     } catch (err) {
       this.db.close();
+      if (err instanceof LedgerError) throw err;
       if (String((err as { code?: string }).code).startsWith('SQLITE_BUSY')) {
         throw new LedgerError('CONFLICT', '台账正被另一个程序恢复或整体导入，请等它完成后再打开。');
       }

@@ -71,6 +71,12 @@ function tooNew(version: number): LedgerError {
   );
 }
 
+/** What the header alone refuses (a foreign or newer file), before anything is created beside it. */
+export function precheckLedgerFile(file: string): void {
+  const v = readHeaderVersion(file);
+  if (v !== null && v > SCHEMA_VERSION) throw tooNew(v);
+}
+
 export function openDb(file: string, opts: OpenOptions = {}): Db {
   let db: Db;
   try {
