@@ -43,7 +43,7 @@ export function openContext(file: string, given: OpenOptions = {}): LedgerContex
   // Held before the ledger is opened, so no process can open it while another replaces it; a
   // foreign or newer file is refused first, so nothing is created beside it.
   precheckLedgerFile(file);
-  const hold = new LedgerHold(path.resolve(file));
+  const hold = LedgerHold.take(path.resolve(file));
   let db: Db;
   try {
     db = openDb(file, opts);

@@ -24,11 +24,24 @@ export const holdFileFor = (file: string): string => `${file}-lock`;
 /** How long an opening process waits for another process's restore or import to finish. */
 const OPEN_WAIT_MS = 5000;
 
+class RemovedWhileWaiting extends LedgerError {}
+
 export class LedgerHold {
   private readonly db: Database.Database;
   private exclusiveHeld = false;
 
-  constructor(readonly file: string) {
+  /** Takes the hold; if the ledger was removed while we waited for it, starts over (it is new now). */
+  static take(file: string): LedgerHold {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return new LedgerHold(file);
+      } catch (err) {
+        if (!(err instanceof RemovedWhileWaiting) || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  private constructor(readonly file: string) {
     let db: Database.Database;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -46,7 +59,7 @@ export class LedgerHold {
       // A process that created this ledger and then removed it (a refused CLI import into a new
       // file) removes the hold file too, while we may have been waiting on it: we would then hold
       // a file nobody else can see. Such a wait ends with the ledger gone; say so.
-      if (!fs.existsSync(holdFileFor(file))) throw new LedgerError('CONFLICT', '台账刚被另一个程序移除，请重新打开。');
+      if (!fs.existsSync(holdFileFor(file))) throw new RemovedWhileWaiting('CONFLICT', '台账刚被另一个程序移除，请重新打开。');
     } catch (err) {
       this.db.close();
       if (err instanceof LedgerError) throw err;
