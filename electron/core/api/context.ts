@@ -5,7 +5,9 @@
 import path from 'node:path';
 import { openDb, precheckLedgerFile, type Db, type OpenOptions } from '../db/open';
 import { preMigrationCopy } from '../backup/safety';
-import { LedgerHold } from '../db/hold';
+import fs from 'node:fs';
+import { holdFileFor, LedgerHold } from '../db/hold';
+import { LedgerError } from '@rules/errors';
 
 export interface LedgerContext {
   readonly file: string;
@@ -42,13 +44,18 @@ export function openContext(file: string, given: OpenOptions = {}): LedgerContex
   };
   // Held before the ledger is opened, so no process can open it while another replaces it; a
   // foreign or newer file is refused first, so nothing is created beside it.
+  // A read-only context writes nothing and creates nothing, so it takes no hold.
   precheckLedgerFile(file);
-  const hold = LedgerHold.take(path.resolve(file));
+  const holdFile = holdFileFor(path.resolve(file));
+  const created = !given.readonly && !fs.existsSync(holdFile);
+  const hold = given.readonly ? null : LedgerHold.take(path.resolve(file));
   let db: Db;
   try {
     db = openDb(file, opts);
   } catch (err) {
-    hold.release();
+    hold?.release();
+    // A refused file keeps nothing of ours beside it (a waiter on the hold starts over, see hold.ts).
+    if (created) fs.rmSync(holdFile, { force: true });
     throw err;
   }
   const ctx: LedgerContext = {
@@ -59,10 +66,13 @@ export function openContext(file: string, given: OpenOptions = {}): LedgerContex
       if (ctx.db.open) ctx.db.close();
       ctx.db = openDb(ctx.file, opts);
     },
-    exclusive: (what) => hold.exclusive(what),
+    exclusive: (what) => {
+      if (!hold) throw new LedgerError('CONFLICT', `台账以只读方式打开，不能${what}`);
+      return hold.exclusive(what);
+    },
     close() {
       if (ctx.db.open) ctx.db.close();
-      hold.release();
+      hold?.release();
     },
   };
   return ctx;

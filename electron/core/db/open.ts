@@ -112,7 +112,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     db = new Database(file, { readonly: !!opts.readonly });
   } catch (err) {
     if (err instanceof LedgerError) throw err;
-    throw openError(file, err);
+    throw openError(file, err, !!opts.readonly);
   }
   try {
     distrustSchema(db);
@@ -135,8 +135,9 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
 export const BUSY_TIMEOUT_MS = 5000;
 
 /** What went wrong opening a ledger, in the clerk's words (SQLite's and the OS's codes, never their English). */
-function openError(file: string, err: unknown): LedgerError {
+function openError(file: string, err: unknown, readonly = false): LedgerError {
   const code = String((err as { code?: unknown }).code ?? '');
+  if (readonly && !fs.existsSync(file)) return new LedgerError('BAD_FILE', `找不到台账文件“${file}”`);
   if (code === 'SQLITE_NOTADB') return new LedgerError('BAD_FILE', `“${file}”不是法治台账文件（不是 SQLite 数据库或已损坏），未作任何改动。`);
   if (code === 'SQLITE_CORRUPT') return new LedgerError('BAD_FILE', `台账文件“${file}”已损坏，请从备份恢复。`);
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {

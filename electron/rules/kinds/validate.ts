@@ -75,11 +75,11 @@ function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { value?: u
     case 'textarea': {
       if (typeof v !== 'string') return { error: '应为文字' };
       const s = v.trim();
-      const bad = textProblem(s, f.type === 'textarea');
-      if (bad) return { error: bad };
       const max = f.max ?? (f.type === 'text' ? DEFAULT_TEXT_MAX : DEFAULT_TEXTAREA_MAX);
       if ([...s].length > max) return { error: `不能超过${max}个字（现有${[...s].length}个字）` };
       if (f.type === 'text' && /[\r\n]/.test(s)) return { error: '不能换行' };
+      const bad = textProblem(s, true);
+      if (bad) return { error: bad };
       return { value: s };
     }
     case 'date': {
