@@ -101,8 +101,9 @@ function removeIfStillOurs(ctx: LedgerContext, created: { dev: number; ino: numb
     release = ctx.exclusive('清理');
     const st = fs.statSync(ctx.file);
     if (st.dev !== created.dev || st.ino !== created.ino) return;
-    const rows = ['records', 'settings', 'reports', 'doc_number_seq', 'attachments', 'report_outputs']
-      .map((t) => (ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n)
+    const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const rows = tables
+      .map((t) => (ctx.db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n)
       .reduce((a, b) => a + b, 0);
     if (rows > 0) return;
     ctx.db.close();

@@ -128,6 +128,11 @@ export function contentIssues(db: Db): Issue[] {
     numberSequences: db.prepare('SELECT prefix, year, last FROM doc_number_seq').all(),
     records,
     reports,
+    customFigures: (db.prepare('SELECT id, data FROM custom_figures ORDER BY id').all() as { id: string; data: string }[]).map((f, i) => {
+      const def = parse(f.data, { kind: '自定义指标', row: i + 1 });
+      if (def && typeof def === 'object' && (def as { id?: unknown }).id !== f.id) add({ kind: '自定义指标', row: i + 1, message: '编号与内容不一致' });
+      return def;
+    }),
   });
   for (const i of found) add(i);
 
