@@ -15,6 +15,7 @@ import { attachmentPart, BACKUP_FORMAT, SNAPSHOT_NAME, type Manifest } from '@co
 import { dbFacts, takeSnapshot, withReadOnly } from '@core/backup/snapshot';
 import { openFileOutput, writeArchive, type SourcePart } from '@core/backup/write';
 import { attachmentFile } from '@core/ledger/attachments';
+import { SCHEMA_VERSION } from '@core/db/migrations';
 import { api, seedLedger, snapshotOf, tempDir, type Seeded } from '../backup/helpers';
 
 let dir: string;
@@ -145,7 +146,7 @@ describe('a crafted backup with correct checksums is refused before the ledger c
     await expectRefused(await crafted(`UPDATE records SET id = '${'x'.repeat(300)}' WHERE rowid = (SELECT min(rowid) FROM records WHERE id NOT IN (SELECT record_id FROM attachments));`), /记录编号不能超过100个字符/);
   });
   it('a newer schema', async () => {
-    const r = await callApi(s.ctx, 'backup.restore', { file: await crafted('CREATE TABLE future (x); PRAGMA user_version = 2;') });
+    const r = await callApi(s.ctx, 'backup.restore', { file: await crafted(`CREATE TABLE future (x); PRAGMA user_version = ${SCHEMA_VERSION + 1};`) });
     expect(r.ok ? null : r.error.code).toBe('SCHEMA_TOO_NEW');
     expect(snapshotOf(s.ctx)).toEqual(before);
   });
