@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { openDb, precheckLedgerFile, type Db, type OpenOptions } from '../db/open';
 import { preMigrationCopy } from '../backup/safety';
+import { removeLeftoverWorkDirs } from '../backup/leftovers';
 import fs from 'node:fs';
 import { holdFileFor, LedgerHold } from '../db/hold';
 import { LedgerError } from '@rules/errors';
@@ -44,6 +45,8 @@ export function openContext(file: string, given: OpenOptions = {}): LedgerContex
   };
   // Held before the ledger is opened, so no process can open it while another replaces it; a
   // foreign or newer file is refused first, so nothing is created beside it.
+  // What a killed run of this app left in the temp folder goes at the next start.
+  removeLeftoverWorkDirs();
   // A read-only context writes nothing and creates nothing, so it takes no hold.
   precheckLedgerFile(file);
   const holdFile = holdFileFor(path.resolve(file));

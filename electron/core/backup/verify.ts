@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -19,6 +18,7 @@ import { describe, readManifest, type BackupInfo } from './inspect';
 import { asLedgerError, damaged } from './messages';
 import { dbFacts, integrityProblem, withReadOnly } from './snapshot';
 import { SnapshotHeaderGuard } from './snapshot-guard';
+import { workDirPrefix } from './leftovers';
 import { formatBytes } from './messages';
 import { hasRoom, spaceAt } from './space';
 import { assertContent, schemaProblem } from '../db/trust';
@@ -104,7 +104,7 @@ function readSnapshot<T>(file: string, fn: (db: Db) => T): T {
 
 export async function verifyBackup(file: string, opts: VerifyOptions = {}): Promise<Verified> {
   const z = await openBackupZip(file);
-  const work = opts.extractTo ?? (await fsp.mkdtemp(path.join(os.tmpdir(), 'fazhi-verify-')));
+  const work = opts.extractTo ?? (await fsp.mkdtemp(workDirPrefix('verify')));
   try {
     const manifest = await readManifest(z);
     if (opts.expect && stableStringify(opts.expect) !== stableStringify(manifest)) throw damaged('回读的清单与写入的不一致');
