@@ -9,11 +9,18 @@ import { removeLeftoverWorkDirs } from '../backup/leftovers';
 import fs from 'node:fs';
 import { holdFileFor, LedgerHold } from '../db/hold';
 import { LedgerError } from '@rules/errors';
+import type { PdfPrinter } from '../report/export';
 
 export interface LedgerContext {
   readonly file: string;
   db: Db;
   readonly appVersion: string;
+  /**
+   * How this host prints HTML to PDF for the core's own PDFs (registers, the 档案袋): Electron
+   * sets its printToPDF, the harness its warm Chromium; unset (CLI, tests) means headless
+   * Chromium through playwright-core (render/pdf.ts).
+   */
+  printPdf?: PdfPrinter;
   /** Closes and opens the ledger file again (after a restore); the hold stays. */
   reopen(): void;
   /**
