@@ -1,6 +1,7 @@
 /** 单位设置 as data: each setting's Chinese name, its rules and defaults. Storage is core/ledger/settings.ts. */
 import { z } from 'zod';
 import { LedgerError, type Issue } from './errors';
+import { textProblem } from './kinds/validate';
 
 /** The Chinese name of each setting, for error messages. */
 export const SETTINGS_LABELS = {
@@ -20,7 +21,14 @@ export const SETTINGS_LABELS = {
 } as const;
 
 const name = (label: string, max = 50) =>
-  z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过${max}个字`);
+  z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .superRefine((s, ctx) => {
+      const bad = textProblem(s);
+      if (bad) ctx.addIssue({ code: 'custom', message: `${label}${bad}` });
+    });
 
 const L = SETTINGS_LABELS;
 export const settingsSchema = z.object({

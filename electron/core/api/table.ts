@@ -22,7 +22,7 @@ import { exportLedger, importLedger } from '../ledger/exchange';
 import { LedgerError } from '@rules/errors';
 import fs from 'node:fs/promises';
 import { sweepOrphans } from '../ledger/attachments';
-import { attachmentsDirFor } from './context';
+import { attachmentsDirFor, type LedgerContext } from './context';
 
 const id = z.object({ id: z.string().min(1).max(100) });
 
@@ -81,10 +81,28 @@ export const ledgerApi = {
   // The page never sees the whole ledger as one string, nor replaces it: 文件 → 导出/导入台账 run in
   // main (file.exportLedger / file.importLedger, with main's own save dialog and confirmation).
   'exchange.export': method(z.object({}), (ctx) => exportLedger(ctx.db), { cliOnly: true, worker: true }),
-  'exchange.import': method(z.object({ text: z.string().max(MAX_EXCHANGE_BYTES) }), (ctx, i) => importLedger(ctx.db, i.text), { cliOnly: true, worker: true }),
-  /** The file main's open dialog picked, read in the worker (main never holds the text). */
-  'exchange.importFile': method(z.object({ file: z.string().min(1).max(4096) }), async (ctx, i) => importLedger(ctx.db, await readExchangeFile(i.file)), {
+  // Replacing the ledger while another process writes to it would lose that process's writes, so
+  // both imports hold it exclusively; 'exclusive' placement lets go of this thread's hold first.
+  'exchange.import': method(z.object({ text: z.string().max(MAX_EXCHANGE_BYTES) }), (ctx, i) => replacing(ctx, () => importLedger(ctx.db, i.text)), {
     cliOnly: true,
-    worker: true,
+    worker: 'exclusive',
   }),
+  /** The file main's open dialog picked, read in the worker (main never holds the text). */
+  'exchange.importFile': method(
+    z.object({ file: z.string().min(1).max(4096) }),
+    async (ctx, i) => {
+      const text = await readExchangeFile(i.file);
+      return replacing(ctx, () => importLedger(ctx.db, text));
+    },
+    { cliOnly: true, worker: 'exclusive' },
+  ),
 };
+
+function replacing<T>(ctx: LedgerContext, fn: () => T): T {
+  const release = ctx.exclusive('导入交换文件');
+  try {
+    return fn();
+  } finally {
+    release();
+  }
+}

@@ -90,7 +90,7 @@ export function advanceNormativeDoc(db: Db, id: string, step: string, input: Rec
     const issues = v.issues.length ? v.issues : checkLifecycle(v.data);
     if (issues.length) throw new LedgerError('VALIDATION', `“${step}”环节信息不完整`, issues);
     return replaceData(db, rec, v.data);
-  })();
+  }).immediate();
 }
 
 export function withdrawNormativeDoc(db: Db, id: string, reason: string): LedgerRecord {
@@ -105,5 +105,5 @@ export function withdrawNormativeDoc(db: Db, id: string, reason: string): Ledger
     if ([...r].length > 200) throw new LedgerError('VALIDATION', '撤回原因不能超过200个字', issue(`不能超过200个字（现有${[...r].length}个字）`));
     if (/[\r\n]/.test(r)) throw new LedgerError('VALIDATION', '撤回原因不能换行', issue('不能换行'));
     return replaceData(db, rec, { ...rec.data, withdrawn: true, withdrawReason: r });
-  })();
+  }).immediate();
 }
