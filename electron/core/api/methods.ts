@@ -20,6 +20,7 @@ export const API_METHOD_NAMES = [
   'ledger.years',
   'ledger.stats',
   'ledger.gaps',
+  'ledger.evidenceGaps',
   'exchange.export',
   'exchange.import',
   'figures.catalogue',
@@ -45,4 +46,5 @@ export const API_METHOD_NAMES = [
   'attachments.remove',
   'attachments.upload',
   'attachments.download',
+  'attachments.tag',
 ] as const;

@@ -17,6 +17,7 @@ import {
 } from '../ledger/records';
 import { ledgerYears, listRecords, listTrash, yearStats } from '../ledger/query';
 import { ledgerGaps } from '../ledger/gaps';
+import { evidenceGaps } from '../ledger/evidence';
 import { advanceNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
 import { exportLedger, importLedger } from '../ledger/exchange';
 import { sweepOrphans } from '../ledger/attachments';
@@ -66,6 +67,7 @@ export const ledgerApi = {
   'ledger.years': method(z.object({}), (ctx) => ledgerYears(ctx.db)),
   'ledger.stats': method(z.object({ year }), (ctx, i) => yearStats(ctx.db, i.year)),
   'ledger.gaps': method(z.object({ year }), (ctx, i) => ledgerGaps(ctx.db, i.year)),
+  'ledger.evidenceGaps': method(z.object({ year, limit: z.int().min(1).max(500).optional() }), (ctx, i) => evidenceGaps(ctx.db, i.year, i.limit)),
   'exchange.export': method(z.object({}), (ctx) => exportLedger(ctx.db)),
   'exchange.import': method(z.object({ text: z.string().max(512 * 1024 * 1024) }), (ctx, i) => importLedger(ctx.db, i.text)),
 };

@@ -69,6 +69,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'attachment evidence item',
+    // The checklist item (a kind's `evidence`, e.g. 签到表) an attachment proves; NULL when untagged.
+    sql: `ALTER TABLE attachments ADD COLUMN item TEXT CHECK (item IS NULL OR length(item) BETWEEN 1 AND 50);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

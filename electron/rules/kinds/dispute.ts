@@ -9,6 +9,8 @@ export const dispute: KindDef = {
   section: '7',
   dateField: 'date',
   titleField: 'title',
+  evidence: ['调解记录'],
+  evidenceIf: [{ when: 'agreement', values: [true], items: ['调解协议书'] }],
   fields: [
     dateField('登记日期'),
     titleField('纠纷概要'),

@@ -21,6 +21,11 @@ export const meeting: KindDef = {
   section: '4',
   dateField: 'date',
   titleField: 'title',
+  evidence: ['会议纪要', '签到表'],
+  evidenceIf: [
+    { when: 'meetingType', values: ['人民代表大会'], items: ['会议决议'] },
+    { when: 'studyLawBefore', values: [true], items: ['学法材料'] },
+  ],
   fields: [
     { key: 'meetingType', label: '会议类型', type: 'enum', options: MEETING_TYPES, required: true, listed: true },
     dateField('会议日期'),

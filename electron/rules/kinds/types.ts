@@ -51,6 +51,19 @@ export interface KindDef {
   titleField: string;
   fields: readonly FieldDef[];
   rules?: readonly Rule[];
+  /**
+   * 佐证材料 every record of the kind is expected to carry (the checklist an attachment is tagged
+   * against, e.g. 会议纪要、签到表). Read it through expectedEvidence() (./evidence.ts), which adds `evidenceIf`.
+   */
+  evidence?: readonly string[];
+  /** Items expected only when a field holds one of `values` (e.g. 依申请公开 → 申请书、答复书). */
+  evidenceIf?: readonly EvidenceCondition[];
+}
+
+export interface EvidenceCondition {
+  when: string;
+  values: readonly (string | boolean)[];
+  items: readonly string[];
 }
 
 export type RecordData = Record<string, unknown>;
