@@ -199,6 +199,7 @@ describe('attachments', () => {
     fs.writeFileSync(file, samplePdf(3));
     await meetings.edit(TITLE);
     await expect.poll(() => section.thumb(SCAN.name).getAttribute('data-state')).toBe('error');
+    expect(await section.row(SCAN.name).getByTestId('attachment-broken').innerText()).toContain('与添加时不一致');
     const viewer = await section.view(SCAN.name);
     await expect.poll(() => viewer.getByTestId('viewer-error').innerText()).toBe(`附件文件“${SCAN.name}”与添加时不一致（文件已被改动或损坏），请从备份恢复或重新添加`);
     await screenshot(app.page, 'attachments-viewer-mismatch');

@@ -55,9 +55,15 @@ function useBytes(load: BytesLoader | null, key: string): { bytes: Uint8Array | 
 const THUMB = 56;
 
 /** A square thumbnail; files that cannot be drawn show their extension. Clicking opens the viewer. */
-export function AttachmentThumb({ name, load, id, onOpen }: { name: string; load: BytesLoader; id: string; onOpen: () => void }) {
+export function AttachmentThumb({ name, load, id, onOpen, onProblem }: { name: string; load: BytesLoader; id: string; onOpen: () => void; onProblem?: (message: string) => void }) {
   const type = previewType(name);
   const { bytes, error } = useBytes(type === 'other' ? null : load, id);
+  // A store problem (file changed or missing) is the row's to show, not only this square's tooltip.
+  const reported = useRef(onProblem);
+  reported.current = onProblem;
+  useEffect(() => {
+    if (error) reported.current?.(error);
+  }, [error]);
   const url = useImageUrl(type === 'image' ? bytes : null, name);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [pdfError, setPdfError] = useState('');
@@ -128,7 +134,7 @@ export function AttachmentViewer({ name, load, id, onClose, onDownload }: { name
         ) : (
           <PdfPages bytes={bytes} />
         )}
-        {onDownload && (
+        {onDownload && !error && (
           <Group justify="flex-end" mt="sm">
             <Button size="xs" variant="default" onClick={onDownload}>
               下载
@@ -184,8 +190,9 @@ function PdfPage({ doc, n }: { doc: PDFDocumentProxy; n: number }) {
     let cancel = () => {};
     doc.getPage(n).then(async (page) => {
       if (!live || !canvas.current) return;
-      const width = canvas.current.parentElement?.clientWidth ?? 800;
-      const job = drawPage(page, canvas.current, Math.min(width - 2, 1000) / page.getViewport({ scale: 1 }).width);
+      // Fit the scrolling box's width (less its padding and a scrollbar), at most a comfortable reading size.
+      const width = (canvas.current.closest('.att-viewer-pages')?.clientWidth ?? 840) - 40;
+      const job = drawPage(page, canvas.current, Math.min(width, 900) / page.getViewport({ scale: 1 }).width);
       cancel = job.cancel;
       await job.done;
       if (live) setDrawn(true);

@@ -78,6 +78,8 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
     onViewing?.(!!v);
   };
   const [dragging, setDragging] = useState(false);
+  /** Stored files that failed their check when their thumbnail was loaded, by id. */
+  const [broken, setBroken] = useState<Record<string, string>>({});
   const resetPicker = useRef<() => void>(null);
   // Each saved file is fetched (and hash-checked by the core) once per form, for thumbnail and viewer alike.
   const cache = useRef(new Map<string, Promise<Uint8Array>>());
@@ -250,7 +252,13 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
             {items.map((a) => (
               <Table.Tr key={a.id} data-saved="true">
                 <Table.Td w={64}>
-                  <AttachmentThumb id={a.id} name={a.name} load={loadSaved(a)} onOpen={() => setViewing({ id: a.id, name: a.name, load: loadSaved(a), download: () => void download(a) })} />
+                  <AttachmentThumb
+                    id={a.id}
+                    name={a.name}
+                    load={loadSaved(a)}
+                    onOpen={() => setViewing({ id: a.id, name: a.name, load: loadSaved(a), download: () => void download(a) })}
+                    onProblem={(m) => setBroken((b) => ({ ...b, [a.id]: m }))}
+                  />
                 </Table.Td>
                 <Table.Td data-col="name">
                   <Text size="sm" style={{ wordBreak: 'break-all' }}>
@@ -259,6 +267,11 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
                   <Text size="xs" c="dimmed">
                     {formatSize(a.size)} · {formatTime(a.createdAt)}
                   </Text>
+                  {broken[a.id] && (
+                    <Text size="xs" c="red" data-testid="attachment-broken">
+                      {broken[a.id]}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td w={160}>{itemSelect(a.item, (v) => void tag(a, v), working === a.id, a.name)}</Table.Td>
                 <Table.Td w={150}>
