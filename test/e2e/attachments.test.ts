@@ -1,7 +1,8 @@
 /**
  * 附件 (佐证材料) in the real UI (built renderer + loopback harness + Chromium):
  * - in the new-record form the clerk picks an image and a PDF, sees their thumbnails (pixels drawn),
- *   tags them with checklist items, saves, and the record is stored with both files tagged;
+ *   tags them with checklist items, saves, and the record is stored with both files tagged; when a
+ *   file then fails, the record stays saved and the form (now 编辑) says which file failed;
  *   reopening shows them, and the viewer shows the image and the PDF's pages;
  * - on a saved record files dropped on the section are stored at once; download gives the same
  *   bytes; delete asks first; a failure is explained in Chinese;
@@ -107,6 +108,30 @@ describe('attachments', () => {
     // The other meeting has no files: its row says what it lacks.
     expect(await meetings.row(TITLE).getByTestId('evidence-missing').innerText()).toBe('缺2项');
     await screenshot(app.page, 'attachments-table');
+  });
+
+  it('keeps a new record when one of its files then fails, and says which', async () => {
+    const form = await meetings.add();
+    await form.choose('会议类型', '政府常务会议');
+    await form.fillDate('会议日期', `${Y}-05-09`);
+    await form.fill('会议名称', '五月政府常务会议');
+    // A name the core refuses (nothing but spaces) — as a file dragged from an odd source might have.
+    await section.drop([PHOTO, { name: '   ', mimeType: 'image/png', buffer: PHOTO.buffer }]);
+    await expect.poll(() => section.rows.count()).toBe(2);
+    await form.submit();
+    await expect.poll(() => form.formError.innerText()).toContain('记录已保存，但有 1 个附件未能保存');
+    expect(await form.formError.innerText()).toContain('附件名称不能为空');
+    await app.page.getByText('编辑会议').waitFor(); // the form is now the saved record's
+    const [rec] = (await core<{ rows: { id: string; data: { title: string } }[] }>('records.list', { kind: 'meeting', year: Y })).rows.filter((r) => r.data.title === '五月政府常务会议');
+    expect((await core<Attachment[]>('attachments.list', { recordId: rec.id })).map((a) => a.name)).toEqual([PHOTO.name]);
+    await expect.poll(() => section.rows.filter({ has: app.page.getByTestId('pending-state') }).innerText()).toContain('未能保存：附件名称不能为空');
+    await section.reveal();
+    await screenshot(app.page, 'attachments-failed-after-create');
+    await section.rows.filter({ has: app.page.getByTestId('pending-state') }).getByRole('button', { name: '移除' }).click();
+    await form.submit();
+    await form.waitClosed();
+    await core('records.delete', { id: rec.id });
+    await core('trash.purge', { id: rec.id }); // out of the way of the 首页 test below
   });
 
   it('reopens the record with its files tagged, and views the image and the PDF in the app', async () => {
