@@ -87,7 +87,7 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
     onAttachmentsChanged?.();
     form.fail({
       code: 'IO',
-      message: `记录已保存，但有 ${failed.length} 个附件未能保存，请在下方“附件”中重试或移除`,
+      message: `记录已保存，但有 ${failed.length} 个附件未能保存，请在“附件”中重试或移除`,
       issues: failed.map((p) => ({ message: `“${p.file.name}”：${p.problem}` })),
     });
   };
