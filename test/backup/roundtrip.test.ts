@@ -11,6 +11,7 @@ import { runCli } from '../../electron/cli/run';
 import '../../electron/cli/backup-commands';
 import { API_METHOD_NAMES } from '@core/api/methods';
 import { API_METHODS } from '@core/api';
+import { SCHEMA_VERSION } from '@core/db/migrations';
 import { attachmentFile, pinAttachments, sweepOrphans } from '@core/ledger/attachments';
 import { api, seedLedger, snapshotOf, tempDir, type Seeded } from './helpers';
 
@@ -69,7 +70,7 @@ describe('backup and restore round trip', () => {
     expect(info).toMatchObject({
       town: '双土镇',
       appVersion: '0.1.0',
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       kinds: [
         { kind: 'meeting', label: '会议', count: 3 },
         { kind: 'training', label: '普法与培训', count: 2 },
