@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/open';
 import { KINDS, getKind, missingEvidence } from '@rules/kinds';
-import { fromRow, type LedgerRecord } from './records';
+import type { LedgerRecord } from './records';
 
 /** Items tagged per record id, one indexed lookup for a set of records. */
 export function taggedItems(db: Db, ids: readonly string[]): Map<string, string[]> {
@@ -51,24 +51,38 @@ export interface EvidenceGaps {
   records: EvidenceGap[];
 }
 
-/** The year's records lacking evidence, for the 首页. */
+/**
+ * The year's records lacking evidence, for the 首页 (asked after every change). Per kind, one
+ * query on the live-records index reads only the title and the fields the checklist depends on
+ * (no whole-record JSON parse), and one query reads the year's tags.
+ */
 export function evidenceGaps(db: Db, year: number, limit = 20): EvidenceGaps {
-  const kinds = KINDS.filter((k) => k.evidence?.length || k.evidenceIf?.length);
-  const rows = db
-    .prepare(
-      `SELECT * FROM records WHERE year = ? AND deleted_at IS NULL AND kind IN (SELECT value FROM json_each(?)) ORDER BY date, created_at, id`,
-    )
-    .all(year, JSON.stringify(kinds.map((k) => k.id))) as Parameters<typeof fromRow>[0][];
-  const records = rows.map(fromRow);
-  const missing = missingByRecord(db, records);
+  const tagged = new Map<string, string[]>();
+  const tagRows = db
+    .prepare('SELECT a.record_id AS id, a.item FROM attachments a JOIN records r ON r.id = a.record_id WHERE r.year = ? AND r.deleted_at IS NULL AND a.item IS NOT NULL')
+    .all(year) as { id: string; item: string }[];
+  for (const t of tagRows) tagged.set(t.id, [...(tagged.get(t.id) ?? []), t.item]);
+
   const byKind: Record<string, number> = {};
-  const gaps: EvidenceGap[] = [];
-  for (const r of records) {
-    const m = missing[r.id];
-    if (!m) continue;
-    byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
-    const kind = getKind(r.kind)!;
-    if (gaps.length < limit) gaps.push({ id: r.id, kind: r.kind, date: r.date, title: String(r.data[kind.titleField] ?? ''), missing: m });
+  const all: (EvidenceGap & { createdAt: string })[] = [];
+  for (const kind of KINDS) {
+    if (!kind.evidence?.length && !kind.evidenceIf?.length) continue;
+    const keys = [...new Set((kind.evidenceIf ?? []).map((c) => c.when))];
+    const bools = new Set(keys.filter((k) => kind.fields.find((f) => f.key === k)?.type === 'bool'));
+    const cols = keys.map((k, i) => `, json_extract(data, '$.${k}') AS c${i}`).join('');
+    const rows = db
+      .prepare(`SELECT id, date, created_at, json_extract(data, '$.${kind.titleField}') AS title${cols} FROM records WHERE kind = ? AND year = ? AND deleted_at IS NULL`)
+      .all(kind.id, year) as Record<string, unknown>[];
+    for (const r of rows) {
+      // json_extract gives JSON true/false as 1/0; the checklist compares against booleans.
+      const data = Object.fromEntries(keys.map((k, i) => [k, bools.has(k) && r[`c${i}`] !== null ? r[`c${i}`] === 1 : r[`c${i}`]]));
+      const missing = missingEvidence(kind, data, tagged.get(r.id as string) ?? []);
+      if (!missing.length) continue;
+      byKind[kind.id] = (byKind[kind.id] ?? 0) + 1;
+      all.push({ id: r.id as string, kind: kind.id, date: r.date as string, title: String(r.title ?? ''), missing, createdAt: r.created_at as string });
+    }
   }
-  return { total: Object.values(byKind).reduce((a, b) => a + b, 0), byKind, records: gaps };
+  all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  const records = all.slice(0, limit).map(({ createdAt: _c, ...g }) => g);
+  return { total: all.length, byKind, records };
 }

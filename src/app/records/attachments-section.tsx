@@ -89,6 +89,19 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
   const have = new Set([...(items ?? []).map((a) => a.item), ...pending.map((p) => p.item)]);
   const missing = expected.filter((i) => !have.has(i));
 
+  // A file dropped just beside the section must not make the window open it in place of the app.
+  useEffect(() => {
+    const swallow = (e: globalThis.DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('dragover', swallow);
+    window.addEventListener('drop', swallow);
+    return () => {
+      window.removeEventListener('dragover', swallow);
+      window.removeEventListener('drop', swallow);
+    };
+  }, []);
+
   useEffect(() => {
     if (!recordId) return;
     let live = true;
