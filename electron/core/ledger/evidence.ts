@@ -53,14 +53,13 @@ export interface EvidenceGaps {
 
 /**
  * The year's records lacking evidence, for the 首页 (asked after every change). Per kind, one
- * query on the live-records index reads only the title and the fields the checklist depends on
- * (no whole-record JSON parse), and one query reads the year's tags.
+ * query on the live-records index reads only the fields the checklist depends on (no whole-record
+ * JSON parse); tags are read in one query, titles only for the records returned.
  */
 export function evidenceGaps(db: Db, year: number, limit = 20): EvidenceGaps {
+  // Tagged files are few next to records: read them all rather than walk the year's records for them.
   const tagged = new Map<string, string[]>();
-  const tagRows = db
-    .prepare('SELECT a.record_id AS id, a.item FROM attachments a JOIN records r ON r.id = a.record_id WHERE r.year = ? AND r.deleted_at IS NULL AND a.item IS NOT NULL')
-    .all(year) as { id: string; item: string }[];
+  const tagRows = db.prepare('SELECT record_id AS id, item FROM attachments WHERE item IS NOT NULL').all() as { id: string; item: string }[];
   for (const t of tagRows) tagged.set(t.id, [...(tagged.get(t.id) ?? []), t.item]);
 
   const byKind: Record<string, number> = {};
@@ -71,18 +70,32 @@ export function evidenceGaps(db: Db, year: number, limit = 20): EvidenceGaps {
     const bools = new Set(keys.filter((k) => kind.fields.find((f) => f.key === k)?.type === 'bool'));
     const cols = keys.map((k, i) => `, json_extract(data, '$.${k}') AS c${i}`).join('');
     const rows = db
-      .prepare(`SELECT id, date, created_at, json_extract(data, '$.${kind.titleField}') AS title${cols} FROM records WHERE kind = ? AND year = ? AND deleted_at IS NULL`)
+      .prepare(`SELECT id, date, created_at${cols} FROM records WHERE kind = ? AND year = ? AND deleted_at IS NULL`)
       .all(kind.id, year) as Record<string, unknown>[];
+    // Records share few combinations of checklist fields: work out each combination's items once.
+    const expectedFor = new Map<string, string[]>();
     for (const r of rows) {
-      // json_extract gives JSON true/false as 1/0; the checklist compares against booleans.
-      const data = Object.fromEntries(keys.map((k, i) => [k, bools.has(k) && r[`c${i}`] !== null ? r[`c${i}`] === 1 : r[`c${i}`]]));
-      const missing = missingEvidence(kind, data, tagged.get(r.id as string) ?? []);
+      const values = keys.map((k, i) => r[`c${i}`]);
+      const key = values.map((v) => `${typeof v}:${String(v)}`).join('\u0001');
+      let expected = expectedFor.get(key);
+      if (!expected) {
+        // json_extract gives JSON true/false as 1/0; the checklist compares against booleans.
+        const data = Object.fromEntries(keys.map((k, i) => [k, bools.has(k) && values[i] !== null ? values[i] === 1 : values[i]]));
+        expectedFor.set(key, (expected = missingEvidence(kind, data, [])));
+      }
+      const tags = tagged.get(r.id as string);
+      const missing = tags ? expected.filter((i) => !tags.includes(i)) : expected;
       if (!missing.length) continue;
       byKind[kind.id] = (byKind[kind.id] ?? 0) + 1;
-      all.push({ id: r.id as string, kind: kind.id, date: r.date as string, title: String(r.title ?? ''), missing, createdAt: r.created_at as string });
+      all.push({ id: r.id as string, kind: kind.id, date: r.date as string, title: '', missing, createdAt: r.created_at as string });
     }
   }
   all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
-  const records = all.slice(0, limit).map(({ createdAt: _c, ...g }) => g);
+  // Titles only for the records shown (JSON paths cost time on every row read).
+  const titleOf = db.prepare('SELECT json_extract(data, ?) AS t FROM records WHERE id = ?');
+  const records = all.slice(0, limit).map(({ createdAt: _c, ...g }) => {
+    const t = (titleOf.get(`$.${getKind(g.kind)!.titleField}`, g.id) as { t: unknown } | undefined)?.t;
+    return { ...g, title: String(t ?? '') };
+  });
   return { total: all.length, byKind, records };
 }
