@@ -1,7 +1,7 @@
 /**
  * A small hash router (react-router is not installed, and the packaged app is served from a
  * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/kind/<id>/<recordId> (the
- * kind's page with that record's form open), #/trash, #/settings, #/report, #/backup.
+ * kind's page with that record's form open), #/trash, #/settings, #/report, #/figures, #/backup.
  */
 import { useSyncExternalStore } from 'react';
 import { confirmLeave } from './state/unsaved-guard';
@@ -12,6 +12,7 @@ export type Route =
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'report' }
+  | { name: 'figures' }
   | { name: 'backup' };
 
 export function parseHash(hash: string): Route {
@@ -20,6 +21,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'trash') return { name: 'trash' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'report') return { name: 'report' };
+  if (parts[0] === 'figures') return { name: 'figures' };
   if (parts[0] === 'backup') return { name: 'backup' };
   return { name: 'home' };
 }
@@ -34,6 +36,8 @@ export function hrefFor(route: Route): string {
       return '#/settings';
     case 'report':
       return '#/report';
+    case 'figures':
+      return '#/figures';
     case 'backup':
       return '#/backup';
     default:

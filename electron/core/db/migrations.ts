@@ -75,6 +75,18 @@ export const MIGRATIONS: readonly Migration[] = [
     // The checklist item (a kind's `evidence`, e.g. 签到表) an attachment proves; NULL when untagged.
     sql: `ALTER TABLE attachments ADD COLUMN item TEXT CHECK (item IS NULL OR length(item) BETWEEN 1 AND 50);`,
   },
+  {
+    version: 3,
+    name: 'custom figures',
+    sql: `
+      -- Figures the clerk defines (自定义指标): one FigureDef as JSON per id ('custom.…').
+      CREATE TABLE custom_figures (
+        id TEXT PRIMARY KEY CHECK (id LIKE 'custom.%'),
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
