@@ -50,5 +50,9 @@ export const API_METHOD_NAMES = [
   'attachments.remove',
   'attachments.upload',
   'attachments.download',
+  'register.pdf',
+  'register.html',
+  'register.export',
+  'dossier.export',
   'attachments.tag',
 ] as const;

@@ -9,6 +9,7 @@ export const dispute: KindDef = {
   section: '7',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'title', 'disputeType', 'village', 'mediator', 'result', 'agreement', 'closedDate'] },
   evidence: ['调解记录'],
   evidenceIf: [{ when: 'agreement', values: [true], items: ['调解协议书'] }],
   fields: [

@@ -27,6 +27,7 @@ export const drill: KindDef = {
   section: '6',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'drillType', 'title', 'village', 'organiser', 'participants', 'partyMembers', 'gridWorkers', 'residents'] },
   evidence: ['演练方案', '照片', '评估总结'],
   fields: [
     dateField('演练日期'),

@@ -22,6 +22,7 @@ export const enforcement: KindDef = {
   section: '5',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'title', 'domain', 'procedure', 'action', 'tickets', 'fineAmount', 'publicized'] },
   evidence: ['执法文书'],
   evidenceIf: [
     { when: 'legalReviewed', values: [true], items: ['法制审核意见'] },

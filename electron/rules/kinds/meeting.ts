@@ -21,6 +21,7 @@ export const meeting: KindDef = {
   section: '4',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'meetingType', 'title', 'host', 'attendees', 'studyLawBefore', 'lawTopic', 'minutesNo'] },
   evidence: ['会议纪要', '签到表'],
   evidenceIf: [
     { when: 'meetingType', values: ['人民代表大会'], items: ['会议决议'] },

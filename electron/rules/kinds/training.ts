@@ -19,6 +19,7 @@ export const training: KindDef = {
   section: '1',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'eventType', 'title', 'audience', 'village', 'participants', 'materials', 'consultations'] },
   evidence: ['签到表', '照片'],
   evidenceIf: [{ when: 'eventType', values: ['法治考试'], items: ['成绩单'] }],
   fields: [

@@ -52,6 +52,11 @@ export interface KindDef {
   fields: readonly FieldDef[];
   rules?: readonly Rule[];
   /**
+   * The printed register (登记簿): its default columns, in order (field keys). Without it the
+   * register shows the `listed` fields. The clerk may choose other columns when printing.
+   */
+  register?: { readonly columns: readonly string[] };
+  /**
    * 佐证材料 every record of the kind is expected to carry (the checklist an attachment is tagged
    * against, e.g. 会议纪要、签到表). Read it through expectedEvidence() (./evidence.ts), which adds `evidenceIf`.
    */

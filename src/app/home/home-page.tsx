@@ -10,6 +10,7 @@ import { hrefFor } from '../router';
 import { groupKinds } from '../shell/nav-groups';
 import { useLedger } from '../state/ledger';
 import type { LedgerGaps } from '@core/ledger/gaps';
+import { DossierButton } from './dossier-button';
 import type { EvidenceGaps } from '@core/ledger/evidence';
 
 /** Records listed by name on the 首页; the rest are counted per kind. */
@@ -49,6 +50,7 @@ export function HomePage() {
         <Text size="sm" c="dimmed">
           全年共登记 {stats ? total : '…'} 条记录
         </Text>
+        <DossierButton year={year} />
       </Group>
 
       <Paper withBorder p="md" data-testid="home-missing">
