@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentsDirFor, callApi } from '@core/api';
 import type { ApiResult } from '@core/api/define';
-import { MAX_ATTACHMENT_BYTES as MAX_UPLOAD_BYTES } from '@rules/attachments';
+import { MAX_UPLOAD_BYTES } from '@rules/upload';
 import { uploadProblem } from '../../src/app/records/attachment-files';
 import { attachmentFile, type Attachment } from '@core/ledger/attachments';
 import type { LedgerRecord } from '@core/ledger/records';

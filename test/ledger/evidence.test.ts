@@ -14,7 +14,7 @@ import type { EvidenceGaps } from '@core/ledger/evidence';
 import type { ListPage } from '@core/ledger/query';
 import type { LedgerRecord } from '@core/ledger/records';
 import { KINDS, allEvidenceItems, expectedEvidence, getKind } from '@rules/kinds';
-import { MAX_ATTACHMENT_BYTES } from '@rules/attachments';
+import { MAX_UPLOAD_BYTES as MAX_ATTACHMENT_BYTES } from '@rules/upload';
 import { addAllSamples, sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
 import { evidenceGaps } from '@core/ledger/evidence';
 import { missingEvidence } from '@rules/kinds';

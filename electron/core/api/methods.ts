@@ -1,8 +1,10 @@
 /**
- * The API method names as a plain list, with no imports: the sandboxed preload builds its
- * `window.api` from this without bundling the core. A test checks it equals the API table's keys.
+ * The renderer's surface as a plain list, with no imports: the sandboxed preload builds its
+ * `window.api` from this without bundling the core. It is every method of the API table not
+ * declared `cliOnly` (a compile-time check in electron/preload/contract.ts and a test keep it so);
+ * a method no screen calls is declared cliOnly and left out (test/main/renderer-surface.test.ts).
  */
-export const API_METHOD_NAMES = [
+export const RENDERER_METHOD_NAMES = [
   'kinds.list',
   'settings.get',
   'settings.save',
@@ -21,8 +23,6 @@ export const API_METHOD_NAMES = [
   'ledger.stats',
   'ledger.gaps',
   'ledger.evidenceGaps',
-  'exchange.export',
-  'exchange.import',
   'figures.catalogue',
   'figures.list',
   'figures.trace',
@@ -34,7 +34,6 @@ export const API_METHOD_NAMES = [
   'report.save',
   'report.reset',
   'report.assemble',
-  'report.recordOutput',
   'report.staleness',
   'report.sources',
   'backup.drives',
@@ -45,14 +44,12 @@ export const API_METHOD_NAMES = [
   'backup.restore',
   'backup.status',
   'backup.safetyCopies',
-  'attachments.add',
   'attachments.list',
   'attachments.remove',
   'attachments.upload',
   'attachments.download',
+  'attachments.tag',
   'register.pdf',
   'register.html',
-  'register.export',
   'dossier.export',
-  'attachments.tag',
 ] as const;

@@ -10,7 +10,7 @@
  */
 import { Alert, Badge, Button, FileButton, Group, Loader, NativeSelect, Paper, Progress, Table, Text } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState, type ComponentProps, type DragEvent } from 'react';
-import { MAX_ATTACHMENT_LABEL } from '@rules/attachments';
+import { MAX_UPLOAD_LABEL } from '@rules/upload';
 import { allEvidenceItems, expectedEvidence } from '@rules/kinds/evidence';
 import { asApiError, call, type ApiOutput, type KindDef, type RecordData } from '../lib/api';
 import { downloadBytes } from '../report/download';
@@ -365,7 +365,7 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
           </Button>
         )}
         <Text size="xs" c="dimmed">
-          可拖入或一次选多个文件，每个不超过 {MAX_ATTACHMENT_LABEL}
+          可拖入或一次选多个文件，每个不超过 {MAX_UPLOAD_LABEL}
           {recordId ? '；添加、标注和删除立即生效，不需要点“保存”。' : '。'}
         </Text>
       </Group>
