@@ -2,7 +2,7 @@
  * Ledger benchmark: 10 years × 20,000 records (200,000, spread over the kinds roughly as a busy
  * township's ledger would be), written as an exchange file and imported with importLedger,
  * then one page of one kind for one year (default sort, sorted by a field, with a search)
- * and a year's counts per kind.
+ * a year's counts per kind, and the year's records lacking evidence (the 首页's 待补登记).
  *
  * Run alone with `npm run bench -- ledger`.
  */
@@ -13,6 +13,7 @@ import { openContext } from '@core/api';
 import { KINDS, type RecordData } from '@rules/kinds';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, importLedger, stableStringify } from '@core/ledger/exchange';
 import { listRecords, yearStats } from '@core/ledger/query';
+import { evidenceGaps } from '@core/ledger/evidence';
 import { EMPTY_SETTINGS } from '@rules/settings';
 import { timeMedian, type BenchRow } from './row';
 
@@ -242,6 +243,9 @@ export async function run(): Promise<BenchRow[]> {
       yearStats(ctx.db, year);
       const statsMs = await timeMedian(15, () => yearStats(ctx.db, year));
       rows.push({ name: 'ledger: ledger.stats for one year', ms: statsMs, targetMs: 50, note: `${PER_YEAR.toLocaleString('en')} records that year, ${(YEARS * PER_YEAR).toLocaleString('en')} in all` });
+      // The 首页 asks after every change: every record of the year against its kind's checklist.
+      const gapsMs = await timeMedian(5, () => evidenceGaps(ctx.db, year, 8));
+      rows.push({ name: 'ledger: ledger.evidenceGaps for one year', ms: gapsMs, targetMs: 100, note: `${evidenceGaps(ctx.db, year, 8).total.toLocaleString('en')} of ${PER_YEAR.toLocaleString('en')} records lack evidence (none attached)` });
     } finally {
       ctx.close();
     }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentsDirFor, openContext, type LedgerContext } from '@core/api';
 import { runCli } from '../../electron/cli/run';
 import '../../electron/cli/backup-commands';
+import { SCHEMA_VERSION } from '@core/db/migrations';
 import { attachmentFile, pinAttachments, sweepOrphans } from '@core/ledger/attachments';
 import { SCHEMA_VERSION } from '@core/db/migrations';
 import { api, seedLedger, snapshotOf, tempDir, type Seeded } from './helpers';

@@ -17,6 +17,7 @@ import {
 } from '../ledger/records';
 import { ledgerYears, listRecords, listTrash, yearStats } from '../ledger/query';
 import { ledgerGaps } from '../ledger/gaps';
+import { evidenceGaps } from '../ledger/evidence';
 import { advanceNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
 import { exportLedger, importLedger } from '../ledger/exchange';
 import { LedgerError } from '@rules/errors';
@@ -55,7 +56,8 @@ export const ledgerApi = {
     }),
     (ctx, q) => listRecords(ctx.db, q),
   ),
-  'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id), { cliOnly: true }),
+  // The page opens a record by id (the 首页's 待补登记 links, #/kind/<kind>/<id>).
+  'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id)),
   'records.create': method(z.object({ kind: z.enum(KIND_IDS), data }), (ctx, i) => createRecord(ctx.db, i.kind, i.data)),
   'records.update': method(z.object({ id: z.string().min(1).max(100), data }), (ctx, i) => updateRecord(ctx.db, i.id, i.data)),
   'records.duplicate': method(id, (ctx, i) => duplicateRecord(ctx.db, i.id)),
@@ -78,6 +80,7 @@ export const ledgerApi = {
   'ledger.years': method(z.object({}), (ctx) => ledgerYears(ctx.db)),
   'ledger.stats': method(z.object({ year }), (ctx, i) => yearStats(ctx.db, i.year)),
   'ledger.gaps': method(z.object({ year }), (ctx, i) => ledgerGaps(ctx.db, i.year)),
+  'ledger.evidenceGaps': method(z.object({ year, limit: z.int().min(1).max(500).optional() }), (ctx, i) => evidenceGaps(ctx.db, i.year, i.limit)),
   // The page never sees the whole ledger as one string, nor replaces it: 文件 → 导出/导入台账 run in
   // main (file.exportLedger / file.importLedger, with main's own save dialog and confirmation).
   'exchange.export': method(z.object({}), (ctx) => exportLedger(ctx.db), { cliOnly: true, worker: true }),

@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
 import { KINDS } from '@rules/kinds';
 import { fromRow, requireKind, type LedgerRecord } from './records';
+import { missingByRecord } from './evidence';
 
 export interface ListQuery {
   kind: string;
@@ -24,6 +25,8 @@ export interface ListPage {
   pageSize: number;
   /** How many files are attached, per record id of this page (records without any are absent). */
   attachments: Record<string, number>;
+  /** Checklist items still unproved, per record id of this page (records missing nothing are absent). */
+  missingEvidence: Record<string, string[]>;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -86,7 +89,8 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
   const rows = db
     .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${order} ${dir}, date ${dir}, created_at ${dir}, id LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Parameters<typeof fromRow>[0][];
-  return { rows: rows.map(fromRow), total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)) };
+  const records = rows.map(fromRow);
+  return { rows: records, total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)), missingEvidence: missingByRecord(db, records) };
 }
 
 /** One indexed lookup for a page of records (attachments_record), so the table can show a mark. */

@@ -10,6 +10,8 @@ export const dispute: KindDef = {
   dateField: 'date',
   titleField: 'title',
   register: { columns: ['date', 'title', 'disputeType', 'village', 'mediator', 'result', 'agreement', 'closedDate'] },
+  evidence: ['调解记录'],
+  evidenceIf: [{ when: 'agreement', values: [true], items: ['调解协议书'] }],
   fields: [
     dateField('登记日期'),
     titleField('纠纷概要'),

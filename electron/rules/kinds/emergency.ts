@@ -9,6 +9,8 @@ export const emergencyPlan: KindDef = {
   section: '6',
   dateField: 'date',
   titleField: 'title',
+  evidence: ['预案文本'],
+  evidenceIf: [{ when: 'filed', values: [true], items: ['备案回执'] }],
   fields: [
     titleField('预案名称'),
     { key: 'category', label: '类别', type: 'enum', options: EMERGENCY_TYPES, required: true, listed: true },
@@ -26,6 +28,7 @@ export const drill: KindDef = {
   dateField: 'date',
   titleField: 'title',
   register: { columns: ['date', 'drillType', 'title', 'village', 'organiser', 'participants', 'partyMembers', 'gridWorkers', 'residents'] },
+  evidence: ['演练方案', '照片', '评估总结'],
   fields: [
     dateField('演练日期'),
     { key: 'drillType', label: '演练类型', type: 'enum', options: EMERGENCY_TYPES, required: true, listed: true },

@@ -23,6 +23,11 @@ export const enforcement: KindDef = {
   dateField: 'date',
   titleField: 'title',
   register: { columns: ['date', 'title', 'domain', 'procedure', 'action', 'tickets', 'fineAmount', 'publicized'] },
+  evidence: ['执法文书'],
+  evidenceIf: [
+    { when: 'legalReviewed', values: [true], items: ['法制审核意见'] },
+    { when: 'publicized', values: [true], items: ['公示截图'] },
+  ],
   fields: [
     dateField('执法日期'),
     titleField('事由', 200),
@@ -52,6 +57,7 @@ export const campaign: KindDef = {
   section: '5',
   dateField: 'date',
   titleField: 'title',
+  evidence: ['实施方案', '工作总结'],
   fields: [
     dateField('开展日期'),
     titleField('整治名称'),
@@ -75,6 +81,7 @@ export const officer: KindDef = {
   section: '5',
   dateField: 'date',
   titleField: 'name',
+  evidenceIf: [{ when: 'certified', values: [true], items: ['执法证复印件'] }],
   fields: [
     { key: 'name', label: '姓名', type: 'text', required: true, max: 20, listed: true },
     dateField('登记日期'),

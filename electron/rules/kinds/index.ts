@@ -39,4 +39,5 @@ export function getKind(id: string): KindDef | undefined {
   return byId.get(id);
 }
 
-export type { KindDef, FieldDef, RecordData, Rule, FieldType } from './types';
+export type { KindDef, FieldDef, RecordData, Rule, FieldType, EvidenceCondition } from './types';
+export { expectedEvidence, allEvidenceItems, missingEvidence } from './evidence';

@@ -12,6 +12,8 @@ export const legalService: KindDef = {
   section: '7',
   dateField: 'date',
   titleField: 'title',
+  evidence: ['服务记录'],
+  evidenceIf: [{ when: 'serviceType', values: ['合法性审查'], items: ['审查意见书'] }],
   fields: [
     dateField('日期'),
     { key: 'serviceType', label: '服务类型', type: 'enum', options: LEGAL_SERVICE_TYPES, required: true, listed: true },
@@ -44,6 +46,7 @@ export const legalAdviser: KindDef = {
   section: '4',
   dateField: 'date',
   titleField: 'name',
+  evidence: ['聘用合同'],
   fields: [
     { key: 'name', label: '姓名', type: 'text', required: true, max: 20, listed: true },
     { key: 'firm', label: '律师事务所', type: 'text', max: 100, listed: true },

@@ -22,6 +22,11 @@ export const meeting: KindDef = {
   dateField: 'date',
   titleField: 'title',
   register: { columns: ['date', 'meetingType', 'title', 'host', 'attendees', 'studyLawBefore', 'lawTopic', 'minutesNo'] },
+  evidence: ['会议纪要', '签到表'],
+  evidenceIf: [
+    { when: 'meetingType', values: ['人民代表大会'], items: ['会议决议'] },
+    { when: 'studyLawBefore', values: [true], items: ['学法材料'] },
+  ],
   fields: [
     { key: 'meetingType', label: '会议类型', type: 'enum', options: MEETING_TYPES, required: true, listed: true },
     dateField('会议日期'),

@@ -28,6 +28,11 @@ export const normativeDoc: KindDef = {
   section: '3',
   dateField: 'registeredDate',
   titleField: 'title',
+  evidence: ['文件文本', '合法性审核意见'],
+  evidenceIf: [
+    { when: 'stage', values: ['集体审议', '公布', '报送备案'], items: ['审议会议纪要'] },
+    { when: 'stage', values: ['报送备案'], items: ['备案报告'] },
+  ],
   fields: [
     { key: 'number', label: '统一编号', type: 'text', managed: true, listed: true },
     { key: 'stage', label: '所处环节', type: 'enum', options: NORMATIVE_STEPS, managed: true, listed: true },

@@ -7,6 +7,10 @@ export const disclosure: KindDef = {
   section: '8',
   dateField: 'date',
   titleField: 'title',
+  evidenceIf: [
+    { when: 'mode', values: ['主动公开'], items: ['公开截图'] },
+    { when: 'mode', values: ['依申请公开'], items: ['申请书', '答复书'] },
+  ],
   fields: [
     { key: 'mode', label: '公开方式', type: 'enum', options: ['主动公开', '依申请公开'], required: true, listed: true },
     dateField('发布/登记日期'),

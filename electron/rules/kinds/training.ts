@@ -20,6 +20,8 @@ export const training: KindDef = {
   dateField: 'date',
   titleField: 'title',
   register: { columns: ['date', 'eventType', 'title', 'audience', 'village', 'participants', 'materials', 'consultations'] },
+  evidence: ['签到表', '照片'],
+  evidenceIf: [{ when: 'eventType', values: ['法治考试'], items: ['成绩单'] }],
   fields: [
     dateField('日期'),
     { key: 'eventType', label: '活动类型', type: 'enum', options: TRAINING_TYPES, required: true, listed: true },

@@ -56,8 +56,19 @@ export interface KindDef {
    * register shows the `listed` fields. The clerk may choose other columns when printing.
    */
   register?: { readonly columns: readonly string[] };
-  /** Evidence a record of this kind is expected to carry (会议纪要、签到表…), for the 档案袋's index. */
+  /**
+   * 佐证材料 every record of the kind is expected to carry (the checklist an attachment is tagged
+   * against, e.g. 会议纪要、签到表). Read it through expectedEvidence() (./evidence.ts), which adds `evidenceIf`.
+   */
   evidence?: readonly string[];
+  /** Items expected only when a field holds one of `values` (e.g. 依申请公开 → 申请书、答复书). */
+  evidenceIf?: readonly EvidenceCondition[];
+}
+
+export interface EvidenceCondition {
+  when: string;
+  values: readonly (string | boolean)[];
+  items: readonly string[];
 }
 
 export type RecordData = Record<string, unknown>;

@@ -1,14 +1,16 @@
 /**
  * The page of one ledger kind for the working year, generated from its KindDef: search and
  * filters, the sortable table, paging, and the dialogs (form, delete, lifecycle steps).
+ * A route naming a record (#/kind/<id>/<recordId>, e.g. from the 首页's 待补登记) opens its form.
  */
 import { Button, Center, Group, Loader, Pagination, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { asApiError, call, type KindDef, type LedgerRecord } from '../lib/api';
 import { ConfirmModal } from '../lib/confirm-modal';
 import { IconPlus } from '../icons';
 import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';
+import { hrefFor } from '../router';
 import { normativeColumns } from '../normative/normative-columns';
 import { StepForm } from '../normative/step-form';
 import { WithdrawForm } from '../normative/withdraw-form';
@@ -26,13 +28,29 @@ type Dialog =
   | { type: 'step'; record: LedgerRecord; step: NormativeStep }
   | { type: 'withdraw'; record: LedgerRecord };
 
-export function KindPage({ kind }: { kind: KindDef }) {
+export function KindPage({ kind, openRecord }: { kind: KindDef; openRecord?: string }) {
   const { year, version, changed, settings } = useLedger();
   const toast = useToast();
   const list = useRecordList(kind, year, version);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
-  const close = () => setDialog(null);
+  const close = () => {
+    setDialog(null);
+    // Leave the record's address, so going back or reloading does not reopen it.
+    if (openRecord) window.history.replaceState(null, '', hrefFor({ name: 'kind', kind: kind.id }));
+  };
+
+  useEffect(() => {
+    if (!openRecord) return;
+    let live = true;
+    call('records.get', { id: openRecord }).then(
+      (record) => live && (record.kind === kind.id && !record.deletedAt ? setDialog({ type: 'form', record }) : toast('该记录已不在此台账中', 'error')),
+      (err) => live && toast(asApiError(err).message, 'error'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [openRecord, kind.id, toast]);
 
   const saved = (rec: LedgerRecord, created: boolean) => {
     close();
@@ -116,6 +134,7 @@ export function KindPage({ kind }: { kind: KindDef }) {
               renderCell={normative?.renderCell}
               extraActions={normative?.actions}
               attachments={data.attachments}
+              missingEvidence={data.missingEvidence}
             />
             {data.rows.length === 0 && <EmptyRows filtered={filtered} label={kind.label} />}
           </>

@@ -2,6 +2,10 @@
  * 新增 / 编辑 one record: a form generated from the kind's fields, managed fields shown read-only,
  * the core's per-field errors under the inputs and quick hints as the clerk leaves a field;
  * below them the record's 附件 (./attachments-section.tsx).
+ *
+ * Files chosen for a new record wait in the form and are uploaded right after the record is
+ * created. If one fails, the record stays saved and the form stays open on it (now 编辑), saying
+ * which file failed and offering 重试 — the clerk is never left thinking everything was kept.
  */
 import { Alert, Anchor, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useState } from 'react';
@@ -14,7 +18,7 @@ import { LifecycleStepper } from '../normative/lifecycle';
 import { FieldInput } from './field-input';
 import { clientHint, defaultDateFor, editableFields, initialValues, toPayload } from './form-values';
 import { formatValue } from './format';
-import { AttachmentsSection } from './attachments-section';
+import { AttachmentsSection, uploadPending, type PendingFile } from './attachments-section';
 
 interface Props {
   kind: KindDef;
@@ -28,7 +32,13 @@ interface Props {
 
 const WIDE = new Set(['textarea', 'tags']);
 
-export function RecordForm({ kind, record, onClose, onSaved, onAttachmentsChanged }: Props) {
+export function RecordForm({ kind, record: given, onClose, onSaved, onAttachmentsChanged }: Props) {
+  // A new record whose files did not all upload becomes this form's record (see save).
+  const [created, setCreated] = useState<LedgerRecord | null>(null);
+  const record = given ?? created;
+  const [pending, setPending] = useState<PendingFile[]>([]);
+  const [uploading, setUploading] = useState('');
+  const [viewing, setViewing] = useState(false);
   const { settings, year } = useLedger();
   const fields = editableFields(kind);
   // Short fields flow two to a row in definition order; long texts and lists follow, full width.
@@ -46,14 +56,40 @@ export function RecordForm({ kind, record, onClose, onSaved, onAttachmentsChange
     setSaving(true);
     form.clearFailure();
     const data = toPayload(fields, form.values);
+    let saved: LedgerRecord;
     try {
-      const saved = record ? await call('records.update', { id: record.id, data }) : await call('records.create', { kind: kind.id, data });
-      onSaved(saved, !record);
+      saved = record ? await call('records.update', { id: record.id, data }) : await call('records.create', { kind: kind.id, data });
     } catch (err) {
       form.fail(asApiError(err));
-    } finally {
       setSaving(false);
+      return;
     }
+    // Files chosen before the first save go up now, against the new record.
+    const failed: PendingFile[] = [];
+    if (!record && pending.length) {
+      for (const [i, p] of pending.entries()) {
+        setUploading(`正在保存附件（${i + 1}/${pending.length}）${p.file.name}`);
+        try {
+          await uploadPending(saved.id, p);
+        } catch (err) {
+          failed.push({ ...p, problem: asApiError(err).message });
+        }
+      }
+      setUploading('');
+    }
+    setSaving(false);
+    if (!failed.length) {
+      onSaved(saved, !record);
+      return;
+    }
+    setCreated(saved);
+    setPending(failed);
+    onAttachmentsChanged?.();
+    form.fail({
+      code: 'IO',
+      message: `记录已保存，但有 ${failed.length} 个附件未能保存，请在“附件”中重试或移除`,
+      issues: failed.map((p) => ({ message: `“${p.file.name}”：${p.problem}` })),
+    });
   };
 
   const failure = formFailure(form.failure);
@@ -61,7 +97,7 @@ export function RecordForm({ kind, record, onClose, onSaved, onAttachmentsChange
   const isNormative = kind.id === 'normativeDoc';
 
   return (
-    <FormModal opened title={`${record ? '编辑' : '新增'}${kind.label}`} onClose={onClose} onSubmit={save} saving={saving} failure={failure} testId="record-form">
+    <FormModal opened title={`${record ? '编辑' : '新增'}${kind.label}`} onClose={onClose} onSubmit={save} saving={saving} failure={failure} testId="record-form" closeOnEscape={!viewing}>
       {isNormative && record && (
         <Paper withBorder p="sm" mb="md" bg="gray.0">
           <Text size="sm" fw={600} mb={8}>
@@ -103,7 +139,20 @@ export function RecordForm({ kind, record, onClose, onSaved, onAttachmentsChange
           </SimpleGrid>
         </Paper>
       )}
-      <AttachmentsSection recordId={record?.id ?? null} onChanged={onAttachmentsChanged} />
+      {uploading && (
+        <Text size="sm" c="dimmed" mt="sm" data-testid="pending-upload">
+          {uploading}
+        </Text>
+      )}
+      <AttachmentsSection
+        kind={kind}
+        data={{ ...record?.data, ...toPayload(fields, form.values) }}
+        recordId={record?.id ?? null}
+        pending={pending}
+        onPendingChange={setPending}
+        onChanged={onAttachmentsChanged}
+        onViewing={setViewing}
+      />
     </FormModal>
   );
 }
