@@ -3,6 +3,7 @@ import { ledgerApi } from './table';
 import { backupApi } from './backup-api';
 import { attachmentsApi } from './attachments-api';
 import { reportApi } from './report-api';
+import { excelApi } from './excel-api';
 import { invokeMethod, type ApiMethod, type ApiResult } from './define';
 import type { LedgerContext } from './context';
 
@@ -11,6 +12,7 @@ export const apiTable = {
   ...reportApi,
   ...backupApi,
   ...attachmentsApi,
+  ...excelApi,
 };
 
 export type ApiTable = typeof apiTable;

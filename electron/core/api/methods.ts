@@ -45,4 +45,9 @@ export const API_METHOD_NAMES = [
   'attachments.remove',
   'attachments.upload',
   'attachments.download',
+  'excel.preview',
+  'excel.import',
+  'excel.exportYear',
+  'excel.exportKind',
+  'excel.template',
 ] as const;

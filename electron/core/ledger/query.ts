@@ -1,7 +1,7 @@
 /** Read-side queries: a page of one kind for one year, the 回收站, and a year's counts per kind. */
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
-import { KINDS } from '@rules/kinds';
+import { KINDS, type KindDef } from '@rules/kinds';
 import { fromRow, requireKind, type LedgerRecord } from './records';
 
 export interface ListQuery {
@@ -38,10 +38,9 @@ const BOOL_VALUES = new Map<unknown, number>([
   ['否', 0],
 ]);
 
-export function listRecords(db: Db, q: ListQuery): ListPage {
+/** The WHERE and ORDER BY of a listing: the page's filters and search, shared by the page and its Excel export. */
+function listSql(q: Omit<ListQuery, 'page' | 'pageSize'>): { kind: KindDef; where: string; params: Record<string, unknown>; orderBy: string } {
   const kind = requireKind(q.kind);
-  const page = Math.max(1, q.page ?? 1);
-  const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
   const where = ['kind = @kind', 'year = @year', 'deleted_at IS NULL'];
   const params: Record<string, unknown> = { kind: kind.id, year: q.year };
   let i = 0;
@@ -75,12 +74,24 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
     order = `json_extract(data, '$.${q.sortBy}')`;
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
-  const w = where.join(' AND ');
+  return { kind, where: where.join(' AND '), params, orderBy: `${order} ${dir}, date ${dir}, created_at ${dir}, id` };
+}
+
+export function listRecords(db: Db, q: ListQuery): ListPage {
+  const page = Math.max(1, q.page ?? 1);
+  const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
+  const { where: w, params, orderBy } = listSql(q);
   const total = (db.prepare(`SELECT count(*) AS n FROM records WHERE ${w}`).get(params) as { n: number }).n;
   const rows = db
-    .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${order} ${dir}, date ${dir}, created_at ${dir}, id LIMIT @limit OFFSET @offset`)
+    .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Parameters<typeof fromRow>[0][];
   return { rows: rows.map(fromRow), total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)) };
+}
+
+/** Every record the listing would show across all its pages (the kind page's 导出Excel). */
+export function listAllRecords(db: Db, q: Omit<ListQuery, 'page' | 'pageSize'>): LedgerRecord[] {
+  const { where, params, orderBy } = listSql(q);
+  return (db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY ${orderBy}`).all(params) as Parameters<typeof fromRow>[0][]).map(fromRow);
 }
 
 /** One indexed lookup for a page of records (attachments_record), so the table can show a mark. */

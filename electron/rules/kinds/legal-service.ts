@@ -22,7 +22,7 @@ export const legalService: KindDef = {
       options: ['村居法律顾问平台', '法律明白人平台', '坐班', '电话', '现场', '其他'],
       listed: true,
     },
-    { ...countField('count', '人次/件数', '人次', true), required: true, min: 1 },
+    { ...countField('count', '人次/件数', '人次', true), required: true, min: 1, aliases: ['人次', '件数', '数量'] },
     { key: 'reviewObject', label: '审查对象', type: 'enum', options: REVIEW_OBJECTS, listed: true },
     { key: 'adviser', label: '法律顾问/承办人', type: 'text', max: 50 },
     { key: 'adopted', label: '意见被采纳', type: 'bool' },

@@ -16,6 +16,7 @@ export const TRAINING_TYPES = [
 export const training: KindDef = {
   id: 'training',
   label: '普法与培训',
+  aliases: ['普法', '培训', '普法宣传', '学法培训', '法治培训'],
   section: '1',
   dateField: 'date',
   titleField: 'title',
@@ -30,7 +31,7 @@ export const training: KindDef = {
       options: ['领导班子', '机关干部', '村社干部', '党员', '执法人员', '法律明白人', '辖区群众', '学生', '企业'],
       listed: true,
     },
-    countField('participants', '参与人次', '人次', true),
+    { ...countField('participants', '参与人次', '人次', true), aliases: ['参加人数', '参与人数', '人数', '参训人数'] },
     countField('materials', '发放资料', '份'),
     countField('consultations', '现场咨询', '人次'),
     { key: 'theme', label: '主题/学习内容', type: 'text', max: 200 },
