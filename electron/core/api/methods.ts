@@ -50,4 +50,5 @@ export const API_METHOD_NAMES = [
   'excel.exportYear',
   'excel.exportKind',
   'excel.template',
+  'exchange.replace',
 ] as const;

@@ -18,6 +18,7 @@ import { titleOf } from './format';
 import { RecordForm } from './record-form';
 import { EmptyRows, RecordTable } from './record-table';
 import { PAGE_SIZE, useRecordList } from './use-record-list';
+import { ExcelMenu } from '../excel/excel-menu';
 
 type Dialog =
   | { type: 'form'; record: LedgerRecord | null }
@@ -84,9 +85,12 @@ export function KindPage({ kind }: { kind: KindDef }) {
           </Text>
           {list.loading && data && <Loader size={14} />}
         </Group>
-        <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })}>
-          新增
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          <ExcelMenu kind={kind} year={year} view={list.view} />
+          <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })}>
+            新增
+          </Button>
+        </Group>
       </Group>
       <FilterBar kind={kind} view={list.view} villages={settings.villages} setSearch={list.setSearch} setFilter={list.setFilter} clearFilters={list.clearFilters} />
       <div className="table-scroll" style={{ marginTop: 10 }} aria-busy={list.loading} data-testid="record-list">
