@@ -13,7 +13,9 @@ import { listAllRecords, type ListQuery } from '../ledger/query';
 import type { LedgerRecord } from '../ledger/records';
 import { computeAll } from '../figures/compute';
 import { columnLetter } from './read';
-import { HEADER_FILL, THIN, rowOf, sheetFields, writeHeader } from './sheet';
+import { HEADER_FILL, THIN, rowOf, sheetFields, textWidth, writeHeader } from './sheet';
+
+const MAX_WIDTH = 40;
 
 /** '&' starts a code in Excel's header/footer text. */
 const hf = (s: string) => s.replace(/&/g, '&&');
@@ -26,6 +28,8 @@ function printSetup(ws: ExcelJS.Worksheet, town: string, year: number, title: st
     fitToWidth: 1,
     fitToHeight: 0,
     printTitlesRow: '1:1',
+    // Printed grid lines instead of a border on each of (up to) hundreds of thousands of cells.
+    showGridLines: true,
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
@@ -39,7 +43,20 @@ function addKindSheet(wb: ExcelJS.Workbook, kind: KindDef, records: LedgerRecord
   const fields = sheetFields(kind, true);
   const ws = wb.addWorksheet(name);
   writeHeader(ws, fields, false);
-  for (const r of records) ws.addRow(rowOf(fields, r.data));
+  const widths = fields.map((f, i) => (f.type === 'date' ? 12 : Math.max(6, textWidth(String(ws.getRow(1).getCell(i + 1).value)) + 2)));
+  for (const r of records) {
+    const values = rowOf(fields, r.data);
+    values.forEach((v, i) => {
+      if (typeof v === 'string') widths[i] = Math.max(widths[i], Math.min(MAX_WIDTH, textWidth(v) + 2));
+    });
+    ws.addRow(values);
+  }
+  // Columns as wide as what they hold (long texts wrap), so the printed page is not mostly blanks.
+  widths.forEach((w, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = w;
+    if (w >= MAX_WIDTH) col.alignment = { wrapText: true, vertical: 'top' };
+  });
   // Totals of the numeric columns, as formulas with their values (shown even before a recalculation).
   const numeric = fields.map((f, i) => ({ f, i })).filter(({ f }) => f.type === 'int' || f.type === 'money');
   if (numeric.length && records.length) {
@@ -81,8 +98,9 @@ function addSummary(wb: ExcelJS.Workbook, db: Db, year: number, town: string): v
   printSetup(ws, town, year, `${year}年度法治台账汇总`);
 }
 
+/** Fast deflate: a year's workbook compresses well at level 1, and the default level costs seconds. */
 async function toBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as never));
 }
 
 const newWorkbook = () => {

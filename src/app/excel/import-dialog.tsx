@@ -160,13 +160,13 @@ function SheetPanel({ s, kindOptions, ticked, setTicked, onKind, onColumn }: Pan
   const label = (key: string) => s.fields.find((f) => f.key === key)?.label ?? key;
   const good = s.rows.filter((r) => r.ok && !r.duplicateOf);
   const dups = s.rows.filter((r) => r.ok && r.duplicateOf);
-  const from = { name: '按工作表名称', headers: '按表头', choice: '手动选择', remembered: '按上次的对应关系' } as const;
+  const from = { name: '按工作表名称识别', headers: '按表头识别', choice: '已手动调整', remembered: '沿用上次的对应关系' } as const;
   return (
     <Stack gap="xs" data-testid={`sheet-${s.sheet}`}>
       <Group gap="sm">
         <Select size="xs" w={180} label="台账类型" data={kindOptions} value={s.kind ?? SKIP} onChange={(v) => v && onKind(v)} allowDeselect={false} data-testid="sheet-kind" />
         <Text size="xs" c="dimmed" mt={18}>
-          {s.kind ? `${s.kindFrom ? from[s.kindFrom] : ''}识别；表头在第${s.headerRow}行；${s.rows.length}行数据${s.skipped ? `，跳过合计行${s.skipped}行` : ''}` : '此表不导入'}
+          {s.kind ? `${s.kindFrom ? `${from[s.kindFrom]}；` : ''}表头在第${s.headerRow}行；${s.rows.length}行数据${s.skipped ? `，跳过合计行${s.skipped}行` : ''}` : '此表不导入'}
         </Text>
       </Group>
       {s.kind && (
