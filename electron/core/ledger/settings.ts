@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { EMPTY_SETTINGS, parseSettings, type Settings } from '@rules/settings';
 
 /** One prepared statement per connection: every record write reads the settings (villages). */
-const readStatements = new WeakMap<Db, ReturnType<Db['prepare']>>();
+const readStatements = new WeakMap<Db, { get(): unknown }>();
 
 export function getSettings(db: Db): Settings {
   let stmt = readStatements.get(db);
