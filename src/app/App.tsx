@@ -22,6 +22,7 @@ import { TrashPage } from './trash/trash-page';
 import { SettingsPage } from './settings/settings-page';
 import { ReportPage } from './report/report-page';
 import { DataPage } from './excel/data-page';
+import { FiguresPage } from './figures/figures-page';
 import { BackupPage } from './backup/backup-page';
 import { HeaderBackupReminder } from './backup/backup-reminder';
 import { NotFound } from './shell/not-found';
@@ -90,6 +91,8 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'report':
       return <ReportPage />;
+    case 'figures':
+      return <FiguresPage />;
     case 'backup':
       return <BackupPage />;
     case 'data':
