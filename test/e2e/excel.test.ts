@@ -96,4 +96,20 @@ describe('excel import and export in the app', () => {
     expect(titles.sort()).toEqual(['第1次党委会议', '第2次党委会议']);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('offers the whole-ledger doors on the 导入导出 page', async () => {
+    const { page } = app;
+    await page.getByRole('link', { name: '导入导出' }).click();
+    await page.getByRole('heading', { name: '导入导出', exact: true }).waitFor();
+    await screenshot(page, 'excel-data-page');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('data-export-year').click();
+    expect((await download).suggestedFilename()).toBe(`双土镇${Y}年度法治台账.xlsx`);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByTestId('data-import-excel').click();
+    await page.getByTestId('import-dialog').waitFor();
+    await screenshot(page, 'excel-import-empty-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -89,9 +89,11 @@ export function DataPage() {
           <Text size="sm" c="dimmed" mt={4} mb="sm">
             {year}年度每类台账一个工作表，另附“汇总”表（年度各项数字与报告写法），可直接A4横向打印。
           </Text>
-          <Button onClick={() => void exportYear()} loading={busy === 'year'} data-testid="data-export-year">
-            导出{year}年度台账（Excel）
-          </Button>
+          <Group gap="xs">
+            <Button onClick={() => void exportYear()} loading={busy === 'year'} data-testid="data-export-year">
+              导出{year}年度台账（Excel）
+            </Button>
+          </Group>
         </Card>
         <Card withBorder padding="md">
           <Text fw={600}>交换文件（JSON）</Text>
