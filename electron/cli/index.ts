@@ -2,6 +2,7 @@
 import { runCli } from './run';
 import './backup-commands';
 import './report-commands';
+import './register-commands';
 import './excel-commands';
 
 runCli(process.argv.slice(2), {

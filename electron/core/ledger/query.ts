@@ -1,7 +1,7 @@
 /** Read-side queries: a page of one kind for one year, the 回收站, and a year's counts per kind. */
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
-import { KINDS, type KindDef } from '@rules/kinds';
+import { KINDS } from '@rules/kinds';
 import { fromRow, requireKind, type LedgerRecord } from './records';
 
 export interface ListQuery {
@@ -38,8 +38,8 @@ const BOOL_VALUES = new Map<unknown, number>([
   ['否', 0],
 ]);
 
-/** The WHERE and ORDER BY of a listing: the page's filters and search, shared by the page and its Excel export. */
-function listSql(q: Omit<ListQuery, 'page' | 'pageSize'>): { kind: KindDef; where: string; params: Record<string, unknown>; orderBy: string } {
+/** The WHERE of a kind's live records of one year under the page's filters and search (records.list, the register). */
+export function recordFilter(q: Pick<ListQuery, 'kind' | 'year' | 'filters' | 'search'>): { where: string; params: Record<string, unknown> } {
   const kind = requireKind(q.kind);
   const where = ['kind = @kind', 'year = @year', 'deleted_at IS NULL'];
   const params: Record<string, unknown> = { kind: kind.id, year: q.year };
@@ -67,6 +67,12 @@ function listSql(q: Omit<ListQuery, 'page' | 'pageSize'>): { kind: KindDef; wher
     where.push("search_text LIKE @search ESCAPE '\\'");
     params.search = `%${escapeLike(q.search.trim())}%`;
   }
+  return { where: where.join(' AND '), params };
+}
+
+/** The ORDER BY of a listing (records.list and the kind page's Excel export). */
+function recordOrder(q: Pick<ListQuery, 'kind' | 'sortBy' | 'sortDir'>): string {
+  const kind = requireKind(q.kind);
   let order = 'date';
   if (q.sortBy === 'updatedAt') order = 'updated_at';
   else if (q.sortBy && q.sortBy !== 'date') {
@@ -74,13 +80,14 @@ function listSql(q: Omit<ListQuery, 'page' | 'pageSize'>): { kind: KindDef; wher
     order = `json_extract(data, '$.${q.sortBy}')`;
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
-  return { kind, where: where.join(' AND '), params, orderBy: `${order} ${dir}, date ${dir}, created_at ${dir}, id` };
+  return `${order} ${dir}, date ${dir}, created_at ${dir}, id`;
 }
 
 export function listRecords(db: Db, q: ListQuery): ListPage {
   const page = Math.max(1, q.page ?? 1);
   const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
-  const { where: w, params, orderBy } = listSql(q);
+  const { where: w, params } = recordFilter(q);
+  const orderBy = recordOrder(q);
   const total = (db.prepare(`SELECT count(*) AS n FROM records WHERE ${w}`).get(params) as { n: number }).n;
   const rows = db
     .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`)
@@ -90,8 +97,8 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
 
 /** Every record the listing would show across all its pages (the kind page's 导出Excel). */
 export function listAllRecords(db: Db, q: Omit<ListQuery, 'page' | 'pageSize'>): LedgerRecord[] {
-  const { where, params, orderBy } = listSql(q);
-  return (db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY ${orderBy}`).all(params) as Parameters<typeof fromRow>[0][]).map(fromRow);
+  const { where, params } = recordFilter(q);
+  return (db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY ${recordOrder(q)}`).all(params) as Parameters<typeof fromRow>[0][]).map(fromRow);
 }
 
 /** One indexed lookup for a page of records (attachments_record), so the table can show a mark. */

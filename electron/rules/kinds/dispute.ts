@@ -10,6 +10,7 @@ export const dispute: KindDef = {
   section: '7',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'title', 'disputeType', 'village', 'mediator', 'result', 'agreement', 'closedDate'] },
   fields: [
     dateField('登记日期'),
     { ...titleField('纠纷概要'), aliases: ['纠纷名称', '纠纷事项', '简要情况', '名称', '事项'] },

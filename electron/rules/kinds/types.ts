@@ -56,6 +56,13 @@ export interface KindDef {
   titleField: string;
   fields: readonly FieldDef[];
   rules?: readonly Rule[];
+  /**
+   * The printed register (登记簿): its default columns, in order (field keys). Without it the
+   * register shows the `listed` fields. The clerk may choose other columns when printing.
+   */
+  register?: { readonly columns: readonly string[] };
+  /** Evidence a record of this kind is expected to carry (会议纪要、签到表…), for the 档案袋's index. */
+  evidence?: readonly string[];
   /** Other names a clerk's sheet may carry for this kind (e.g. 普法 for 普法与培训); the label always matches. */
   aliases?: readonly string[];
 }

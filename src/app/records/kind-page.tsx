@@ -17,6 +17,7 @@ import { FilterBar } from './filter-bar';
 import { titleOf } from './format';
 import { RecordForm } from './record-form';
 import { EmptyRows, RecordTable } from './record-table';
+import { RegisterMenu } from './register-menu';
 import { PAGE_SIZE, useRecordList } from './use-record-list';
 import { ExcelMenu } from '../excel/excel-menu';
 
@@ -86,6 +87,7 @@ export function KindPage({ kind }: { kind: KindDef }) {
           {list.loading && data && <Loader size={14} />}
         </Group>
         <Group gap="xs" wrap="nowrap">
+          <RegisterMenu kind={kind} year={year} view={list.view} />
           <ExcelMenu kind={kind} year={year} view={list.view} />
           <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })}>
             新增
