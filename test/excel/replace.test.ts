@@ -1,5 +1,5 @@
 /**
- * The app's 导入交换文件 (`exchange.replace`): a bad file changes nothing and makes no copy; a good
+ * The app's 文件 → 导入台账 (`exchange.importFile`, called by main after its confirmation): a bad file changes nothing and makes no copy; a good
  * one first saves the current ledger as a verified safety copy, then replaces the ledger.
  */
 import fs from 'node:fs';
@@ -18,17 +18,19 @@ afterEach(() => {
   for (const l of open.splice(0)) l.cleanup();
 });
 
-describe('exchange.replace', () => {
+describe('exchange.importFile', () => {
   it('refuses a bad file untouched, and keeps a safety copy before replacing', async () => {
     const L = tempLedger();
     open.push(L);
     createRecord(L.ctx.db, 'meeting', { date: '2023-01-12', title: '替换前的会议', meetingType: '党委会议' });
-    const bad = await callApi(L.ctx, 'exchange.replace', { text: FIXTURE.replace('"kind": "meeting"', '"kind": "nope"') });
+    const badFile = path.join(L.dir, 'bad.json');
+    fs.writeFileSync(badFile, FIXTURE.replace('"kind": "meeting"', '"kind": "nope"'));
+    const bad = await callApi(L.ctx, 'exchange.importFile', { file: badFile });
     expect(bad.ok).toBe(false);
     expect(listSafetyCopies(L.file)).toEqual([]);
     expect(yearStats(L.ctx.db, 2023).meeting).toBe(1);
 
-    const r = await callApi(L.ctx, 'exchange.replace', { text: FIXTURE });
+    const r = await callApi(L.ctx, 'exchange.importFile', { file: path.resolve(__dirname, '../fixtures/shuangtu-2023.json') });
     expect(r.ok).toBe(true);
     const value = (r as { value: { records: number; safetyCopy: string } }).value;
     expect(value.records).toBe(JSON.parse(FIXTURE).records.length);

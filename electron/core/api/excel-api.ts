@@ -9,10 +9,6 @@ import { LedgerError } from '@rules/errors';
 import { method } from './define';
 import { exportKindWorkbook, exportYearWorkbook, importWorkbook, previewWorkbook, templateFileName, templateWorkbook } from '../excel';
 import { MAX_WORKBOOK_BYTES } from '../excel/read';
-import { checkExchange, importLedger, parseExchange } from '../ledger/exchange';
-import { createBackup } from '../backup/create';
-import { safetyDirFor } from '../backup/safety';
-import fs from 'node:fs';
 
 const year = z.int().min(1949).max(2100);
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -63,17 +59,6 @@ export const excelApi = {
     }),
     async (ctx, i) => file(await exportKindWorkbook(ctx.db, i)),
   ),
-  /**
-   * The app's 导入交换文件: replaces the whole ledger, so the file is checked completely first and
-   * the current ledger is saved as a safety copy (like a restore) before anything is replaced.
-   */
-  'exchange.replace': method(z.object({ text: z.string().max(512 * 1024 * 1024) }), async (ctx, i) => {
-    const { issues } = checkExchange(parseExchange(i.text));
-    if (issues.length) throw new LedgerError('VALIDATION', `交换文件有${issues.length}处错误，未导入任何数据`, issues);
-    fs.mkdirSync(safetyDirFor(ctx.file), { recursive: true });
-    const safetyCopy = (await createBackup(ctx, safetyDirFor(ctx.file), { tag: '导入前', recordLastBackup: false })).file;
-    return { ...importLedger(ctx.db, i.text), safetyCopy };
-  }),
   'excel.template': method(z.object({ kind: z.enum(KIND_IDS).optional() }), async (_ctx, i) => {
     const kind = i.kind ? getKind(i.kind) : undefined;
     return file({ bytes: await templateWorkbook(kind), fileName: templateFileName(kind) });

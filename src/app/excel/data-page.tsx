@@ -1,23 +1,20 @@
 /**
  * 导入导出: the whole-ledger doors. From Excel — every sheet of a workbook at once, through the
- * same preview as a kind page; 导出全年台账 and the template; and the JSON exchange file, whose
- * import replaces the whole ledger, so it asks first and keeps a safety copy.
+ * same preview as a kind page; 导出全年台账 and the template; and the JSON exchange file through
+ * main's dialogs (replacing the ledger asks there and keeps a safety copy first; desktop app only).
  */
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { asApiError, call } from '../lib/api';
-import { ConfirmModal } from '../lib/confirm-modal';
 import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';
-import { downloadBytes } from '../report/download';
 import { downloadBase64, XLSX_MIME } from './files';
 import { ImportDialog } from './import-dialog';
 
 export function DataPage() {
-  const { year, settings, changed } = useLedger();
+  const { year, changed } = useLedger();
   const toast = useToast();
   const [importing, setImporting] = useState(false);
-  const [replace, setReplace] = useState<{ name: string; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   const run = async (key: string, fn: () => Promise<string>) => {
@@ -42,26 +39,17 @@ export function DataPage() {
       downloadBase64(f.fileName, XLSX_MIME, f.dataBase64);
       return '已下载导入模板';
     });
+  // The whole ledger as one file, and replacing it, go through main's own save/open dialogs and
+  // confirmation (file.exportLedger / file.importLedger); the page never holds the ledger's text.
   const exportJson = () =>
     run('json', async () => {
-      const text = await call('exchange.export', {});
-      downloadBytes(`${settings.town || '法治台账'}交换文件.json`, 'application/json', text);
-      return '已导出交换文件（全部年度、回收站和报告草稿）';
+      const r = await call('file.exportLedger', {});
+      return r.canceled ? '已取消' : `已导出交换文件：${r.file}`;
     });
-  const pickJson = () => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = '.json,application/json';
-    input.onchange = async () => {
-      const f = input.files?.[0];
-      if (f) setReplace({ name: f.name, text: await f.text() });
-    };
-    input.click();
-  };
-  const doReplace = () =>
+  const importJson = () =>
     run('replace', async () => {
-      const r = await call('exchange.replace', { text: replace!.text });
-      setReplace(null);
+      const r = await call('file.importLedger', {});
+      if (r.canceled) return '已取消';
       changed();
       return `已用交换文件替换台账（${r.records}条记录）；原台账已存为安全副本`;
     });
@@ -98,22 +86,19 @@ export function DataPage() {
         <Card withBorder padding="md">
           <Text fw={600}>交换文件（JSON）</Text>
           <Text size="sm" c="dimmed" mt={4} mb="sm">
-            整个台账（全部年度、回收站、报告草稿）存为一个文件，用于换电脑或升级。导入交换文件会<b>替换</b>当前整个台账，替换前自动保存安全副本。附件不在其中，请用“备份与恢复”。
+            整个台账（全部年度、回收站、报告草稿）存为一个文件，用于换电脑或升级。导入交换文件会<b>替换</b>当前整个台账，替换前会确认并自动保存安全副本。附件不在其中，请用“备份与恢复”。（仅桌面版）
           </Text>
           <Group gap="xs">
             <Button variant="default" onClick={() => void exportJson()} loading={busy === 'json'}>
               导出交换文件
             </Button>
-            <Button variant="default" color="red" onClick={pickJson} data-testid="data-import-json">
+            <Button variant="default" onClick={() => void importJson()} loading={busy === 'replace'} data-testid="data-import-json">
               导入交换文件（替换台账）…
             </Button>
           </Group>
         </Card>
       </SimpleGrid>
       {importing && <ImportDialog year={year} onClose={() => setImporting(false)} />}
-      <ConfirmModal opened={!!replace} title="用交换文件替换整个台账？" confirmLabel="替换台账" onConfirm={() => void doReplace()} onClose={() => setReplace(null)} busy={busy === 'replace'}>
-        将用“{replace?.name}”替换当前台账的全部记录、设置和报告草稿。替换前会把当前台账保存为安全副本（可在“备份与恢复”中找到）。
-      </ConfirmModal>
     </Stack>
   );
 }
