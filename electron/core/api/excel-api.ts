@@ -11,6 +11,8 @@ import { exportKindWorkbook, exportYearWorkbook, importWorkbook, previewWorkbook
 import { MAX_WORKBOOK_BYTES } from '../excel/read';
 
 const year = z.int().min(1949).max(2100);
+/** Reading and writing workbooks takes seconds for a big year: off the window's thread when the shell has a pool. */
+const HEAVY = { worker: true } as const;
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Strict base64, refused over the size cap before it is decoded. */
@@ -42,12 +44,13 @@ const importInput = z.object({
 const file = (r: { bytes: Buffer; fileName: string; records?: number }) => ({ fileName: r.fileName, dataBase64: r.bytes.toString('base64'), records: r.records ?? 0 });
 
 export const excelApi = {
-  'excel.preview': method(importInput, (ctx, i) => previewWorkbook(ctx.db, decodeWorkbook(i.dataBase64), i)),
+  'excel.preview': method(importInput, (ctx, i) => previewWorkbook(ctx.db, decodeWorkbook(i.dataBase64), i), HEAVY),
   'excel.import': method(
     importInput.extend({ allOrNothing: z.boolean().optional(), includeDuplicates: z.array(z.string().max(200)).max(100_000).optional() }),
     (ctx, i) => importWorkbook(ctx.db, decodeWorkbook(i.dataBase64), i),
+    HEAVY,
   ),
-  'excel.exportYear': method(z.object({ year }), async (ctx, i) => file(await exportYearWorkbook(ctx.db, i.year))),
+  'excel.exportYear': method(z.object({ year }), async (ctx, i) => file(await exportYearWorkbook(ctx.db, i.year)), HEAVY),
   'excel.exportKind': method(
     z.object({
       kind: z.enum(KIND_IDS),
@@ -58,9 +61,10 @@ export const excelApi = {
       search: z.string().max(100).optional(),
     }),
     async (ctx, i) => file(await exportKindWorkbook(ctx.db, i)),
+    HEAVY,
   ),
   'excel.template': method(z.object({ kind: z.enum(KIND_IDS).optional() }), async (_ctx, i) => {
     const kind = i.kind ? getKind(i.kind) : undefined;
     return file({ bytes: await templateWorkbook(kind), fileName: templateFileName(kind) });
-  }),
+  }, HEAVY),
 };
