@@ -167,6 +167,11 @@ export function registerCommand(name: string, cmd: Command): void {
   commands[name] = cmd;
 }
 
+/** A registered command, so another file can extend it (excel-commands.ts wraps import/export by extension). */
+export function getCommand(name: string): Command | undefined {
+  return commands[name];
+}
+
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   const cmd = name ? commands[name] : undefined;

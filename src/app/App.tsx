@@ -21,6 +21,7 @@ import { KindPage } from './records/kind-page';
 import { TrashPage } from './trash/trash-page';
 import { SettingsPage } from './settings/settings-page';
 import { ReportPage } from './report/report-page';
+import { DataPage } from './excel/data-page';
 import { FiguresPage } from './figures/figures-page';
 import { BackupPage } from './backup/backup-page';
 import { HeaderBackupReminder } from './backup/backup-reminder';
@@ -96,6 +97,8 @@ function Page({ route }: { route: Route }) {
       return <FiguresPage />;
     case 'backup':
       return <BackupPage />;
+    case 'data':
+      return <DataPage />;
     case 'kind': {
       const kind = kindById.get(route.kind);
       // Keyed by kind so filters, sorting and paging start fresh on every ledger.

@@ -1,7 +1,7 @@
 /**
  * A small hash router (react-router is not installed, and the packaged app is served from a
  * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/kind/<id>/<recordId> (the
- * kind's page with that record's form open), #/trash, #/settings, #/report, #/figures, #/backup.
+ * kind's page with that record's form open), #/trash, #/settings, #/report, #/figures, #/backup, #/data.
  */
 import { useSyncExternalStore } from 'react';
 import { confirmLeave } from './state/unsaved-guard';
@@ -13,7 +13,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'report' }
   | { name: 'figures' }
-  | { name: 'backup' };
+  | { name: 'backup' }
+  | { name: 'data' };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -23,6 +24,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'report') return { name: 'report' };
   if (parts[0] === 'figures') return { name: 'figures' };
   if (parts[0] === 'backup') return { name: 'backup' };
+  if (parts[0] === 'data') return { name: 'data' };
   return { name: 'home' };
 }
 
@@ -40,6 +42,8 @@ export function hrefFor(route: Route): string {
       return '#/figures';
     case 'backup':
       return '#/backup';
+    case 'data':
+      return '#/data';
     default:
       return '#/';
   }

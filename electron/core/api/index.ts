@@ -5,6 +5,7 @@ import { attachmentsApi } from './attachments-api';
 import { reportApi } from './report-api';
 import { registerApi } from './register-api';
 import { dossierApi } from './dossier-api';
+import { excelApi } from './excel-api';
 import { invokeMethod, type ApiResult } from './define';
 import type { LedgerContext } from './context';
 
@@ -15,6 +16,7 @@ export const apiTable = {
   ...attachmentsApi,
   ...registerApi,
   ...dossierApi,
+  ...excelApi,
 };
 
 export type ApiTable = typeof apiTable;

@@ -52,4 +52,9 @@ export const RENDERER_METHOD_NAMES = [
   'register.pdf',
   'register.html',
   'dossier.export',
+  'excel.preview',
+  'excel.import',
+  'excel.exportYear',
+  'excel.exportKind',
+  'excel.template',
 ] as const;

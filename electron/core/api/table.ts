@@ -24,6 +24,7 @@ import { LedgerError } from '@rules/errors';
 import fs from 'node:fs/promises';
 import { sweepOrphans } from '../ledger/attachments';
 import { attachmentsDirFor, type LedgerContext } from './context';
+import { replaceLedgerWithSafetyCopy } from '../backup/replace';
 
 const id = z.object({ id: z.string().min(1).max(100) });
 
@@ -90,21 +91,21 @@ export const ledgerApi = {
     cliOnly: true,
     worker: 'exclusive',
   }),
-  /** The file main's open dialog picked, read in the worker (main never holds the text). */
+  /** The file main's open dialog picked, read in the worker (main never holds the text); a safety copy first. */
   'exchange.importFile': method(
     z.object({ file: z.string().min(1).max(4096) }),
     async (ctx, i) => {
       const text = await readExchangeFile(i.file);
-      return replacing(ctx, () => importLedger(ctx.db, text));
+      return replacing(ctx, () => replaceLedgerWithSafetyCopy(ctx, text));
     },
     { cliOnly: true, worker: 'exclusive' },
   ),
 };
 
-function replacing<T>(ctx: LedgerContext, fn: () => T): T {
+async function replacing<T>(ctx: LedgerContext, fn: () => T | Promise<T>): Promise<T> {
   const release = ctx.exclusive('导入交换文件');
   try {
-    return fn();
+    return await fn();
   } finally {
     release();
   }

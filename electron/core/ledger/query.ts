@@ -73,11 +73,9 @@ export function recordFilter(q: Pick<ListQuery, 'kind' | 'year' | 'filters' | 's
   return { where: where.join(' AND '), params };
 }
 
-export function listRecords(db: Db, q: ListQuery): ListPage {
+/** The ORDER BY of a listing (records.list and the kind page's Excel export). */
+function recordOrder(q: Pick<ListQuery, 'kind' | 'sortBy' | 'sortDir'>): string {
   const kind = requireKind(q.kind);
-  const page = Math.max(1, q.page ?? 1);
-  const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
-  const { where: w, params } = recordFilter(q);
   let order = 'date';
   if (q.sortBy === 'updatedAt') order = 'updated_at';
   else if (q.sortBy && q.sortBy !== 'date') {
@@ -85,12 +83,26 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
     order = `json_extract(data, '$.${q.sortBy}')`;
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
+  return `${order} ${dir}, date ${dir}, created_at ${dir}, id`;
+}
+
+export function listRecords(db: Db, q: ListQuery): ListPage {
+  const page = Math.max(1, q.page ?? 1);
+  const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
+  const { where: w, params } = recordFilter(q);
+  const orderBy = recordOrder(q);
   const total = (db.prepare(`SELECT count(*) AS n FROM records WHERE ${w}`).get(params) as { n: number }).n;
   const rows = db
-    .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${order} ${dir}, date ${dir}, created_at ${dir}, id LIMIT @limit OFFSET @offset`)
+    .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Parameters<typeof fromRow>[0][];
   const records = rows.map(fromRow);
   return { rows: records, total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)), missingEvidence: missingByRecord(db, records) };
+}
+
+/** Every record the listing would show across all its pages (the kind page's 导出Excel). */
+export function listAllRecords(db: Db, q: Omit<ListQuery, 'page' | 'pageSize'>): LedgerRecord[] {
+  const { where, params } = recordFilter(q);
+  return (db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY ${recordOrder(q)}`).all(params) as Parameters<typeof fromRow>[0][]).map(fromRow);
 }
 
 /** One indexed lookup for a page of records (attachments_record), so the table can show a mark. */

@@ -24,6 +24,7 @@ export const emergencyPlan: KindDef = {
 export const drill: KindDef = {
   id: 'drill',
   label: '应急演练',
+  aliases: ['演练'],
   section: '6',
   dateField: 'date',
   titleField: 'title',
@@ -35,7 +36,7 @@ export const drill: KindDef = {
     titleField('演练名称'),
     villageField,
     organiserField,
-    { ...countField('participants', '参演人数', '人次', true), required: true },
+    { ...countField('participants', '参演人数', '人次', true), required: true, aliases: ['参与人数', '参加人数', '人数'] },
     countField('partyMembers', '其中党员', '人次'),
     countField('gridWorkers', '其中网格员', '人次'),
     countField('residents', '其中群众', '人次'),

@@ -19,6 +19,7 @@ export const ENFORCEMENT_DOMAINS = [
 export const enforcement: KindDef = {
   id: 'enforcement',
   label: '行政执法',
+  aliases: ['执法', '执法案件'],
   section: '5',
   dateField: 'date',
   titleField: 'title',
@@ -41,8 +42,8 @@ export const enforcement: KindDef = {
       required: true,
       listed: true,
     },
-    { ...countField('tickets', '罚单张数', '张', true), required: true },
-    { key: 'fineAmount', label: '罚款金额', type: 'money', unit: '元', listed: true },
+    { ...countField('tickets', '罚单张数', '张', true), required: true, aliases: ['罚单', '张数'] },
+    { key: 'fineAmount', label: '罚款金额', type: 'money', unit: '元', listed: true, aliases: ['罚款', '金额'] },
     { key: 'campaign', label: '所属专项整治', type: 'text', max: 100 },
     { key: 'publicized', label: '已公示', type: 'bool' },
     { key: 'recorded', label: '全过程记录', type: 'bool' },

@@ -25,7 +25,7 @@ export const legalService: KindDef = {
       options: ['村居法律顾问平台', '法律明白人平台', '公共法律服务中心', '自助终端', '坐班', '电话', '现场', '其他'],
       listed: true,
     },
-    { ...countField('count', '人次/件数', '人次', true), required: true, min: 1 },
+    { ...countField('count', '人次/件数', '人次', true), required: true, min: 1, aliases: ['人次', '件数', '数量'] },
     { key: 'reviewObject', label: '审查对象', type: 'enum', options: REVIEW_OBJECTS, listed: true },
     { key: 'reviewResult', label: '审查结论', type: 'enum', options: REVIEW_RESULTS },
     countField('problemsFound', '发现问题', '个'),

@@ -25,6 +25,7 @@ export const CLEANUP_RESULTS = ['继续有效', '修改', '废止', '失效'] as
 export const normativeDoc: KindDef = {
   id: 'normativeDoc',
   label: '行政规范性文件',
+  aliases: ['规范性文件'],
   section: '3',
   dateField: 'registeredDate',
   titleField: 'title',
@@ -37,7 +38,7 @@ export const normativeDoc: KindDef = {
     { key: 'number', label: '统一编号', type: 'text', managed: true, listed: true },
     { key: 'stage', label: '所处环节', type: 'enum', options: NORMATIVE_STEPS, managed: true, listed: true },
     { key: 'registeredDate', label: '登记日期', type: 'date', required: true, listed: true },
-    { key: 'title', label: '文件标题', type: 'text', required: true, max: 200, listed: true },
+    { key: 'title', label: '文件标题', type: 'text', required: true, max: 200, listed: true, aliases: ['文件名称', '标题', '名称'] },
     { key: 'draftingUnit', label: '起草科室', type: 'text', max: 50, listed: true },
     { key: 'docNumber', label: '发文字号', type: 'text', max: 50 },
     { key: 'reviewDate', label: '合法性审核日期', type: 'date', managed: true },

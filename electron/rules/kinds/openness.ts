@@ -4,6 +4,7 @@ import { dateField, noteField, titleField } from './common';
 export const disclosure: KindDef = {
   id: 'disclosure',
   label: '政务公开',
+  aliases: ['信息公开', '公开'],
   section: '8',
   dateField: 'date',
   titleField: 'title',

@@ -29,6 +29,11 @@ export interface FieldDef {
   managed?: boolean;
   help?: string;
   unit?: string;
+  /**
+   * Other headers a clerk's own spreadsheet uses for this field (时间 for 会议日期, 出席人数 for
+   * 参会人数…). Excel import matches a column by label first, then by these, after folding.
+   */
+  aliases?: readonly string[];
 }
 
 /** Cross-field checks, declared so the UI can explain them and the validator can enforce them. */
@@ -63,6 +68,8 @@ export interface KindDef {
   evidence?: readonly string[];
   /** Items expected only when a field holds one of `values` (e.g. 依申请公开 → 申请书、答复书). */
   evidenceIf?: readonly EvidenceCondition[];
+  /** Other names a clerk's sheet may carry for this kind (e.g. 普法 for 普法与培训); the label always matches. */
+  aliases?: readonly string[];
 }
 
 export interface EvidenceCondition {

@@ -21,6 +21,7 @@ import { RecordForm } from './record-form';
 import { EmptyRows, RecordTable } from './record-table';
 import { RegisterMenu } from './register-menu';
 import { PAGE_SIZE, useRecordList } from './use-record-list';
+import { ExcelMenu } from '../excel/excel-menu';
 
 type Dialog =
   | { type: 'form'; record: LedgerRecord | null }
@@ -105,6 +106,7 @@ export function KindPage({ kind, openRecord }: { kind: KindDef; openRecord?: str
         </Group>
         <Group gap="xs" wrap="nowrap">
           <RegisterMenu kind={kind} year={year} view={list.view} />
+          <ExcelMenu kind={kind} year={year} view={list.view} />
           <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })}>
             新增
           </Button>
