@@ -1,10 +1,12 @@
 /** 单位设置 as data: each setting's Chinese name, its rules and defaults. Storage is core/ledger/settings.ts. */
 import { z } from 'zod';
 import { LedgerError, type Issue } from './errors';
+import { TOWN_TYPES } from './town-type';
 
 /** The Chinese name of each setting, for error messages. */
 export const SETTINGS_LABELS = {
   town: '乡镇名称',
+  townType: '乡镇类型',
   county: '县（区）名称',
   partyOrg: '党委全称',
   govOrg: '政府全称',
@@ -16,7 +18,7 @@ export const SETTINGS_LABELS = {
   issuer: '印发机关',
   villages: '村（社区）',
   secretary: '党委书记',
-  mayor: '镇长',
+  mayor: '乡镇长',
 } as const;
 
 const name = (label: string, max = 50) =>
@@ -25,6 +27,7 @@ const name = (label: string, max = 50) =>
 const L = SETTINGS_LABELS;
 export const settingsSchema = z.object({
   town: name(L.town, 20),
+  townType: z.enum(TOWN_TYPES, { error: `${L.townType}应为“乡”“镇”或“街道”` }),
   county: name(L.county, 20),
   partyOrg: name(L.partyOrg),
   govOrg: name(L.govOrg),
@@ -44,6 +47,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const EMPTY_SETTINGS: Settings = {
   town: '',
+  townType: '镇',
   county: '',
   partyOrg: '',
   govOrg: '',
