@@ -18,7 +18,7 @@ export const SETTINGS_LABELS = {
   issuer: '印发机关',
   villages: '村（社区）',
   secretary: '党委书记',
-  mayor: '乡镇长',
+  mayor: '镇长',
 } as const;
 
 const name = (label: string, max = 50) =>

@@ -17,6 +17,8 @@ export const API_METHOD_NAMES = [
   'trash.purge',
   'normativeDocs.advance',
   'normativeDocs.withdraw',
+  'normativeDocs.correct',
+  'normativeDocs.return',
   'ledger.years',
   'ledger.stats',
   'ledger.gaps',

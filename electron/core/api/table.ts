@@ -17,7 +17,10 @@ import {
 } from '../ledger/records';
 import { ledgerYears, listRecords, listTrash, yearStats } from '../ledger/query';
 import { ledgerGaps } from '../ledger/gaps';
-import { advanceNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
+import { advanceNormativeDoc, correctNormativeDoc, returnNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
+
+/** Today on this computer's calendar, YYYY-MM-DD (history lines are dated as the clerk lives them). */
+const localToday = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 import { exportLedger, importLedger } from '../ledger/exchange';
 import { sweepOrphans } from '../ledger/attachments';
 import { attachmentsDirFor } from './context';
@@ -62,6 +65,13 @@ export const ledgerApi = {
   ),
   'normativeDocs.withdraw': method(z.object({ id: z.string().min(1).max(100), reason: z.string().max(500) }), (ctx, i) =>
     withdrawNormativeDoc(ctx.db, i.id, i.reason),
+  ),
+  'normativeDocs.correct': method(
+    z.object({ id: z.string().min(1).max(100), step: z.string().max(20), data, reason: z.string().max(500) }),
+    (ctx, i) => correctNormativeDoc(ctx.db, i.id, i.step, i.data, i.reason, localToday()),
+  ),
+  'normativeDocs.return': method(z.object({ id: z.string().min(1).max(100), reason: z.string().max(500) }), (ctx, i) =>
+    returnNormativeDoc(ctx.db, i.id, i.reason, localToday()),
   ),
   'ledger.years': method(z.object({}), (ctx) => ledgerYears(ctx.db)),
   'ledger.stats': method(z.object({ year }), (ctx, i) => yearStats(ctx.db, i.year)),
