@@ -12,6 +12,8 @@ import { useToast } from '../state/toast';
 import { normativeColumns } from '../normative/normative-columns';
 import { StepForm } from '../normative/step-form';
 import { WithdrawForm } from '../normative/withdraw-form';
+import { CorrectForm } from '../normative/correct-form';
+import { ReturnForm } from '../normative/return-form';
 import type { NormativeStep } from '../normative/steps';
 import { FilterBar } from './filter-bar';
 import { titleOf } from './format';
@@ -23,7 +25,9 @@ type Dialog =
   | { type: 'form'; record: LedgerRecord | null }
   | { type: 'delete'; record: LedgerRecord }
   | { type: 'step'; record: LedgerRecord; step: NormativeStep }
-  | { type: 'withdraw'; record: LedgerRecord };
+  | { type: 'withdraw'; record: LedgerRecord }
+  | { type: 'correct'; record: LedgerRecord }
+  | { type: 'return'; record: LedgerRecord };
 
 export function KindPage({ kind }: { kind: KindDef }) {
   const { year, version, changed, settings } = useLedger();
@@ -68,7 +72,13 @@ export function KindPage({ kind }: { kind: KindDef }) {
     toast(`${String(rec.data.number ?? '')}${what}`);
   };
 
-  const normative = kind.id === 'normativeDoc' ? normativeColumns((record, step) => setDialog(step ? { type: 'step', record, step } : { type: 'withdraw', record })) : undefined;
+  const normative =
+    kind.id === 'normativeDoc'
+      ? normativeColumns(
+          (record, step) => setDialog(step ? { type: 'step', record, step } : { type: 'withdraw', record }),
+          (record, type) => setDialog({ type, record }),
+        )
+      : undefined;
   const data = list.data;
   const filtered = Object.keys(list.view.filters).length > 0 || list.view.search !== '';
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
@@ -127,6 +137,8 @@ export function KindPage({ kind }: { kind: KindDef }) {
       {dialog?.type === 'form' && <RecordForm key={dialog.record?.id ?? 'new'} kind={kind} record={dialog.record} onClose={close} onSaved={saved} onAttachmentsChanged={changed} />}
       {dialog?.type === 'step' && <StepForm kind={kind} record={dialog.record} step={dialog.step} onClose={close} onDone={(r) => lifecycleDone(r, `已进入“${dialog.step}”环节`)} />}
       {dialog?.type === 'withdraw' && <WithdrawForm record={dialog.record} onClose={close} onDone={(r) => lifecycleDone(r, '已撤回')} />}
+      {dialog?.type === 'correct' && <CorrectForm kind={kind} record={dialog.record} onClose={close} onDone={(r, step) => lifecycleDone(r, `的“${step}”已更正`)} />}
+      {dialog?.type === 'return' && <ReturnForm record={dialog.record} onClose={close} onDone={(r) => lifecycleDone(r, `已退回到“${String(r.data.stage)}”环节`)} />}
       <ConfirmModal
         opened={dialog?.type === 'delete'}
         title="删除记录"

@@ -13,6 +13,7 @@ import { useGuardedClose, valuesDiffer } from '../lib/use-guarded-close';
 import { hrefFor } from '../router';
 import { useLedger } from '../state/ledger';
 import { LifecycleStepper } from '../normative/lifecycle';
+import { NormativeHistory } from '../normative/history';
 import { FieldInput } from './field-input';
 import { clientHint, defaultDateFor, editableFields, initialValues, toPayload } from './form-values';
 import { formatValue } from './format';
@@ -65,8 +66,9 @@ export function RecordForm({ kind, record, onClose, onSaved, onAttachmentsChange
   };
 
   const failure = formFailure(form.failure);
-  const managed = record ? kind.fields.filter((f) => f.managed && record.data[f.key] !== undefined) : [];
   const isNormative = kind.id === 'normativeDoc';
+  // A 规范性文件's history is shown under its stepper, not as a raw field.
+  const managed = record ? kind.fields.filter((f) => f.managed && record.data[f.key] !== undefined && !(isNormative && f.key === 'history')) : [];
 
   return (
     <FormModal opened title={`${record ? '编辑' : '新增'}${kind.label}`} onClose={closeForm} onSubmit={save} saving={saving} failure={failure} testId="record-form">
@@ -76,6 +78,7 @@ export function RecordForm({ kind, record, onClose, onSaved, onAttachmentsChange
             {String(record.data.number ?? '')}
           </Text>
           <LifecycleStepper data={record.data} />
+          <NormativeHistory data={record.data} />
         </Paper>
       )}
       {isNormative && !record && <NormativeNumberNote code={settings.normativeCode} year={year} />}
