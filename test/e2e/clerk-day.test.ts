@@ -225,6 +225,30 @@ describe('the clerk’s day without dead ends', () => {
     expect(await lines.innerText()).toContain('合法性审核日期');
     expect(await form.root.innerText()).toContain(`石桥府规〔${Y}〕1号`);
     await form.cancel();
+  });
+
+  it('the whole menu fits 1366×768: the last entry, 责任落实, is in sight', async () => {
+    const last = await shell.nav.getByRole('link', { name: /^责任落实/ }).boundingBox();
+    const area = await shell.nav.locator('.mantine-ScrollArea-root').boundingBox();
+    expect(last!.y + last!.height).toBeLessThanOrEqual(area!.y + area!.height);
+  });
+
+  it('首页’s start checklist ticks itself off as the year’s report is saved', async () => {
+    const steps = app.page.getByTestId('start-step');
+    const done = async () => (await steps.evaluateAll((els) => els.map((e) => e.hasAttribute('data-done'))));
+    await shell.open('首页');
+    await app.page.getByTestId('start-checklist').waitFor();
+    await expect.poll(done).toEqual([true, true, false, false]);
+    await screenshot(app.page, 'day-10-home-checklist');
+
+    const report = new ReportPage(app.page);
+    await app.page.getByTestId('start-checklist').getByRole('link', { name: '去编写' }).click();
+    await report.waitLoaded();
+    await report.typeAtEnd(report.paragraphs(report.root).first(), '（已核对）');
+    await report.save();
+    await shell.toast('报告已保存').waitFor();
+    await shell.open('首页');
+    await expect.poll(done).toEqual([true, true, true, false]);
     expect(app.pageErrors).toEqual([]);
   });
 });
