@@ -227,6 +227,51 @@ describe('the clerk’s day without dead ends', () => {
     await form.cancel();
   });
 
+  it('keyboard: Ctrl+N opens 新增, Ctrl+S saves, focus returns to the saved row, Ctrl+F finds the search box', async () => {
+    const page = new KindPage(app.page);
+    await shell.openKind('会议');
+    await page.waitTotal(3, Y);
+    expect(await app.page.getByTestId('add-record').getAttribute('data-shortcut')).toBe('new');
+    await app.page.getByTestId('add-record').hover();
+    await app.page.getByRole('tooltip', { name: '新增（Ctrl+N）' }).waitFor();
+
+    await app.page.locator('body').click({ position: { x: 700, y: 740 } });
+    await app.page.keyboard.press('Control+n');
+    const form = page.form;
+    await form.root.waitFor();
+    await form.choose('会议类型', '党委会议');
+    await form.fillDate('会议日期', `${Y}-06-18`);
+    await form.fill('会议名称', '六月党委会议（键盘登记）');
+    await app.page.keyboard.press('Control+s');
+    await form.waitClosed();
+    await page.waitTotal(4, Y);
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? '')).toContain('六月党委会议（键盘登记）');
+    await screenshot(app.page, 'day-11-focus-saved-row');
+
+    // Enter on the focused row edits it; Esc brings focus back to the same row.
+    await app.page.keyboard.press('Enter');
+    await form.root.waitFor();
+    await app.page.keyboard.press('Escape');
+    await form.waitClosed();
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? '')).toContain('六月党委会议（键盘登记）');
+
+    await app.page.keyboard.press('Control+f');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('搜索');
+  });
+
+  it('撤销 on the delete notice brings the record straight back', async () => {
+    const page = new KindPage(app.page);
+    await page.rowAction('六月党委会议（键盘登记）', '删除');
+    await page.confirmDialog.getByRole('button', { name: '删除', exact: true }).click();
+    await page.waitTotal(3, Y);
+    await shell.toast('已删除，可在回收站恢复').waitFor();
+    await screenshot(app.page, 'day-12-delete-undo');
+    await app.page.locator('.toast-stack').getByRole('button', { name: '撤销', exact: true }).click();
+    await page.waitTotal(4, Y);
+    await shell.toast(/已恢复/).waitFor();
+    expect(await page.row('六月党委会议（键盘登记）').count()).toBe(1);
+  });
+
   it('the whole menu fits 1366×768: the last entry, 责任落实, is in sight', async () => {
     const last = await shell.nav.getByRole('link', { name: /^责任落实/ }).boundingBox();
     const area = await shell.nav.locator('.mantine-ScrollArea-root').boundingBox();

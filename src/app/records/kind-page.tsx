@@ -2,8 +2,9 @@
  * The page of one ledger kind for the working year, generated from its KindDef: search and
  * filters, the sortable table, paging, and the dialogs (form, delete, lifecycle steps).
  */
-import { Button, Center, Group, Loader, Pagination, Text, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, Pagination, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
+import { useFocusAfterDialog } from './focus-after-dialog';
 import { asApiError, call, type KindDef, type LedgerRecord } from '../lib/api';
 import { ConfirmModal } from '../lib/confirm-modal';
 import { IconPlus } from '../icons';
@@ -35,10 +36,16 @@ export function KindPage({ kind }: { kind: KindDef }) {
   const list = useRecordList(kind, year, version);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
-  const close = () => setDialog(null);
+  const focus = useFocusAfterDialog(list.data);
+  // Focus goes back where the clerk was: the row just saved or edited, else 新增.
+  const close = () => {
+    focus.returnTo(dialog && dialog.type !== 'delete' ? dialog.record?.id ?? null : null);
+    setDialog(null);
+  };
 
   const saved = (rec: LedgerRecord, created: boolean) => {
-    close();
+    setDialog(null);
+    focus.returnTo(rec.year === year ? rec.id : null);
     changed();
     const elsewhere = rec.year !== year ? `（日期在${rec.year}年，切换到${rec.year}年可见）` : '';
     toast(`${created ? '已新增' : '已保存'}${kind.label}“${titleOf(kind, rec)}”${elsewhere}`);
@@ -59,7 +66,18 @@ export function KindPage({ kind }: { kind: KindDef }) {
       await call('records.delete', { id: r.id });
       close();
       changed();
-      toast('已删除，可在回收站恢复');
+      toast('已删除，可在回收站恢复', 'ok', {
+        label: '撤销',
+        run: () =>
+          call('trash.restore', { id: r.id }).then(
+            () => {
+              changed();
+              focus.returnTo(r.id);
+              toast(`已恢复“${titleOf(kind, r)}”`);
+            },
+            (err) => toast(asApiError(err).message, 'error'),
+          ),
+      });
     } catch (err) {
       toast(asApiError(err).message, 'error');
     } finally {
@@ -94,9 +112,11 @@ export function KindPage({ kind }: { kind: KindDef }) {
           </Text>
           {list.loading && data && <Loader size={14} />}
         </Group>
-        <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })}>
-          新增
-        </Button>
+        <Tooltip label="新增（Ctrl+N）" openDelay={400}>
+          <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })} data-shortcut="new" data-testid="add-record">
+            新增
+          </Button>
+        </Tooltip>
       </Group>
       <FilterBar kind={kind} view={list.view} villages={settings.villages} setSearch={list.setSearch} setFilter={list.setFilter} clearFilters={list.clearFilters} />
       <div className="table-scroll" style={{ marginTop: 10 }} aria-busy={list.loading} data-testid="record-list">

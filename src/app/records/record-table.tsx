@@ -55,7 +55,8 @@ export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDu
       </Table.Thead>
       <Table.Tbody>
         {rows.map((r, i) => (
-          <Table.Tr key={r.id} onDoubleClick={() => onEdit(r)}>
+          // tabIndex -1: focus is put back on the row after its dialog closes (kind-page); Enter edits it.
+          <Table.Tr key={r.id} onDoubleClick={() => onEdit(r)} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onEdit(r)} data-record-id={r.id} tabIndex={-1}>
             <Table.Td ta="center" c="dimmed">
               {firstIndex + i}
             </Table.Td>

@@ -97,7 +97,7 @@ export function SettingsPage() {
                 有修改尚未保存
               </Text>
             ) : null}
-            <Button type="submit" loading={saving} disabled={!dirty}>
+            <Button type="submit" loading={saving} disabled={!dirty} data-shortcut="save" title="保存设置（Ctrl+S）">
               保存设置
             </Button>
           </Group>
