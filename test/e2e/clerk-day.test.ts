@@ -272,6 +272,18 @@ describe('the clerk’s day without dead ends', () => {
     expect(await page.row('六月党委会议（键盘登记）').count()).toBe(1);
   });
 
+  it('the 合计 row sums the numeric columns under the filter in force', async () => {
+    const page = new KindPage(app.page);
+    const totals = app.page.getByTestId('totals-row');
+    // Sample 出席人数 are 5, 6 and 7; the keyboard meeting has none.
+    await expect.poll(() => totals.innerText()).toMatch(/合计[\s\S]*全年 4 条[\s\S]*18/);
+    await page.quickFilter('会议类型', '党委会议');
+    await expect.poll(() => totals.innerText()).toMatch(/筛选结果 2 条[\s\S]*\b5\b/);
+    await screenshot(app.page, 'day-13-totals-filtered');
+    await page.clearFilters();
+    await expect.poll(() => totals.innerText()).toContain('全年 4 条');
+  });
+
   it('the whole menu fits 1366×768: the last entry, 责任落实, is in sight', async () => {
     const last = await shell.nav.getByRole('link', { name: /^责任落实/ }).boundingBox();
     const area = await shell.nav.locator('.mantine-ScrollArea-root').boundingBox();

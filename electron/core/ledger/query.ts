@@ -1,7 +1,7 @@
 /** Read-side queries: a page of one kind for one year, the 回收站, and a year's counts per kind. */
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
-import { KINDS } from '@rules/kinds';
+import { KINDS, type KindDef } from '@rules/kinds';
 import { fromRow, requireKind, type LedgerRecord } from './records';
 
 export interface ListQuery {
@@ -24,6 +24,11 @@ export interface ListPage {
   pageSize: number;
   /** How many files are attached, per record id of this page (records without any are absent). */
   attachments: Record<string, number>;
+  /**
+   * Sums of the listed numeric fields (参与人次, 罚款金额…) over every record the filter and search
+   * select, not only this page: the table's 合计 row. Money is rounded to the fen.
+   */
+  totals: Record<string, number>;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -77,10 +82,20 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
   const w = where.join(' AND ');
   const total = (db.prepare(`SELECT count(*) AS n FROM records WHERE ${w}`).get(params) as { n: number }).n;
+  const totals = sumListed(db, kind, w, params);
   const rows = db
     .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${order} ${dir}, date ${dir}, created_at ${dir}, id LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Parameters<typeof fromRow>[0][];
-  return { rows: rows.map(fromRow), total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)) };
+  return { rows: rows.map(fromRow), total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)), totals };
+}
+
+/** One aggregate over the same WHERE as the page: the sum of each listed int/money field. */
+function sumListed(db: Db, kind: KindDef, where: string, params: Record<string, unknown>): Record<string, number> {
+  const fields = kind.fields.filter((f) => f.listed && (f.type === 'int' || f.type === 'money'));
+  if (!fields.length) return {};
+  const cols = fields.map((f, j) => `total(json_extract(data, '$.${f.key}')) AS s${j}`).join(', ');
+  const row = db.prepare(`SELECT ${cols} FROM records WHERE ${where}`).get(params) as Record<string, number>;
+  return Object.fromEntries(fields.map((f, j) => [f.key, f.type === 'money' ? Math.round(row[`s${j}`] * 100) / 100 : row[`s${j}`]]));
 }
 
 /** One indexed lookup for a page of records (attachments_record), so the table can show a mark. */

@@ -142,6 +142,7 @@ export function KindPage({ kind }: { kind: KindDef }) {
               renderCell={normative?.renderCell}
               extraActions={normative?.actions}
               attachments={data.attachments}
+              totals={{ sums: data.totals, count: data.total, filtered }}
             />
             {data.rows.length === 0 && <EmptyRows filtered={filtered} label={kind.label} />}
           </>

@@ -25,10 +25,13 @@ interface Props {
   extraActions?: (r: LedgerRecord) => ReactNode;
   /** Attached files per record id (from records.list). */
   attachments?: Record<string, number>;
+  /** Sums of the numeric columns over every record the filter selects (records.list), and how many. */
+  totals?: { sums: Record<string, number>; count: number; filtered: boolean };
 }
 
-export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDuplicate, onDelete, renderCell, extraActions, attachments }: Props) {
+export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDuplicate, onDelete, renderCell, extraActions, attachments, totals }: Props) {
   const columns = kind.fields.filter((f) => f.listed);
+  const sumsShown = !!totals && totals.count > 0 && columns.some((f) => totals.sums[f.key] !== undefined);
   const arrow = (key: string) => (view.sortBy === key ? (view.sortDir === 'asc' ? ' ▲' : ' ▼') : '');
   return (
     <Table stickyHeader striped highlightOnHover withColumnBorders verticalSpacing={5} horizontalSpacing={8} fz="sm" data-testid="record-table">
@@ -88,6 +91,21 @@ export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDu
           </Table.Tr>
         ))}
       </Table.Tbody>
+      {sumsShown && (
+        <Table.Tfoot className="totals-row" data-testid="totals-row">
+          <Table.Tr>
+            <Table.Td ta="center" fw={600}>
+              合计
+            </Table.Td>
+            {columns.map((f, i) => (
+              <Table.Td key={f.key} ta={align(f)} fw={600} className="cell-nowrap">
+                {totals.sums[f.key] !== undefined ? formatValue(f, totals.sums[f.key]) : i === 0 ? <Text span size="xs" c="dimmed">{totals.filtered ? `筛选结果 ${totals.count} 条` : `全年 ${totals.count} 条`}</Text> : ''}
+              </Table.Td>
+            ))}
+            <Table.Td />
+          </Table.Tr>
+        </Table.Tfoot>
+      )}
     </Table>
   );
 }
