@@ -3,6 +3,8 @@ import { ledgerApi } from './table';
 import { backupApi } from './backup-api';
 import { attachmentsApi } from './attachments-api';
 import { reportApi } from './report-api';
+import { registerApi } from './register-api';
+import { dossierApi } from './dossier-api';
 import { invokeMethod, type ApiMethod, type ApiResult } from './define';
 import type { LedgerContext } from './context';
 
@@ -11,6 +13,8 @@ export const apiTable = {
   ...reportApi,
   ...backupApi,
   ...attachmentsApi,
+  ...registerApi,
+  ...dossierApi,
 };
 
 export type ApiTable = typeof apiTable;

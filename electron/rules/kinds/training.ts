@@ -19,6 +19,7 @@ export const training: KindDef = {
   section: '1',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'eventType', 'title', 'audience', 'village', 'participants', 'materials', 'consultations'] },
   fields: [
     dateField('日期'),
     { key: 'eventType', label: '活动类型', type: 'enum', options: TRAINING_TYPES, required: true, listed: true },
@@ -27,7 +28,8 @@ export const training: KindDef = {
       key: 'audience',
       label: '对象',
       type: 'enum',
-      options: ['领导班子', '机关干部', '村社干部', '党员', '执法人员', '法律明白人', '辖区群众', '学生', '企业'],
+      options: ['领导班子', '机关干部', '村社干部', '党员', '执法人员', '法律明白人', '辖区群众', '学生', '企业', '特殊群体'],
+      help: '特殊群体：老年人、未成年人、妇女、残疾人等',
       listed: true,
     },
     countField('participants', '参与人次', '人次', true),

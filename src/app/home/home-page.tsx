@@ -10,6 +10,7 @@ import { groupKinds } from '../shell/nav-groups';
 import { useLedger } from '../state/ledger';
 import type { LedgerGaps } from '@core/ledger/gaps';
 import { StartChecklist } from './start-checklist';
+import { DossierButton } from './dossier-button';
 
 /** 3月、7月 */
 const monthList = (months: readonly number[]): string => months.map((m) => `${m}月`).join('、');
@@ -43,6 +44,7 @@ export function HomePage() {
         <Text size="sm" c="dimmed">
           全年共登记 {stats ? total : '…'} 条记录
         </Text>
+        <DossierButton year={year} />
       </Group>
 
       <StartChecklist />

@@ -20,6 +20,7 @@ import { FilterBar } from './filter-bar';
 import { titleOf } from './format';
 import { RecordForm } from './record-form';
 import { EmptyRows, RecordTable } from './record-table';
+import { RegisterMenu } from './register-menu';
 import { PAGE_SIZE, useRecordList } from './use-record-list';
 
 type Dialog =
@@ -112,11 +113,14 @@ export function KindPage({ kind }: { kind: KindDef }) {
           </Text>
           {list.loading && data && <Loader size={14} />}
         </Group>
-        <Tooltip label="新增（Ctrl+N）" openDelay={400}>
-          <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })} data-shortcut="new" data-testid="add-record">
-            新增
-          </Button>
-        </Tooltip>
+        <Group gap="xs" wrap="nowrap">
+          <RegisterMenu kind={kind} year={year} view={list.view} />
+          <Tooltip label="新增（Ctrl+N）" openDelay={400}>
+            <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })} data-shortcut="new" data-testid="add-record">
+              新增
+            </Button>
+          </Tooltip>
+        </Group>
       </Group>
       <FilterBar kind={kind} view={list.view} villages={settings.villages} setSearch={list.setSearch} setFilter={list.setFilter} clearFilters={list.clearFilters} />
       <div className="table-scroll" style={{ marginTop: 10 }} aria-busy={list.loading} data-testid="record-list">
