@@ -1,6 +1,6 @@
-/** records.list's totals: sums of the listed numeric fields over everything the filter selects, not one page. */
+/** records.totals: sums of the listed numeric fields over everything the filter selects, not one page. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listRecords } from '@core/ledger/query';
+import { listRecords, listTotals } from '@core/ledger/query';
 import { createRecord, deleteRecord } from '@core/ledger/records';
 import { tempLedger, type TempLedger } from '../support/ledger';
 
@@ -30,19 +30,18 @@ describe('the 合计 row', () => {
     const gone = fine('2023-04-05', 1000);
     deleteRecord(L.ctx.db, gone.id);
     fine('2022-12-31', 5000);
-    const page = listRecords(L.ctx.db, { kind: 'enforcement', year: 2023, pageSize: 1 });
-    expect(page.rows).toHaveLength(1);
-    expect(page.totals).toEqual({ tickets: 6, fineAmount: 200.3 });
+    expect(listRecords(L.ctx.db, { kind: 'enforcement', year: 2023, pageSize: 1 }).rows).toHaveLength(1);
+    expect(listTotals(L.ctx.db, { kind: 'enforcement', year: 2023 })).toEqual({ tickets: 6, fineAmount: 200.3 });
   });
 
   it('follows the search in force', () => {
     fine('2023-01-05', 100);
     fine('2023-02-05', 50);
-    expect(listRecords(L.ctx.db, { kind: 'enforcement', year: 2023, search: '案件2023-02-05' }).totals).toEqual({ tickets: 2, fineAmount: 50 });
-    expect(listRecords(L.ctx.db, { kind: 'enforcement', year: 2023, search: '没有这样的案件' }).totals).toEqual({ tickets: 0, fineAmount: 0 });
+    expect(listTotals(L.ctx.db, { kind: 'enforcement', year: 2023, search: '案件2023-02-05' })).toEqual({ tickets: 2, fineAmount: 50 });
+    expect(listTotals(L.ctx.db, { kind: 'enforcement', year: 2023, search: '没有这样的案件' })).toEqual({ tickets: 0, fineAmount: 0 });
   });
 
   it('is empty for a kind without listed numbers', () => {
-    expect(listRecords(L.ctx.db, { kind: 'normativeDoc', year: 2023 }).totals).toEqual({});
+    expect(listTotals(L.ctx.db, { kind: 'normativeDoc', year: 2023 })).toEqual({});
   });
 });

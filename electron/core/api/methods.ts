@@ -7,6 +7,7 @@ export const API_METHOD_NAMES = [
   'settings.get',
   'settings.save',
   'records.list',
+  'records.totals',
   'records.get',
   'records.create',
   'records.update',

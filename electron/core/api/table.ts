@@ -15,7 +15,7 @@ import {
   restoreRecord,
   updateRecord,
 } from '../ledger/records';
-import { ledgerYears, listRecords, listTrash, yearStats } from '../ledger/query';
+import { ledgerYears, listRecords, listTotals, listTrash, yearStats } from '../ledger/query';
 import { ledgerGaps } from '../ledger/gaps';
 import { advanceNormativeDoc, correctNormativeDoc, returnNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
 
@@ -45,6 +45,15 @@ export const ledgerApi = {
       search: z.string().max(100).optional(),
     }),
     (ctx, q) => listRecords(ctx.db, q),
+  ),
+  'records.totals': method(
+    z.object({
+      kind: z.enum(KIND_IDS),
+      year,
+      filters: z.record(z.string().max(50), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+      search: z.string().max(100).optional(),
+    }),
+    (ctx, q) => listTotals(ctx.db, q),
   ),
   'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id)),
   'records.create': method(z.object({ kind: z.enum(KIND_IDS), data }), (ctx, i) => createRecord(ctx.db, i.kind, i.data)),

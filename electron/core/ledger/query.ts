@@ -24,11 +24,6 @@ export interface ListPage {
   pageSize: number;
   /** How many files are attached, per record id of this page (records without any are absent). */
   attachments: Record<string, number>;
-  /**
-   * Sums of the listed numeric fields (参与人次, 罚款金额…) over every record the filter and search
-   * select, not only this page: the table's 合计 row. Money is rounded to the fen.
-   */
-  totals: Record<string, number>;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -88,17 +83,23 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
   const total = (db.prepare(`SELECT count(*) AS n FROM records WHERE ${w}`).get(params) as { n: number }).n;
-  const totals = sumListed(db, kind, w, params);
   const rows = db
     .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${order} ${dir}, date ${dir}, created_at ${dir}, id LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Parameters<typeof fromRow>[0][];
-  return { rows: rows.map(fromRow), total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)), totals };
+  return { rows: rows.map(fromRow), total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)) };
 }
 
-/** One aggregate over the same WHERE as the page: the sum of each listed int/money field. */
-function sumListed(db: Db, kind: KindDef, where: string, params: Record<string, unknown>): Record<string, number> {
+/**
+ * The table's 合计 row (records.totals): sums of the listed numeric fields (参与人次, 罚款金额…) over
+ * every record the filter and search select, not only one page; money rounded to the fen. Its own
+ * query, apart from records.list, because it reads every selected row's data while a page reads 50:
+ * the list shows at once and the sums follow.
+ */
+export function listTotals(db: Db, q: Pick<ListQuery, 'kind' | 'year' | 'filters' | 'search'>): Record<string, number> {
+  const kind: KindDef = requireKind(q.kind);
   const fields = kind.fields.filter((f) => f.listed && (f.type === 'int' || f.type === 'money'));
   if (!fields.length) return {};
+  const { where, params } = recordFilter(q);
   const cols = fields.map((f, j) => `total(json_extract(data, '$.${f.key}')) AS s${j}`).join(', ');
   const row = db.prepare(`SELECT ${cols} FROM records WHERE ${where}`).get(params) as Record<string, number>;
   return Object.fromEntries(fields.map((f, j) => [f.key, f.type === 'money' ? Math.round(row[`s${j}`] * 100) / 100 : row[`s${j}`]]));

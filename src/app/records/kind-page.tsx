@@ -5,6 +5,7 @@
 import { Button, Center, Group, Loader, Pagination, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useFocusAfterDialog } from './focus-after-dialog';
+import { useListTotals } from './use-list-totals';
 import { asApiError, call, type KindDef, type LedgerRecord } from '../lib/api';
 import { ConfirmModal } from '../lib/confirm-modal';
 import { IconPlus } from '../icons';
@@ -38,6 +39,7 @@ export function KindPage({ kind }: { kind: KindDef }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
   const focus = useFocusAfterDialog(list.data);
+  const sums = useListTotals(kind, year, list.view, list.data);
   // Focus goes back where the clerk was: the row just saved or edited, else 新增.
   const close = () => {
     focus.returnTo(dialog && dialog.type !== 'delete' ? dialog.record?.id ?? null : null);
@@ -146,7 +148,7 @@ export function KindPage({ kind }: { kind: KindDef }) {
               renderCell={normative?.renderCell}
               extraActions={normative?.actions}
               attachments={data.attachments}
-              totals={{ sums: data.totals, count: data.total, filtered }}
+              totals={sums ? { sums, count: data.total, filtered } : undefined}
             />
             {data.rows.length === 0 && <EmptyRows filtered={filtered} label={kind.label} />}
           </>
