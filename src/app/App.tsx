@@ -27,6 +27,7 @@ import { HeaderBackupReminder } from './backup/backup-reminder';
 import { NotFound } from './shell/not-found';
 import { UnsavedGuardHost } from './shell/unsaved-guard-host';
 import { useShortcuts } from './shell/shortcuts';
+import { JobProgress } from './shell/job-progress';
 
 dayjs.locale('zh-cn');
 
@@ -77,6 +78,7 @@ function Shell() {
         <Page route={route} />
       </AppShell.Main>
       <UnsavedGuardHost />
+      <JobProgress />
     </AppShell>
   );
 }

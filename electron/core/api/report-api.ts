@@ -8,6 +8,7 @@ import { assembleReport } from '../report/assemble';
 import { getReportSpec, resetReportSpec, saveReportSpec } from '../report/store';
 import { recordOutput, reportStaleness, sourcesTable } from '../report/provenance';
 import type { LedgerContext } from './context';
+import { renderReport } from '../report/export';
 
 const year = z.int().min(1949).max(2100);
 
@@ -43,6 +44,21 @@ export const reportApi = {
   'report.assemble': method(z.object({ year }), (ctx, i) => assembleYear(ctx, i.year)),
   'report.recordOutput': method(z.object({ year, format: z.enum(['print', 'pdf', 'docx', 'html']) }), (ctx, i) =>
     recordOutput(ctx.db, i.year, i.format, assembleYear(ctx, i.year).uses),
+    // The host methods record their own outputs; a page must not claim one it did not make.
+    { cliOnly: true },
+  ),
+  /**
+   * The report of `year` rendered (HTML text or DOCX bytes) with the figure uses it was made from,
+   * in the worker: the shell prints/writes it and records the output. Not for the page (it gets
+   * files through the host methods).
+   */
+  'report.render': method(
+    z.object({ year, format: z.enum(['html', 'docx']) }),
+    async (ctx, i) => {
+      const report = assembleYear(ctx, i.year);
+      return { content: await renderReport(report, i.format), uses: report.uses };
+    },
+    { cliOnly: true, worker: true },
   ),
   'report.staleness': method(z.object({ year }), (ctx, i) => reportStaleness(ctx.db, i.year)),
   'report.sources': method(z.object({ year }), (ctx, i) => sourcesTable(ctx.db, assembleYear(ctx, i.year).uses)),
