@@ -2,10 +2,12 @@
 import { z } from 'zod';
 import { LedgerError, type Issue } from './errors';
 import { textProblem } from './kinds/validate';
+import { TOWN_TYPES } from './town-type';
 
 /** The Chinese name of each setting, for error messages. */
 export const SETTINGS_LABELS = {
   town: '乡镇名称',
+  townType: '乡镇类型',
   county: '县（区）名称',
   partyOrg: '党委全称',
   govOrg: '政府全称',
@@ -33,6 +35,7 @@ const name = (label: string, max = 50) =>
 const L = SETTINGS_LABELS;
 export const settingsSchema = z.object({
   town: name(L.town, 20),
+  townType: z.enum(TOWN_TYPES, { error: `${L.townType}应为“乡”“镇”或“街道”` }),
   county: name(L.county, 20),
   partyOrg: name(L.partyOrg),
   govOrg: name(L.govOrg),
@@ -52,6 +55,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const EMPTY_SETTINGS: Settings = {
   town: '',
+  townType: '镇',
   county: '',
   partyOrg: '',
   govOrg: '',

@@ -27,6 +27,7 @@ import { BackupPage } from './backup/backup-page';
 import { HeaderBackupReminder } from './backup/backup-reminder';
 import { NotFound } from './shell/not-found';
 import { UnsavedGuardHost } from './shell/unsaved-guard-host';
+import { useShortcuts } from './shell/shortcuts';
 import { JobProgress } from './shell/job-progress';
 
 dayjs.locale('zh-cn');
@@ -48,6 +49,7 @@ export function App() {
 function Shell() {
   const route = useRoute();
   const { settings } = useLedger();
+  useShortcuts();
   return (
     <AppShell header={{ height: 48 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
       <AppShell.Header px="md" style={{ background: 'var(--mantine-color-gov-9)', borderBottom: 0 }}>

@@ -11,7 +11,6 @@ import { runCli } from '../../electron/cli/run';
 import '../../electron/cli/backup-commands';
 import { SCHEMA_VERSION } from '@core/db/migrations';
 import { attachmentFile, pinAttachments, sweepOrphans } from '@core/ledger/attachments';
-import { SCHEMA_VERSION } from '@core/db/migrations';
 import { api, seedLedger, snapshotOf, tempDir, type Seeded } from './helpers';
 
 let dir: string;

@@ -15,10 +15,13 @@ import {
   restoreRecord,
   updateRecord,
 } from '../ledger/records';
-import { ledgerYears, listRecords, listTrash, yearStats } from '../ledger/query';
+import { ledgerYears, listRecords, listTotals, listTrash, yearStats } from '../ledger/query';
 import { ledgerGaps } from '../ledger/gaps';
 import { evidenceGaps } from '../ledger/evidence';
-import { advanceNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
+import { advanceNormativeDoc, correctNormativeDoc, returnNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
+
+/** Today on this computer's calendar, YYYY-MM-DD (history lines are dated as the clerk lives them). */
+const localToday = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 import { exportLedger, importLedger } from '../ledger/exchange';
 import { LedgerError } from '@rules/errors';
 import fs from 'node:fs/promises';
@@ -57,6 +60,15 @@ export const ledgerApi = {
     }),
     (ctx, q) => listRecords(ctx.db, q),
   ),
+  'records.totals': method(
+    z.object({
+      kind: z.enum(KIND_IDS),
+      year,
+      filters: z.record(z.string().max(50), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+      search: z.string().max(100).optional(),
+    }),
+    (ctx, q) => listTotals(ctx.db, q),
+  ),
   // The page opens a record by id (the 首页's 待补登记 links, #/kind/<kind>/<id>).
   'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id)),
   'records.create': method(z.object({ kind: z.enum(KIND_IDS), data }), (ctx, i) => createRecord(ctx.db, i.kind, i.data)),
@@ -77,6 +89,13 @@ export const ledgerApi = {
   ),
   'normativeDocs.withdraw': method(z.object({ id: z.string().min(1).max(100), reason: z.string().max(500) }), (ctx, i) =>
     withdrawNormativeDoc(ctx.db, i.id, i.reason),
+  ),
+  'normativeDocs.correct': method(
+    z.object({ id: z.string().min(1).max(100), step: z.string().max(20), data, reason: z.string().max(500) }),
+    (ctx, i) => correctNormativeDoc(ctx.db, i.id, i.step, i.data, i.reason, localToday()),
+  ),
+  'normativeDocs.return': method(z.object({ id: z.string().min(1).max(100), reason: z.string().max(500) }), (ctx, i) =>
+    returnNormativeDoc(ctx.db, i.id, i.reason, localToday()),
   ),
   'ledger.years': method(z.object({}), (ctx) => ledgerYears(ctx.db)),
   'ledger.stats': method(z.object({ year }), (ctx, i) => yearStats(ctx.db, i.year)),

@@ -1,7 +1,7 @@
 /** Read-side queries: a page of one kind for one year, the 回收站, and a year's counts per kind. */
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
-import { KINDS } from '@rules/kinds';
+import { KINDS, type KindDef } from '@rules/kinds';
 import { fromRow, requireKind, type LedgerRecord } from './records';
 import { missingByRecord } from './evidence';
 
@@ -103,6 +103,22 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
 export function listAllRecords(db: Db, q: Omit<ListQuery, 'page' | 'pageSize'>): LedgerRecord[] {
   const { where, params } = recordFilter(q);
   return (db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY ${recordOrder(q)}`).all(params) as Parameters<typeof fromRow>[0][]).map(fromRow);
+}
+
+/**
+ * The table's 合计 row (records.totals): sums of the listed numeric fields (参与人次, 罚款金额…) over
+ * every record the filter and search select, not only one page; money rounded to the fen. Its own
+ * query, apart from records.list, because it reads every selected row's data while a page reads 50:
+ * the list shows at once and the sums follow.
+ */
+export function listTotals(db: Db, q: Pick<ListQuery, 'kind' | 'year' | 'filters' | 'search'>): Record<string, number> {
+  const kind: KindDef = requireKind(q.kind);
+  const fields = kind.fields.filter((f) => f.listed && (f.type === 'int' || f.type === 'money'));
+  if (!fields.length) return {};
+  const { where, params } = recordFilter(q);
+  const cols = fields.map((f, j) => `total(json_extract(data, '$.${f.key}')) AS s${j}`).join(', ');
+  const row = db.prepare(`SELECT ${cols} FROM records WHERE ${where}`).get(params) as Record<string, number>;
+  return Object.fromEntries(fields.map((f, j) => [f.key, f.type === 'money' ? Math.round(row[`s${j}`] * 100) / 100 : row[`s${j}`]]));
 }
 
 /** One indexed lookup for a page of records (attachments_record), so the table can show a mark. */

@@ -2,6 +2,7 @@
  * Assembly: a year's report spec + the ledger → a fully resolved ReportDocument, the figure
  * uses behind it, and the problems to fix before printing. Pure of I/O except the figure queries.
  */
+import { townWords } from '@rules/town-type';
 import type { Db } from '../db/open';
 import { getSettings } from '../ledger/settings';
 import type { Settings } from '@rules/settings';
@@ -26,12 +27,17 @@ export interface AssembledReport {
   uses: FigureUse[];
 }
 
+// The tokens mirror src/app/report/tokens.ts; {乡镇长}/{乡镇干部} follow 设置's 乡镇类型
+// (rules/town-type.ts). They belong in the single token home once that lands in electron/rules.
 export function resolveTokens(text: string, year: number, s: Settings): string {
+  const w = townWords(s.townType);
   return text
     .replaceAll('{年度}', String(year))
     .replaceAll('{上年度}', String(year - 1))
     .replaceAll('{下年度}', String(year + 1))
-    .replaceAll('{乡镇}', s.town || '我镇');
+    .replaceAll('{乡镇长}', w.head)
+    .replaceAll('{乡镇干部}', w.cadres)
+    .replaceAll('{乡镇}', s.town || w.self);
 }
 
 class Resolver {

@@ -56,6 +56,8 @@ export const normativeDoc: KindDef = {
     { key: 'cleanupDate', label: '清理日期', type: 'date' },
     { key: 'withdrawn', label: '已撤回', type: 'bool', managed: true, listed: true },
     { key: 'withdrawReason', label: '撤回原因', type: 'text', max: 200, managed: true },
+    // One line per 更正 or 退回 (see normative-history.ts); written by the app only, kept forever.
+    { key: 'history', label: '更正与退回记录', type: 'textarea', max: 20000, managed: true },
     noteField,
   ],
   rules: [

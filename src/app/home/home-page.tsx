@@ -10,6 +10,7 @@ import { hrefFor } from '../router';
 import { groupKinds } from '../shell/nav-groups';
 import { useLedger } from '../state/ledger';
 import type { LedgerGaps } from '@core/ledger/gaps';
+import { StartChecklist } from './start-checklist';
 import { DossierButton } from './dossier-button';
 import type { EvidenceGaps } from '@core/ledger/evidence';
 
@@ -44,7 +45,8 @@ export function HomePage() {
   const due = gaps?.due ?? 0;
 
   return (
-    <Stack gap="md" maw={1280}>
+    // No max width: at 1920 the cards spread to one row of seven instead of leaving a third empty.
+    <Stack gap="md">
       <Group align="baseline" gap="sm">
         <Title order={2}>{year}年度台账概览</Title>
         <Text size="sm" c="dimmed">
@@ -52,6 +54,8 @@ export function HomePage() {
         </Text>
         <DossierButton year={year} />
       </Group>
+
+      <StartChecklist />
 
       <Paper withBorder p="md" data-testid="home-missing">
         <Title order={3} mb="xs">
@@ -113,7 +117,7 @@ export function HomePage() {
         </List>
       </Paper>
 
-      <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 4, xl: 7 }} spacing="sm">
         {groupKinds(kinds).map((g) => (
           <Paper key={g.label} withBorder p="sm">
             <Text size="sm" fw={600} c="gov.8" mb={4}>

@@ -50,7 +50,7 @@ export function FormModal({ opened, title, onClose, onSubmit, saving, submitLabe
           )}
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
-              回车保存，Esc 取消
+              回车或 Ctrl+S 保存，Esc 取消
             </Text>
             <Group gap="xs">
               <Button variant="default" onClick={onClose}>

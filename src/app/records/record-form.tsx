@@ -8,13 +8,16 @@
  * which file failed and offering 重试 — the clerk is never left thinking everything was kept.
  */
 import { Alert, Anchor, Paper, SimpleGrid, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { requiredNow } from '@rules/kinds/required';
 import { FormModal } from '../lib/form-modal';
-import { asApiError, call, formFailure, type KindDef, type LedgerRecord } from '../lib/api';
+import { asApiError, call, formFailure, type FieldDef, type KindDef, type LedgerRecord } from '../lib/api';
 import { useFieldForm } from '../lib/use-field-form';
+import { useGuardedClose, valuesDiffer } from '../lib/use-guarded-close';
 import { hrefFor } from '../router';
 import { useLedger } from '../state/ledger';
 import { LifecycleStepper } from '../normative/lifecycle';
+import { NormativeHistory } from '../normative/history';
 import { FieldInput } from './field-input';
 import { clientHint, defaultDateFor, editableFields, initialValues, toPayload } from './form-values';
 import { formatValue } from './format';
@@ -46,11 +49,17 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
   // The cursor starts in the first field that does not pop a calendar over the form.
   const firstFocus = laidOut.find((f) => f.type !== 'date');
   const byKey = new Map(kind.fields.map((f) => [f.key, f]));
-  const form = useFieldForm(() => initialValues(kind, record?.data ?? null, defaultDateFor(year)), (key, v) => {
+  // Required as the form stands: a requiredIf rule (类型 = 法治考试 → 应考人数) marks its field at once.
+  const need = useRef<ReadonlySet<string>>(new Set());
+  const asShown = (f: FieldDef): FieldDef => (need.current.has(f.key) && !f.required ? { ...f, required: true } : f);
+  const [start] = useState(() => initialValues(kind, record?.data ?? null, defaultDateFor(year)));
+  const form = useFieldForm(start, (key, v) => {
     const f = byKey.get(key);
-    return f ? clientHint(f, v) : '';
+    return f ? clientHint(asShown(f), v) : '';
   });
+  need.current = requiredNow(kind, form.values);
   const [saving, setSaving] = useState(false);
+  const closeForm = useGuardedClose(valuesDiffer(form.values, start), onClose, `${kind.label}有修改尚未保存，确定放弃吗？`);
 
   const save = async () => {
     setSaving(true);
@@ -93,17 +102,19 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
   };
 
   const failure = formFailure(form.failure);
-  const managed = record ? kind.fields.filter((f) => f.managed && record.data[f.key] !== undefined) : [];
   const isNormative = kind.id === 'normativeDoc';
+  // A 规范性文件's history is shown under its stepper, not as a raw field.
+  const managed = record ? kind.fields.filter((f) => f.managed && record.data[f.key] !== undefined && !(isNormative && f.key === 'history')) : [];
 
   return (
-    <FormModal opened title={`${record ? '编辑' : '新增'}${kind.label}`} onClose={onClose} onSubmit={save} saving={saving} failure={failure} testId="record-form" closeOnEscape={!viewing}>
+    <FormModal opened title={`${record ? '编辑' : '新增'}${kind.label}`} onClose={closeForm} onSubmit={save} saving={saving} failure={failure} testId="record-form" closeOnEscape={!viewing}>
       {isNormative && record && (
         <Paper withBorder p="sm" mb="md" bg="gray.0">
           <Text size="sm" fw={600} mb={8}>
             {String(record.data.number ?? '')}
           </Text>
           <LifecycleStepper data={record.data} />
+          <NormativeHistory data={record.data} />
         </Paper>
       )}
       {isNormative && !record && <NormativeNumberNote code={settings.normativeCode} year={year} />}
@@ -111,7 +122,7 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
         {laidOut.map((f) => (
           <div key={f.key} className={WIDE.has(f.type) ? 'span-all' : f.type === 'bool' ? 'field-bool' : undefined} data-field={f.key}>
             <FieldInput
-              field={f}
+              field={asShown(f)}
               value={form.values[f.key]}
               onChange={(v) => form.set(f.key, v)}
               onBlur={() => form.blur(f.key)}

@@ -28,10 +28,13 @@ interface Props {
   attachments?: Record<string, number>;
   /** Unproved checklist items per record id (from records.list). */
   missingEvidence?: Record<string, string[]>;
+  /** Sums of the numeric columns over every record the filter selects (records.list), and how many. */
+  totals?: { sums: Record<string, number>; count: number; filtered: boolean };
 }
 
-export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDuplicate, onDelete, renderCell, extraActions, attachments, missingEvidence }: Props) {
+export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDuplicate, onDelete, renderCell, extraActions, attachments, missingEvidence, totals }: Props) {
   const columns = kind.fields.filter((f) => f.listed);
+  const sumsShown = !!totals && totals.count > 0 && columns.some((f) => totals.sums[f.key] !== undefined);
   const arrow = (key: string) => (view.sortBy === key ? (view.sortDir === 'asc' ? ' ▲' : ' ▼') : '');
   return (
     <Table stickyHeader striped highlightOnHover withColumnBorders verticalSpacing={5} horizontalSpacing={8} fz="sm" data-testid="record-table">
@@ -61,7 +64,8 @@ export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDu
       </Table.Thead>
       <Table.Tbody>
         {rows.map((r, i) => (
-          <Table.Tr key={r.id} onDoubleClick={() => onEdit(r)}>
+          // tabIndex -1: focus is put back on the row after its dialog closes (kind-page); Enter edits it.
+          <Table.Tr key={r.id} onDoubleClick={() => onEdit(r)} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onEdit(r)} data-record-id={r.id} tabIndex={-1}>
             <Table.Td ta="center" c="dimmed">
               {firstIndex + i}
             </Table.Td>
@@ -94,6 +98,22 @@ export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDu
           </Table.Tr>
         ))}
       </Table.Tbody>
+      {sumsShown && (
+        <Table.Tfoot className="totals-row" data-testid="totals-row">
+          <Table.Tr>
+            <Table.Td ta="center" fw={600}>
+              合计
+            </Table.Td>
+            {columns.map((f, i) => (
+              <Table.Td key={f.key} ta={align(f)} fw={600} className="cell-nowrap">
+                {totals.sums[f.key] !== undefined ? formatValue(f, totals.sums[f.key]) : i === 0 ? <Text span size="xs" c="dimmed">{totals.filtered ? `筛选结果 ${totals.count} 条` : `全年 ${totals.count} 条`}</Text> : ''}
+              </Table.Td>
+            ))}
+            <Table.Td />
+            <Table.Td />
+          </Table.Tr>
+        </Table.Tfoot>
+      )}
     </Table>
   );
 }

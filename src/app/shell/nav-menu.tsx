@@ -17,14 +17,16 @@ export function NavMenu({ route }: { route: Route }) {
         <NavLink {...link} href={hrefFor({ name: 'report' })} label="年度报告" leftSection={<IconReport />} active={route.name === 'report'} />
         <NavLink {...link} href={hrefFor({ name: 'figures' })} label="自定义指标" leftSection={<IconFigures />} active={route.name === 'figures'} />
       </AppShell.Section>
-      <AppShell.Section grow component={ScrollArea} scrollbarSize={6}>
+      {/* type="auto": when a small screen cannot hold every entry, the scrollbar stays in sight. */}
+      <AppShell.Section grow component={ScrollArea} scrollbarSize={6} type="auto">
         <nav aria-label="台账">
           {groupKinds(kinds).map((g) => (
             <div key={g.label}>
               <div className="nav-group-label">{g.label}</div>
               {g.kinds.map((k) => (
                 <NavLink
-                  py={2}
+                  className="nav-kind"
+                  py={1}
                   pl={26}
                   key={k.id}
                   href={hrefFor({ name: 'kind', kind: k.id })}
