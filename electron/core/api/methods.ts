@@ -11,6 +11,7 @@ export const RENDERER_METHOD_NAMES = [
   'records.list',
   'records.get',
   'records.totals',
+  'records.search',
   'records.create',
   'records.update',
   'records.duplicate',

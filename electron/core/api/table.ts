@@ -15,7 +15,7 @@ import {
   restoreRecord,
   updateRecord,
 } from '../ledger/records';
-import { ledgerYears, listRecords, listTotals, listTrash, yearStats } from '../ledger/query';
+import { ledgerYears, listRecords, listTotals, listTrash, searchRecords, yearStats } from '../ledger/query';
 import { ledgerGaps } from '../ledger/gaps';
 import { evidenceGaps } from '../ledger/evidence';
 import { advanceNormativeDoc, correctNormativeDoc, returnNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
@@ -68,6 +68,11 @@ export const ledgerApi = {
       search: z.string().max(100).optional(),
     }),
     (ctx, q) => listTotals(ctx.db, q),
+  ),
+  // The header's 全局搜索: every kind of the working year at once, grouped by kind.
+  'records.search': method(
+    z.object({ year, search: z.string().max(100), perKind: z.int().min(1).max(50).optional() }),
+    (ctx, q) => searchRecords(ctx.db, q),
   ),
   // The page opens a record by id (the 首页's 待补登记 links, #/kind/<kind>/<id>).
   'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id)),

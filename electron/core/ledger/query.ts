@@ -121,6 +121,34 @@ export function listTotals(db: Db, q: Pick<ListQuery, 'kind' | 'year' | 'filters
   return Object.fromEntries(fields.map((f, j) => [f.key, f.type === 'money' ? Math.round(row[`s${j}`] * 100) / 100 : row[`s${j}`]]));
 }
 
+export interface SearchGroup {
+  kind: string;
+  /** Every match of this kind in the year; `rows` holds the newest `perKind` of them. */
+  total: number;
+  rows: LedgerRecord[];
+}
+
+/**
+ * The header's 全局搜索 (records.search): the year's live records of every kind whose text matches,
+ * grouped by kind in the menu's order, each group the newest few and its full count. The same
+ * search_text LIKE as a kind page's 搜索 box (recordFilter), so both boxes find the same records.
+ */
+export function searchRecords(db: Db, q: { year: number; search: string; perKind?: number }): SearchGroup[] {
+  if (!q.search.trim()) return [];
+  const limit = Math.min(50, Math.max(1, q.perKind ?? 5));
+  const groups: SearchGroup[] = [];
+  for (const kind of KINDS) {
+    const { where, params } = recordFilter({ kind: kind.id, year: q.year, search: q.search });
+    const total = (db.prepare(`SELECT count(*) AS n FROM records WHERE ${where}`).get(params) as { n: number }).n;
+    if (!total) continue;
+    const rows = db
+      .prepare(`SELECT * FROM records WHERE ${where} ORDER BY ${recordOrder({ kind: kind.id })} LIMIT @limit`)
+      .all({ ...params, limit }) as Parameters<typeof fromRow>[0][];
+    groups.push({ kind: kind.id, total, rows: rows.map(fromRow) });
+  }
+  return groups;
+}
+
 /** One indexed lookup for a page of records (attachments_record), so the table can show a mark. */
 function attachmentCounts(db: Db, ids: string[]): Record<string, number> {
   if (!ids.length) return {};
