@@ -14,6 +14,7 @@ import { useRoute, type Route } from './router';
 import { Boot } from './shell/boot';
 import { NavMenu } from './shell/nav-menu';
 import { YearSwitcher } from './shell/year-switcher';
+import { GlobalSearch } from './shell/global-search';
 import { ToastProvider } from './state/toast';
 import { useLedger } from './state/ledger';
 import { HomePage } from './home/home-page';
@@ -68,6 +69,7 @@ function Shell() {
           </Group>
           <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
             <HeaderBackupReminder hidden={route.name === 'backup'} />
+            <GlobalSearch />
             <YearSwitcher />
           </Group>
         </Group>
@@ -104,7 +106,7 @@ function Page({ route }: { route: Route }) {
     case 'kind': {
       const kind = kindById.get(route.kind);
       // Keyed by kind so filters, sorting and paging start fresh on every ledger.
-      return kind ? <KindPage key={kind.id} kind={kind} openRecord={route.record} /> : <NotFound />;
+      return kind ? <KindPage key={kind.id} kind={kind} openRecord={route.record} search={route.search} /> : <NotFound />;
     }
   }
 }

@@ -1,14 +1,15 @@
 /**
  * A small hash router (react-router is not installed, and the packaged app is served from a
  * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/kind/<id>/<recordId> (the
- * kind's page with that record's form open), #/trash, #/settings, #/report, #/figures, #/backup, #/data.
+ * kind's page with that record's form open), #/kind/<id>?search=<text> (the page with that search in
+ * force, from the header's 全局搜索), #/trash, #/settings, #/report, #/figures, #/backup, #/data.
  */
 import { useSyncExternalStore } from 'react';
 import { confirmLeave } from './state/unsaved-guard';
 
 export type Route =
   | { name: 'home' }
-  | { name: 'kind'; kind: string; record?: string }
+  | { name: 'kind'; kind: string; record?: string; search?: string }
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'report' }
@@ -17,8 +18,12 @@ export type Route =
   | { name: 'data' };
 
 export function parseHash(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'kind' && parts[1]) return parts[2] ? { name: 'kind', kind: parts[1], record: parts[2] } : { name: 'kind', kind: parts[1] };
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'kind' && parts[1]) {
+    const search = new URLSearchParams(query).get('search') ?? undefined;
+    return { name: 'kind', kind: parts[1], ...(parts[2] ? { record: parts[2] } : {}), ...(search ? { search } : {}) };
+  }
   if (parts[0] === 'trash') return { name: 'trash' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'report') return { name: 'report' };
@@ -31,7 +36,9 @@ export function parseHash(hash: string): Route {
 export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'kind':
-      return `#/kind/${encodeURIComponent(route.kind)}${route.record ? `/${encodeURIComponent(route.record)}` : ''}`;
+      return `#/kind/${encodeURIComponent(route.kind)}${route.record ? `/${encodeURIComponent(route.record)}` : ''}${
+        route.search ? `?${new URLSearchParams({ search: route.search })}` : ''
+      }`;
     case 'trash':
       return '#/trash';
     case 'settings':

@@ -35,10 +35,18 @@ type Dialog =
   | { type: 'correct'; record: LedgerRecord }
   | { type: 'return'; record: LedgerRecord };
 
-export function KindPage({ kind, openRecord }: { kind: KindDef; openRecord?: string }) {
+export function KindPage({ kind, openRecord, search }: { kind: KindDef; openRecord?: string; search?: string }) {
   const { year, version, changed, settings } = useLedger();
   const toast = useToast();
-  const list = useRecordList(kind, year, version);
+  const list = useRecordList(kind, year, version, search);
+  const { setSearch } = list;
+  // A search handed over in the address (全局搜索 → 查看全部) goes into the box, then leaves the
+  // address, so the same hand-over works again after the clerk has cleared the box.
+  useEffect(() => {
+    if (search === undefined) return;
+    setSearch(search);
+    window.history.replaceState(null, '', hrefFor({ name: 'kind', kind: kind.id, record: openRecord }));
+  }, [search, setSearch, kind.id, openRecord]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
   const focus = useFocusAfterDialog(list.data);

@@ -22,8 +22,9 @@ export interface ListView {
   epoch: number;
 }
 
-export function useRecordList(kind: KindDef, year: number, version: number) {
-  const [view, setView] = useState<ListView>({ page: 1, sortBy: kind.dateField, sortDir: 'desc', filters: {}, search: '', epoch: 0 });
+/** `initialSearch`: the text the page opens searching for (the header's 全局搜索 → 查看全部). */
+export function useRecordList(kind: KindDef, year: number, version: number, initialSearch = '') {
+  const [view, setView] = useState<ListView>({ page: 1, sortBy: kind.dateField, sortDir: 'desc', filters: {}, search: initialSearch, epoch: 0 });
   const [search] = useDebouncedValue(view.search, 250);
   const query: ApiInput<'records.list'> = {
     kind: kind.id,

@@ -2,13 +2,15 @@
  * The app's keyboard shortcuts, one listener for every screen:
  *   Ctrl+S  saves — the form of the dialog on top, else the page's [data-shortcut="save"] button;
  *   Ctrl+N  新增 — the page's [data-shortcut="new"] button, when no dialog is open;
- *   Ctrl+F  搜索 — focuses the page's [data-shortcut="search"] box, when no dialog is open.
+ *   Ctrl+F  搜索 — focuses the page's [data-shortcut="search"] box, when no dialog is open; on a
+ *           page without one, the header's 全局搜索 ([data-shortcut="global-search"]);
+ *   Ctrl+K  全局搜索 — the header's box, on every page, when no dialog is open.
  * Pages opt in by marking the element, so no page needs its own listener and the tooltips
  * (「新增（Ctrl+N）」) tell the clerk they exist.
  */
 import { useEffect } from 'react';
 
-export const SHORTCUT_HINT = { new: 'Ctrl+N', save: 'Ctrl+S', search: 'Ctrl+F' } as const;
+export const SHORTCUT_HINT = { new: 'Ctrl+N', save: 'Ctrl+S', search: 'Ctrl+F', globalSearch: 'Ctrl+K' } as const;
 
 const topDialog = (): Element | null => {
   const open = [...document.querySelectorAll('.mantine-Modal-content')];
@@ -18,7 +20,7 @@ const topDialog = (): Element | null => {
 function onKey(e: KeyboardEvent): void {
   if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
   const key = e.key.toLowerCase();
-  if (key !== 's' && key !== 'n' && key !== 'f') return;
+  if (key !== 's' && key !== 'n' && key !== 'f' && key !== 'k') return;
   const dialog = topDialog();
   if (key === 's') {
     e.preventDefault(); // never the browser's “save page”
@@ -28,7 +30,8 @@ function onKey(e: KeyboardEvent): void {
     return;
   }
   if (dialog) return;
-  const target = document.querySelector(`[data-shortcut="${key === 'n' ? 'new' : 'search'}"]`) as HTMLElement | null;
+  const pick = (name: string) => document.querySelector(`[data-shortcut="${name}"]`) as HTMLElement | null;
+  const target = key === 'n' ? pick('new') : key === 'k' ? pick('global-search') : (pick('search') ?? pick('global-search'));
   if (!target) return;
   e.preventDefault();
   if (key === 'n') target.click();

@@ -30,6 +30,20 @@ export class AppShell {
     await this.page.getByRole('option', { name: `${year}年`, exact: true }).click();
   }
 
+  /** The header's 全局搜索 box (Ctrl+K). */
+  get globalSearch(): Locator {
+    return this.page.getByLabel('搜索全部台账', { exact: true });
+  }
+
+  /** Its results, grouped by kind: one section per kind, labelled with the kind's name. */
+  get globalResults(): Locator {
+    return this.page.getByTestId('global-search-results');
+  }
+
+  globalGroup(kindLabel: string): Locator {
+    return this.globalResults.getByRole('region', { name: kindLabel, exact: true });
+  }
+
   /** The confirmation toast in the corner, by part of its text. */
   toast(text: string | RegExp): Locator {
     return this.page.locator('.toast-stack').getByText(text);
