@@ -6,10 +6,20 @@
  */
 import { useSyncExternalStore } from 'react';
 import { confirmLeave } from './state/unsaved-guard';
+import type { FixValue, RecordFix } from '@rules/record-fix';
 
 export type Route =
   | { name: 'home' }
-  | { name: 'kind'; kind: string; record?: string; search?: string }
+  | {
+      name: 'kind';
+      kind: string;
+      record?: string;
+      search?: string;
+      /** Filters the page opens with (?filters=<json>), e.g. from a report problem's fix. */
+      filters?: Record<string, FixValue>;
+      /** Opens 新增 with these values (?new=<json>). */
+      prefill?: Record<string, FixValue>;
+    }
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'report' }
@@ -21,8 +31,18 @@ export function parseHash(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'kind' && parts[1]) {
-    const search = new URLSearchParams(query).get('search') ?? undefined;
-    return { name: 'kind', kind: parts[1], ...(parts[2] ? { record: parts[2] } : {}), ...(search ? { search } : {}) };
+    const q = new URLSearchParams(query);
+    const search = q.get('search') ?? undefined;
+    const filters = jsonValues(q.get('filters'));
+    const prefill = jsonValues(q.get('new'));
+    return {
+      name: 'kind',
+      kind: parts[1],
+      ...(parts[2] ? { record: parts[2] } : {}),
+      ...(search ? { search } : {}),
+      ...(filters ? { filters } : {}),
+      ...(prefill ? { prefill } : {}),
+    };
   }
   if (parts[0] === 'trash') return { name: 'trash' };
   if (parts[0] === 'settings') return { name: 'settings' };
@@ -36,9 +56,14 @@ export function parseHash(hash: string): Route {
 export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'kind':
-      return `#/kind/${encodeURIComponent(route.kind)}${route.record ? `/${encodeURIComponent(route.record)}` : ''}${
-        route.search ? `?${new URLSearchParams({ search: route.search })}` : ''
-      }`;
+    {
+      const q = new URLSearchParams();
+      if (route.search) q.set('search', route.search);
+      if (route.filters) q.set('filters', JSON.stringify(route.filters));
+      if (route.prefill) q.set('new', JSON.stringify(route.prefill));
+      const query = q.toString();
+      return `#/kind/${encodeURIComponent(route.kind)}${route.record ? `/${encodeURIComponent(route.record)}` : ''}${query ? `?${query}` : ''}`;
+    }
     case 'trash':
       return '#/trash';
     case 'settings':
@@ -55,6 +80,23 @@ export function hrefFor(route: Route): string {
       return '#/';
   }
 }
+
+/** A flat object of strings, numbers and booleans from the address, else nothing (the hash is typed by anyone). */
+function jsonValues(text: string | null): Record<string, FixValue> | undefined {
+  if (!text) return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    const entries = Object.entries(v).filter((e): e is [string, FixValue] => ['string', 'number', 'boolean'].includes(typeof e[1]));
+    return Object.fromEntries(entries);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The kind page a fix leads to: filtered to the records concerned, or 新增 prefilled when `register`. */
+export const fixRoute = (fix: RecordFix, register: boolean): Route =>
+  register ? { name: 'kind', kind: fix.kind, prefill: fix.prefill ?? {} } : { name: 'kind', kind: fix.kind, ...(fix.filters ? { filters: fix.filters } : {}) };
 
 /** Goes to `route`, after asking when a page holds unsaved changes; resolves whether it went. */
 export async function navigate(route: Route): Promise<boolean> {

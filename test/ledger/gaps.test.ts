@@ -27,13 +27,15 @@ describe('ledger gaps', () => {
     meeting('2026-04-02', '政府常务会议');
     deleteRecord(L.ctx.db, meeting('2026-05-10').id);
     meeting('2025-02-01');
-    expect(ledgerGaps(L.ctx.db, 2026, new Date(2026, 5, 1))).toEqual({ due: 6, missingPartyMeetingMonths: [2, 4, 5, 6] });
+    expect(ledgerGaps(L.ctx.db, 2026, new Date(2026, 5, 1))).toMatchObject({ due: 6, missingPartyMeetingMonths: [2, 4, 5, 6] });
   });
 
   it('is reachable through the API table', async () => {
     L = tempLedger();
     meeting('2020-07-01');
     const r = await callApi(L.ctx, 'ledger.gaps', { year: 2020 });
-    expect(r.ok && r.value).toEqual({ due: 12, missingPartyMeetingMonths: [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12] });
+    expect(r.ok && r.value).toMatchObject({ due: 12, missingPartyMeetingMonths: [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12] });
+    // 去登记 leads to a new 党委会议 and the 会议 page showing those held, the shape of a report problem's fix.
+    expect(r.ok && r.value.partyMeetingFix).toEqual({ kind: 'meeting', filters: { meetingType: '党委会议' }, prefill: { meetingType: '党委会议' } });
   });
 });

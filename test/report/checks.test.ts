@@ -49,6 +49,18 @@ describe('checks before printing', () => {
     expect(problems(spec).find((p) => p.figureId === 'litigation.headAppearanceRate')).toMatchObject({ severity: 'blocking', code: 'figure' });
   });
 
+  it('leads a rate with a zero denominator to its records: the denominator’s kind, filtered and prefilled', () => {
+    const { spec } = withParagraph(t('出庭应诉率'), { type: 'figure', figureId: 'litigation.headAppearanceRate' });
+    const found = problems(spec).find((p) => p.figureId === 'litigation.headAppearanceRate');
+    expect(found?.fix).toEqual({ kind: 'litigation', filters: { caseType: '行政诉讼' }, prefill: { caseType: '行政诉讼' } });
+  });
+
+  it('leads a zero count to its kind, keeping only the conditions a new record can hold', () => {
+    const { spec } = withParagraph(t('全年制定行政规范性文件'), { type: 'figure', figureId: 'normativeDoc.enacted' }, t('。'));
+    // stage ∈ [公布, 报送备案] is a list, not a value to type in: only 未撤回 remains.
+    expect(problems(spec).find((p) => p.code === 'zero')?.fix).toEqual({ kind: 'normativeDoc', filters: { withdrawn: false }, prefill: { withdrawn: false } });
+  });
+
   it('flags a period in the text that differs from the report year', () => {
     const { spec } = withParagraph(t('2022年以来我镇组织集中学习多次。'));
     expect(problems(spec).some((p) => p.code === 'period' && p.message.includes('2022'))).toBe(true);

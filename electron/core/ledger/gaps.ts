@@ -4,6 +4,7 @@
  * only asks for the months already begun and a future year for none.
  */
 import type { Db } from '../db/open';
+import type { RecordFix } from '@rules/record-fix';
 
 /** Months (1–12) of `year` that should hold a record by `today`: all twelve for a past year. */
 export function monthsDue(year: number, today: Date): number[] {
@@ -17,7 +18,11 @@ export interface LedgerGaps {
   due: number;
   /** Due months with no 党委会议 recorded. */
   missingPartyMeetingMonths: number[];
+  /** 去登记: a new 党委会议, and the 会议 page showing those held (the same shape as a report problem's fix). */
+  partyMeetingFix: RecordFix;
 }
+
+const PARTY_MEETING_FIX: RecordFix = { kind: 'meeting', filters: { meetingType: '党委会议' }, prefill: { meetingType: '党委会议' } };
 
 export function ledgerGaps(db: Db, year: number, today = new Date()): LedgerGaps {
   const held = new Set(
@@ -30,5 +35,5 @@ export function ledgerGaps(db: Db, year: number, today = new Date()): LedgerGaps
     ).map((r) => r.m),
   );
   const due = monthsDue(year, today);
-  return { due: due.length, missingPartyMeetingMonths: due.filter((m) => !held.has(m)) };
+  return { due: due.length, missingPartyMeetingMonths: due.filter((m) => !held.has(m)), partyMeetingFix: PARTY_MEETING_FIX };
 }

@@ -12,6 +12,11 @@ import type { Block, ReportDocument, Run } from '@rules/report/document';
 import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from '@rules/report/spec';
 import { autoTitle, chineseDate, chineseNumber, DISCLOSURE_NOTE, issuingOrgans, subjectLine } from '@rules/report/title';
 import { checkReport, type Problem } from './checks';
+import { fixForMeasure, type RecordFix } from '@rules/record-fix';
+import type { FigureDef } from '@rules/figures/types';
+
+/** Where the records behind a figure are registered: a rate's denominator (what a 0% or 无法计算 lacks). */
+const figureFix = (def: FigureDef): RecordFix => fixForMeasure(def.value.type === 'rate' ? def.value.denominator : def.value.measure);
 
 export interface FigureUse {
   figureId: string;
@@ -81,9 +86,9 @@ class Resolver {
         }
       }
       const results = items.map(({ it }) => ({ label: it.label, r: this.figure({ figureId: it.figureId }) }));
-      for (const { r } of results) {
+      for (const [i, { r }] of results.entries()) {
         this.uses.push({ figureId: r.id, period: { from: this.year, to: this.year }, display: r.display, manual: false, anchor });
-        if (!r.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id }, anchor);
+        if (!r.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id, fix: figureFix(items[i].def!) }, anchor);
       }
       return [{ text: joinEqualRates(results.map(({ label, r }) => ({ label, text: r.display })), seg.verb), figureId: results[0].r.id }];
     }
@@ -108,11 +113,11 @@ class Resolver {
     if (seg.change) {
       const prev = this.figure(seg, this.year - 1);
       const ch = formatChange(r.value, prev.value, { baseline: `${this.year - 1}年` });
-      if (!ch.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：无法与上年比较（${ch.problem ?? '上年为0'}）`, figureId: r.id }, anchor);
+      if (!ch.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：无法与上年比较（${ch.problem ?? '上年为0'}）`, figureId: r.id, fix: figureFix(def) }, anchor);
       shown = ch.text;
     }
     this.uses.push({ figureId: r.id, period, display: shown, manual: false, anchor });
-    if (!r.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id }, anchor);
+    if (!r.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id, fix: figureFix(def) }, anchor);
     if (r.value === 0 && !seg.change) {
       if (seg.zeroText) return [{ text: this.text(seg.zeroText), figureId: r.id }];
       this.problem(
@@ -122,6 +127,7 @@ class Resolver {
           message: `${r.name}为0，句子可能读起来不通顺${def.zeroPhrase ? `，可改为“${def.zeroPhrase}”` : ''}`,
           figureId: r.id,
           suggestion: def.zeroPhrase,
+          fix: figureFix(def),
         },
         anchor,
       );

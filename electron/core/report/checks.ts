@@ -6,6 +6,7 @@
 import type { Settings } from '@rules/settings';
 import type { Block, ReportDocument } from '@rules/report/document';
 import type { ReportSpec, SectionSpec } from '@rules/report/spec';
+import type { RecordFix } from '@rules/record-fix';
 
 export interface Problem {
   severity: 'blocking' | 'warning';
@@ -14,6 +15,8 @@ export interface Problem {
   anchor?: string;
   figureId?: string;
   suggestion?: string;
+  /** A record would fix it: where to look in the 台账 and what to register (point 4 of issue 14). */
+  fix?: RecordFix;
 }
 
 const CJK = '\\u3400-\\u9fff\\uff08\\uff09\\u3001\\u3002\\uff0c\\uff1b\\uff1a';

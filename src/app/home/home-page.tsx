@@ -6,7 +6,7 @@
 import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { call } from '../lib/api';
-import { hrefFor } from '../router';
+import { fixRoute, hrefFor } from '../router';
 import { groupKinds } from '../shell/nav-groups';
 import { useLedger } from '../state/ledger';
 import type { LedgerGaps } from '@core/ledger/gaps';
@@ -73,9 +73,11 @@ export function HomePage() {
           {due > 0 && missingMonths.length > 0 && (
             <List.Item data-testid="missing-party-meetings">
               {missingMonths.length === due && due > 1 ? `${monthList([1])}至${monthList([due])}均未登记${PARTY_MEETING}` : `${monthList(missingMonths)}未登记${PARTY_MEETING}`}
-              <Anchor ml={8} href={hrefFor({ name: 'kind', kind: 'meeting' })}>
-                去登记
-              </Anchor>
+              {gaps && (
+                <Anchor ml={8} href={hrefFor(fixRoute(gaps.partyMeetingFix, true))}>
+                  去登记
+                </Anchor>
+              )}
             </List.Item>
           )}
           {emptyKinds.length > 0 && (

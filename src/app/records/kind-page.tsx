@@ -7,7 +7,7 @@ import { Button, Center, Group, Loader, Pagination, Text, Title, Tooltip } from 
 import { useEffect, useState } from 'react';
 import { useFocusAfterDialog } from './focus-after-dialog';
 import { useListTotals } from './use-list-totals';
-import { asApiError, call, type KindDef, type LedgerRecord } from '../lib/api';
+import { asApiError, call, type KindDef, type LedgerRecord, type RecordData } from '../lib/api';
 import { ConfirmModal } from '../lib/confirm-modal';
 import { IconPlus } from '../icons';
 import { useLedger } from '../state/ledger';
@@ -24,29 +24,42 @@ import { titleOf } from './format';
 import { RecordForm } from './record-form';
 import { EmptyRows, RecordTable } from './record-table';
 import { RegisterMenu } from './register-menu';
-import { PAGE_SIZE, useRecordList } from './use-record-list';
+import { PAGE_SIZE, useRecordList, type Filters } from './use-record-list';
 import { ExcelMenu } from '../excel/excel-menu';
 
 type Dialog =
-  | { type: 'form'; record: LedgerRecord | null }
+  | { type: 'form'; record: LedgerRecord | null; prefill?: RecordData }
   | { type: 'delete'; record: LedgerRecord }
   | { type: 'step'; record: LedgerRecord; step: NormativeStep }
   | { type: 'withdraw'; record: LedgerRecord }
   | { type: 'correct'; record: LedgerRecord }
   | { type: 'return'; record: LedgerRecord };
 
-export function KindPage({ kind, openRecord, search }: { kind: KindDef; openRecord?: string; search?: string }) {
+interface KindPageProps {
+  kind: KindDef;
+  openRecord?: string;
+  search?: string;
+  filters?: Filters;
+  prefill?: RecordData;
+}
+
+export function KindPage({ kind, openRecord, search, filters, prefill }: KindPageProps) {
   const { year, version, changed, settings } = useLedger();
   const toast = useToast();
   const list = useRecordList(kind, year, version, search);
-  const { setSearch } = list;
-  // A search handed over in the address (全局搜索 → 查看全部) goes into the box, then leaves the
-  // address, so the same hand-over works again after the clerk has cleared the box.
+  const { setSearch, replaceFilters } = list;
+  // What the address hands over (全局搜索 → 查看全部; a problem's 查看台账 / 去登记) is applied, then
+  // leaves the address, so the same link works again after the clerk has changed the page.
+  const handOver = JSON.stringify([search, filters, prefill]);
   useEffect(() => {
-    if (search === undefined) return;
-    setSearch(search);
+    // JSON turns an absent part into null.
+    const [s, f, p] = JSON.parse(handOver) as [string | null, Filters | null, RecordData | null];
+    if (s == null && !f && !p) return;
+    if (s != null) setSearch(s);
+    if (f) replaceFilters(f);
+    if (p) setDialog({ type: 'form', record: null, prefill: p });
     window.history.replaceState(null, '', hrefFor({ name: 'kind', kind: kind.id, record: openRecord }));
-  }, [search, setSearch, kind.id, openRecord]);
+  }, [handOver, setSearch, replaceFilters, kind.id, openRecord]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
   const focus = useFocusAfterDialog(list.data);
@@ -188,7 +201,7 @@ export function KindPage({ kind, openRecord, search }: { kind: KindDef; openReco
         <Pagination total={pages} value={list.view.page} onChange={list.setPage} size="sm" siblings={1} boundaries={1} hideWithOnePage getControlProps={pageLabels} />
       </Group>
 
-      {dialog?.type === 'form' && <RecordForm key={dialog.record?.id ?? 'new'} kind={kind} record={dialog.record} onClose={close} onSaved={saved} onAttachmentsChanged={changed} />}
+      {dialog?.type === 'form' && <RecordForm key={dialog.record?.id ?? 'new'} kind={kind} record={dialog.record} prefill={dialog.prefill} onClose={close} onSaved={saved} onAttachmentsChanged={changed} />}
       {dialog?.type === 'step' && <StepForm kind={kind} record={dialog.record} step={dialog.step} onClose={close} onDone={(r) => lifecycleDone(r, `已进入“${dialog.step}”环节`)} />}
       {dialog?.type === 'withdraw' && <WithdrawForm record={dialog.record} onClose={close} onDone={(r) => lifecycleDone(r, '已撤回')} />}
       {dialog?.type === 'correct' && <CorrectForm kind={kind} record={dialog.record} onClose={close} onDone={(r, step) => lifecycleDone(r, `的“${step}”已更正`)} />}

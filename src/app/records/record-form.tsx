@@ -11,7 +11,7 @@ import { Alert, Anchor, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { requiredNow } from '@rules/kinds/required';
 import { FormModal } from '../lib/form-modal';
-import { asApiError, call, formFailure, type FieldDef, type KindDef, type LedgerRecord } from '../lib/api';
+import { asApiError, call, formFailure, type FieldDef, type KindDef, type LedgerRecord, type RecordData } from '../lib/api';
 import { useFieldForm } from '../lib/use-field-form';
 import { useGuardedClose, valuesDiffer } from '../lib/use-guarded-close';
 import { hrefFor } from '../router';
@@ -31,11 +31,13 @@ interface Props {
   onSaved: (rec: LedgerRecord, created: boolean) => void;
   /** A file was added or removed (saved at once, whatever becomes of the form). */
   onAttachmentsChanged?: () => void;
+  /** Values a new record starts with (a problem's 去登记: 类型 = 法治考试). */
+  prefill?: RecordData;
 }
 
 const WIDE = new Set(['textarea', 'tags']);
 
-export function RecordForm({ kind, record: given, onClose, onSaved, onAttachmentsChanged }: Props) {
+export function RecordForm({ kind, record: given, onClose, onSaved, onAttachmentsChanged, prefill }: Props) {
   // A new record whose files did not all upload becomes this form's record (see save).
   const [created, setCreated] = useState<LedgerRecord | null>(null);
   const record = given ?? created;
@@ -52,7 +54,7 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
   // Required as the form stands: a requiredIf rule (类型 = 法治考试 → 应考人数) marks its field at once.
   const need = useRef<ReadonlySet<string>>(new Set());
   const asShown = (f: FieldDef): FieldDef => (need.current.has(f.key) && !f.required ? { ...f, required: true } : f);
-  const [start] = useState(() => initialValues(kind, record?.data ?? null, defaultDateFor(year)));
+  const [start] = useState(() => ({ ...initialValues(kind, record?.data ?? null, defaultDateFor(year)), ...(record ? {} : prefill) }));
   const form = useFieldForm(start, (key, v) => {
     const f = byKey.get(key);
     return f ? clientHint(asShown(f), v) : '';

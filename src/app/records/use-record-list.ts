@@ -76,7 +76,9 @@ export function useRecordList(kind: KindDef, year: number, version: number, init
       }),
     [],
   );
+  /** Exactly these filters (a problem's 查看台账 link); the filter boxes start again from them. */
+  const replaceFilters = useCallback((filters: Filters) => setView((v) => ({ ...v, filters, page: 1, epoch: v.epoch + 1 })), []);
   const clearFilters = useCallback(() => setView((v) => ({ ...v, filters: {}, search: '', page: 1, epoch: v.epoch + 1 })), []);
 
-  return { view, data: shown.data, error: shown.error, loading: shown.key !== key || view.search.trim() !== search.trim(), setPage, setSearch, toggleSort, setFilter, clearFilters };
+  return { view, data: shown.data, error: shown.error, loading: shown.key !== key || view.search.trim() !== search.trim(), setPage, setSearch, toggleSort, setFilter, replaceFilters, clearFilters };
 }

@@ -1,10 +1,14 @@
 /**
  * 问题清单: what assembly found in the saved report (blocking first), each with a link to its
- * place in the editor; a zero figure that reads oddly offers its suggested wording as a fix.
+ * place in the editor; a zero figure that reads oddly offers its suggested wording as a fix; a problem
+ * a record would fix (its `fix`, declared by the core) links to 去登记 (a new record prefilled) and
+ * 查看台账 (the kind's page filtered to the records concerned).
  */
 import { Badge, Button, Group, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconTarget } from './report-icons';
 import type { Problem } from './types';
+import { fixRoute, hrefFor, navigate } from '../router';
+import { useLedger } from '../state/ledger';
 
 interface Props {
   problems: readonly Problem[] | null;
@@ -20,6 +24,14 @@ const order = (p: Problem) => (p.severity === 'blocking' ? 0 : 1);
 export function ProblemsPanel({ problems, stale, onLocate, onFix, fixing }: Props) {
   const list = [...(problems ?? [])].sort((a, b) => order(a) - order(b));
   const blocking = list.filter((p) => p.severity === 'blocking').length;
+  const { kindById } = useLedger();
+  const describe = (fix: NonNullable<Problem['fix']>) =>
+    [kindById.get(fix.kind)?.label ?? fix.kind, ...Object.values(fix.prefill ?? {}).filter((v) => typeof v === 'string')].join('·');
+  // Through navigate, so unsaved edits of the report are asked about first.
+  const follow = (e: React.MouseEvent, fix: NonNullable<Problem['fix']>, register: boolean) => {
+    e.preventDefault();
+    void navigate(fixRoute(fix, register));
+  };
   return (
     <Paper withBorder className="problems-panel" data-testid="problems-panel">
       <Group justify="space-between" px="sm" py={8} className="problems-head">
@@ -64,6 +76,16 @@ export function ProblemsPanel({ problems, stale, onLocate, onFix, fixing }: Prop
                   <UnstyledButton className="problem-link" onClick={() => onLocate(p.anchor!)}>
                     <IconTarget size={12} /> 定位
                   </UnstyledButton>
+                )}
+                {p.fix && (
+                  <>
+                    <a className="problem-link" href={hrefFor(fixRoute(p.fix, true))} title={`新增一条${describe(p.fix)}记录`} onClick={(e) => follow(e, p.fix!, true)}>
+                      去登记
+                    </a>
+                    <a className="problem-link" href={hrefFor(fixRoute(p.fix, false))} title={`查看${describe(p.fix)}台账`} onClick={(e) => follow(e, p.fix!, false)}>
+                      查看台账
+                    </a>
+                  </>
                 )}
                 {p.code === 'zero' && p.suggestion && p.anchor && (
                   <Button size="compact-xs" variant="light" loading={fixing} onClick={() => onFix(p)}>

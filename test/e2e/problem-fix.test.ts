@@ -1,0 +1,108 @@
+/**
+ * Issue 14 point 4 in the real UI: a problem a record would fix leads to the 台账. The report's
+ * 法治考试 rates (no exam held) offer 去登记 — a new 普法与培训 record with 活动类型 = 法治考试
+ * already chosen — and 查看台账, the page filtered to 法治考试; the 首页's 待补登记 uses the same
+ * link for a missing 党委会议. Screens: test-output/screens/fix-*.png (1366×768, one at 1920×1080).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, openContext, type LedgerContext } from '@core/api';
+import { getKind } from '@rules/kinds';
+import { screenshot, startApp, type E2eApp } from './support/app';
+import { sampleRecord } from './support/sample-records';
+import { AppShell } from './pages/app-shell';
+import { KindPage } from './pages/kind-page';
+import { ReportPage } from './pages/report-page';
+
+const Y = new Date().getFullYear();
+const VILLAGES = ['石桥村', '红星村'];
+
+async function api<T>(ctx: LedgerContext, name: string, input: unknown): Promise<T> {
+  const r = await callApi(ctx, name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.value as T;
+}
+
+async function seed(file: string): Promise<void> {
+  const ctx = openContext(file);
+  try {
+    await api(ctx, 'settings.save', {
+      settings: { county: '某某县', town: '石桥镇', partyOrg: '中共石桥镇委员会', govOrg: '石桥镇人民政府', partyCode: '石桥委文', villages: VILLAGES },
+    });
+    // A 普法 event but no 法治考试, and a meeting that is not a 党委会议.
+    await api(ctx, 'records.create', { kind: 'training', data: { ...sampleRecord(getKind('training')!, Y, 0, VILLAGES), eventType: '普法宣传活动', title: '赶场日宣传' } });
+    await api(ctx, 'records.create', { kind: 'meeting', data: { ...sampleRecord(getKind('meeting')!, Y, 0, VILLAGES), meetingType: '政府常务会议' } });
+  } finally {
+    ctx.close();
+  }
+}
+
+describe('problems lead to their fix', () => {
+  let dir: string;
+  let app: E2eApp;
+  let shell: AppShell;
+  let kindPage: KindPage;
+  let report: ReportPage;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-fix-'));
+    const ledger = path.join(dir, 'ledger.db');
+    await seed(ledger);
+    app = await startApp({ dbFile: ledger });
+    shell = new AppShell(app.page);
+    kindPage = new KindPage(app.page);
+    report = new ReportPage(app.page);
+    await app.page.getByRole('heading', { name: `${Y}年度台账概览` }).waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the 首页’s missing 党委会议 opens a new 会议 with its type chosen', async () => {
+    await app.page.getByTestId('missing-party-meetings').getByRole('link', { name: '去登记' }).click();
+    await kindPage.form.root.waitFor();
+    expect(await kindPage.form.field('会议类型').inputValue()).toBe('党委会议');
+    await app.page.keyboard.press('Escape');
+    await kindPage.form.root.waitFor({ state: 'detached' });
+    expect(app.page.url()).not.toContain('new=');
+  });
+
+  it('a report rate with no exam held offers 去登记: a new 法治考试 with its required counts marked', async () => {
+    await shell.open('年度报告');
+    await report.waitLoaded();
+    const exam = app.page.getByTestId('problems-panel').getByTestId('problem').filter({ hasText: '法治考试合格率' });
+    await exam.waitFor();
+    await exam.scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'fix-01-problem-links');
+    await exam.getByRole('link', { name: '去登记' }).click();
+    await kindPage.form.root.waitFor();
+    await app.page.getByRole('heading', { name: '普法与培训', exact: true }).waitFor();
+    expect(await kindPage.form.field('活动类型').inputValue()).toBe('法治考试');
+    // The requiredIf marks follow the prefilled type at once.
+    await kindPage.form.root.getByText('应考人数').first().waitFor();
+    expect(await kindPage.form.root.getByLabel(/^应考人数\s*\*$/).count()).toBe(1);
+    await screenshot(app.page, 'fix-02-prefilled-form');
+    await app.page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(app.page, 'fix-02-prefilled-form-1920');
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    await app.page.keyboard.press('Escape');
+    await kindPage.form.root.waitFor({ state: 'detached' });
+  });
+
+  it('查看台账 opens the kind’s page filtered to the records concerned', async () => {
+    await shell.open('年度报告');
+    await report.waitLoaded();
+    const exam = app.page.getByTestId('problems-panel').getByTestId('problem').filter({ hasText: '法治考试合格率' });
+    await exam.getByRole('link', { name: '查看台账' }).click();
+    await app.page.getByRole('heading', { name: '普法与培训', exact: true }).waitFor();
+    await kindPage.waitTotal(0, Y);
+    expect(await app.page.getByRole('textbox', { name: '活动类型' }).or(app.page.getByPlaceholder('活动类型')).first().inputValue()).toBe('法治考试');
+    await screenshot(app.page, 'fix-03-filtered-page');
+    // 清除筛选 shows the year's other record again.
+    await kindPage.clearFilters();
+    await kindPage.waitTotal(1, Y);
+  });
+});
