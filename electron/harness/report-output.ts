@@ -11,7 +11,7 @@ import { PdfRenderer } from '@core/render/pdf';
 import { defaultReportFileName, renderReport, type ReportFormat } from '@core/report/export';
 import { recordOutput } from '@core/report/provenance';
 import { parseHostInput, REPORT_MIME } from '../main/host-input';
-import { HOST_METHOD_NAMES, type DownloadedFile, type HostMethodName } from '../preload/host-contract';
+import { HOST_METHOD_NAMES, type DownloadedFile, type HostMethodName } from '@rules/host-contract';
 
 /** What a host call answers over HTTP: raw bytes to send as they are, or a JSON value. */
 export type HostAnswer = { bytes: DownloadedFile } | { value: unknown };

@@ -12,7 +12,7 @@ import { callApi, type LedgerContext } from '@core/api';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '@core/fs/atomic';
 import type { MainMethodName, MainMethods, Result } from '../preload/contract';
-import type { HostMethodName } from '../preload/host-contract';
+import type { HostMethodName } from '@rules/host-contract';
 import { handleTrusted, type IpcRegistrar } from './ipc';
 import { bindPickers } from './pickers';
 import { bindReportOutput } from './report-output';

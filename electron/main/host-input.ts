@@ -1,10 +1,10 @@
 /**
- * Input schemas of the host methods (electron/preload/host-contract.ts), shared by the Electron
+ * Input schemas of the host methods (electron/rules/host-contract.ts), shared by the Electron
  * shell and the browser harness so both refuse the same payloads. Plain Node, no Electron import.
  */
 import { z } from 'zod';
 import { LedgerError } from '@rules/errors';
-import type { HostMethodName, HostMethods } from '../preload/host-contract';
+import type { HostMethodName, HostMethods } from '@rules/host-contract';
 
 const year = z.int().min(1949).max(2100);
 

@@ -5,7 +5,7 @@
  */
 import { dialog, type OpenDialogOptions } from 'electron';
 import { BACKUP_EXT } from '@core/backup/format';
-import type { HostMethods, PickedPath } from '../preload/host-contract';
+import type { HostMethods, PickedPath } from '@rules/host-contract';
 import type { Result } from '../preload/contract';
 import type { DialogDeps } from './dialogs';
 import { parseHostInput } from './host-input';

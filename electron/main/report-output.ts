@@ -10,7 +10,7 @@ import { LedgerError } from '@rules/errors';
 import { IMPRINT_FIT_SCRIPT, renderReportHtml } from '@core/render/html';
 import { defaultReportFileName, exportReport, type PdfPrinter } from '@core/report/export';
 import { recordOutput } from '@core/report/provenance';
-import type { HostMethodName, HostMethods } from '../preload/host-contract';
+import type { HostMethodName, HostMethods } from '@rules/host-contract';
 import type { Result } from '../preload/contract';
 import type { DialogDeps } from './dialogs';
 import { parseHostInput } from './host-input';

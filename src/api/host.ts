@@ -1,9 +1,9 @@
 /**
- * The renderer's side of the host methods (electron/preload/host-contract.ts): inside Electron
+ * The renderer's side of the host methods (electron/rules/host-contract.ts): inside Electron
  * through window.api (the same sender-checked IPC as every method), in a plain browser through
  * the harness's `POST /host/<name>`, whose files come back as raw bytes. Throws ApiError.
  */
-import { hostPath, type DownloadedFile, type HostMethodName, type HostMethods, type PickedPath, type SavedReportFormat } from '../../electron/preload/host-contract';
+import { hostPath, type DownloadedFile, type HostMethodName, type HostMethods, type PickedPath, type SavedReportFormat } from '@rules/host-contract';
 import type { Result } from '../../electron/preload/contract';
 import { ApiError } from './errors';
 import { isDesktop } from './client';

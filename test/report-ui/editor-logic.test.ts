@@ -10,7 +10,7 @@ import { getReportSpec } from '@core/report/store';
 import { computeAll } from '@core/figures/compute';
 import { FIGURES } from '@rules/figures/catalogue';
 import { importLedger } from '@core/ledger/exchange';
-import { addParagraph, addSection, allParagraphs, moveSection, removeParagraph, removeSection, setZeroText, updateParagraph } from '../../src/app/report/spec-edit';
+import { addParagraph, addSection, allParagraphs, moveSection, removeParagraph, removeSection, setZeroText } from '../../src/app/report/spec-edit';
 import { chipLabel, indexUses, segmentKey, type FigureInfo } from '../../src/app/report/figure-labels';
 import { resolveText, splitTokens } from '../../src/app/report/tokens';
 import { placeOf, settingsErrors } from '../../src/app/report/save-errors';

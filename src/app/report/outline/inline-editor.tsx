@@ -45,6 +45,7 @@ export const InlineEditor = forwardRef<InlineEditorHandle, Props>(function Inlin
     renderInline(root.current, props.segments, props.labels);
     lastJson.current = json;
     // Labels alone changing is the next effect's job (it keeps the caret).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.segments]);
 
   useLayoutEffect(() => {
