@@ -12,7 +12,7 @@ import { FIGURES } from '@rules/figures/catalogue';
 import { importLedger } from '@core/ledger/exchange';
 import { addParagraph, addSection, allParagraphs, moveSection, removeParagraph, removeSection, setZeroText } from '../../src/app/report/spec-edit';
 import { chipLabel, indexUses, segmentKey, type FigureInfo } from '../../src/app/report/figure-labels';
-import { resolveText, splitTokens } from '../../src/app/report/tokens';
+import { resolveText, splitTokens } from '@rules/report/tokens';
 import { placeOf, settingsErrors } from '../../src/app/report/save-errors';
 import { checkFonts } from '../../src/app/report/preview/font-check';
 import { sourcesCsv } from '@rules/report/sources-csv';

@@ -3,7 +3,7 @@
  * harness and the CLI all call exactly these, through invokeMethod.
  */
 import { z } from 'zod';
-import { KIND_IDS, KINDS } from '@rules/kinds';
+import { KIND_IDS, KINDS, kindData } from '@rules/kinds';
 import { method } from './define';
 import { getSettings, saveSettings } from '../ledger/settings';
 import {
@@ -27,7 +27,7 @@ const year = z.int().min(1949).max(2100);
 const data = z.record(z.string(), z.unknown());
 
 export const ledgerApi = {
-  'kinds.list': method(z.object({}), () => KINDS),
+  'kinds.list': method(z.object({}), () => KINDS.map(kindData)),
   'settings.get': method(z.object({}), (ctx) => getSettings(ctx.db)),
   'settings.save': method(z.object({ settings: data }), (ctx, i) => saveSettings(ctx.db, i.settings)),
   'records.list': method(

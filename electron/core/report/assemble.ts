@@ -5,12 +5,14 @@
 import type { Db } from '../db/open';
 import { getSettings } from '../ledger/settings';
 import type { Settings } from '@rules/settings';
+import { formatDocNumber } from '@rules/doc-number';
+import { resolveText } from '@rules/report/tokens';
 import { computeFigure, type FigureResult, type Period } from '../figures/compute';
 import { getFigure } from '@rules/figures/catalogue';
 import { formatChange, joinEqualRates } from '@rules/figures/format';
 import type { Block, ReportDocument, Run } from '@rules/report/document';
 import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from '@rules/report/spec';
-import { autoTitle, chineseDate, chineseNumber, DISCLOSURE_NOTE, issuingOrgans, subjectLine } from '@rules/report/title';
+import { autoTitle, ccText, chineseDate, chineseNumber, DISCLOSURE_NOTE, issuingOrgans, recipientsText, subjectLine } from '@rules/report/title';
 import { checkReport, type Problem } from './checks';
 
 export interface FigureUse {
@@ -27,14 +29,6 @@ export interface AssembledReport {
   uses: FigureUse[];
 }
 
-export function resolveTokens(text: string, year: number, s: Settings): string {
-  return text
-    .replaceAll('{年度}', String(year))
-    .replaceAll('{上年度}', String(year - 1))
-    .replaceAll('{下年度}', String(year + 1))
-    .replaceAll('{乡镇}', s.town || '我镇');
-}
-
 class Resolver {
   readonly problems: Problem[] = [];
   readonly uses: FigureUse[] = [];
@@ -47,7 +41,7 @@ class Resolver {
   ) {}
 
   text(t: string): string {
-    return resolveTokens(t, this.year, this.settings);
+    return resolveText(t, this.year, this.settings.town);
   }
 
   private figure(seg: { figureId: string; rule?: FigureSegment['rule']; sinceYear?: number }, year = this.year): FigureResult {
@@ -167,14 +161,14 @@ export function assembleReport(db: Db, year: number, spec: ReportSpec): Assemble
   const organs = issuingOrgans(rs, settings);
   const title = rs.titleLines.length ? rs.titleLines.map((l) => res.text(l)) : autoTitle(organs, year);
   const document: ReportDocument = {
-    header: { mode: rs.headerMode, organs, suffix: '文件', docNumber: `${rs.docCode}〔${rs.docYear}〕${rs.docSeq}号`, signers: rs.signers },
+    header: { mode: rs.headerMode, organs, suffix: '文件', docNumber: formatDocNumber(rs.docCode, rs.docYear, rs.docSeq), signers: rs.signers },
     title,
-    recipients: rs.recipients,
+    recipients: recipientsText(rs.recipients),
     body,
     closing: rs.closing,
     signature: { organs, date: chineseDate(rs.signDate), layout: rs.signatureLayout },
     note: DISCLOSURE_NOTE[rs.disclosure],
-    imprint: rs.imprint ? { cc: rs.cc || null, issuer: rs.issuer, issueDate: rs.issueDate ? chineseDate(rs.issueDate) : '' } : null,
+    imprint: rs.imprint ? { cc: ccText(rs.cc), issuer: rs.issuer.trim(), issueDate: rs.issueDate ? chineseDate(rs.issueDate) : '' } : null,
     meta: { title: `${organs.join('')}${subjectLine(year)}`, author: organs[0] ?? '', year },
   };
   const problems = [...res.problems, ...checkReport(document, spec, settings, year)];

@@ -38,3 +38,4 @@ export function getKind(id: string): KindDef | undefined {
 }
 
 export type { KindDef, FieldDef, RecordData, Rule, FieldType } from './types';
+export { kindData, type KindData } from './types';

@@ -7,6 +7,7 @@ import { Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack,
 import type { ReactNode } from 'react';
 import { DateField } from '../records/date-field';
 import { autoTitle, issuingOrgans } from '@rules/report/title';
+import { formatDocNumber } from '@rules/doc-number';
 import type { Settings } from '../lib/api';
 import type { ReportSettings } from './types';
 
@@ -37,7 +38,7 @@ const SEAL = [
 export function SettingsForm({ value: v, onChange, ledgerSettings, year, errors }: Props) {
   const automatic = v.titleLines.length === 0;
   const organs = issuingOrgans(v, ledgerSettings);
-  const docNumber = `${v.docCode || '（代字）'}〔${v.docYear}〕${v.docSeq}号`;
+  const docNumber = formatDocNumber(v.docCode || '（代字）', v.docYear, v.docSeq);
 
   return (
     <Paper withBorder p="md" data-anchor="settings" data-testid="report-settings">

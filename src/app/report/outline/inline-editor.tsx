@@ -5,7 +5,7 @@
  */
 import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Segment } from '../types';
-import type { Token } from '../tokens';
+import type { Token } from '@rules/report/tokens';
 import { figureChip, insertNode, readInline, refreshChips, renderInline, tokenChip, type InlineLabels } from './inline-dom';
 
 export interface InlineEditorHandle {

@@ -1,6 +1,7 @@
 /**
  * The automatic words of report text: {年度}, {上年度}, {下年度}, {乡镇} are stored as tokens so a
  * copy for a new year reads right, and shown to the clerk as what they stand for (2023, 双土镇).
+ * The report assembly (core) and the editor (screens) both resolve them here, 我镇 fallback included.
  */
 export const TOKENS = ['年度', '上年度', '下年度', '乡镇'] as const;
 export type Token = (typeof TOKENS)[number];
