@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { apiTable, callApi, openContext, type LedgerContext } from '@core/api';
 import type { Result } from '../preload/contract';
 import { PICKER_METHOD_NAMES } from '@rules/host-contract';
-import { resolveStaticPath, staticHeaders } from '../main/static-files';
+import { resolveStaticPath, staticHeaders } from '@core/serve/static-files';
 import { toErrorPayload } from '@rules/errors';
 import { createHarnessReportOutput } from './report-output';
 

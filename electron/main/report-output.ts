@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
-import { assembleYear } from '@core/api/report-api';
+import { assembleYear } from '@core/report/assemble';
 import { LedgerError } from '@rules/errors';
 import { IMPRINT_FIT_SCRIPT, renderReportHtml } from '@core/render/html';
 import { defaultReportFileName, exportReport, type PdfPrinter } from '@core/report/export';
@@ -13,7 +13,7 @@ import { recordOutput } from '@core/report/provenance';
 import type { HostMethodName, HostMethods } from '@rules/host-contract';
 import type { Result } from '../preload/contract';
 import type { DialogDeps } from './dialogs';
-import { parseHostInput } from './host-input';
+import { parseHostInput } from '@rules/host-input';
 import { handleTrusted, type IpcRegistrar } from './ipc';
 import type { Trust } from './origin';
 
@@ -77,7 +77,7 @@ export const electronPdfPrinter: PdfPrinter = async (html) => {
 };
 
 export function reportPdf(deps: DialogDeps, input: HostMethods['host.reportPdf']['input']): Promise<Uint8Array> {
-  const report = assembleYear(deps.getCtx(), input.year);
+  const report = assembleYear(deps.getCtx().db, input.year);
   return electronPdfPrinter(renderReportHtml(report.document));
 }
 
@@ -95,7 +95,7 @@ const PRINT_FAILURES: Record<string, string> = {
  */
 export async function printReport(deps: DialogDeps, input: HostMethods['host.printReport']['input']): Promise<{ printed: boolean }> {
   const ctx = deps.getCtx();
-  const report = assembleYear(ctx, input.year);
+  const report = assembleYear(ctx.db, input.year);
   const win = await openReportWindow(renderReportHtml(report.document));
   const outcome = await new Promise<{ ok: boolean; reason: string }>((resolve) => {
     win.webContents.print(

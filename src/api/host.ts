@@ -74,9 +74,6 @@ export async function saveReport(year: number, format: SavedReportFormat): Promi
   return 'file' in a ? { canceled: false, download: a.file } : (a.value as Out<'host.saveReport'>);
 }
 
-/** Printing goes through the system dialog only in the desktop app. */
-export const canPrint = (): boolean => isDesktop();
-
 /** Electron: a folder dialog; the harness refuses (UNAVAILABLE), so the page offers a path box there. */
 export async function pickFolder(defaultPath?: string): Promise<PickedPath> {
   const input = defaultPath ? { defaultPath } : {};

@@ -30,7 +30,7 @@ describe('formatCount — exact', () => {
   });
 });
 
-describe('formatCount — 余 with the automatic base (§4.3)', () => {
+describe('formatCount — 余 with the automatic base', () => {
   it.each([
     [0, '0次'],
     ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((v) => [v, `${v}次`] as [number, string]), // never “4余次”

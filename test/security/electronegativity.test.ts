@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CSP, META_CSP } from '../../electron/main/csp';
+import { CSP, META_CSP } from '@core/serve/csp';
 
 const repo = path.resolve(__dirname, '../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-eneg-'));

@@ -4,13 +4,12 @@
  */
 import { z } from 'zod';
 import { method } from './define';
-import { attachmentsDirFor } from './context';
+import { attachmentsDirFor } from '../ledger/context';
 import { LedgerError } from '@rules/errors';
 import { addAttachment, addAttachmentBytes, listAttachments, readAttachment, removeAttachment } from '../ledger/attachments';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from '@rules/limits';
 
-/** Largest file one upload may carry (decoded). */
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-const MAX_UPLOAD_LABEL = '50 MB';
+export { MAX_UPLOAD_BYTES };
 
 const id = z.string().min(1).max(100);
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;

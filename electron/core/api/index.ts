@@ -3,15 +3,10 @@ import { ledgerApi } from './table';
 import { backupApi } from './backup-api';
 import { attachmentsApi } from './attachments-api';
 import { reportApi } from './report-api';
-import { invokeMethod, type ApiMethod, type ApiResult } from './define';
-import type { LedgerContext } from './context';
+import { invokeMethod, joinGroups, type ApiMethod, type ApiResult } from './define';
+import type { LedgerContext } from '../ledger/context';
 
-export const apiTable = {
-  ...ledgerApi,
-  ...reportApi,
-  ...backupApi,
-  ...attachmentsApi,
-};
+export const apiTable = joinGroups(ledgerApi, reportApi, backupApi, attachmentsApi);
 
 export type ApiTable = typeof apiTable;
 export type ApiMethodName = keyof ApiTable;
@@ -25,4 +20,4 @@ export function callApi(ctx: LedgerContext, name: string, payload: unknown): Pro
   return invokeMethod(apiTable as unknown as Record<string, ApiMethod>, ctx, name, payload);
 }
 
-export { openContext, attachmentsDirFor, APP_VERSION, type LedgerContext } from './context';
+export { openContext, attachmentsDirFor, APP_VERSION, type LedgerContext } from '../ledger/context';

@@ -4,16 +4,13 @@ import { method } from './define';
 import { FIGURES } from '@rules/figures/catalogue';
 import { computeAll, traceFigure } from '../figures/compute';
 import { requireFigure } from '../figures/compute';
-import { assembleReport } from '../report/assemble';
+import { assembleYear } from '../report/assemble';
 import { getReportSpec, resetReportSpec, saveReportSpec } from '../report/store';
 import { recordOutput, reportStaleness, sourcesTable } from '../report/provenance';
-import type { LedgerContext } from './context';
+import { yearSchema } from '@rules/limits';
+import type { ReportSpecInput } from '@rules/report/spec';
 
-const year = z.int().min(1949).max(2100);
-
-export function assembleYear(ctx: LedgerContext, y: number) {
-  return assembleReport(ctx.db, y, getReportSpec(ctx.db, y).spec);
-}
+const year = yearSchema;
 
 export const reportApi = {
   'figures.catalogue': method(z.object({}), () => FIGURES),
@@ -23,12 +20,13 @@ export const reportApi = {
     return traceFigure(ctx.db, i.figureId, { from: i.sinceYear ?? i.year, to: i.year });
   }),
   'report.get': method(z.object({ year }), (ctx, i) => getReportSpec(ctx.db, i.year)),
-  'report.save': method(z.object({ year, spec: z.unknown() }), (ctx, i) => saveReportSpec(ctx.db, i.year, i.spec)),
+  // The spec is checked inside saveReportSpec (messages naming the report's own fields); here it is typed.
+  'report.save': method(z.object({ year, spec: z.custom<ReportSpecInput>() }), (ctx, i) => saveReportSpec(ctx.db, i.year, i.spec)),
   'report.reset': method(z.object({ year }), (ctx, i) => resetReportSpec(ctx.db, i.year)),
-  'report.assemble': method(z.object({ year }), (ctx, i) => assembleYear(ctx, i.year)),
+  'report.assemble': method(z.object({ year }), (ctx, i) => assembleYear(ctx.db, i.year)),
   'report.recordOutput': method(z.object({ year, format: z.enum(['print', 'pdf', 'docx', 'html']) }), (ctx, i) =>
-    recordOutput(ctx.db, i.year, i.format, assembleYear(ctx, i.year).uses),
+    recordOutput(ctx.db, i.year, i.format, assembleYear(ctx.db, i.year).uses),
   ),
   'report.staleness': method(z.object({ year }), (ctx, i) => reportStaleness(ctx.db, i.year)),
-  'report.sources': method(z.object({ year }), (ctx, i) => sourcesTable(ctx.db, assembleYear(ctx, i.year).uses)),
+  'report.sources': method(z.object({ year }), (ctx, i) => sourcesTable(ctx.db, assembleYear(ctx.db, i.year).uses)),
 };

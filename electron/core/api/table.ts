@@ -20,10 +20,11 @@ import { ledgerGaps } from '../ledger/gaps';
 import { advanceNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
 import { exportLedger, importLedger } from '../ledger/exchange';
 import { sweepOrphans } from '../ledger/attachments';
-import { attachmentsDirFor } from './context';
+import { attachmentsDirFor } from '../ledger/context';
+import { yearSchema } from '@rules/limits';
 
 const id = z.object({ id: z.string().min(1).max(100) });
-const year = z.int().min(1949).max(2100);
+const year = yearSchema;
 const data = z.record(z.string(), z.unknown());
 
 export const ledgerApi = {

@@ -13,7 +13,7 @@ import { Transform } from 'node:stream';
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
 import { getRecord, nowIso } from './records';
-import { openFileSink } from '../backup/file-sink';
+import { openFileSink } from '../fs/file-sink';
 
 export interface Attachment {
   id: string;

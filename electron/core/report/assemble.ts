@@ -14,6 +14,7 @@ import type { Block, ReportDocument, Run } from '@rules/report/document';
 import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from '@rules/report/spec';
 import { autoTitle, ccText, chineseDate, chineseNumber, DISCLOSURE_NOTE, issuingOrgans, recipientsText, subjectLine } from '@rules/report/title';
 import { checkReport, type Problem } from './checks';
+import { getReportSpec } from './store';
 
 export interface FigureUse {
   figureId: string;
@@ -173,4 +174,9 @@ export function assembleReport(db: Db, year: number, spec: ReportSpec): Assemble
   };
   const problems = [...res.problems, ...checkReport(document, spec, settings, year)];
   return { document, problems, uses: res.uses };
+}
+
+/** The year's report as saved (or as it would start), assembled from the ledger. */
+export function assembleYear(db: Db, year: number): AssembledReport {
+  return assembleReport(db, year, getReportSpec(db, year).spec);
 }

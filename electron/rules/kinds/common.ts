@@ -1,4 +1,4 @@
-/** Field snippets every event kind shares (domain brief §4, principle 2). */
+/** Field snippets every event kind shares. */
 import type { FieldDef } from './types';
 
 export const dateField = (label = '日期'): FieldDef => ({ key: 'date', label, type: 'date', required: true, listed: true });

@@ -3,8 +3,10 @@
  * bytes decoded from base64, and sizes as the clerk reads them. Works the same in Electron.
  */
 
-/** Kept in step with MAX_UPLOAD_BYTES in electron/core/api/attachments-api.ts (a test checks). */
-export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from '@rules/limits';
+
+/** The form checks the core's own limit before reading the file. */
+export const MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES;
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -14,7 +16,7 @@ export function formatSize(bytes: number): string {
 
 /** Why a file cannot be added before reading it ('' when it may be). */
 export function uploadProblem(file: { name: string; size: number }): string {
-  if (file.size > MAX_ATTACHMENT_BYTES) return `“${file.name}”有 ${formatSize(file.size)}，附件不能超过 50 MB，请压缩或拆分后再添加`;
+  if (file.size > MAX_ATTACHMENT_BYTES) return `“${file.name}”有 ${formatSize(file.size)}，附件不能超过 ${MAX_UPLOAD_LABEL}，请压缩或拆分后再添加`;
   return '';
 }
 

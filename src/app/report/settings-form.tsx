@@ -10,6 +10,7 @@ import { autoTitle, issuingOrgans } from '@rules/report/title';
 import { formatDocNumber } from '@rules/doc-number';
 import type { Settings } from '../lib/api';
 import type { ReportSettings } from './types';
+import { YEAR_MAX, YEAR_MIN } from '@rules/limits';
 
 interface Props {
   value: ReportSettings;
@@ -57,7 +58,7 @@ export function SettingsForm({ value: v, onChange, ledgerSettings, year, errors 
           </Group>
           <SimpleGrid cols={4} spacing="sm">
             <TextInput label="发文代字" value={v.docCode} onChange={(e) => onChange({ docCode: e.currentTarget.value })} error={errors.docCode} />
-            <NumberInput label="年份" value={v.docYear} min={1949} max={2100} onChange={(x) => typeof x === 'number' && onChange({ docYear: x })} error={errors.docYear} />
+            <NumberInput label="年份" value={v.docYear} min={YEAR_MIN} max={YEAR_MAX} onChange={(x) => typeof x === 'number' && onChange({ docYear: x })} error={errors.docYear} />
             <NumberInput label="序号" value={v.docSeq} min={1} max={9999} onChange={(x) => typeof x === 'number' && onChange({ docSeq: x })} error={errors.docSeq} />
             <TextInput label="发文字号" value={docNumber} readOnly variant="filled" tabIndex={-1} data-testid="doc-number" />
           </SimpleGrid>

@@ -1,3 +1,5 @@
+import { isLedgerYear } from '@rules/limits';
+
 /** The working year every screen follows: remembered in localStorage, default the current year. */
 const KEY = 'fazhi-ledger.year';
 
@@ -5,7 +7,7 @@ export const currentYear = (): number => new Date().getFullYear();
 
 export function loadYear(): number {
   const y = Number(window.localStorage.getItem(KEY));
-  return Number.isInteger(y) && y >= 1949 && y <= 2100 ? y : currentYear();
+  return isLedgerYear(y) ? y : currentYear();
 }
 
 export function saveYear(y: number): void {

@@ -1,5 +1,5 @@
 /**
- * Counts and sums (次, 人次, 份, 件…): exact or “余”-rounded, domain brief §4.3.
+ * Counts and sums (次, 人次, 份, 件…): exact or “余”-rounded as government reports write them.
  * Pure functions; invalid input is a programming error and throws a RangeError.
  */
 import type { DisplayRule } from '../format';
@@ -19,7 +19,7 @@ export function assertCount(v: number, what: string): void {
   if (!Number.isSafeInteger(v)) throw new RangeError(`${what} must be a whole number, got ${v}`);
 }
 
-/** Automatic base of §4.3: tens below 1000, hundreds below 10000, 万 from 10000 on. */
+/** Automatic 余 base: tens below 1000, hundreds below 10000, 万 from 10000 on. */
 function autoBase(whole: number): number {
   return whole < 1000 ? 10 : whole < 10000 ? 100 : 10000;
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { openDb, type Db, type OpenOptions } from '../db/open';
 import { preMigrationCopy } from '../backup/safety';
+import { version } from '../../../package.json';
 
 export interface LedgerContext {
   readonly file: string;
@@ -15,7 +16,8 @@ export interface LedgerContext {
   close(): void;
 }
 
-export const APP_VERSION = '0.1.0';
+/** The app's version (package.json), written into backup manifests. */
+export const APP_VERSION: string = version;
 
 /** Attachments sit beside the ledger file, in a folder named after it. */
 export function attachmentsDirFor(file: string): string {
