@@ -21,6 +21,7 @@ import { KindPage } from './records/kind-page';
 import { TrashPage } from './trash/trash-page';
 import { SettingsPage } from './settings/settings-page';
 import { ReportPage } from './report/report-page';
+import { FiguresPage } from './figures/figures-page';
 import { BackupPage } from './backup/backup-page';
 import { HeaderBackupReminder } from './backup/backup-reminder';
 import { NotFound } from './shell/not-found';
@@ -89,6 +90,8 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'report':
       return <ReportPage />;
+    case 'figures':
+      return <FiguresPage />;
     case 'backup':
       return <BackupPage />;
     case 'kind': {

@@ -1,6 +1,6 @@
 /**
  * A small hash router (react-router is not installed, and the packaged app is served from a
- * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/trash, #/settings, #/report, #/backup.
+ * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/trash, #/settings, #/report, #/figures, #/backup.
  */
 import { useSyncExternalStore } from 'react';
 import { confirmLeave } from './state/unsaved-guard';
@@ -11,6 +11,7 @@ export type Route =
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'report' }
+  | { name: 'figures' }
   | { name: 'backup' };
 
 export function parseHash(hash: string): Route {
@@ -19,6 +20,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'trash') return { name: 'trash' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'report') return { name: 'report' };
+  if (parts[0] === 'figures') return { name: 'figures' };
   if (parts[0] === 'backup') return { name: 'backup' };
   return { name: 'home' };
 }
@@ -33,6 +35,8 @@ export function hrefFor(route: Route): string {
       return '#/settings';
     case 'report':
       return '#/report';
+    case 'figures':
+      return '#/figures';
     case 'backup':
       return '#/backup';
     default:

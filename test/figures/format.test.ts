@@ -30,46 +30,65 @@ describe('formatCount — exact', () => {
   });
 });
 
-describe('formatCount — 余 with the automatic base', () => {
+describe('formatCount — 余 as real reports write it', () => {
   it.each([
     [0, '0次'],
     ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((v) => [v, `${v}次`] as [number, string]), // never “4余次”
     [10, '10次'], // round → exact
+    // below 1000: one significant figure
     [11, '10余次'],
+    [12, '10余次'],
     [19, '10余次'],
     [63, '60余次'],
     [99, '90余次'],
     [100, '100次'],
     [101, '100余次'],
-    [999, '990余次'],
+    [132, '100余次'],
+    [199, '100余次'],
+    [300, '300次'],
+    [823, '800余次'], // was “820余次”
+    [999, '900余次'],
+    // from 1000: two significant figures
     [1000, '1000次'],
     [1001, '1000余次'],
     [1234, '1200余次'],
     [1250, '1200余次'],
     [1299, '1200余次'],
+    [2897, '2800余次'],
     [9999, '9900余次'],
-    [10000, '10000次'], // round → exact, no 万 form
+    // from 10000: 万 with one decimal
+    [10000, '10000次'], // round → exact
     [10001, '1万余次'],
-    [19999, '1万余次'],
+    [10999, '1万余次'],
+    [15000, '15000次'], // round: 余 means “more than”, and 15000 is not more than 1.5万
+    [15001, '1.5万余次'], // was “1万余次”
+    [15999, '1.5万余次'],
+    [19999, '1.9万余次'],
     [20350, '2万余次'],
-    [123456, '12万余次'],
+    [123456, '12.3万余次'],
     [100000, '100000次'],
-    [12345678, '1234万余次'], // the 万 digit is exact: “N万余” may end in any digit
+    [12345678, '1234.5万余次'],
   ])('%d → %s', (v, text) => {
     expect(formatCount(v, '次', approx())).toBe(text);
   });
 
-  it('reads like the sample report', () => {
+  it('reads like the 双土镇 sample: 60余次, 1200余人次, 40余人次, 100余人', () => {
     expect(formatCount(63, '次', approx())).toBe('60余次');
     expect(formatCount(1234, '人次', approx())).toBe('1200余人次');
     expect(formatCount(47, '人次', approx())).toBe('40余人次');
+    expect(formatCount(132, '人', approx())).toBe('100余人');
     expect(formatCount(20350, '人次', approx())).toBe('2万余人次');
   });
 
-  it('never prints decimals with 余', () => {
-    for (const v of [11, 63, 999, 1234, 9999, 10001, 15000, 20350, 123456, 987654321]) {
-      expect(formatCount(v, '人次', approx())).not.toMatch(/\.\d/);
+  it('puts no space between the number and its unit', () => {
+    for (const v of [0, 7, 63, 823, 1234, 15001, 123456]) {
+      for (const rule of [approx(), { type: 'exact' } as const]) expect(formatCount(v, '人次', rule)).toMatch(/^[\d.]+(万余|余)?人次$/);
     }
+  });
+
+  it('prints a decimal only in the 万 form, and at most one', () => {
+    for (const v of [11, 63, 999, 1234, 9999]) expect(formatCount(v, '人次', approx())).not.toMatch(/\./);
+    for (const v of [10001, 15001, 20350, 123456, 987654321]) expect(formatCount(v, '人次', approx())).toMatch(/^\d+(\.\d)?万余人次$/);
   });
 });
 
@@ -176,8 +195,9 @@ describe('formatMoney — exact and 余', () => {
     [1234, undefined, '1200余元'],
     [60000, undefined, '60000元'],
     [60000.5, undefined, '6万余元'],
-    [61770, undefined, '6万余元'],
-    [123456789, undefined, '12345万余元'],
+    [61770, undefined, '6.1万余元'],
+    [123456789, undefined, '12345.6万余元'],
+    [61770, 10000, '6万余元'],
     [61770, 1000, '61000余元'],
   ])('approx %d (granularity %s) → %s', (yuan, granularity, text) => {
     expect(formatMoney(yuan, approx(granularity))).toBe(text);
@@ -330,6 +350,16 @@ describe('joinEqualRates', () => {
     ];
     expect(joinEqualRates(items)).toBe('参考率、合格率均达到100%');
   });
+
+  it('reads “均为100%” where chosen, and never “均达到0%”', () => {
+    const full = [
+      { label: '办结率', text: '100%' },
+      { label: '满意率', text: '100%' },
+    ];
+    expect(joinEqualRates(full, '为')).toBe('办结率、满意率均为100%');
+    expect(joinEqualRates(full, '达到')).toBe('办结率、满意率均达到100%');
+    expect(joinEqualRates(full.map((i) => ({ ...i, text: '0%' })), '达到')).toBe('办结率、满意率均为0%');
+  });
 });
 
 describe('formatFigure', () => {
@@ -350,7 +380,7 @@ describe('formatFigure', () => {
     [money(61770), undefined, '6.177万元'],
     [money(0), undefined, '0元'],
     [money(61770), { type: 'exact' }, '61770元'],
-    [money(61770), approx(), '6万余元'],
+    [money(61770), approx(), '6.1万余元'],
     [money(61770.5), { type: 'wan', decimals: 2 }, '6.18万元'],
     [rate(115, 116), undefined, '99.14%'],
     [rate(406, 410), { type: 'percent', decimals: 0 }, '99%'],

@@ -56,7 +56,7 @@ describe('export', () => {
     const L = richLedger();
     const text = exportLedger(L.ctx.db);
     const file = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(file)).toEqual(['format', 'numberSequences', 'records', 'reports', 'settings', 'version']);
+    expect(Object.keys(file)).toEqual(['customFigures', 'format', 'numberSequences', 'records', 'reports', 'settings', 'version']);
     expect(file.format).toBe(EXCHANGE_FORMAT);
     expect(file.version).toBe(EXCHANGE_VERSION);
     expect(text.endsWith('}\n')).toBe(true);

@@ -83,12 +83,15 @@ describe('chip words', () => {
     expect(chipLabel({ ...seg, rule: { type: 'approx', granularity: 10 } }, key, info, 2023).value).toBe('10余次');
     expect(chipLabel({ ...seg, sinceYear: 2021 }, key, info, 2023)).toMatchObject({ value: '保存后计算', pending: true, flags: ['自2021年以来'] });
     expect(chipLabel({ ...seg, manual: '十余次' }, key, info, 2023)).toMatchObject({ value: '十余次', manual: true, flags: ['手填'] });
+    expect(chipLabel({ ...seg, unit: '场' }, key, info, 2023)).toMatchObject({ value: '11场', flags: ['单位“场”'] });
   });
 
   it('reads equal rates as the report does', () => {
     const p = spec.sections[0].children![0].paragraphs[0];
     const i = p.segments.findIndex((x) => x.type === 'rates');
-    expect(chipLabel(p.segments[i], segmentKey(p.id, i), info, 2023)).toMatchObject({ name: '参考率、合格率', value: '均为100%' });
+    expect(chipLabel(p.segments[i], segmentKey(p.id, i), info, 2023)).toMatchObject({ name: '参考率、合格率', value: '均达到100%' });
+    const chosen = { ...(p.segments[i] as Extract<Segment, { type: 'rates' }>), verb: '为' as const };
+    expect(chipLabel(chosen, segmentKey(p.id, i), info, 2023)).toMatchObject({ value: '均为100%' });
   });
 });
 

@@ -125,7 +125,11 @@ export const SAMPLES: Record<string, readonly RecordData[]> = {
   ],
   legalService: [
     { date: '2023-05-06', serviceType: '法律咨询', title: '法律顾问坐班咨询', channel: '坐班', count: 14, adviser: '王律师' },
-    { date: '2023-06-11', serviceType: '合法性审查', title: '场镇污水管网改造合同合法性审查', reviewObject: '合同', count: 1, adviser: '王律师', adopted: true },
+    { date: '2023-06-11', serviceType: '合法性审查', title: '场镇污水管网改造合同合法性审查', reviewObject: '合同', count: 1, adviser: '王律师', adopted: true, reviewResult: '修改后通过', problemsFound: 2, problemsFixed: 2 },
+  ],
+  ticket: [
+    { date: '2023-03-02', source: '12345', ticketNo: 'YY2023030200118', title: '场镇夜间施工噪音扰民', result: '已办结', closedDate: '2023-03-06', satisfied: true },
+    { date: '2023-08-19', source: '信访', title: '反映土地承包经营权纠纷', result: '办理中' },
   ],
   disclosure: [
     { mode: '主动公开', date: '2023-02-10', title: '双土镇2023年财政预算公开', category: '财政预决算', channel: '政府网站' },

@@ -1,9 +1,9 @@
 /** API methods of the yearly report: figures, their traces, the editable spec, assembly and provenance. */
 import { z } from 'zod';
 import { method } from './define';
-import { FIGURES } from '@rules/figures/catalogue';
-import { computeAll, traceFigure } from '../figures/compute';
-import { requireFigure } from '../figures/compute';
+import { checkCustomFigure } from '@rules/figures/schema';
+import { allFigures, computeAll, computeDef, definitionProblem, traceDef, traceFigure, yearPeriod } from '../figures/compute';
+import { deleteCustomFigure, listCustomFigures, saveCustomFigure } from '../figures/custom';
 import { assembleYear } from '../report/assemble';
 import { getReportSpec, resetReportSpec, saveReportSpec } from '../report/store';
 import { recordOutput, reportStaleness, sourcesTable } from '../report/provenance';
@@ -13,11 +13,26 @@ import type { ReportSpecInput } from '@rules/report/spec';
 const year = yearSchema;
 
 export const reportApi = {
-  'figures.catalogue': method(z.object({}), () => FIGURES),
+  /** Built-in figures, then the clerk's own (自定义指标). */
+  'figures.catalogue': method(z.object({}), (ctx) => allFigures(ctx.db)),
   'figures.list': method(z.object({ year }), (ctx, i) => computeAll(ctx.db, i.year)),
-  'figures.trace': method(z.object({ year, figureId: z.string().max(100), sinceYear: year.optional() }), (ctx, i) => {
-    requireFigure(i.figureId);
-    return traceFigure(ctx.db, i.figureId, { from: i.sinceYear ?? i.year, to: i.year });
+  'figures.trace': method(z.object({ year, figureId: z.string().max(100), sinceYear: year.optional() }), (ctx, i) =>
+    traceFigure(ctx.db, i.figureId, { from: i.sinceYear ?? i.year, to: i.year }),
+  ),
+  /** The clerk's definitions, each with why it can no longer be computed (null when it can). */
+  'figures.custom.list': method(z.object({}), (ctx) => listCustomFigures(ctx.db).map((def) => ({ def, problem: definitionProblem(def) }))),
+  'figures.custom.save': method(z.object({ def: z.unknown() }), (ctx, i) => saveCustomFigure(ctx.db, i.def)),
+  'figures.custom.delete': method(z.object({ id: z.string().max(100) }), (ctx, i) => deleteCustomFigure(ctx.db, i.id)),
+  /**
+   * The builder's live preview of an unsaved definition: its problems by field, or its value for
+   * the year and the records behind it (at most `limit`, with the total).
+   */
+  'figures.custom.preview': method(z.object({ year, def: z.unknown(), limit: z.int().min(1).max(500).default(50) }), (ctx, i) => {
+    const { def, issues } = checkCustomFigure(i.def);
+    if (!def) return { issues, result: null, records: [], total: 0 };
+    const period = yearPeriod(i.year);
+    const records = traceDef(ctx.db, def, period);
+    return { issues, result: computeDef(ctx.db, def, period), records: records.slice(0, i.limit), total: records.length };
   }),
   'report.get': method(z.object({ year }), (ctx, i) => getReportSpec(ctx.db, i.year)),
   // The spec is checked inside saveReportSpec (messages naming the report's own fields); here it is typed.

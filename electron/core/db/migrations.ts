@@ -69,6 +69,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  // Version 2 (attachment tags) lands from another branch; this one must run after it.
+  {
+    version: 3,
+    name: 'custom figures',
+    sql: `
+      -- Figures the clerk defines (自定义指标): one FigureDef as JSON per id ('custom.…').
+      CREATE TABLE custom_figures (
+        id TEXT PRIMARY KEY CHECK (id LIKE 'custom.%'),
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -9,7 +9,9 @@ import { LedgerError } from '@rules/errors';
 import { fromRow, type LedgerRecord } from '../ledger/records';
 import { formatFigure, type DisplayRule } from '@rules/figures/format';
 import { FIGURES, getFigure } from '@rules/figures/catalogue';
-import type { FigureDef, Measure } from '@rules/figures/types';
+import { checkCustomFigure, isCustomId } from '@rules/figures/schema';
+import type { Condition, FigureDef, Measure, Where } from '@rules/figures/types';
+import { getCustomFigure, listCustomFigures } from './custom';
 
 /** A whole-year period: the report year alone, or “自from年以来” up to the report year. */
 export interface Period {
@@ -33,28 +35,59 @@ export interface FigureResult {
   recordCount: number;
 }
 
+/** SQL for one field condition (see `Condition`); `expr` extracts the field from the JSON data. */
+function compileCondition(expr: string, c: Condition, params: unknown[]): string {
+  if (typeof c === 'boolean') {
+    params.push(c ? 1 : 0);
+    return `coalesce(${expr}, 0) = ?`;
+  }
+  if (Array.isArray(c)) {
+    params.push(...(c as (string | number)[]));
+    return `${expr} IN (${c.map(() => '?').join(', ')})`;
+  }
+  if (typeof c === 'object') {
+    const o = c as { min?: number; max?: number; from?: string; to?: string; contains?: string };
+    if (o.contains !== undefined) {
+      // instr, not LIKE: the clerk's % and _ are letters, not wildcards. Tags are searched in their JSON text.
+      params.push(o.contains);
+      return `instr(coalesce(${expr}, ''), ?) > 0`;
+    }
+    const parts: string[] = [];
+    const lo = o.min ?? o.from;
+    const hi = o.max ?? o.to;
+    if (lo !== undefined) (parts.push(`${expr} >= ?`), params.push(lo));
+    if (hi !== undefined) (parts.push(`${expr} <= ?`), params.push(hi));
+    return parts.length ? parts.join(' AND ') : `${expr} IS NOT NULL`;
+  }
+  params.push(c);
+  return `${expr} = ?`;
+}
+
+function compileFilters(w: Where, params: unknown[]): string[] {
+  return Object.entries(w).map(([field, c]) => compileCondition(`json_extract(data, '$.${field}')`, c, params));
+}
+
 function compileWhere(m: Measure, p: Period): { sql: string; params: unknown[] } {
   const parts = ['kind = ?', 'deleted_at IS NULL'];
   const params: unknown[] = [m.kind];
   if (m.activeUntil) {
-    parts.push(`date <= ?`, `coalesce(json_extract(data, '$.${m.activeUntil}'), '9999-12-31') >= ?`);
-    params.push(`${p.to}-12-31`, `${p.from}-01-01`);
+    parts.push(`date <= ?`);
+    params.push(`${p.to}-12-31`);
+    for (const f of typeof m.activeUntil === 'string' ? [m.activeUntil] : m.activeUntil) {
+      parts.push(`coalesce(json_extract(data, '$.${f}'), '9999-12-31') >= ?`);
+      params.push(`${p.from}-01-01`);
+    }
   } else {
     parts.push('year >= ?', 'year <= ?');
     params.push(p.from, p.to);
   }
-  for (const [field, v] of Object.entries(m.where ?? {})) {
-    const expr = `json_extract(data, '$.${field}')`;
-    if (typeof v === 'boolean') {
-      parts.push(`coalesce(${expr}, 0) = ?`);
-      params.push(v ? 1 : 0);
-    } else if (Array.isArray(v)) {
-      parts.push(`${expr} IN (${v.map(() => '?').join(', ')})`);
-      params.push(...v);
-    } else {
-      parts.push(`${expr} = ?`);
-      params.push(v);
-    }
+  parts.push(...compileFilters(m.where ?? {}, params));
+  if (m.anyOf?.length) {
+    const alts = m.anyOf.map((w) => {
+      const f = compileFilters(w, params);
+      return f.length ? `(${f.join(' AND ')})` : '1';
+    });
+    parts.push(`(${alts.join(' OR ')})`);
   }
   return { sql: parts.join(' AND '), params };
 }
@@ -62,6 +95,7 @@ function compileWhere(m: Measure, p: Period): { sql: string; params: unknown[] }
 function measure(db: Db, m: Measure, p: Period): { value: number; records: number } {
   const w = compileWhere(m, p);
   if (m.agg.type === 'distinctTags') {
+    // A village field holds one name, a tags field a list: json_each walks both.
     const r = db
       .prepare(`SELECT count(DISTINCT j.value) AS v, count(DISTINCT records.id) AS n FROM records, json_each(records.data, '$.${m.agg.field}') AS j WHERE ${w.sql}`)
       .get(...w.params) as { v: number; n: number };
@@ -72,34 +106,67 @@ function measure(db: Db, m: Measure, p: Period): { value: number; records: numbe
   return { value: r.v, records: r.n };
 }
 
-export function requireFigure(id: string): FigureDef {
-  const f = getFigure(id);
+/** A built-in figure or one the clerk defined. */
+export function findFigure(db: Db, id: string): FigureDef | undefined {
+  return getFigure(id) ?? getCustomFigure(db, id);
+}
+
+export function requireFigure(db: Db, id: string): FigureDef {
+  const f = findFigure(db, id);
   if (!f) throw new LedgerError('NOT_FOUND', `未知的指标：${id}`);
   return f;
 }
 
-export function computeFigure(db: Db, id: string, period: Period, rule?: DisplayRule): FigureResult {
-  const f = requireFigure(id);
-  const base = { id: f.id, name: f.name, unit: f.unit, type: f.value.type };
+/** The built-in catalogue followed by the clerk's own figures. */
+export function allFigures(db: Db): FigureDef[] {
+  return [...FIGURES, ...listCustomFigures(db)];
+}
+
+/**
+ * Why a custom definition can no longer be computed (its kind, a field or a value is gone from
+ * the kinds), or null. Built-ins are checked by the catalogue test instead.
+ */
+export function definitionProblem(def: FigureDef): string | null {
+  if (!isCustomId(def.id)) return null;
+  const { issues } = checkCustomFigure(def);
+  return issues.length ? `自定义指标的定义与台账不再匹配：${issues.map((i) => i.message).join('；')}` : null;
+}
+
+export interface ComputeOptions {
+  rule?: DisplayRule;
+  /** A 量词 for this use instead of the figure's own (counts and sums). */
+  unit?: string;
+}
+
+/** Computes a definition (built-in or custom); a custom one that no longer matches the kinds gives `ok: false`, never 0 silently. */
+export function computeDef(db: Db, f: FigureDef, period: Period, opts: ComputeOptions = {}): FigureResult {
+  const unit = f.value.type === 'count' || f.value.type === 'sum' ? (opts.unit ?? f.unit) : f.unit;
+  const base = { id: f.id, name: f.name, unit, type: f.value.type };
+  const broken = definitionProblem(f);
+  if (broken) return { ...base, value: 0, display: '—', ok: false, problem: broken, recordCount: 0 };
   if (f.value.type === 'rate') {
     const n = measure(db, f.value.numerator, period);
     const d = measure(db, f.value.denominator, period);
-    const shown = formatFigure({ kind: 'rate', value: 0, numerator: n.value, denominator: d.value, unit: f.unit }, rule ?? f.display);
+    const shown = formatFigure({ kind: 'rate', value: 0, numerator: n.value, denominator: d.value, unit: f.unit }, opts.rule ?? f.display);
     return { ...base, value: d.value ? (100 * n.value) / d.value : 0, numerator: n.value, denominator: d.value, display: shown.text, ok: shown.ok, problem: shown.problem, recordCount: d.records };
   }
   const m = measure(db, f.value.measure, period);
   const value = f.value.type === 'money' ? Math.round(m.value * 100) / 100 : m.value;
-  const shown = formatFigure({ kind: f.value.type, value, unit: f.unit }, rule ?? f.display);
+  const shown = formatFigure({ kind: f.value.type, value, unit }, opts.rule ?? f.display);
   return { ...base, value, display: shown.text, ok: shown.ok, problem: shown.problem, recordCount: m.records };
 }
 
-export function computeAll(db: Db, year: number): FigureResult[] {
-  return FIGURES.map((f) => computeFigure(db, f.id, yearPeriod(year)));
+export function computeFigure(db: Db, id: string, period: Period, opts: ComputeOptions = {}): FigureResult {
+  return computeDef(db, requireFigure(db, id), period, opts);
 }
 
-/** The records behind a figure (for a rate: those of its denominator, which contain the numerator's). */
-export function traceFigure(db: Db, id: string, period: Period): LedgerRecord[] {
-  const f = requireFigure(id);
+export function computeAll(db: Db, year: number): FigureResult[] {
+  return allFigures(db).map((f) => computeDef(db, f, yearPeriod(year)));
+}
+
+/** The records behind a definition (for a rate: those of its denominator, which contain the numerator's). */
+export function traceDef(db: Db, f: FigureDef, period: Period): LedgerRecord[] {
+  if (definitionProblem(f)) return [];
   const measures = f.value.type === 'rate' ? [f.value.denominator, f.value.numerator] : [f.value.measure];
   const seen = new Map<string, LedgerRecord>();
   for (const m of measures) {
@@ -110,9 +177,15 @@ export function traceFigure(db: Db, id: string, period: Period): LedgerRecord[] 
   return [...seen.values()].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
+export function traceFigure(db: Db, id: string, period: Period): LedgerRecord[] {
+  return traceDef(db, requireFigure(db, id), period);
+}
+
 /** A fingerprint of the records behind a figure: their ids and last-modified times. */
 export function figureSources(db: Db, id: string, period: Period): { hash: string; records: [string, string][] } {
-  const records = traceFigure(db, id, period)
+  // A custom figure deleted since a report was printed has no records behind it any more.
+  const def = findFigure(db, id);
+  const records = (def ? traceDef(db, def, period) : [])
     .map((r): [string, string] => [r.id, r.updatedAt])
     .sort((a, b) => a[0].localeCompare(b[0]));
   const hash = createHash('sha256').update(records.map((r) => r.join('|')).join('\n')).digest('hex');

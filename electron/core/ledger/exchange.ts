@@ -11,6 +11,9 @@ import { getSettings } from './settings';
 import { checkSettings, EMPTY_SETTINGS, type Settings } from '@rules/settings';
 import { parseDocNumber } from '@rules/doc-number';
 import { fromRow, insertRecord, type LedgerRecord } from './records';
+import { checkCustomFigure } from '@rules/figures/schema';
+import type { FigureDef } from '@rules/figures/types';
+import { listCustomFigures } from '../figures/custom';
 
 export const EXCHANGE_FORMAT = 'fazhi-ledger-exchange';
 export const EXCHANGE_VERSION = 1;
@@ -22,6 +25,8 @@ export interface ExchangeFile {
   numberSequences: { prefix: string; year: number; last: number }[];
   records: Omit<LedgerRecord, 'date' | 'year'>[];
   reports: { year: number; updatedAt: string; data: unknown }[];
+  /** Figures the clerk defined (自定义指标), by id. */
+  customFigures: FigureDef[];
 }
 
 /** JSON with object keys sorted at every level, so equal ledgers give equal bytes. */
@@ -56,6 +61,7 @@ export function exportLedger(db: Db): string {
     reports: (db.prepare('SELECT year, updated_at, data FROM reports ORDER BY year').all() as { year: number; updated_at: string; data: string }[]).map(
       (r) => ({ year: r.year, updatedAt: r.updated_at, data: JSON.parse(r.data) as unknown }),
     ),
+    customFigures: listCustomFigures(db),
   };
   return stableStringify(file);
 }
@@ -145,6 +151,24 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
     } else reportYears.add(rep.year as number);
   });
 
+  if (raw.customFigures !== undefined && !Array.isArray(raw.customFigures)) {
+    issues.push({ kind: '自定义指标', field: 'customFigures', message: 'customFigures 应为列表' });
+  }
+  const customFigures: FigureDef[] = [];
+  const figureIds = new Set<string>();
+  (Array.isArray(raw.customFigures) ? raw.customFigures : []).forEach((d: unknown, i) => {
+    const row = i + 1;
+    const { def, issues: bad } = checkCustomFigure(d);
+    for (const x of bad) issues.push({ ...x, kind: '自定义指标', row, recordId: isObj(d) && typeof d.id === 'string' ? d.id : undefined });
+    if (!def) return;
+    // Built-in ids never start with custom., so only the file's own ids can clash.
+    if (figureIds.has(def.id)) issues.push({ kind: '自定义指标', row, recordId: def.id, field: 'id', fieldLabel: '编号', message: `自定义指标编号重复：${def.id}` });
+    else {
+      figureIds.add(def.id);
+      customFigures.push(def);
+    }
+  });
+
   return {
     file: {
       format: EXCHANGE_FORMAT,
@@ -153,6 +177,7 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
       numberSequences: seqs as ExchangeFile['numberSequences'],
       records,
       reports: reports as ExchangeFile['reports'],
+      customFigures: customFigures.sort((a, b) => cmp(a.id, b.id)),
     },
     issues,
   };
@@ -171,7 +196,7 @@ export function importLedger(db: Db, text: string): { records: number } {
   const { file, issues } = checkExchange(parseExchange(text));
   if (issues.length) throw new LedgerError('VALIDATION', `交换文件有${issues.length}处错误，未导入任何数据`, issues);
   db.transaction(() => {
-    for (const t of ['attachments', 'records', 'doc_number_seq', 'reports', 'report_outputs']) db.prepare(`DELETE FROM ${t}`).run();
+    for (const t of ['attachments', 'records', 'doc_number_seq', 'reports', 'report_outputs', 'custom_figures']) db.prepare(`DELETE FROM ${t}`).run();
     db.prepare("DELETE FROM settings WHERE key = 'org'").run();
     db.prepare("INSERT INTO settings (key, value) VALUES ('org', ?)").run(JSON.stringify(file.settings));
     const seq = db.prepare('INSERT INTO doc_number_seq (prefix, year, last) VALUES (?, ?, ?)');
@@ -191,6 +216,9 @@ export function importLedger(db: Db, text: string): { records: number } {
     }
     const rep = db.prepare('INSERT INTO reports (year, data, updated_at) VALUES (?, ?, ?)');
     for (const r of file.reports) rep.run(r.year, JSON.stringify(r.data), r.updatedAt);
+    const fig = db.prepare('INSERT INTO custom_figures (id, data, updated_at) VALUES (?, ?, ?)');
+    const now = new Date().toISOString();
+    for (const f of file.customFigures) fig.run(f.id, JSON.stringify(f), now);
   })();
   return { records: file.records.length };
 }

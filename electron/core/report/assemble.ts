@@ -7,8 +7,7 @@ import { getSettings } from '../ledger/settings';
 import type { Settings } from '@rules/settings';
 import { formatDocNumber } from '@rules/doc-number';
 import { resolveText } from '@rules/report/tokens';
-import { computeFigure, type FigureResult, type Period } from '../figures/compute';
-import { getFigure } from '@rules/figures/catalogue';
+import { computeFigure, findFigure, type FigureResult, type Period } from '../figures/compute';
 import { formatChange, joinEqualRates } from '@rules/figures/format';
 import type { Block, ReportDocument, Run } from '@rules/report/document';
 import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from '@rules/report/spec';
@@ -45,12 +44,12 @@ class Resolver {
     return resolveText(t, this.year, this.settings.town);
   }
 
-  private figure(seg: { figureId: string; rule?: FigureSegment['rule']; sinceYear?: number }, year = this.year): FigureResult {
+  private figure(seg: { figureId: string; rule?: FigureSegment['rule']; unit?: string; sinceYear?: number }, year = this.year): FigureResult {
     const period = { from: seg.sinceYear ?? year, to: year };
-    const key = JSON.stringify([seg.figureId, period, seg.rule]);
+    const key = JSON.stringify([seg.figureId, period, seg.rule, seg.unit]);
     let r = this.cache.get(key);
     if (!r) {
-      r = computeFigure(this.db, seg.figureId, period, seg.rule);
+      r = computeFigure(this.db, seg.figureId, period, { rule: seg.rule, unit: seg.unit });
       this.cache.set(key, r);
     }
     return r;
@@ -63,7 +62,7 @@ class Resolver {
   segment(seg: Segment, anchor: string): Run[] {
     if (seg.type === 'text') return [{ text: this.text(seg.text) }];
     if (seg.type === 'rates') {
-      const items = seg.items.map((it) => ({ it, def: getFigure(it.figureId) }));
+      const items = seg.items.map((it) => ({ it, def: findFigure(this.db, it.figureId) }));
       for (const { it, def } of items) {
         if (!def) {
           this.problem({ severity: 'blocking', code: 'unresolved', message: `未知的指标“${it.figureId}”，无法取数` }, anchor);
@@ -75,13 +74,13 @@ class Resolver {
         this.uses.push({ figureId: r.id, period: { from: this.year, to: this.year }, display: r.display, manual: false, anchor });
         if (!r.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id }, anchor);
       }
-      return [{ text: joinEqualRates(results.map(({ label, r }) => ({ label, text: r.display }))), figureId: results[0].r.id }];
+      return [{ text: joinEqualRates(results.map(({ label, r }) => ({ label, text: r.display })), seg.verb), figureId: results[0].r.id }];
     }
     return this.figureRuns(seg, anchor);
   }
 
   private figureRuns(seg: FigureSegment, anchor: string): Run[] {
-    const def = getFigure(seg.figureId);
+    const def = findFigure(this.db, seg.figureId);
     if (!def) {
       this.problem({ severity: 'blocking', code: 'unresolved', message: `未知的指标“${seg.figureId}”，无法取数` }, anchor);
       return [{ text: '【未知指标】' }];

@@ -3,8 +3,7 @@
  * so the app can say plainly when records behind a printed report have changed since.
  */
 import type { Db } from '../db/open';
-import { figureSources, traceFigure } from '../figures/compute';
-import { getFigure } from '@rules/figures/catalogue';
+import { figureSources, findFigure, traceFigure } from '../figures/compute';
 import { getKind } from '@rules/kinds';
 import { nowIso } from '../ledger/records';
 import type { FigureUse } from './assemble';
@@ -64,7 +63,7 @@ export function reportStaleness(db: Db, year: number): Staleness {
       removed++;
       changed.add(id);
     }
-    figures.push({ figureId: f.figureId, name: getFigure(f.figureId)?.name ?? f.figureId, printed: f.display, added, removed, modified });
+    figures.push({ figureId: f.figureId, name: findFigure(db, f.figureId)?.name ?? f.figureId, printed: f.display, added, removed, modified });
   }
   const verb = row.format === 'print' ? '打印' : '导出';
   const message = changed.size
@@ -78,7 +77,7 @@ export function reportStaleness(db: Db, year: number): Staleness {
 export function sourcesTable(db: Db, uses: FigureUse[]): SourceRow[] {
   const computed: SourceRow[] = uniqueUses(uses).map((u) => ({
     figureId: u.figureId,
-    name: getFigure(u.figureId)?.name ?? u.figureId,
+    name: findFigure(db, u.figureId)?.name ?? u.figureId,
     display: u.display,
     period: u.period,
     manual: false,
@@ -89,6 +88,6 @@ export function sourcesTable(db: Db, uses: FigureUse[]): SourceRow[] {
   }));
   const manual: SourceRow[] = uses
     .filter((u) => u.manual)
-    .map((u) => ({ figureId: u.figureId, name: getFigure(u.figureId)?.name ?? u.figureId, display: u.display, period: u.period, manual: true, records: [] }));
+    .map((u) => ({ figureId: u.figureId, name: findFigure(db, u.figureId)?.name ?? u.figureId, display: u.display, period: u.period, manual: true, records: [] }));
   return [...computed, ...manual];
 }

@@ -58,6 +58,8 @@ export const campaign: KindDef = {
     { key: 'endDate', label: '结束日期', type: 'date' },
     countField('problemsFound', '发现问题', '个', true),
     countField('problemsFixed', '整改问题', '个', true),
+    { key: 'joint', label: '联合执法', type: 'bool', listed: true },
+    { key: 'partners', label: '联合单位', type: 'text', max: 100 },
     noteField,
   ],
   rules: [
@@ -79,7 +81,11 @@ export const officer: KindDef = {
     { key: 'certNo', label: '执法证号', type: 'text', max: 50, listed: true },
     { key: 'validUntil', label: '证件有效期至', type: 'date', listed: true },
     { key: 'trainingHours', label: '年度培训学时', type: 'int', min: 0, max: 1000, unit: '学时' },
+    { key: 'leftDate', label: '离岗日期', type: 'date', listed: true, help: '调离、退休或不再从事执法的日期；在岗的不填' },
     noteField,
   ],
-  rules: [{ type: 'requiredIf', field: 'certNo', when: 'certified', values: [true] }],
+  rules: [
+    { type: 'requiredIf', field: 'certNo', when: 'certified', values: [true] },
+    { type: 'dateOrder', from: 'date', to: 'leftDate' },
+  ],
 };

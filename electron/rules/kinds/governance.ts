@@ -92,7 +92,7 @@ export const accountability: KindDef = {
       key: 'itemType',
       label: '事项类型',
       type: 'enum',
-      options: ['领导小组成立/调整', '年度工作方案', '述法', '第一责任人述职', '季度汇总报告', '经费保障', '督察考核整改', '其他'],
+      options: ['领导小组成立/调整', '年度工作方案', '述法', '第一责任人述职', '季度汇总报告', '经费保障', '督察考核整改', '专项督查', '案卷评查', '其他'],
       required: true,
       listed: true,
     },

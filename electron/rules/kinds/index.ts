@@ -9,6 +9,7 @@ import { dispute } from './dispute';
 import { legalAdviser, legalService } from './legal-service';
 import { training } from './training';
 import { accountability, decision, litigation, npcSupervision } from './governance';
+import { ticket } from './ticket';
 
 export const KINDS: readonly KindDef[] = [
   meeting,
@@ -23,6 +24,7 @@ export const KINDS: readonly KindDef[] = [
   drill,
   dispute,
   legalService,
+  ticket,
   disclosure,
   npcSupervision,
   litigation,

@@ -1,8 +1,9 @@
 import type { KindDef } from './types';
 import { countField, dateField, noteField, titleField } from './common';
 
-export const LEGAL_SERVICE_TYPES = ['法律咨询', '合法性审查', '法律意见建议', '合同审查', '坐班服务'] as const;
-export const REVIEW_OBJECTS = ['规范性文件', '重大行政决策', '重大执法决定', '合同', '其他'] as const;
+export const LEGAL_SERVICE_TYPES = ['法律咨询', '合法性审查', '法律意见建议', '合同审查', '坐班服务', '企业法治体检'] as const;
+export const REVIEW_OBJECTS = ['规范性文件', '重大行政决策', '重大执法决定', '合同', '村规民约', '其他'] as const;
+export const REVIEW_RESULTS = ['通过', '修改后通过', '不通过'] as const;
 
 /** One consultation session, review or opinion (or a batch of them on one day through one channel). */
 export const legalService: KindDef = {
@@ -19,16 +20,22 @@ export const legalService: KindDef = {
       key: 'channel',
       label: '渠道',
       type: 'enum',
-      options: ['村居法律顾问平台', '法律明白人平台', '坐班', '电话', '现场', '其他'],
+      options: ['村居法律顾问平台', '法律明白人平台', '公共法律服务中心', '自助终端', '坐班', '电话', '现场', '其他'],
       listed: true,
     },
     { ...countField('count', '人次/件数', '人次', true), required: true, min: 1 },
     { key: 'reviewObject', label: '审查对象', type: 'enum', options: REVIEW_OBJECTS, listed: true },
+    { key: 'reviewResult', label: '审查结论', type: 'enum', options: REVIEW_RESULTS },
+    countField('problemsFound', '发现问题', '个'),
+    countField('problemsFixed', '已纠正问题', '个'),
     { key: 'adviser', label: '法律顾问/承办人', type: 'text', max: 50 },
     { key: 'adopted', label: '意见被采纳', type: 'bool' },
     noteField,
   ],
-  rules: [{ type: 'requiredIf', field: 'reviewObject', when: 'serviceType', values: ['合法性审查'] }],
+  rules: [
+    { type: 'requiredIf', field: 'reviewObject', when: 'serviceType', values: ['合法性审查'] },
+    { type: 'lte', left: ['problemsFixed'], right: 'problemsFound' },
+  ],
 };
 
 export const legalAdviser: KindDef = {

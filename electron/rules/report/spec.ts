@@ -23,6 +23,8 @@ export const segmentSchema = z.discriminatedUnion('type', [
     figureId: z.string().max(100),
     /** Overrides the figure's display rule for this use. */
     rule: displayRuleSchema.optional(),
+    /** Overrides the figure's 量词 for this use, as reports do (43份, 136件次, 50名, 4场). */
+    unit: z.string().trim().min(1).max(6).regex(/^[^\s\d]+$/, '单位不能含空格或数字').optional(),
     /** First year of a “自YYYY年以来” period; the report year alone when absent. */
     sinceYear: yearSchema.optional(),
     /** Show the change against the previous year instead of the value. */
@@ -38,6 +40,8 @@ export const segmentSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('rates'),
     items: z.array(z.object({ figureId: z.string().max(100), label: text(20) })).min(1).max(5),
+    /** Equal rates read “均达到100%” (default) or “均为100%”. */
+    verb: z.enum(['达到', '为']).optional(),
   }),
 ]);
 

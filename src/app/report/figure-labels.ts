@@ -50,9 +50,11 @@ export interface ChipLabel {
 const RULE_KIND: Record<FigureDef['value']['type'], 'count' | 'sum' | 'money' | 'rate'> = { count: 'count', sum: 'sum', money: 'money', rate: 'rate' };
 
 /** The year's value of a figure under a display rule, formatted here (no round trip). */
-export function formatValue(def: FigureDef, r: FigureResult | undefined, rule: FigureSegment['rule']): string {
+export function formatValue(def: FigureDef, r: FigureResult | undefined, rule: FigureSegment['rule'], unit?: string): string {
   if (!r) return '…';
-  const res = formatFigure({ kind: RULE_KIND[def.value.type], value: r.value, numerator: r.numerator, denominator: r.denominator, unit: def.unit }, rule ?? def.display);
+  // A figure that cannot be computed (a rate over 0, a custom definition the kinds no longer match) is never shown as 0.
+  if (!r.ok) return '—';
+  const res = formatFigure({ kind: RULE_KIND[def.value.type], value: r.value, numerator: r.numerator, denominator: r.denominator, unit: unit ?? def.unit }, rule ?? def.display);
   return res.text;
 }
 
@@ -61,6 +63,7 @@ function flagsOf(seg: FigureSegment, year: number): string[] {
   if (seg.manual !== undefined) flags.push('手填');
   if (seg.sinceYear && seg.sinceYear < year) flags.push(`自${seg.sinceYear}年以来`);
   if (seg.change) flags.push('与上年比较');
+  if (seg.unit) flags.push(`单位“${seg.unit}”`);
   if (seg.zeroText) flags.push('为0时另写');
   return flags;
 }
@@ -73,7 +76,7 @@ export function chipLabel(seg: Segment, key: string, info: FigureInfo, year: num
     const unknown = defs.some((d) => !d);
     const values = fresh ? saved!.displays : seg.items.map((it, k) => (defs[k] ? formatValue(defs[k]!, info.values.get(it.figureId), undefined) : '—'));
     // As the report words it: equal rates read “均为100%”.
-    const value = values.length > 1 && values.every((v) => v === values[0]) ? `均为${values[0]}` : values.join('、');
+    const value = values.length > 1 && values.every((v) => v === values[0]) ? `均${values[0] === '0%' ? '为' : (seg.verb ?? '达到')}${values[0]}` : values.join('、');
     return { name: seg.items.map((it) => it.label).join('、'), value, flags: [], manual: false, pending: false, unknown };
   }
   if (seg.type !== 'figure') return { name: '', value: '', flags: [], manual: false, pending: false, unknown: false };
@@ -84,5 +87,5 @@ export function chipLabel(seg: Segment, key: string, info: FigureInfo, year: num
   if (fresh) return { name: def.name, value: saved!.displays[0], flags, manual: false, pending: false, unknown: false };
   const needsSave = seg.change || (seg.sinceYear !== undefined && seg.sinceYear < year);
   if (needsSave) return { name: def.name, value: '保存后计算', flags, manual: false, pending: true, unknown: false };
-  return { name: def.name, value: formatValue(def, info.values.get(seg.figureId), seg.rule), flags, manual: false, pending: false, unknown: false };
+  return { name: def.name, value: formatValue(def, info.values.get(seg.figureId), seg.rule, seg.unit), flags, manual: false, pending: false, unknown: false };
 }

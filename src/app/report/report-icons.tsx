@@ -37,3 +37,9 @@ export const IconTarget = (p: P) => (
     <circle cx="12" cy="12" r="2.5" />
   </Svg>
 );
+export const IconFigures = (p: P) => (
+  <Svg {...p}>
+    <path d="M4 20h16" />
+    <path d="M7 16v-5M12 16V6M17 16v-8" />
+  </Svg>
+);

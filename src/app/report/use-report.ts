@@ -63,9 +63,10 @@ export function useReport(): ReportModel {
   const live = useRef(year);
   live.current = year;
 
+  // Custom figures join the catalogue, so it follows the ledger's writes.
   useEffect(() => {
     call('figures.catalogue', {}).then((c) => setCatalogue(c as FigureDef[]), (e) => setLoadError(asApiError(e).message));
-  }, []);
+  }, [version]);
 
   // The spec itself: on a new year only, so ledger edits never throw away the clerk's draft.
   useEffect(() => {

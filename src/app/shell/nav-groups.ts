@@ -6,7 +6,7 @@ const GROUPS: readonly { label: string; kinds: readonly string[] }[] = [
   { label: '制度与决策', kinds: ['normativeDoc', 'decision'] },
   { label: '执法', kinds: ['enforcement', 'campaign', 'officer'] },
   { label: '应急', kinds: ['emergencyPlan', 'drill'] },
-  { label: '矛盾纠纷与法律服务', kinds: ['dispute', 'legalService', 'legalAdviser'] },
+  { label: '矛盾纠纷与法律服务', kinds: ['dispute', 'ticket', 'legalService', 'legalAdviser'] },
   { label: '公开与监督', kinds: ['disclosure', 'npcSupervision', 'litigation'] },
   { label: '责任落实', kinds: ['accountability'] },
 ];

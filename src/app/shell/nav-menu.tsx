@@ -1,10 +1,10 @@
-/** The left menu: 首页 and 年度报告, every ledger kind by group with the year's count, then 回收站, 备份与恢复 and 设置. */
+/** The left menu: 首页, 年度报告 and 自定义指标, every ledger kind by group with the year's count, then 回收站, 备份与恢复 and 设置. */
 import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
 import { IconHome, IconSettings, IconTrash } from '../icons';
 import { hrefFor, type Route } from '../router';
 import { useLedger } from '../state/ledger';
 import { groupKinds } from './nav-groups';
-import { IconReport } from '../report/report-icons';
+import { IconFigures, IconReport } from '../report/report-icons';
 import { IconBackup } from '../backup/backup-icons';
 
 export function NavMenu({ route }: { route: Route }) {
@@ -15,6 +15,7 @@ export function NavMenu({ route }: { route: Route }) {
       <AppShell.Section>
         <NavLink {...link} href={hrefFor({ name: 'home' })} label="首页" leftSection={<IconHome />} active={route.name === 'home'} />
         <NavLink {...link} href={hrefFor({ name: 'report' })} label="年度报告" leftSection={<IconReport />} active={route.name === 'report'} />
+        <NavLink {...link} href={hrefFor({ name: 'figures' })} label="自定义指标" leftSection={<IconFigures />} active={route.name === 'figures'} />
       </AppShell.Section>
       <AppShell.Section grow component={ScrollArea} scrollbarSize={6}>
         <nav aria-label="台账">

@@ -19,9 +19,15 @@ export function assertCount(v: number, what: string): void {
   if (!Number.isSafeInteger(v)) throw new RangeError(`${what} must be a whole number, got ${v}`);
 }
 
-/** Automatic 余 base: tens below 1000, hundreds below 10000, 万 from 10000 on. */
+/**
+ * Automatic base of the “余” rule as real reports write it: one significant figure below 1000
+ * (12 → 10余, 132 → 100余, 823 → 800余), two from 1000 (1250 → 1200余, 2897 → 2800余), and from
+ * 10000 on 万 with one decimal (15001 → 1.5万余, 20350 → 2万余), i.e. a base of 1000.
+ */
 function autoBase(whole: number): number {
-  return whole < 1000 ? 10 : whole < 10000 ? 100 : 10000;
+  if (whole >= 10000) return 1000;
+  if (whole >= 1000) return 100;
+  return 10 ** (String(whole).length - 1);
 }
 
 /**
@@ -30,19 +36,25 @@ function autoBase(whole: number): number {
  * (money with fen), so that 60000.5 元 is still “more than” 60000.
  * - below 10: exact (never “4余次”);
  * - N = floor(whole / base) × base; N = 0 (granularity coarser than the value) or N equal to
- *   the value (a round value) → exact;
- * - base 10000 → “N万余” (the 万 digit is exact: 2万余, 12万余, 1234万余); else “N余”.
- * Decimals never appear: N is always an integer.
+ *   the value (a round value: 余 means “and some more”, so 15000 stays 15000) → exact;
+ * - automatic from 10000 on → “N万余” with at most one decimal (1.5万余, 12.3万余);
+ *   granularity 10000 → “N万余” whole (the 万 digit exact: 2万余, 1234万余); else “N余”.
  */
 export function approxMagnitude(whole: number, hasFraction: boolean, granularity?: number): string | null {
   if (granularity !== undefined && !(APPROX_GRANULARITIES as readonly number[]).includes(granularity)) {
     throw new RangeError(`granularity must be one of ${APPROX_GRANULARITIES.join('/')}, got ${granularity}`);
   }
   if (whole < 10) return null;
+  const auto = granularity === undefined;
   const base = granularity ?? autoBase(whole);
   const n = Math.floor(whole / base) * base;
   if (n === 0 || (n === whole && !hasFraction)) return null;
-  return base === 10000 ? `${n / 10000}万余` : `${n}余`;
+  if (base === 10000 || (auto && whole >= 10000)) {
+    // Integer arithmetic on thousands avoids 1.2000000000000002万.
+    const thousands = n / 1000;
+    return `${Math.floor(thousands / 10)}${thousands % 10 ? `.${thousands % 10}` : ''}万余`;
+  }
+  return `${n}余`;
 }
 
 /**

@@ -121,15 +121,15 @@ export function formatChange(current: number, previous: number, options: ChangeO
 }
 
 /**
- * Rates in one sentence: all texts equal → “参考率、合格率均达到100%” (“均为0%” for zero);
- * otherwise “参考率99.14%，合格率100%”. One item → “合格率100%”; none → ''. Failed rates (“—”)
- * are never merged.
+ * Rates in one sentence: all texts equal → “参考率、合格率均达到100%” (“均为100%” when `verb` is
+ * '为', and always “均为0%” for zero); otherwise “参考率99.14%，合格率100%”. One item → “合格率100%”;
+ * none → ''. Failed rates (“—”) are never merged.
  */
-export function joinEqualRates(items: { label: string; text: string }[]): string {
+export function joinEqualRates(items: { label: string; text: string }[], verb: '达到' | '为' = '达到'): string {
   if (items.length === 0) return '';
   const first = items[0].text;
   if (items.length > 1 && first !== DASH && items.every((i) => i.text === first)) {
-    return `${items.map((i) => i.label).join('、')}均${first === '0%' ? '为' : '达到'}${first}`;
+    return `${items.map((i) => i.label).join('、')}均${first === '0%' ? '为' : verb}${first}`;
   }
   return items.map((i) => `${i.label}${i.text}`).join('，');
 }

@@ -136,6 +136,18 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
           onChange={(v) => set({ rule: { type: seg.rule!.type, ...(v === '' ? {} : { decimals: Number(v) }) } as DisplayRule })}
         />
       )}
+      {(def.value.type === 'count' || def.value.type === 'sum') && (
+        <TextInput
+          size="xs"
+          label="单位（量词）"
+          description="报告中另用的量词，如份、件次、名、场；不填则用指标的单位"
+          placeholder={def.unit}
+          maxLength={6}
+          disabled={manual}
+          value={seg.unit ?? ''}
+          onChange={(e) => set({ unit: e.currentTarget.value.replace(/[\s\d]/g, '') || undefined })}
+        />
+      )}
       <Group gap="xs" align="center" wrap="nowrap">
         <Checkbox
           size="xs"

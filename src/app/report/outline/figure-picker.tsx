@@ -2,24 +2,13 @@
  * 插入指标: every figure of the catalogue, searchable, grouped by the part of the report that
  * usually cites it, each with the year's current value, so the clerk picks by meaning, not by code.
  */
-import { Modal, ScrollArea, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Modal, ScrollArea, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { IconSearch } from '../../icons';
 import type { FigureDef, FigureResult } from '../types';
+import { SECTION_LABEL } from '../figure-sections';
+import { hrefFor } from '../../router';
 
-const SECTION_LABEL: Record<string, string> = {
-  '1': '（一）学习贯彻习近平法治思想、普法',
-  '2': '（二）政府机构职能体系',
-  '3': '（三）依法行政制度体系',
-  '4': '（四）行政决策',
-  '5': '（五）行政执法',
-  '6': '（六）突发事件应对',
-  '7': '（七）矛盾纠纷化解与法律服务',
-  '8': '（八）行政权力制约和监督',
-  '9': '（九）数字法治政府',
-  '10': '（十）推进机制',
-  二: '二、第一责任人职责',
-};
 const ORDER = Object.keys(SECTION_LABEL);
 
 interface Props {
@@ -66,6 +55,7 @@ export function FigurePicker({ opened, year, catalogue, values, onPick, onClose 
               return (
                 <UnstyledButton key={d.id} className="picker-item" onClick={() => onPick(d)} data-figure-id={d.id}>
                   <span className="picker-name">{d.name}</span>
+                  <span className="picker-custom">{d.id.startsWith('custom.') ? '自定义' : ''}</span>
                   <span className={v && v.value === 0 ? 'picker-value zero' : 'picker-value'}>{v ? (v.ok ? v.display : '无法计算') : '…'}</span>
                   <span className="picker-count">{v ? `${v.recordCount}条记录` : ''}</span>
                 </UnstyledButton>
@@ -74,6 +64,9 @@ export function FigurePicker({ opened, year, catalogue, values, onPick, onClose 
           </div>
         ))}
       </ScrollArea.Autosize>
+      <Text size="xs" c="dimmed" mt="xs">
+        目录中没有要的指标？可在 <Anchor href={hrefFor({ name: 'figures' })} size="xs">自定义指标</Anchor> 中按台账记录自行定义。
+      </Text>
     </Modal>
   );
 }

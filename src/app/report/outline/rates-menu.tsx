@@ -1,5 +1,5 @@
 /** The menu of a rate-group chip (“参考率、合格率均达到100%”): each rate, its words, its records. */
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { updateParagraph } from '../spec-edit';
 import type { Segment } from '../types';
 import type { ChipTarget } from './chip-menu';
@@ -19,7 +19,7 @@ export function RatesMenu({ seg, target, onClose }: { seg: Rates; target: ChipTa
   return (
     <Stack gap={8}>
       <Text fw={600} size="sm">
-        一组比率（相同时合写为“均达到”）
+        一组比率（相同时合写为“均达到”或“均为”）
       </Text>
       {seg.items.map((it, k) => {
         const def = info.defs.get(it.figureId);
@@ -46,6 +46,19 @@ export function RatesMenu({ seg, target, onClose }: { seg: Rates; target: ChipTa
           </Group>
         );
       })}
+      <Group gap="xs" align="center">
+        <Text size="xs">相同时写作</Text>
+        <SegmentedControl
+          size="xs"
+          aria-label="相同时写作"
+          data={[
+            { value: '达到', label: '均达到100%' },
+            { value: '为', label: '均为100%' },
+          ]}
+          value={seg.verb ?? '达到'}
+          onChange={(v) => update((x) => ({ ...x, verb: v === '为' ? '为' : undefined }))}
+        />
+      </Group>
       <Group justify="space-between" mt={4}>
         <Button
           size="xs"
