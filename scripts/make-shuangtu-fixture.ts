@@ -132,6 +132,7 @@ const file: ExchangeFile = {
   version: EXCHANGE_VERSION,
   settings,
   numberSequences: [],
+  customFigures: [],
   records,
   reports: [{ year: 2023, updatedAt: '2024-01-10T08:00:00.000Z', data: report }],
 };
