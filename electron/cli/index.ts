@@ -2,6 +2,7 @@
 import { runCli } from './run';
 import './backup-commands';
 import './report-commands';
+import './register-commands';
 
 runCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),

@@ -46,6 +46,9 @@ export function createHarnessReportOutput(ctx: LedgerContext): HarnessReportOutp
     }
   };
 
+  // The core's own PDFs (登记簿, 档案袋) use the same warm browser.
+  ctx.printPdf = pdfOf;
+
   return {
     async call(name, payload) {
       if (!isHostMethod(name)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${name}`);

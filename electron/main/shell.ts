@@ -14,6 +14,7 @@ import { createTrust } from './origin';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenSession, installContentsGuards } from './security';
 import { createMainWindow } from './window';
+import { electronPdfPrinter } from './report-output';
 
 export const APP_USER_MODEL_ID = 'cn.fazhi-ledger.app';
 
@@ -63,6 +64,8 @@ export function startShell(mainDir: string): Promise<void> {
     const userData = app.getPath('userData');
     try {
       ctx = openContext(path.join(userData, 'ledger.db'));
+      // The core's own PDFs (登记簿, 档案袋) print through the same printToPDF as the report.
+      ctx.printPdf = electronPdfPrinter;
     } catch (err) {
       dialog.showErrorBox('法治台账无法打开台账', toErrorPayload(err).message);
       app.quit();

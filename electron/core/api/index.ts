@@ -3,10 +3,12 @@ import { ledgerApi } from './table';
 import { backupApi } from './backup-api';
 import { attachmentsApi } from './attachments-api';
 import { reportApi } from './report-api';
+import { registerApi } from './register-api';
+import { dossierApi } from './dossier-api';
 import { invokeMethod, joinGroups, type ApiMethod, type ApiResult } from './define';
 import type { LedgerContext } from '../ledger/context';
 
-export const apiTable = joinGroups(ledgerApi, reportApi, backupApi, attachmentsApi);
+export const apiTable = joinGroups(ledgerApi, reportApi, backupApi, attachmentsApi, registerApi, dossierApi);
 
 export type ApiTable = typeof apiTable;
 export type ApiMethodName = keyof ApiTable;

@@ -49,4 +49,8 @@ export const API_METHOD_NAMES = [
   'attachments.remove',
   'attachments.upload',
   'attachments.download',
+  'register.pdf',
+  'register.html',
+  'register.export',
+  'dossier.export',
 ] as const;

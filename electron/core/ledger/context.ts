@@ -6,11 +6,18 @@ import path from 'node:path';
 import { openDb, type Db, type OpenOptions } from '../db/open';
 import { preMigrationCopy } from '../backup/safety';
 import { version } from '../../../package.json';
+import type { PdfPrinter } from '../report/export';
 
 export interface LedgerContext {
   readonly file: string;
   db: Db;
   readonly appVersion: string;
+  /**
+   * How this host prints HTML to PDF for the core's own PDFs (registers, the 档案袋): Electron
+   * sets its printToPDF, the harness its warm Chromium; unset (CLI, tests) means headless
+   * Chromium through playwright-core (render/pdf.ts).
+   */
+  printPdf?: PdfPrinter;
   /** Closes and opens the ledger file again (after a restore). */
   reopen(): void;
   close(): void;

@@ -38,10 +38,9 @@ const BOOL_VALUES = new Map<unknown, number>([
   ['否', 0],
 ]);
 
-export function listRecords(db: Db, q: ListQuery): ListPage {
+/** The WHERE of a kind's live records of one year under the page's filters and search (records.list, the register). */
+export function recordFilter(q: Pick<ListQuery, 'kind' | 'year' | 'filters' | 'search'>): { where: string; params: Record<string, unknown> } {
   const kind = requireKind(q.kind);
-  const page = Math.max(1, q.page ?? 1);
-  const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
   const where = ['kind = @kind', 'year = @year', 'deleted_at IS NULL'];
   const params: Record<string, unknown> = { kind: kind.id, year: q.year };
   let i = 0;
@@ -68,6 +67,14 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
     where.push("search_text LIKE @search ESCAPE '\\'");
     params.search = `%${escapeLike(q.search.trim())}%`;
   }
+  return { where: where.join(' AND '), params };
+}
+
+export function listRecords(db: Db, q: ListQuery): ListPage {
+  const kind = requireKind(q.kind);
+  const page = Math.max(1, q.page ?? 1);
+  const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
+  const { where: w, params } = recordFilter(q);
   let order = 'date';
   if (q.sortBy === 'updatedAt') order = 'updated_at';
   else if (q.sortBy && q.sortBy !== 'date') {
@@ -75,7 +82,6 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
     order = `json_extract(data, '$.${q.sortBy}')`;
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
-  const w = where.join(' AND ');
   const total = (db.prepare(`SELECT count(*) AS n FROM records WHERE ${w}`).get(params) as { n: number }).n;
   const rows = db
     .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${order} ${dir}, date ${dir}, created_at ${dir}, id LIMIT @limit OFFSET @offset`)

@@ -9,6 +9,7 @@ export const dispute: KindDef = {
   section: '7',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'title', 'disputeType', 'village', 'mediator', 'result', 'agreement', 'closedDate'] },
   fields: [
     dateField('登记日期'),
     titleField('纠纷概要'),

@@ -25,6 +25,7 @@ export const drill: KindDef = {
   section: '6',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'drillType', 'title', 'village', 'organiser', 'participants', 'partyMembers', 'gridWorkers', 'residents'] },
   fields: [
     dateField('演练日期'),
     { key: 'drillType', label: '演练类型', type: 'enum', options: EMERGENCY_TYPES, required: true, listed: true },

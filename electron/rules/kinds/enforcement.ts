@@ -22,6 +22,7 @@ export const enforcement: KindDef = {
   section: '5',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'title', 'domain', 'procedure', 'action', 'tickets', 'fineAmount', 'publicized'] },
   fields: [
     dateField('执法日期'),
     titleField('事由', 200),

@@ -21,6 +21,7 @@ export const meeting: KindDef = {
   section: '4',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'meetingType', 'title', 'host', 'attendees', 'studyLawBefore', 'lawTopic', 'minutesNo'] },
   fields: [
     { key: 'meetingType', label: '会议类型', type: 'enum', options: MEETING_TYPES, required: true, listed: true },
     dateField('会议日期'),

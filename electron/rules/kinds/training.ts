@@ -19,6 +19,7 @@ export const training: KindDef = {
   section: '1',
   dateField: 'date',
   titleField: 'title',
+  register: { columns: ['date', 'eventType', 'title', 'audience', 'village', 'participants', 'materials', 'consultations'] },
   fields: [
     dateField('日期'),
     { key: 'eventType', label: '活动类型', type: 'enum', options: TRAINING_TYPES, required: true, listed: true },

@@ -53,6 +53,13 @@ export interface KindDef {
   titleField: string;
   fields: readonly FieldDef[];
   rules?: readonly Rule[];
+  /**
+   * The printed register (登记簿): its default columns, in order (field keys). Without it the
+   * register shows the `listed` fields. The clerk may choose other columns when printing.
+   */
+  register?: { readonly columns: readonly string[] };
+  /** Evidence a record of this kind is expected to carry (会议纪要、签到表…), for the 档案袋's index. */
+  evidence?: readonly string[];
   /** A number the ledger hands out on creation and never reuses (the 规范性文件's 统一编号). */
   numbering?: KindNumbering;
   /**

@@ -9,6 +9,7 @@ import { hrefFor } from '../router';
 import { groupKinds } from '../shell/nav-groups';
 import { useLedger } from '../state/ledger';
 import type { LedgerGaps } from '@core/ledger/gaps';
+import { DossierButton } from './dossier-button';
 
 /** 3月、7月 */
 const monthList = (months: readonly number[]): string => months.map((m) => `${m}月`).join('、');
@@ -41,6 +42,7 @@ export function HomePage() {
         <Text size="sm" c="dimmed">
           全年共登记 {stats ? total : '…'} 条记录
         </Text>
+        <DossierButton year={year} />
       </Group>
 
       <Paper withBorder p="md" data-testid="home-missing">

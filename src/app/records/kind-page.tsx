@@ -17,6 +17,7 @@ import { FilterBar } from './filter-bar';
 import { titleOf } from './format';
 import { RecordForm } from './record-form';
 import { EmptyRows, RecordTable } from './record-table';
+import { RegisterMenu } from './register-menu';
 import { PAGE_SIZE, useRecordList } from './use-record-list';
 
 type Dialog =
@@ -84,9 +85,12 @@ export function KindPage({ kind }: { kind: KindDef }) {
           </Text>
           {list.loading && data && <Loader size={14} />}
         </Group>
-        <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })}>
-          新增
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          <RegisterMenu kind={kind} year={year} view={list.view} />
+          <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })}>
+            新增
+          </Button>
+        </Group>
       </Group>
       <FilterBar kind={kind} view={list.view} villages={settings.villages} setSearch={list.setSearch} setFilter={list.setFilter} clearFilters={list.clearFilters} />
       <div className="table-scroll" style={{ marginTop: 10 }} aria-busy={list.loading} data-testid="record-list">

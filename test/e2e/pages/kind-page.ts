@@ -1,5 +1,5 @@
 /** The generic page of one ledger kind: the table, search and filters, paging and row actions. */
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { FormDialog } from './form-dialog';
 
 export class KindPage {
@@ -55,6 +55,27 @@ export class KindPage {
 
   get confirmDialog(): Locator {
     return this.page.getByTestId('confirm-modal');
+  }
+
+  /** 导出PDF of the 登记簿: the download the page hands over. */
+  async downloadRegister(): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: '导出PDF', exact: true }).click()]);
+    return download;
+  }
+
+  /** 打印 of the 登记簿: the hidden frame it prints from. */
+  async printRegister(): Promise<Locator> {
+    await this.page.getByRole('button', { name: '打印', exact: true }).click();
+    const frame = this.page.locator('iframe[data-register-print]');
+    await frame.waitFor({ state: 'attached' });
+    return frame;
+  }
+
+  /** Opens the 登记簿列 chooser and (un)ticks a column by its label. */
+  async toggleRegisterColumn(label: string): Promise<void> {
+    const chooser = this.page.locator('.mantine-Popover-dropdown').filter({ hasText: '登记簿显示的列' });
+    if (!(await chooser.isVisible())) await this.page.getByRole('button', { name: /^登记簿列/ }).click();
+    await chooser.getByRole('checkbox', { name: label, exact: true }).click();
   }
 
   async search(text: string): Promise<void> {

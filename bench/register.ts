@@ -1,0 +1,167 @@
+/**
+ * Register and 档案袋 benchmark.
+ * - A 会议 register of 2,000 records to PDF on a warm printer (the app keeps one: Electron's
+ *   printToPDF, the harness's Chromium), median of 3; target < 3 s.
+ * - A 档案袋 with 1 GB of evidence (100 × 10 MB files on 100 records) written in a child
+ *   process that reports its own peak RSS (process.resourceUsage().maxRSS); target < 200 MB.
+ *   Chromium's memory is its own process and not counted: the figure is the Node side that
+ *   streams the evidence (Electron main in the app). Needs about 2.5 GB free in the temp folder.
+ *
+ * Run alone with `npm run bench -- register`.
+ */
+import { execFileSync, fork } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { attachmentsDirFor, openContext } from '@core/api';
+import { attachmentFile } from '@core/ledger/attachments';
+import { saveSettings } from '@core/ledger/settings';
+import { renderRegister } from '@core/register/export';
+import { PdfRenderer } from '@core/render/pdf';
+import { timeMedian, type BenchRow } from './row';
+
+const REGISTER_RECORDS = 2000;
+const FILES = 100;
+const FILE_BYTES = 10 * 1024 * 1024;
+const RSS_TARGET_MB = 200;
+
+function seedMeetings(file: string, n: number): string[] {
+  const ctx = openContext(file);
+  try {
+    saveSettings(ctx.db, { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府' });
+    const t = new Date().toISOString();
+    const ins = ctx.db.prepare("INSERT INTO records (id, kind, date, year, data, search_text, created_at, updated_at) VALUES (?, 'meeting', ?, 2023, ?, ?, ?, ?)");
+    const ids: string[] = [];
+    ctx.db.transaction(() => {
+      for (let i = 0; i < n; i++) {
+        const date = `2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+        const data = { meetingType: '党委会议', date, title: `2023年第${i + 1}次党委会议`, host: '张明', attendees: 9 + (i % 7), studyLawBefore: i % 2 === 0, lawTopic: i % 3 === 0 };
+        const id = randomUUID();
+        ids.push(id);
+        ins.run(id, date, JSON.stringify(data), data.title, t, t);
+      }
+    })();
+    return ids;
+  } finally {
+    ctx.close();
+  }
+}
+
+function seedEvidence(file: string, ids: string[]): void {
+  const ctx = openContext(file);
+  const store = attachmentsDirFor(file);
+  try {
+    const t = new Date().toISOString();
+    const att = ctx.db.prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    for (let i = 0; i < FILES; i++) {
+      const buf = randomBytes(FILE_BYTES);
+      const sha = createHash('sha256').update(buf).digest('hex');
+      const f = attachmentFile(store, sha);
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, buf);
+      att.run(randomUUID(), ids[i], `现场照片${i}.jpg`, sha, FILE_BYTES, t);
+    }
+  } finally {
+    ctx.close();
+  }
+}
+
+/** Bundles bench/support/dossier-child.ts for plain node (externals from our node_modules). */
+async function bundleChild(dir: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = path.join(dir, 'dossier-child.cjs');
+  await build({
+    entryPoints: [path.join(__dirname, 'support/dossier-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    tsconfig: path.join(__dirname, '../tsconfig.json'),
+    external: ['better-sqlite3', 'playwright-core', 'yazl'],
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+interface ChildDone {
+  ms: number;
+  maxRssMb: number;
+  evidence: number;
+  size: number;
+}
+
+/** Runs the child, printing its PDFs on our warm renderer, and resolves with what it measured. */
+function runChild(file: string, args: string[], renderer: PdfRenderer): Promise<ChildDone> {
+  return new Promise((resolve, reject) => {
+    const child = fork(file, args, { execArgv: [], env: { ...process.env, NODE_PATH: path.join(__dirname, '../node_modules') }, stdio: 'inherit' });
+    child.on('message', (m: { id?: number; html?: string; done?: ChildDone; failed?: string }) => {
+      if (m.done) resolve(m.done);
+      else if (m.failed) reject(new Error(m.failed));
+      else if (m.html !== undefined) {
+        renderer.render(m.html).then(
+          (pdf) => child.send({ id: m.id, pdfBase64: pdf.toString('base64') }),
+          (err: unknown) => child.send({ id: m.id, error: String(err) }),
+        );
+      }
+    });
+    child.on('exit', (code) => code && reject(new Error(`档案袋子进程退出码 ${code}`)));
+  });
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const base = os.tmpdir();
+  const st = fs.statfsSync(base);
+  if (st.bavail * st.bsize < 2.5 * 1024 ** 3) throw new Error(`临时目录 ${base} 可用空间不足 2.5 GB，无法运行档案袋基准`);
+  const dir = fs.mkdtempSync(path.join(base, 'fazhi-bench-register-'));
+  try {
+    const regDb = path.join(dir, 'register.db');
+    seedMeetings(regDb, REGISTER_RECORDS);
+    const ctx = openContext(regDb);
+    const renderer = await PdfRenderer.launch();
+    let pages = 0;
+    let registerMs: number;
+    let res: ChildDone;
+    try {
+      ctx.printPdf = (html) => renderer.render(html);
+      // One warm-up: the first page of a fresh browser loads the CJK fonts.
+      await renderRegister(ctx, { kind: 'meeting', year: 2023 }, 'pdf');
+      let last: Uint8Array = new Uint8Array();
+      registerMs = await timeMedian(3, async () => {
+        last = (await renderRegister(ctx, { kind: 'meeting', year: 2023 }, 'pdf')).bytes;
+      });
+      const pdf = path.join(dir, 'register.pdf');
+      fs.writeFileSync(pdf, last);
+      pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+
+      const dosDb = path.join(dir, 'dossier.db');
+      seedEvidence(dosDb, seedMeetings(dosDb, 200));
+      res = await runChild(await bundleChild(dir), [dosDb, path.join(dir, 'dossier.zip')], renderer);
+    } finally {
+      await renderer.close();
+      ctx.close();
+    }
+    return [
+      { name: `register: ${REGISTER_RECORDS} records → PDF (warm printer)`, ms: registerMs, targetMs: 3000, note: `${pages} pages A4 landscape` },
+      {
+        name: `dossier: ${FILES}×10 MB evidence, peak RSS (MB, as ms column)`,
+        ms: res.maxRssMb,
+        targetMs: RSS_TARGET_MB,
+        note: `child process; ${res.evidence} files, zip ${(res.size / 1024 ** 3).toFixed(2)} GB, written in ${(res.ms / 1000).toFixed(1)} s incl. report, registers, index`,
+      },
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  run().then(
+    (rows) => console.table(rows),
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}

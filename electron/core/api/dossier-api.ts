@@ -1,0 +1,37 @@
+/**
+ * API method of the year's 档案袋: written to a file the CLI names (`out`), or into a folder the
+ * clerk picked under its default name (`folder`; an existing file of that name is never
+ * overwritten: the new one gets “(2)”…).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { LedgerError } from '@rules/errors';
+import { method } from './define';
+import { getSettings } from '../ledger/settings';
+import { defaultDossierFileName, writeDossier } from '../dossier/write';
+import type { LedgerContext } from '../ledger/context';
+import { yearSchema } from '@rules/limits';
+
+function freeName(folder: string, name: string): string {
+  const { name: stem, ext } = path.parse(name);
+  let file = path.join(folder, name);
+  for (let n = 2; fs.existsSync(file); n++) file = path.join(folder, `${stem} (${n})${ext}`);
+  return file;
+}
+
+function target(ctx: LedgerContext, year: number, i: { out?: string; folder?: string }): string {
+  if (i.out) return path.resolve(i.out);
+  const folder = path.resolve(i.folder!);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new LedgerError('NOT_FOUND', `文件夹不存在：${folder}`);
+  return freeName(folder, defaultDossierFileName(getSettings(ctx.db).town, year));
+}
+
+export const dossierApi = {
+  'dossier.export': method(
+    z
+      .object({ year: yearSchema, out: z.string().min(1).max(4096).optional(), folder: z.string().min(1).max(4096).optional() })
+      .refine((i) => !!i.out !== !!i.folder, '请指定档案袋文件（out）或保存的文件夹（folder），二者选一'),
+    (ctx, i) => writeDossier(ctx, i.year, target(ctx, i.year, i)),
+  ),
+};

@@ -1,0 +1,188 @@
+/**
+ * Writes a year's 档案袋 (one zip for the inspectors' U盘), streamed with yazl so evidence is
+ * never held whole in memory:
+ *
+ *   00_年度报告/关于YYYY年法治政府建设情况的报告.pdf, .docx
+ *   01_会议/双土镇2023年会议台账.pdf             (one folder per kind with records)
+ *   01_会议/2023-03-02_党委会议（第3次）/签到表.jpg (one sub-folder per record with evidence)
+ *   档案袋索引.pdf                                (every record, its evidence, what is missing)
+ *   校验清单.txt, manifest.json                   (SHA-256 of every other file)
+ *
+ * Names are UTF-8 with the zip's language-encoding flag (yazl sets bit 11 on every entry), so
+ * Explorer shows the Chinese. Written under a temp name and renamed; on any failure the temp file
+ * goes and nothing is left at `out`. A stored file that is missing or no longer matches its hash
+ * is left out and flagged in the index and manifest; one that changes while being packed fails
+ * the whole archive.
+ */
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { LedgerError } from '@rules/errors';
+import type { KindDef } from '@rules/kinds';
+import { registerTitle } from '@rules/kinds/register';
+import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
+import { assembleYear } from '../report/assemble';
+import { tempNameFor } from '../fs/atomic';
+import { getSettings } from '../ledger/settings';
+import { openFileSink } from '../fs/file-sink';
+import { HashCounter } from '../backup/hash-stream';
+import { useNativeCrcForYazl } from '../backup/fast-crc';
+import { defaultReportFileName, renderReport, type PdfPrinter } from '../report/export';
+import { recordOutput } from '../report/provenance';
+import { buildRegister } from '../register/model';
+import { renderRegisterHtml } from '../register/html';
+import { planDossier, type DossierPlan } from './model';
+import { renderIndexHtml } from './index-html';
+
+export const DOSSIER_INDEX = '档案袋索引.pdf';
+export const DOSSIER_MANIFEST_TXT = '校验清单.txt';
+export const DOSSIER_MANIFEST_JSON = 'manifest.json';
+export const REPORT_FOLDER = '00_年度报告';
+
+export const defaultDossierFileName = (town: string, year: number) => `${town.trim()}${year}年法治台账档案袋.zip`;
+
+/**
+ * Extra files per kind folder, e.g. the kind's Excel sheet once electron/core/excel/ exists:
+ * pass `kindFiles: (kind, year) => [{ name: '会议台账.xlsx', bytes }]`. Not wired by default.
+ */
+export type KindFiles = (kind: KindDef, year: number) => Promise<{ name: string; bytes: Uint8Array }[]>;
+
+export interface DossierOptions {
+  /** Defaults to ctx.printPdf, else one headless Chromium kept for all the PDFs. */
+  printPdf?: PdfPrinter;
+  kindFiles?: KindFiles;
+  now?: Date;
+}
+
+export interface ManifestEntry {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface DossierResult {
+  file: string;
+  records: number;
+  /** Files in the zip besides the two manifests. */
+  files: number;
+  evidence: number;
+  /** Records lacking an expected item (or any evidence). */
+  lacking: number;
+  /** Stored evidence left out: missing or changed on disk. */
+  leftOut: { kind: string; record: string; name: string; problem: string }[];
+}
+
+async function withPrinter<T>(ctx: LedgerContext, given: PdfPrinter | undefined, fn: (print: PdfPrinter) => Promise<T>): Promise<T> {
+  const p = given ?? ctx.printPdf;
+  if (p) return fn(p);
+  const { withPdfRenderer } = await import('../render/pdf');
+  return withPdfRenderer((r) => fn((html) => r.render(html)));
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const localTime = (d: Date) => {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+};
+
+/** The generated files (report, registers, extra kind files, index), in memory: each is small. */
+async function generatedFiles(ctx: LedgerContext, plan: DossierPlan, town: string, opts: DossierOptions, now: Date) {
+  const out: { path: string; bytes: Uint8Array }[] = [];
+  await withPrinter(ctx, opts.printPdf, async (print) => {
+    const report = assembleYear(ctx.db, plan.year);
+    const folder = plan.names.allocate('', REPORT_FOLDER);
+    for (const format of ['pdf', 'docx'] as const) {
+      const bytes = await renderReport(report, format, print);
+      out.push({ path: plan.names.allocate(folder, defaultReportFileName(plan.year, format)), bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes });
+      recordOutput(ctx.db, plan.year, format, report.uses);
+    }
+    for (const k of plan.kinds) {
+      const html = renderRegisterHtml(buildRegister(ctx.db, { kind: k.kind.id, year: plan.year }));
+      out.push({ path: plan.names.allocate(k.folder, `${registerTitle(town, plan.year, k.kind)}.pdf`), bytes: await print(html) });
+      for (const extra of (await opts.kindFiles?.(k.kind, plan.year)) ?? []) out.push({ path: plan.names.allocate(k.folder, extra.name), bytes: extra.bytes });
+    }
+    const title = `${town}${plan.year}年法治台账档案袋索引`;
+    out.push({ path: plan.names.allocate('', DOSSIER_INDEX), bytes: await print(renderIndexHtml(plan, { title, generatedAt: localTime(now) })) });
+  });
+  return out;
+}
+
+export async function writeDossier(ctx: LedgerContext, year: number, out: string, opts: DossierOptions = {}): Promise<DossierResult> {
+  if (!out.toLowerCase().endsWith('.zip')) throw new LedgerError('VALIDATION', '档案袋应保存为 .zip 文件');
+  const now = opts.now ?? new Date();
+  const town = getSettings(ctx.db).town;
+  useNativeCrcForYazl();
+  // The temp file first: a folder that cannot be written fails before minutes of rendering.
+  const tmp = tempNameFor(out);
+  let sink: Awaited<ReturnType<typeof openFileSink>>;
+  try {
+    sink = await openFileSink(tmp, 'wx');
+  } catch (err) {
+    throw new LedgerError('IO', `无法写入档案袋“${out}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const zip = new yazl.ZipFile();
+  let failReject: (e: Error) => void = () => undefined;
+  const failure = new Promise<never>((_, reject) => (failReject = reject));
+  failure.catch(() => undefined);
+  const open = new Set<fs.ReadStream>();
+  const fail = (e: Error) => {
+    failReject(e);
+    (zip.outputStream as unknown as Readable).destroy(e);
+    for (const s of open) s.destroy();
+  };
+  try {
+    const plan = await planDossier(ctx.db, attachmentsDirFor(ctx.file), year);
+    const generated = await generatedFiles(ctx, plan, town, opts, now);
+    const records = plan.kinds.flatMap((k) => k.records.map((r) => ({ kind: k.kind, r })));
+    const evidence = records.flatMap(({ r }) => r.files.filter((f) => f.zipPath));
+    const leftOut = records.flatMap(({ kind, r }) => r.files.filter((f) => f.problem).map((f) => ({ kind: kind.label, record: r.title, name: f.name, problem: f.problem! })));
+    zip.on('error', fail);
+    const done = pipeline(zip.outputStream as NodeJS.ReadableStream, sink.stream);
+    done.catch(fail);
+    const entries: ManifestEntry[] = [];
+    // PDFs, DOCX, photos are compressed already: stored, so packing costs no CPU.
+    for (const g of generated) {
+      zip.addBuffer(Buffer.from(g.bytes), g.path, { compressionLevel: 0, mtime: now });
+      entries.push({ path: g.path, size: g.bytes.length, sha256: sha256(g.bytes) });
+    }
+    for (const f of evidence) {
+      zip.addReadStreamLazy(f.zipPath!, { compressionLevel: 0, size: f.size, mtime: now }, (cb) => {
+        const src = fs.createReadStream(f.source, { highWaterMark: 1 << 20 });
+        const h = new HashCounter();
+        open.add(src);
+        src.on('close', () => open.delete(src));
+        src.on('error', fail);
+        h.on('end', () => {
+          if (h.digest !== f.sha256 || h.size !== f.size) fail(new LedgerError('IO', `附件“${f.name}”在打包过程中被改动，档案袋未生成，请重新导出`));
+        });
+        cb(null, src.pipe(h));
+      });
+      entries.push({ path: f.zipPath!, size: f.size, sha256: f.sha256 });
+    }
+    // sha256sum's own format, so `sha256sum -c 校验清单.txt` checks an extracted copy.
+    const txt = entries.map((e) => `${e.sha256}  ${e.path}`).join('\n') + '\n';
+    const json = JSON.stringify({ format: 'fazhi-dossier', version: 1, town, year, generatedAt: now.toISOString(), files: entries, leftOut }, null, 2);
+    zip.addBuffer(Buffer.from(txt, 'utf8'), plan.names.allocate('', DOSSIER_MANIFEST_TXT), { mtime: now });
+    zip.addBuffer(Buffer.from(json, 'utf8'), plan.names.allocate('', DOSSIER_MANIFEST_JSON), { mtime: now });
+    zip.end();
+    await Promise.race([done, failure]);
+    await sink.sync();
+    await sink.close();
+    fs.renameSync(tmp, out);
+    return {
+      file: out,
+      records: records.length,
+      files: entries.length,
+      evidence: evidence.length,
+      lacking: records.filter(({ r }) => r.missing.length).length,
+      leftOut,
+    };
+  } catch (err) {
+    await sink.close().catch(() => undefined);
+    fs.rmSync(tmp, { force: true });
+    if (err instanceof LedgerError) throw err;
+    throw new LedgerError('IO', `无法写入档案袋“${out}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * 导出年度档案袋: one zip for the inspectors' U盘 (report, each kind's register and evidence, an
+ * index of what is missing, SHA-256 manifests), written by the core into a folder the clerk picks
+ * (desktop: the folder dialog; browser harness: a typed path, as on 备份与恢复).
+ */
+import { Alert, Button, Group, List, Loader, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { canPick, pickFolder } from '../../api/host';
+import { asApiError, call, formFailure, type ApiErrorLike, type ApiOutput } from '../lib/api';
+import { FormModal } from '../lib/form-modal';
+import { IconDownload } from '../report/report-icons';
+
+type Result = ApiOutput<'dossier.export'>;
+
+export function DossierButton({ year }: { year: number }) {
+  const [open, setOpen] = useState(false);
+  const [folder, setFolder] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiErrorLike | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+
+  const close = () => {
+    if (busy) return;
+    setOpen(false);
+    setResult(null);
+    setError(null);
+  };
+  const choose = async () => {
+    try {
+      const r = await pickFolder(folder || undefined);
+      if (!r.canceled) setFolder(r.path);
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  };
+  const submit = async () => {
+    if (result) return close();
+    if (!folder.trim()) return setError({ code: 'VALIDATION', message: '请先选择保存档案袋的文件夹（可选U盘）', issues: [] });
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await call('dossier.export', { year, folder: folder.trim() }));
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button variant="default" leftSection={<IconDownload />} onClick={() => setOpen(true)} style={{ marginLeft: 'auto', alignSelf: 'center' }}>
+        导出年度档案袋
+      </Button>
+      <FormModal
+        opened={open}
+        title={`导出${year}年度档案袋`}
+        onClose={close}
+        onSubmit={() => void submit()}
+        saving={busy}
+        submitLabel={result ? '完成' : '导出'}
+        size={620}
+        failure={formFailure(error)}
+        testId="dossier-form"
+      >
+        {result ? (
+          <Alert color={result.leftOut.length ? 'orange' : 'teal'} title="档案袋已生成" data-testid="dossier-result">
+            <Text size="sm" style={{ wordBreak: 'break-all' }}>
+              {result.file}
+            </Text>
+            <Text size="sm" mt={4}>
+              {result.records}条记录，{result.evidence}个证据文件；{result.lacking}条记录缺少材料，详见压缩包中的“档案袋索引.pdf”。
+            </Text>
+            {result.leftOut.length > 0 && (
+              <>
+                <Text size="sm" mt={6} fw={600}>
+                  以下附件文件缺失或已被改动，未放入档案袋，请从备份恢复或重新添加：
+                </Text>
+                <List size="sm">
+                  {result.leftOut.map((x) => (
+                    <List.Item key={`${x.record}/${x.name}`}>
+                      {x.kind}“{x.record}”：{x.name}（{x.problem}）
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+          </Alert>
+        ) : (
+          <>
+            <Text size="sm" mb="sm">
+              一个压缩包，可直接拷到U盘交给督察考核：年度报告（PDF、Word）、各类台账的登记簿和每条记录的证据材料、列明缺少材料的索引，以及全部文件的校验清单（SHA-256）。
+            </Text>
+            {canPick() ? (
+              <Group gap="sm" wrap="nowrap">
+                <Button variant="default" onClick={() => void choose()} disabled={busy}>
+                  选择文件夹…
+                </Button>
+                <Text size="sm" truncate title={folder} c={folder ? undefined : 'dimmed'}>
+                  {folder || '尚未选择'}
+                </Text>
+              </Group>
+            ) : (
+              <TextInput
+                label="保存到文件夹"
+                description="浏览器调试环境无法弹出选择窗口，请输入文件夹路径"
+                placeholder="例如 E:\"
+                value={folder}
+                onChange={(e) => setFolder(e.currentTarget.value)}
+                disabled={busy}
+                data-testid="dossier-folder-input"
+              />
+            )}
+            {busy && (
+              <Group gap="xs" mt="sm">
+                <Loader size={14} />
+                <Text size="sm" c="dimmed">
+                  正在生成报告、登记簿并打包证据文件，请稍候……
+                </Text>
+              </Group>
+            )}
+          </>
+        )}
+      </FormModal>
+    </>
+  );
+}
