@@ -36,7 +36,8 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        // worker.js: the thread that runs heavy API methods (electron/core/worker/pool.ts).
+        input: { index: resolve(root, 'electron/main/index.ts'), worker: resolve(root, 'electron/core/worker/entry.ts') },
         // core/report/export.ts falls back to headless Chromium (render/pdf.ts) when no printer is
         // passed; the shell always passes printToPDF, so that dev-only fallback stays out of the bundle.
         external: ['playwright-core'],

@@ -21,7 +21,10 @@ export const FILES = 100;
 export const FILE_BYTES = 10 * 1024 * 1024;
 const RUNS = 3;
 
-export function seed(file: string): string[] {
+/** A ledger of `records` 党委会议 records and `files` × 10 MB random attachments (defaults: this bench's size). */
+export function seed(file: string, size: { records?: number; files?: number } = {}): string[] {
+  const RECORDS_N = size.records ?? RECORDS;
+  const FILES_N = size.files ?? FILES;
   const ctx = openContext(file);
   const store = attachmentsDirFor(file);
   const files: string[] = [file];
@@ -33,7 +36,7 @@ export function seed(file: string): string[] {
     const att = ctx.db.prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     const ids: string[] = [];
     ctx.db.transaction(() => {
-      for (let i = 0; i < RECORDS; i++) {
+      for (let i = 0; i < RECORDS_N; i++) {
         const year = 2016 + (i % 10);
         const date = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
         const data = { meetingType: '党委会议', date, title: `第${i}次党委会议`, attendees: 9, topics: `研究第${i}项议题：依法行政、矛盾纠纷排查化解。` };
@@ -42,14 +45,14 @@ export function seed(file: string): string[] {
         ins.run(id, date, year, JSON.stringify(data), data.title, t, t);
       }
     })();
-    for (let i = 0; i < FILES; i++) {
+    for (let i = 0; i < FILES_N; i++) {
       const buf = randomBytes(FILE_BYTES);
       const sha = createHash('sha256').update(buf).digest('hex');
       const f = attachmentFile(store, sha);
       fs.mkdirSync(path.dirname(f), { recursive: true });
       fs.writeFileSync(f, buf);
       files.push(f);
-      att.run(randomUUID(), ids[i * 1000], `现场照片${i}.jpg`, sha, FILE_BYTES, t);
+      att.run(randomUUID(), ids[(i * 1000) % ids.length], `现场照片${i}.jpg`, sha, FILE_BYTES, t);
     }
     ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {

@@ -68,7 +68,7 @@ export function createHarnessReportOutput(ctx: LedgerContext): HarnessReportOutp
         }
         case 'host.pickFolder':
         case 'host.pickBackupFile':
-          // The server answers these UNAVAILABLE before they get here (a browser has no native picker).
+          // The server's stand-ins answer these before they get here (a browser has no native picker).
           throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${name}`);
       }
     },

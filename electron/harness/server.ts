@@ -1,17 +1,26 @@
 /**
  * Loopback harness (dev and tests only): serves the built renderer on 127.0.0.1 and routes
- * `POST /api/<method>` to the same API table as Electron IPC, and `POST /host/<name>` to the
- * report's host methods (./report-output.ts); the native pickers answer UNAVAILABLE here. A random per-start token, put into the served
- * index.html, must accompany every call; the Host header must be loopback.
+ * `POST /api/<method>` through the same gate as Electron IPC (the renderer's surface, paths only
+ * as granted), and `POST /host/<name>` to the report's host methods (./report-output.ts) and the
+ * pickers' stand-ins. A random per-start token, put into the served index.html, must accompany
+ * every call; the Host header must be loopback, and a browser's Origin our own.
  */
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { apiTable, callApi, openContext, type LedgerContext } from '@core/api';
+import { openContext, type LedgerContext } from '@core/api';
+import { callFromRenderer, isRendererMethod } from '@core/api/gate';
+import { PathGrants } from '@core/api/grants';
+import { Dispatcher } from '@core/api/dispatch';
+import { WorkerPool } from '@core/worker/pool';
+import type { Progress } from '@core/worker/protocol';
+import type { PathKind } from '@core/api/define';
+import { MAX_UPLOAD_BODY_BYTES } from '@rules/upload';
 import type { Result } from '../preload/contract';
-import { PICKER_METHOD_NAMES } from '@rules/host-contract';
+import type { PickedPath } from '@rules/host-contract';
+import { parseHostInput } from '@rules/host-input';
 import { resolveStaticPath, staticHeaders } from '@core/serve/static-files';
 import { toErrorPayload } from '@rules/errors';
 import { createHarnessReportOutput } from './report-output';
@@ -28,12 +37,21 @@ export interface Harness {
   url: string;
   token: string;
   ctx: LedgerContext;
+  /** The paths handed to the page (drive list, listings, the picker stand-ins). */
+  grants: PathGrants;
   close(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
-// Room for the largest attachment upload: 50 MB as base64 is about 67 MB of JSON.
-const DEFAULT_MAX_BODY = 72 * 1024 * 1024;
+// Room for the largest upload (one cap, @rules/upload), as base64 in JSON.
+const DEFAULT_MAX_BODY = MAX_UPLOAD_BODY_BYTES;
+
+/**
+ * The harness's stand-ins for main's native pickers: the browser has no dialog, so the page's
+ * path box is the clerk's choice. The typed path is granted like a picked one; nothing typed
+ * is a cancel. Everything else the page names goes through the same gate as in Electron.
+ */
+const PICKER_STAND_INS: Record<string, PathKind> = { pickFolder: 'folder', pickBackupFile: 'file' };
 
 /** Compares digests so neither the token nor its length leaks through timing. */
 export function tokenMatches(expected: string, given: unknown): boolean {
@@ -41,9 +59,6 @@ export function tokenMatches(expected: string, given: unknown): boolean {
   const digest = (s: string) => createHash('sha256').update(s).digest();
   return timingSafeEqual(digest(expected), digest(given));
 }
-
-/** Same words as the client's refusal of a main-only method in the browser. */
-export const DESKTOP_ONLY = '此功能仅在桌面程序中可用（浏览器调试环境不支持）';
 
 const fail = (code: 'FORBIDDEN' | 'UNKNOWN_METHOD' | 'VALIDATION' | 'INTERNAL' | 'UNAVAILABLE', message: string): Result => ({
   ok: false,
@@ -76,18 +91,46 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
   });
 }
 
+type Target = { kind: 'api' | 'host'; name: string } | { kind: 'file'; pathname: string };
+
+/**
+ * The request target as a route, or null when it is not one we could have produced: not an
+ * origin-form path (`//[`, `*`, absolute URLs), or percent-encoding that does not decode.
+ */
+export function parseTarget(url: string | undefined): Target | null {
+  if (!url || !url.startsWith('/') || url.startsWith('//')) return null;
+  const pathname = url.split(/[?#]/, 1)[0];
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const m = /^\/(api|host)\/([^/]+)$/.exec(pathname);
+  if (m) return { kind: m[1] as 'api' | 'host', name: decodeURIComponent(m[2]) };
+  return decoded.includes('\0') ? null : { kind: 'file', pathname };
+}
+
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const rendererDir = path.resolve(opts.rendererDir ?? 'out/renderer');
   const limit = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const token = randomBytes(32).toString('hex');
   const ctx = openContext(opts.dbFile);
+  const grants = new PathGrants();
+  // Like Electron: heavy methods in a worker thread, so one import does not stall every request.
+  const pool = new WorkerPool();
+  const dispatch = new Dispatcher(() => ctx, pool);
+  /** Jobs in the worker now, by method: the page polls POST /host/progress (Electron pushes them instead). */
+  const running = new Map<string, Progress>();
+  const track = (p: Progress) => (p.finished ? running.delete(p.method) : running.set(p.method, p));
   let allowedHosts = new Set<string>();
   const hostOutput = createHarnessReportOutput(ctx);
 
   async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, fail('VALIDATION', '只接受 POST 请求'));
     if (!tokenMatches(token, req.headers['x-harness-token'])) return sendJson(res, 403, fail('FORBIDDEN', '缺少或错误的调试令牌'));
-    if (!Object.hasOwn(apiTable, name)) return sendJson(res, 404, fail('UNKNOWN_METHOD', `未知的操作：${name}`));
+    // Like Electron, the page reaches only the renderer's surface: cliOnly methods do not exist here.
+    if (!isRendererMethod(name)) return sendJson(res, 404, fail('UNKNOWN_METHOD', `未知的操作：${name.slice(0, 100)}`));
     // A JSON content type forces a CORS preflight on any cross-site attempt.
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, fail('VALIDATION', '请求须为 JSON'));
@@ -103,7 +146,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     } catch {
       return sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
     }
-    sendJson(res, 200, await callApi(ctx, name, payload));
+    sendJson(res, 200, await callFromRenderer(dispatch, grants, name, payload, track));
   }
 
   /** Host methods: same checks as the API; a file comes back as its bytes, anything else as JSON. */
@@ -112,13 +155,26 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     if (!tokenMatches(token, req.headers['x-harness-token'])) return sendJson(res, 403, fail('FORBIDDEN', '缺少或错误的调试令牌'));
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, fail('VALIDATION', '请求须为 JSON'));
     const body = await readBody(req, 64 * 1024);
+    if (!body) {
+      res.setHeader('Connection', 'close');
+      return sendJson(res, 413, fail('VALIDATION', '请求内容过大'));
+    }
     let payload: unknown;
     try {
-      payload = body?.length ? JSON.parse(body.toString('utf8')) : {};
+      payload = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
       return sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
     }
-    if ((PICKER_METHOD_NAMES as readonly string[]).includes(`host.${name}`)) return sendJson(res, 200, fail('UNAVAILABLE', DESKTOP_ONLY));
+    if (name === 'progress') return sendJson(res, 200, { ok: true, value: [...running.values()] });
+    if (Object.hasOwn(PICKER_STAND_INS, name)) {
+      try {
+        const typed = parseHostInput(`host.${name}` as 'host.pickFolder' | 'host.pickBackupFile', payload).defaultPath;
+        const picked: PickedPath = typed ? { canceled: false, path: grants.grant(typed, PICKER_STAND_INS[name]) } : { canceled: true };
+        return sendJson(res, 200, { ok: true, value: picked });
+      } catch (err) {
+        return sendJson(res, 200, { ok: false, error: toErrorPayload(err) });
+      }
+    }
     try {
       const answer = await hostOutput.call(`host.${name}`, payload);
       if (!('bytes' in answer)) return sendJson(res, 200, { ok: true, value: answer.value });
@@ -161,24 +217,52 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const server = http.createServer((req, res) => {
+  /** The origins our own page has; a browser names its page's origin on every POST. */
+  let ownOrigins = new Set<string>();
+
+  /**
+   * Any web page the clerk opens can make the browser send requests here; the token keeps them
+   * from reading answers, this keeps them from acting. A request marked as coming from another
+   * origin (Origin, or Sec-Fetch-Site when a browser leaves Origin out) is refused even with the
+   * token. Tools (curl, tests) send neither and rely on the token alone.
+   */
+  function fromOwnPage(req: http.IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !ownOrigins.has(origin)) return false;
+    const site = req.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin' || site === 'none';
+  }
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     // DNS rebinding guard: a foreign site resolving its name to 127.0.0.1 sends its own Host.
     if (!allowedHosts.has(String(req.headers.host ?? ''))) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('错误的主机名');
-      return;
+      return Promise.resolve();
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://x');
-    const api = /^\/api\/([^/]+)$/.exec(pathname);
-    const host = /^\/host\/([^/]+)$/.exec(pathname);
-    const done = api
-      ? serveApi(req, res, decodeURIComponent(api[1]))
-      : host
-        ? serveHost(req, res, decodeURIComponent(host[1]))
-        : serveFile(req, res, pathname);
-    done.catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', `内部错误：${String(err)}`));
+    const target = parseTarget(req.url);
+    if (!target) return Promise.resolve(void sendJson(res, 400, fail('VALIDATION', '请求地址不正确')));
+    if (target.kind === 'file') return serveFile(req, res, target.pathname);
+    if (!fromOwnPage(req)) return Promise.resolve(void sendJson(res, 403, fail('FORBIDDEN', '拒绝了来自其他网页的请求')));
+    return target.kind === 'api' ? serveApi(req, res, target.name) : serveHost(req, res, target.name);
+  }
+
+  const server = http.createServer((req, res) => {
+    const failed = (err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', '调试服务内部错误'));
       else res.destroy();
-    });
+      console.error('[harness]', err);
+    };
+    // Nothing a request carries may throw past this point: one bad request must not end the server.
+    try {
+      route(req, res).catch(failed);
+    } catch (err) {
+      failed(err);
+    }
+  });
+  // A request the HTTP parser refuses: answer 400 when the socket can still take it.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -187,15 +271,18 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`${HOST}:${port}`, `localhost:${port}`]);
+  ownOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
 
   return {
     url: `http://${HOST}:${port}/`,
     token,
     ctx,
+    grants,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
+          void pool.close();
           ctx.close();
           // The warm PDF browser goes too, before close() resolves.
           void hostOutput.close().finally(resolve);

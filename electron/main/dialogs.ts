@@ -4,13 +4,14 @@
  * methods (same channel scheme, same sender check); the browser harness has no equivalent.
  * The report's host methods (./report-output.ts) and the backup pickers (./pickers.ts) are bound here too.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import { callApi, type LedgerContext } from '@core/api';
+import type { LedgerContext } from '@core/api';
+import type { PathGrants } from '@core/api/grants';
+import type { Dispatcher } from '@core/api/dispatch';
 import { LedgerError } from '@rules/errors';
-import { writeFileAtomic } from '@core/fs/atomic';
+import { writeFileAtomicAsync } from '@core/fs/atomic';
 import type { MainMethodName, MainMethods, Result } from '../preload/contract';
 import type { HostMethodName } from '@rules/host-contract';
 import { handleTrusted, type IpcRegistrar } from './ipc';
@@ -20,6 +21,10 @@ import type { Trust } from './origin';
 
 export interface DialogDeps {
   getCtx(): LedgerContext;
+  /** Runs core methods; heavy ones ({ worker: true }) off the main thread. */
+  dispatch: Dispatcher;
+  /** Paths handed to the renderer; the pickers add to it, the renderer's calls are checked against it. */
+  grants: PathGrants;
   getWindow(): BrowserWindow | null;
   /** Where the save dialog starts (the clerk's Documents folder). */
   defaultDir: string;
@@ -28,8 +33,6 @@ export interface DialogDeps {
 type Output<K extends MainMethodName> = MainMethods[K]['output'];
 
 const FILTERS = [{ name: '法治台账交换文件', extensions: ['json'] }];
-/** Same ceiling as the core's exchange.import schema. */
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -54,9 +57,9 @@ export async function exportLedger(deps: DialogDeps): Promise<Result<Output<'fil
     filters: FILTERS,
   });
   if (pick.canceled || !pick.filePath) return { ok: true, value: { canceled: true } };
-  const exported = await callApi(deps.getCtx(), 'exchange.export', {});
+  const exported = await deps.dispatch.call('exchange.export', {});
   if (!exported.ok) return exported;
-  writeFileAtomic(pick.filePath, exported.value as string);
+  await writeFileAtomicAsync(pick.filePath, exported.value as string);
   return { ok: true, value: { canceled: false, file: pick.filePath } };
 }
 
@@ -76,8 +79,8 @@ export async function importLedger(deps: DialogDeps): Promise<Result<Output<'fil
     noLink: true,
   });
   if (confirm.response !== 0) return { ok: true, value: { canceled: true } };
-  if (fs.statSync(file).size > MAX_IMPORT_BYTES) throw new LedgerError('BAD_FILE', '文件过大，不是法治台账交换文件');
-  const imported = await callApi(deps.getCtx(), 'exchange.import', { text: fs.readFileSync(file, 'utf8') });
+  // The worker reads and imports the file; this thread only waits (the window stays responsive).
+  const imported = await deps.dispatch.call('exchange.importFile', { file });
   if (!imported.ok) return imported;
   const { records } = imported.value as { records: number };
   return { ok: true, value: { canceled: false, file, records } };

@@ -1,16 +1,20 @@
 /**
- * The whole IPC surface: every entry of the core API table (read at startup, never a
- * hand-kept list) bound to `api:<name>` through one wrapper that refuses frames not from our
- * origin, lets callApi validate the payload with zod, and always answers a Result object.
+ * The whole IPC surface: every method of the core API table on the renderer's surface (read at
+ * startup from the table's declarations, never a hand-kept list) bound to `api:<name>` through
+ * one wrapper that refuses frames not from our origin; the core's gate then refuses paths main
+ * did not hand out, lets callApi validate the payload with zod, and always answers a Result.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { apiTable, callApi, type LedgerContext } from '@core/api';
+import type { Dispatcher } from '@core/api/dispatch';
+import { callFromRenderer, rendererMethodNames } from '@core/api/gate';
+import type { PathGrants } from '@core/api/grants';
 import { toErrorPayload } from '@rules/errors';
-import { channelFor, type Result } from '../preload/contract';
+import { channelFor, PROGRESS_CHANNEL, type Result } from '../preload/contract';
 import type { Trust } from './origin';
 
 export type IpcRegistrar = Pick<IpcMain, 'handle'>;
-export type MethodRunner = (payload: unknown) => Promise<Result>;
+export type MethodRunner = (payload: unknown, event: Pick<IpcMainInvokeEvent, 'sender'>) => Promise<Result>;
+
 
 /**
  * Only the top frame of a page from our own origin may call in. A renderer that got hold of
@@ -35,16 +39,29 @@ export function handleTrusted(ipc: IpcRegistrar, name: string, trust: Trust, run
       return FORBIDDEN;
     }
     try {
-      return await run(payload);
+      return await run(payload, event);
     } catch (err) {
       return { ok: false, error: toErrorPayload(err) };
     }
   });
 }
 
-/** Binds every method in the core API table; returns the names bound. */
-export function bindApiTable(ipc: IpcRegistrar, trust: Trust, getCtx: () => LedgerContext): string[] {
-  const names = Object.keys(apiTable);
-  for (const name of names) handleTrusted(ipc, name, trust, (payload) => callApi(getCtx(), name, payload));
+export interface GateDeps {
+  /** Runs methods inline or in the worker pool. */
+  dispatch: Dispatcher;
+  /** The paths main handed out (pickers, drive list, listings); shared with the pickers. */
+  grants: PathGrants;
+}
+
+/** Binds every renderer method of the core API table (cliOnly ones get no channel); returns the names bound. */
+export function bindApiTable(ipc: IpcRegistrar, trust: Trust, deps: GateDeps): string[] {
+  const names = rendererMethodNames();
+  for (const name of names) {
+    handleTrusted(ipc, name, trust, (payload, event) =>
+      callFromRenderer(deps.dispatch, deps.grants, name, payload, (p) => {
+        if (!event.sender?.isDestroyed?.()) event.sender?.send?.(PROGRESS_CHANNEL, p);
+      }),
+    );
+  }
   return names;
 }

@@ -3,12 +3,16 @@
  * preview shows exactly these pages), the same window sent to the system print dialog, and 导出
  * PDF/Word through a save dialog. Bound with the one sender-checked wrapper, payloads checked by zod.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 import { assembleYear } from '@core/report/assemble';
 import { LedgerError } from '@rules/errors';
 import { IMPRINT_FIT_SCRIPT, renderReportHtml } from '@core/render/html';
-import { defaultReportFileName, exportReport, type PdfPrinter } from '@core/report/export';
+import { defaultReportFileName, type PdfPrinter } from '@core/report/export';
+import { writeFileAtomicAsync } from '@core/fs/atomic';
 import { recordOutput } from '@core/report/provenance';
 import type { HostMethodName, HostMethods } from '@rules/host-contract';
 import type { Result } from '../preload/contract';
@@ -44,15 +48,22 @@ async function openReportWindow(html: string): Promise<BrowserWindow> {
       disableBlinkFeatures: 'Auxclick',
     },
   });
+  // From a file, not a data: URL: Chromium refuses URLs past 2 MB, which a long report with
+  // many tables reaches. The file sits in a private temp folder only while the page loads.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-report-'));
+  const file = path.join(dir, 'report.html');
   try {
-    // A data: URL keeps the report off disk; a report is tens of kB, far below Chromium's 2 MB URL limit.
-    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    fs.writeFileSync(file, html, { encoding: 'utf8', mode: 0o600 });
+    await win.loadURL(pathToFileURL(file).href);
     await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
     await win.webContents.executeJavaScript(IMPRINT_FIT_SCRIPT);
     return win;
   } catch (err) {
     win.destroy();
     throw err;
+  } finally {
+    // Loaded (fonts included) or failed: either way the page no longer needs the file.
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -76,9 +87,14 @@ export const electronPdfPrinter: PdfPrinter = async (html) => {
   }
 };
 
-export function reportPdf(deps: DialogDeps, input: HostMethods['host.reportPdf']['input']): Promise<Uint8Array> {
-  const report = assembleYear(deps.getCtx().db, input.year);
-  return electronPdfPrinter(renderReportHtml(report.document));
+/** The report rendered in the worker (assembly and rendering are the heavy part), with its figure uses. */
+type Rendered<C> = { content: C; uses: Parameters<typeof recordOutput>[3] };
+const renderInWorker = <C extends string | Uint8Array>(deps: DialogDeps, year: number, format: 'html' | 'docx') =>
+  deps.dispatch.value<Rendered<C>>('report.render', { year, format });
+
+export async function reportPdf(deps: DialogDeps, input: HostMethods['host.reportPdf']['input']): Promise<Uint8Array> {
+  const { content } = await renderInWorker<string>(deps, input.year, 'html');
+  return electronPdfPrinter(content);
 }
 
 const PRINT_FAILURES: Record<string, string> = {
@@ -94,9 +110,8 @@ const PRINT_FAILURES: Record<string, string> = {
  * after it: destroying it earlier crashes or loses the job (electron/electron#19946, #28192).
  */
 export async function printReport(deps: DialogDeps, input: HostMethods['host.printReport']['input']): Promise<{ printed: boolean }> {
-  const ctx = deps.getCtx();
-  const report = assembleYear(ctx.db, input.year);
-  const win = await openReportWindow(renderReportHtml(report.document));
+  const report = await renderInWorker<string>(deps, input.year, 'html');
+  const win = await openReportWindow(report.content);
   const outcome = await new Promise<{ ok: boolean; reason: string }>((resolve) => {
     win.webContents.print(
       { silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' } },
@@ -107,7 +122,7 @@ export async function printReport(deps: DialogDeps, input: HostMethods['host.pri
     if (!win.isDestroyed()) win.destroy();
   }, PRINT_WINDOW_LINGER_MS);
   if (outcome.ok) {
-    recordOutput(ctx.db, input.year, 'print', report.uses);
+    recordOutput(deps.getCtx().db, input.year, 'print', report.uses);
     return { printed: true };
   }
   if (/cancel/i.test(outcome.reason)) return { printed: false };
@@ -130,7 +145,11 @@ export async function saveReport(deps: DialogDeps, input: HostMethods['host.save
   if (pick.canceled || !pick.filePath) return { canceled: true };
   // The extension decides the format in exportReport; a name typed without one gets it added.
   const file = path.extname(pick.filePath).toLowerCase() === `.${input.format}` ? pick.filePath : `${pick.filePath}.${input.format}`;
-  await exportReport(deps.getCtx(), input.year, file, electronPdfPrinter);
+  // Rendered in the worker; only printToPDF (Chromium's work, awaited) and the write happen here.
+  const rendered = await renderInWorker<string | Uint8Array>(deps, input.year, input.format === 'pdf' ? 'html' : 'docx');
+  const bytes = input.format === 'pdf' ? await electronPdfPrinter(rendered.content as string) : rendered.content;
+  await writeFileAtomicAsync(file, bytes);
+  recordOutput(deps.getCtx().db, input.year, input.format, rendered.uses);
   return { canceled: false, file };
 }
 

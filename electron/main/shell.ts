@@ -6,6 +6,9 @@
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { openContext, type LedgerContext } from '@core/api';
+import { PathGrants } from '@core/api/grants';
+import { Dispatcher } from '@core/api/dispatch';
+import { WorkerPool } from '@core/worker/pool';
 import { toErrorPayload } from '@rules/errors';
 import { bindMainMethods, exportLedger, type DialogDeps } from './dialogs';
 import { bindApiTable } from './ipc';
@@ -48,7 +51,9 @@ export function startShell(mainDir: string): Promise<void> {
     if (!ctx) throw new Error('台账尚未打开');
     return ctx;
   };
-  const deps: DialogDeps = { getCtx, getWindow: () => win, defaultDir: app.getPath('documents') };
+  // Heavy methods run in a worker thread (out/main/worker.js, built beside index.js) so the window never freezes.
+  const pool = new WorkerPool(path.join(mainDir, 'worker.js'));
+  const deps: DialogDeps = { getCtx, dispatch: new Dispatcher(getCtx, pool), grants: new PathGrants(), getWindow: () => win, defaultDir: app.getPath('documents') };
 
   app.on('second-instance', () => {
     if (!win) return;
@@ -56,7 +61,10 @@ export function startShell(mainDir: string): Promise<void> {
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => ctx?.close());
+  app.on('will-quit', () => {
+    void pool.close();
+    ctx?.close();
+  });
 
   return app.whenReady().then(() => {
     hardenSession(session.defaultSession, trust);
@@ -71,7 +79,7 @@ export function startShell(mainDir: string): Promise<void> {
       app.quit();
       return;
     }
-    bindApiTable(ipcMain, trust, getCtx);
+    bindApiTable(ipcMain, trust, deps);
     bindMainMethods(ipcMain, trust, deps);
     const template = buildMenuTemplate({
       isDev: !!devUrl,

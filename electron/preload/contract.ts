@@ -1,13 +1,14 @@
 /**
- * The IPC contract between renderer and main: every core API method plus the few main-only
+ * The IPC contract between renderer and main: the core API methods the screens use plus the few main-only
  * methods (native dialogs), one channel `api:<name>` each, each answering a Result object.
  * Types come from the core's API table; the only runtime imports are plain name lists, so the
  * sandboxed preload can bundle this file without pulling in the core.
  */
-import { API_METHOD_NAMES } from '@core/api/methods';
-import type { ApiInput, ApiMethodName, ApiOutput } from '@core/api';
+import { RENDERER_METHOD_NAMES } from '@core/api/methods';
+import type { ApiInput, ApiOutput, RendererMethodName } from '@core/api';
 import type { ErrorCode, Issue } from '@rules/errors';
 import { MAIN_METHOD_NAMES, type HostMethods, type MainMethodName } from '@rules/host-contract';
+import type { Progress } from '@core/worker/protocol';
 
 export { MAIN_METHOD_NAMES, type MainMethodName };
 
@@ -20,11 +21,11 @@ export interface MainMethods extends HostMethods {
 }
 
 /** Everything window.api exposes, in the order the preload binds it. */
-export const EXPOSED_METHOD_NAMES = [...API_METHOD_NAMES, ...MAIN_METHOD_NAMES] as const;
-export type AppMethodName = ApiMethodName | MainMethodName;
+export const EXPOSED_METHOD_NAMES = [...RENDERER_METHOD_NAMES, ...MAIN_METHOD_NAMES] as const;
+export type AppMethodName = RendererMethodName | MainMethodName;
 
-export type AppInput<K extends AppMethodName> = K extends ApiMethodName ? ApiInput<K> : K extends MainMethodName ? MainMethods[K]['input'] : never;
-export type AppOutput<K extends AppMethodName> = K extends ApiMethodName ? ApiOutput<K> : K extends MainMethodName ? MainMethods[K]['output'] : never;
+export type AppInput<K extends AppMethodName> = K extends RendererMethodName ? ApiInput<K> : K extends MainMethodName ? MainMethods[K]['input'] : never;
+export type AppOutput<K extends AppMethodName> = K extends RendererMethodName ? ApiOutput<K> : K extends MainMethodName ? MainMethods[K]['output'] : never;
 
 /**
  * Shell-level codes on top of the core's: FORBIDDEN (request from a page that is not ours),
@@ -43,7 +44,15 @@ export type WindowApi = { readonly [K in AppMethodName]: (input: AppInput<K>) =>
 
 export const channelFor = (name: string): string => `api:${name}`;
 
-// Compile-time guard: methods.ts (the preload's list) names exactly the API table's keys.
+/** Main → page: how far a long job has got (electron/core/worker/protocol.ts Progress). */
+export const PROGRESS_CHANNEL = 'api:progress';
+
+/** `window.apiProgress`: the page subscribes to PROGRESS_CHANNEL; nothing else of ipcRenderer reaches it. */
+export interface ProgressBridge {
+  subscribe(listener: (p: Progress) => void): () => void;
+}
+
+// Compile-time guard: methods.ts (the preload's list) names exactly the table's methods not declared cliOnly.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-export const NAMES_MATCH_TABLE: Equal<(typeof API_METHOD_NAMES)[number], ApiMethodName> = true;
+export const NAMES_MATCH_TABLE: Equal<(typeof RENDERER_METHOD_NAMES)[number], RendererMethodName> = true;
 export const MAIN_NAMES_MATCH: Equal<MainMethodName, keyof MainMethods> = true;

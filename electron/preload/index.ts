@@ -4,7 +4,7 @@
  * page, so a compromised renderer can call exactly the methods main validates, nothing more.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { EXPOSED_METHOD_NAMES, channelFor, type WindowApi } from './contract';
+import { EXPOSED_METHOD_NAMES, PROGRESS_CHANNEL, channelFor, type ProgressBridge, type WindowApi } from './contract';
 
 type Invoker = (input: unknown) => ReturnType<typeof ipcRenderer.invoke>;
 
@@ -23,3 +23,14 @@ function bind<N extends string>(names: readonly N[]): Readonly<Record<N, Invoker
 const api = bind(EXPOSED_METHOD_NAMES) satisfies WindowApi;
 
 contextBridge.exposeInMainWorld('api', api);
+
+// Progress of long jobs: the page gets each event's data only (never the IpcRendererEvent, whose
+// `sender` is ipcRenderer itself), and an unsubscribe function.
+const progress: ProgressBridge = Object.freeze({
+  subscribe(listener: Parameters<ProgressBridge['subscribe']>[0]) {
+    const l = (_event: unknown, p: unknown) => listener(p as never);
+    ipcRenderer.on(PROGRESS_CHANNEL, l);
+    return () => void ipcRenderer.removeListener(PROGRESS_CHANNEL, l);
+  },
+});
+contextBridge.exposeInMainWorld('apiProgress', progress);

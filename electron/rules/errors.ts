@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'BAD_FILE'
   | 'IO'
   | 'UNKNOWN_METHOD'
+  /** The renderer asked for something it may not (a path main did not hand out). */
+  | 'FORBIDDEN'
   | 'INTERNAL';
 
 /** One problem with one field of one record; `row` is 1-based within a file or list when known. */

@@ -1,6 +1,6 @@
 /**
  * The limits both sides enforce, once: the years a ledger may hold, how long a text may be,
- * what counts as empty, the largest attachment, and sizes as the clerk reads them.
+ * what counts as empty, and sizes as the clerk reads them (the upload ceiling is @rules/upload).
  */
 import { z } from 'zod';
 
@@ -19,10 +19,6 @@ export const textMax = (f: { type: string; max?: number }): number => f.max ?? (
 /** Nothing entered: absent, blank text or an empty list. */
 export const isEmpty = (v: unknown): boolean =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
-
-/** Largest file one attachment may be (decoded); the form checks before reading, the core on upload. */
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-export const MAX_UPLOAD_LABEL = '50 MB';
 
 /** A size as the clerk reads it: 3 KB, 1.5 MB, 2.0 GB. */
 export function formatBytes(n: number): string {

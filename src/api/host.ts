@@ -74,14 +74,18 @@ export async function saveReport(year: number, format: SavedReportFormat): Promi
   return 'file' in a ? { canceled: false, download: a.file } : (a.value as Out<'host.saveReport'>);
 }
 
-/** Electron: a folder dialog; the harness refuses (UNAVAILABLE), so the page offers a path box there. */
+/**
+ * Electron: a folder dialog opening at `defaultPath`. The browser harness has no dialog: the page
+ * offers a path box and passes its text here, and the harness's stand-in takes that as the pick.
+ * Either way the answer is a path main (or the harness) granted, the only kind the core accepts.
+ */
 export async function pickFolder(defaultPath?: string): Promise<PickedPath> {
   const input = defaultPath ? { defaultPath } : {};
   if (isDesktop()) return viaElectron('host.pickFolder', input);
   return (await viaHarness('host.pickFolder', input) as { value: PickedPath }).value;
 }
 
-/** Electron: an open dialog filtered to .ftzb backup files; the harness refuses like pickFolder. */
+/** Electron: an open dialog filtered to .ftzb backup files; in the harness the typed path, as for pickFolder. */
 export async function pickBackupFile(defaultPath?: string): Promise<PickedPath> {
   const input = defaultPath ? { defaultPath } : {};
   if (isDesktop()) return viaElectron('host.pickBackupFile', input);

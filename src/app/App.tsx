@@ -26,6 +26,7 @@ import { BackupPage } from './backup/backup-page';
 import { HeaderBackupReminder } from './backup/backup-reminder';
 import { NotFound } from './shell/not-found';
 import { UnsavedGuardHost } from './shell/unsaved-guard-host';
+import { JobProgress } from './shell/job-progress';
 
 dayjs.locale('zh-cn');
 
@@ -75,6 +76,7 @@ function Shell() {
         <Page route={route} />
       </AppShell.Main>
       <UnsavedGuardHost />
+      <JobProgress />
     </AppShell>
   );
 }

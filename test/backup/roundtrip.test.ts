@@ -9,8 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentsDirFor, openContext, type LedgerContext } from '@core/api';
 import { runCli } from '../../electron/cli/run';
 import '../../electron/cli/backup-commands';
-import { API_METHOD_NAMES } from '@core/api/methods';
-import { API_METHODS } from '@core/api';
 import { attachmentFile, pinAttachments, sweepOrphans } from '@core/ledger/attachments';
 import { api, seedLedger, snapshotOf, tempDir, type Seeded } from './helpers';
 
@@ -102,10 +100,6 @@ describe('backup and restore round trip', () => {
     expect(b.file).not.toBe(a.file);
     expect(b.deleted).toEqual([path.join(other, '法治台账备份_双土镇_2020-01-01_0800.ftzb')]);
     expect(fs.readdirSync(other).sort()).toEqual([path.basename(a.file), path.basename(b.file), '法治台账备份_河坝镇_2020-01-01_0800.ftzb', '照片.jpg'].sort());
-  });
-
-  it('lists the API methods in methods.ts', () => {
-    expect([...API_METHOD_NAMES].sort()).toEqual([...API_METHODS].sort());
   });
 });
 

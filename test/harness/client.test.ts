@@ -35,7 +35,7 @@ describe('over the harness', () => {
 
   it('throws ApiError carrying code, Chinese message and issues', async () => {
     const client = createClient(httpTransport({ token: h.token, baseUrl: base() }), false);
-    const err = await client.call('records.get', { id: '' }).catch((e: unknown) => e);
+    const err = await client.call('records.delete', { id: '' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'VALIDATION', message: '请求参数不正确' });
     expect((err as ApiError).issues[0]).toMatchObject({ field: 'id' });
@@ -50,7 +50,7 @@ describe('over the harness', () => {
     const fetchSpy = vi.fn();
     const client = createClient(httpTransport({ token: h.token, baseUrl: base(), fetch: fetchSpy }), false);
     expect(client.isAvailable('file.exportLedger')).toBe(false);
-    expect(client.isAvailable('exchange.export')).toBe(true);
+    expect(client.isAvailable('ledger.years')).toBe(true);
     await expect(client.call('file.exportLedger', {})).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('桌面程序') });
     expect(fetchSpy).not.toHaveBeenCalled();
   });
@@ -65,12 +65,12 @@ describe('through window.api (Electron)', () => {
   it('unwraps ok results and throws ApiError on error results', async () => {
     const api = {
       'ledger.years': vi.fn(async () => ({ ok: true, value: [2024] })),
-      'records.get': vi.fn(async () => ({ ok: false, error: { code: 'NOT_FOUND', message: '记录不存在', issues: [] } })),
+      'records.delete': vi.fn(async () => ({ ok: false, error: { code: 'NOT_FOUND', message: '记录不存在', issues: [] } })),
     } as unknown as WindowApi;
     const client = createClient(electronTransport(api), true);
     expect(await client.call('ledger.years', {})).toEqual([2024]);
-    await expect(client.call('records.get', { id: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '记录不存在' });
-    expect(api['records.get']).toHaveBeenCalledWith({ id: 'x' });
+    await expect(client.call('records.delete', { id: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: '记录不存在' });
+    expect(api['records.delete']).toHaveBeenCalledWith({ id: 'x' });
     expect(client.isAvailable('file.importLedger')).toBe(true);
   });
 });

@@ -65,13 +65,15 @@ describe('POST /host/<name>', () => {
     expect(await (await host('nope', {})).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
-  it('refuses the native pickers as desktop-only (the page offers a path box instead)', async () => {
-    for (const name of ['pickFolder', 'pickBackupFile']) {
-      expect(await (await host(name, {})).json()).toEqual({
-        ok: false,
-        error: { code: 'UNAVAILABLE', message: '此功能仅在桌面程序中可用（浏览器调试环境不支持）', issues: [] },
-      });
+  it('stands in for the native pickers with the typed path, granted as a pick (nothing typed is a cancel)', async () => {
+    for (const [name, kind] of [['pickFolder', 'folder'], ['pickBackupFile', 'file']] as const) {
+      expect(await (await host(name, {})).json()).toEqual({ ok: true, value: { canceled: true } });
+      const typed = `/media/U盘/${name}`;
+      expect(h.grants.has(typed, kind)).toBe(false);
+      expect(await (await host(name, { defaultPath: typed })).json()).toEqual({ ok: true, value: { canceled: false, path: typed } });
+      expect(h.grants.has(typed, kind)).toBe(true);
     }
-    expect((await host('pickFolder', {}, {})).status).toBe(403);
+    expect((await host('pickFolder', { defaultPath: '/etc' }, {})).status).toBe(403);
+    expect(h.grants.has('/etc', 'folder')).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTable } from '@core/api';
+import { rendererMethodNames } from '@core/api/gate';
 import { CSP } from '@core/serve/csp';
 import { startHarness, tokenMatches, type Harness } from '../../electron/harness/server';
 
@@ -110,9 +110,10 @@ describe('POST /api/<method>', () => {
   });
 
   it('round-trips data through the same core as Electron', async () => {
-    const exported = (await (await api('exchange.export', {})).json()) as { ok: true; value: string };
-    const imported = (await (await api('exchange.import', { text: exported.value })).json()) as { ok: boolean };
-    expect(imported.ok).toBe(true);
+    const data = { meetingType: '党委会议', date: '2024-01-10', title: '第1次党委会议', attendees: 9 };
+    const created = (await (await api('records.create', { kind: 'meeting', data })).json()) as { ok: true; value: { id: string } };
+    expect(created.ok).toBe(true);
+    expect(h.ctx.db.prepare('SELECT COUNT(*) AS n FROM records WHERE id = ?').get(created.value.id)).toEqual({ n: 1 });
   });
 
   it('returns the core’s validation error, in Chinese, with issues', async () => {
@@ -131,16 +132,16 @@ describe('POST /api/<method>', () => {
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('answers 404 for a method not in the table, including the Electron-only ones', async () => {
-    for (const name of ['nope', 'file.exportLedger', '__proto__', 'constructor']) {
+  it('answers 404 for a method not on the renderer surface: unknown, Electron-only, or cliOnly', async () => {
+    for (const name of ['nope', 'file.exportLedger', '__proto__', 'constructor', 'exchange.import', 'exchange.export', 'attachments.add']) {
       const res = await api(name, {});
       expect(res.status, name).toBe(404);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     }
   });
 
-  it('reaches every method of the API table', async () => {
-    for (const name of Object.keys(apiTable)) {
+  it('reaches every method of the renderer surface', async () => {
+    for (const name of rendererMethodNames()) {
       const r = (await (await api(name, null)).json()) as { ok: boolean; error?: { code: string } };
       expect(r.error?.code, name).not.toBe('UNKNOWN_METHOD');
     }
@@ -151,10 +152,25 @@ describe('POST /api/<method>', () => {
     expect((await raw({ path: '/api/kinds.list', headers: { 'x-harness-token': h.token } })).status).toBe(405);
     expect((await raw({ method: 'POST', path: '/api/kinds.list', headers: { 'x-harness-token': h.token, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
     expect((await raw({ method: 'POST', path: '/api/kinds.list', headers, body: '{oops' })).status).toBe(400);
-    const big = JSON.stringify({ text: 'x'.repeat(70 * 1024) });
-    const r = await raw({ method: 'POST', path: '/api/exchange.import', headers, body: big });
+    const big = JSON.stringify({ recordId: 'x', name: 'a.bin', dataBase64: 'A'.repeat(70 * 1024) });
+    const r = await raw({ method: 'POST', path: '/api/attachments.upload', headers, body: big });
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { message: '请求内容过大' } });
+  });
+});
+
+describe('paths from the page', () => {
+  it('go through the same gate as Electron: only what the harness handed out', async () => {
+    const r = (await (await api('backup.list', { dir: dir })).json()) as { ok: false; error: { code: string; message: string } };
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(r.error.message).toContain('请通过本程序选择');
+    const typed = await fetch(`${h.url}host/pickFolder`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-harness-token': h.token },
+      body: JSON.stringify({ defaultPath: dir }),
+    });
+    expect(await typed.json()).toEqual({ ok: true, value: { canceled: false, path: dir } });
+    expect(await (await api('backup.list', { dir })).json()).toEqual({ ok: true, value: [] });
   });
 });
 

@@ -11,7 +11,10 @@ vi.mock('electron', () => import('./support/electron-stub'));
 import { ipcMain, resetStub } from './support/electron-stub';
 import { apiTable, openContext, type LedgerContext } from '@core/api';
 import { method } from '@core/api/define';
-import { API_METHOD_NAMES } from '@core/api/methods';
+import { RENDERER_METHOD_NAMES } from '@core/api/methods';
+import { rendererMethodNames } from '@core/api/gate';
+import { PathGrants } from '@core/api/grants';
+import { Dispatcher } from '@core/api/dispatch';
 import { EXPOSED_METHOD_NAMES, MAIN_METHOD_NAMES } from '../../electron/preload/contract';
 import { bindMainMethods } from '../../electron/main/dialogs';
 import { bindApiTable, FORBIDDEN } from '../../electron/main/ipc';
@@ -38,28 +41,30 @@ const invoke = (channel: string, event: unknown, payload: unknown) => {
   return h(event, payload) as Promise<any>;
 };
 const bindAll = () => {
-  bindApiTable(ipcMain, trust, () => ctx);
-  bindMainMethods(ipcMain, trust, { getCtx: () => ctx, getWindow: () => null, defaultDir: tempDir() });
+  const grants = new PathGrants();
+  const dispatch = new Dispatcher(() => ctx);
+  bindApiTable(ipcMain, trust, { dispatch, grants });
+  bindMainMethods(ipcMain, trust, { getCtx: () => ctx, dispatch, grants, getWindow: () => null, defaultDir: tempDir() });
 };
 
 describe('binding', () => {
-  it('binds every method of the API table, and the main-only methods, under api:<name>', () => {
+  it('binds every renderer method of the API table, and the main-only methods, under api:<name>', () => {
     bindAll();
-    const expected = [...Object.keys(apiTable), ...MAIN_METHOD_NAMES].map((n) => `api:${n}`);
+    const expected = [...rendererMethodNames(), ...MAIN_METHOD_NAMES].map((n) => `api:${n}`);
     expect([...ipcMain.handlers.keys()].sort()).toEqual(expected.sort());
   });
 
-  it("methods.ts (the preload's list) names exactly the API table's keys", () => {
-    expect([...API_METHOD_NAMES].sort()).toEqual(Object.keys(apiTable).sort());
-    expect(new Set(API_METHOD_NAMES).size).toBe(API_METHOD_NAMES.length);
-    expect([...EXPOSED_METHOD_NAMES].sort()).toEqual([...Object.keys(apiTable), ...MAIN_METHOD_NAMES].sort());
+  it("methods.ts (the preload's list) names exactly the API table's methods not declared cliOnly", () => {
+    expect([...RENDERER_METHOD_NAMES].sort()).toEqual(rendererMethodNames().sort());
+    expect(new Set(RENDERER_METHOD_NAMES).size).toBe(RENDERER_METHOD_NAMES.length);
+    expect([...EXPOSED_METHOD_NAMES].sort()).toEqual([...rendererMethodNames(), ...MAIN_METHOD_NAMES].sort());
   });
 
   it('binds a method added to the table later, with no list to update', async () => {
     const table = apiTable as Record<string, unknown>;
     table['test.echo'] = method(z.object({ say: z.string() }), (_c, i) => `回声：${i.say}`);
     try {
-      expect(bindApiTable(ipcMain, trust, () => ctx)).toContain('test.echo');
+      expect(bindApiTable(ipcMain, trust, { dispatch: new Dispatcher(() => ctx), grants: new PathGrants() })).toContain('test.echo');
       expect(await invoke('api:test.echo', from('app://fazhi/index.html'), { say: '好' })).toEqual({ ok: true, value: '回声：好' });
     } finally {
       delete table['test.echo'];
@@ -91,7 +96,7 @@ describe('the wrapper', () => {
     ['a destroyed frame', { senderFrame: null }],
   ])('refuses a sender from %s and never runs the method', async (_label, event) => {
     // A valid purge/import would change the ledger; FORBIDDEN means the core was never reached.
-    for (const channel of ['api:trash.purge', 'api:exchange.import', 'api:file.exportLedger']) {
+    for (const channel of ['api:trash.purge', 'api:file.importLedger', 'api:file.exportLedger']) {
       expect(await invoke(channel, event, { id: 'x', text: '{}' })).toEqual(FORBIDDEN);
     }
     expect(FORBIDDEN).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -100,8 +105,11 @@ describe('the wrapper', () => {
 
   it('turns an unexpected throw into an error Result instead of a rejected invoke', async () => {
     resetStub();
-    bindApiTable(ipcMain, trust, () => {
-      throw new Error('台账尚未打开');
+    bindApiTable(ipcMain, trust, {
+      dispatch: new Dispatcher(() => {
+        throw new Error('台账尚未打开');
+      }),
+      grants: new PathGrants(),
     });
     expect(await invoke('api:kinds.list', from('app://fazhi/index.html'), {})).toEqual({
       ok: false,

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./support/electron-stub'));
 
 import { contextBridge, ipcRenderer, resetStub } from './support/electron-stub';
-import { apiTable } from '@core/api';
+import { rendererMethodNames } from '@core/api/gate';
 import { MAIN_METHOD_NAMES } from '../../electron/preload/contract';
 import { builtFile } from '../support/built';
 
@@ -23,12 +23,23 @@ beforeAll(async () => {
 });
 
 describe('window.api', () => {
-  it('is the only thing exposed', () => {
-    expect([...contextBridge.exposed.keys()]).toEqual(['api']);
+  it('is exposed with apiProgress, and nothing else', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['api', 'apiProgress']);
   });
 
-  it('has one function per API-table method plus the main-only methods, and nothing else', () => {
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(apiTable), ...MAIN_METHOD_NAMES].sort());
+  it('apiProgress hands the page the progress data only, and unsubscribes', () => {
+    const bridge = contextBridge.exposed.get('apiProgress') as { subscribe(l: (p: unknown) => void): () => void };
+    expect(Object.keys(bridge)).toEqual(['subscribe']);
+    const seen: unknown[][] = [];
+    const off = bridge.subscribe((...args) => seen.push(args));
+    ipcRenderer.emit('api:progress', { sender: ipcRenderer }, { method: 'backup.create', label: '已开始' });
+    off();
+    ipcRenderer.emit('api:progress', { sender: ipcRenderer }, { method: 'backup.create', label: '已结束' });
+    expect(seen).toEqual([[{ method: 'backup.create', label: '已开始' }]]);
+  });
+
+  it('has one function per renderer method of the API table plus the main-only methods, and nothing else', () => {
+    expect(Object.keys(api).sort()).toEqual([...rendererMethodNames(), ...MAIN_METHOD_NAMES].sort());
     for (const fn of Object.values(api)) expect(typeof fn).toBe('function');
     for (const generic of ['invoke', 'send', 'on', 'sendSync', 'ipcRenderer', 'require']) expect(api).not.toHaveProperty(generic);
     expect(Object.isFrozen(api)).toBe(true);

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 class FakePrintContents {
@@ -39,12 +40,17 @@ vi.mock('electron', async () => {
     static instances: PrintWindow[] = [];
     webContents = new FakePrintContents();
     loadedUrl: string | null = null;
+    /** What the page shows: read from the URL when it loads, as Chromium would. */
+    loadedHtml: string | null = null;
     destroyed = false;
     constructor(readonly options: Record<string, any>) {
       PrintWindow.instances.push(this);
     }
     async loadURL(url: string) {
       this.loadedUrl = url;
+      const { fileURLToPath } = await import('node:url');
+      const fsm = await import('node:fs');
+      this.loadedHtml = url.startsWith('file:') ? fsm.readFileSync(fileURLToPath(url), 'utf8') : null;
     }
     destroy() {
       this.destroyed = true;
@@ -66,7 +72,7 @@ import { createTrust } from '../../electron/main/origin';
 import { removeTempDirs } from './support/temp';
 import { freshDialogEnv } from './support/dialog-env';
 
-type Win = { options: Record<string, any>; loadedUrl: string | null; destroyed: boolean; webContents: FakePrintContents };
+type Win = { options: Record<string, any>; loadedUrl: string | null; loadedHtml: string | null; destroyed: boolean; webContents: FakePrintContents };
 const windows = () => (BrowserWindow as unknown as { instances: Win[] }).instances;
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/shuangtu-2023.json');
@@ -92,12 +98,36 @@ describe('host.reportPdf', () => {
     expect(win.options.show).toBe(false);
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(win.options.webPreferences.preload).toBeUndefined();
-    const html = Buffer.from(win.loadedUrl!.replace(/^data:text\/html;charset=utf-8;base64,/, ''), 'base64').toString('utf8');
+    const html = win.loadedHtml!;
     expect(html).toContain('关于2023年法治政府建设情况的报告');
     expect(html).toContain('data-figure-id="meeting.party.count"');
     expect(win.webContents.scripts[0]).toContain('document.fonts.ready');
     expect(win.webContents.printToPDF).toHaveBeenCalledAfter(win.webContents.executeJavaScript);
     expect(win.webContents.pdfOptions[0]).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
+    expect(win.destroyed).toBe(true);
+  });
+});
+
+describe('the report reaches the window from a file (issue 13 #11)', () => {
+  it('loads a short file:// URL whatever the report size (a data: URL fails past 2 MB), and removes the file', async () => {
+    await reportPdf(deps, { year: 2023 });
+    const [win] = windows();
+    expect(win.loadedUrl).toMatch(/^file:\/\/.*\.html$/);
+    expect(win.loadedUrl!.length).toBeLessThan(1000);
+    expect(win.loadedHtml).toContain('关于2023年法治政府建设情况的报告');
+    expect(fs.existsSync(fileURLToPath(win.loadedUrl!))).toBe(false);
+  });
+
+  it('removes the file when loading fails too', async () => {
+    const proto = (BrowserWindow as unknown as { prototype: { loadURL(url: string): Promise<void> } }).prototype;
+    const spy = vi.spyOn(proto, 'loadURL').mockImplementationOnce(async function (this: Win, url: string) {
+      this.loadedUrl = url;
+      throw new Error('ERR_FAILED');
+    });
+    await expect(reportPdf(deps, { year: 2023 })).rejects.toThrow('ERR_FAILED');
+    spy.mockRestore();
+    const [win] = windows();
+    expect(fs.existsSync(fileURLToPath(win.loadedUrl!))).toBe(false);
     expect(win.destroyed).toBe(true);
   });
 });

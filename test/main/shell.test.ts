@@ -10,7 +10,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./support/electron-stub'));
 
 import { app, BrowserWindow, dialog, FakeSession, ipcMain, Menu, protocol, resetStub, session } from './support/electron-stub';
-import { apiTable } from '@core/api';
+import { rendererMethodNames } from '@core/api/gate';
 import { MAIN_METHOD_NAMES } from '../../electron/preload/contract';
 import { startShell } from '../../electron/main/shell';
 import { removeTempDirs, tempDir } from './support/temp';
@@ -40,7 +40,7 @@ describe('startShell', () => {
   it('opens the ledger in userData and binds every method', async () => {
     await startShell(mainDir);
     expect(fs.existsSync(path.join(`${userData}-dev`, 'ledger.db'))).toBe(true);
-    expect([...ipcMain.handlers.keys()].sort()).toEqual([...Object.keys(apiTable), ...MAIN_METHOD_NAMES].map((n) => `api:${n}`).sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...rendererMethodNames(), ...MAIN_METHOD_NAMES].map((n) => `api:${n}`).sort());
     const r = (await ipcMain.handlers.get('api:kinds.list')!({ senderFrame: { url: 'app://fazhi/index.html', parent: null } }, {})) as { ok: boolean };
     expect(r.ok).toBe(true);
   });

@@ -18,22 +18,32 @@ import { estimateBackupBytes, hasRoom } from '../backup/space';
 import { verifyBackup } from '../backup/verify';
 
 const filePath = z.string().min(1).max(4096);
+// From the renderer these must be paths main handed out (./grants.ts): a picker's answer, a drive,
+// a backup listed in a granted folder. What the methods answer with is granted in turn.
+const folderIn = { paths: { dir: 'folder' } } as const;
+type Files = readonly { file: string }[];
+const filesOut = (list: Files) => list.map((b) => ({ path: b.file, kind: 'file' as const }));
+const backupIn = { paths: { file: 'file' } } as const;
 
 export const backupApi = {
   'backup.drives': method(z.object({}), async (ctx) => {
     const estimateBytes = estimateBackupBytes(ctx.file, ctx.db);
     const drives = await listDrives();
     return { estimateBytes, drives: drives.map((d) => ({ ...d, enoughSpace: hasRoom(d.freeBytes, estimateBytes) })) };
-  }),
+  }, { grants: (o: { drives: readonly { path: string }[] }) => o.drives.map((d) => ({ path: d.path, kind: 'folder' as const })) }),
   'backup.create': method(z.object({ targetDir: filePath, keep: z.int().min(1).max(1000).optional() }), (ctx, i) =>
     withLedgerLock(ctx.file, '备份', async () => {
       const r = await createBackup(ctx, i.targetDir, { keep: i.keep });
       return { file: r.file, bytes: r.bytes, info: r.info, deleted: r.deleted };
     }),
+    { paths: { targetDir: 'folder' }, grants: (o: { file: string }) => filesOut([o]), worker: true },
   ),
   /** Our backup files in a folder, newest first (date and town from the name; nothing opened). */
-  'backup.list': method(z.object({ dir: filePath }), (_ctx, i) => listBackups(i.dir)),
-  'backup.inspect': method(z.object({ file: filePath }), (_ctx, i) => inspectBackup(i.file)),
+  'backup.list': method(z.object({ dir: filePath }), (_ctx, i) => listBackups(i.dir), {
+    ...folderIn,
+    grants: filesOut,
+  }),
+  'backup.inspect': method(z.object({ file: filePath }), (_ctx, i) => inspectBackup(i.file), backupIn),
   'backup.verify': method(z.object({ file: filePath }), async (_ctx, i) => {
     try {
       return { sound: true as const, info: (await verifyBackup(i.file)).info };
@@ -41,12 +51,16 @@ export const backupApi = {
       const e = toErrorPayload(err);
       return { sound: false as const, code: e.code, problem: e.message };
     }
-  }),
+  }, { ...backupIn, worker: true }),
   'backup.restore': method(z.object({ file: filePath }), (ctx, i) =>
     withLedgerLock(ctx.file, '恢复', () => restoreBackup(ctx, i.file)),
+    // Replaces the ledger file: the shell's own connection closes while it runs (./dispatch.ts).
+    { ...backupIn, worker: 'exclusive' },
   ),
   'backup.status': method(z.object({ days: z.int().min(1).max(365).optional() }), (ctx, i) =>
     backupStatus(ctx.db, new Date(), i.days ?? DEFAULT_REMINDER_DAYS),
   ),
-  'backup.safetyCopies': method(z.object({}), (ctx) => ({ dir: safetyDirFor(ctx.file), copies: listSafetyCopies(ctx.file) })),
+  'backup.safetyCopies': method(z.object({}), (ctx) => ({ dir: safetyDirFor(ctx.file), copies: listSafetyCopies(ctx.file) }), {
+    grants: (o: { copies: Files }) => filesOut(o.copies),
+  }),
 };

@@ -9,15 +9,58 @@ import type { LedgerContext } from '../ledger/context';
 // Request errors reach the clerk (CLI, harness, app): zod's own messages in Chinese.
 z.config(z.locales.zhCN());
 
-export interface ApiMethod<S extends z.ZodType = z.ZodType, R = unknown> {
-  input: S;
-  handler: (ctx: LedgerContext, input: z.output<S>) => R | Promise<R>;
+/**
+ * What a path field names. A path the renderer sends must have been handed out by the main
+ * process as that kind (./grants.ts): a folder to write backups into or list, a file to read
+ * (a backup). Files to write are never named by the page: main's save dialog picks and writes
+ * them (docs/electron-shell.md, 'Files out').
+ */
+export type PathKind = 'folder' | 'file';
+/** A path field only the CLI may fill (a file to write, named by the user); the page may not send it at all. */
+export type PathField = PathKind | 'cli';
+
+/** A path in a method's output that the renderer may send back later, and as what. */
+export interface PathGrant {
+  path: string;
+  kind: PathKind;
 }
 
-export const method = <S extends z.ZodType, R>(input: S, handler: (ctx: LedgerContext, input: z.output<S>) => R | Promise<R>): ApiMethod<S, R> => ({
-  input,
-  handler,
-});
+/**
+ * Declared properties of a method, read by the renderer's gate (./gate.ts) and the shell.
+ * The CLI ignores them: its user typed the paths and holds the ledger file anyway.
+ */
+export interface MethodOptions<R = unknown> {
+  /** Not on the renderer's surface (no screen calls it); the CLI and main's own code keep it. */
+  readonly cliOnly?: boolean;
+  /**
+   * Input fields (top level) that are paths: the grant each must hold when the renderer sends it,
+   * or 'cli' for a field the renderer may not send.
+   */
+  readonly paths?: Readonly<Record<string, PathField>>;
+  /** Paths in the output the renderer may use afterwards (the drives found, the backups listed). */
+  readonly grants?: (output: R) => readonly PathGrant[];
+  /**
+   * Heavy work (imports, backup, restore, verify, exports): runs in a worker thread with its own
+   * connection when the shell has a pool (./dispatch.ts), so the window never freezes.
+   * 'exclusive' for a method that replaces the ledger file: the shell's connection closes meanwhile.
+   * Input and output cross threads by structured clone (plain data, Buffers, no functions).
+   */
+  readonly worker?: true | 'exclusive';
+}
+
+// Options are typed loosely (`never` output) so zod and the handler alone infer R: a `grants`
+// callback annotates the part of the output it reads, and the gate test runs each one.
+export interface ApiMethod<S extends z.ZodType = z.ZodType, R = unknown, O extends MethodOptions<never> = MethodOptions<never>> {
+  input: S;
+  handler: (ctx: LedgerContext, input: z.output<S>) => R | Promise<R>;
+  options: O;
+}
+
+export const method = <S extends z.ZodType, R, const O extends MethodOptions<never> = Record<never, never>>(
+  input: S,
+  handler: (ctx: LedgerContext, input: z.output<S>) => R | Promise<R>,
+  options: O = {} as O,
+): ApiMethod<S, R, O> => ({ input, handler, options });
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 

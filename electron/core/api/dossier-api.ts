@@ -33,5 +33,7 @@ export const dossierApi = {
       .object({ year: yearSchema, out: z.string().min(1).max(4096).optional(), folder: z.string().min(1).max(4096).optional() })
       .refine((i) => !!i.out !== !!i.folder, '请指定档案袋文件（out）或保存的文件夹（folder），二者选一'),
     (ctx, i) => writeDossier(ctx, i.year, target(ctx, i.year, i)),
+    // From the page: only a folder main's picker (or the drive list) handed out; `out` is the CLI's.
+    { paths: { folder: 'folder', out: 'cli' } },
   ),
 };

@@ -5,7 +5,7 @@ import { attachmentsApi } from './attachments-api';
 import { reportApi } from './report-api';
 import { registerApi } from './register-api';
 import { dossierApi } from './dossier-api';
-import { invokeMethod, joinGroups, type ApiMethod, type ApiResult } from './define';
+import { invokeMethod, joinGroups, type ApiResult } from './define';
 import type { LedgerContext } from '../ledger/context';
 
 export const apiTable = joinGroups(ledgerApi, reportApi, backupApi, attachmentsApi, registerApi, dossierApi);
@@ -17,9 +17,13 @@ export type ApiOutput<K extends ApiMethodName> = Awaited<ReturnType<ApiTable[K][
 export type ApiInput<K extends ApiMethodName> = import('zod').input<ApiTable[K]['input']>;
 
 export const API_METHODS = Object.keys(apiTable) as ApiMethodName[];
+/** The renderer's surface: every method not declared cliOnly (./gate.ts enforces it at run time). */
+export type RendererMethodName = {
+  [K in ApiMethodName]: ApiTable[K]['options'] extends { cliOnly: true } ? never : K;
+}[ApiMethodName];
 
 export function callApi(ctx: LedgerContext, name: string, payload: unknown): Promise<ApiResult> {
-  return invokeMethod(apiTable as unknown as Record<string, ApiMethod>, ctx, name, payload);
+  return invokeMethod(apiTable as unknown as Parameters<typeof invokeMethod>[0], ctx, name, payload);
 }
 
 export { openContext, attachmentsDirFor, APP_VERSION, type LedgerContext } from '../ledger/context';

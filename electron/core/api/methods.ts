@@ -1,13 +1,14 @@
 /**
- * The API method names as a plain list, with no imports: the sandboxed preload builds its
- * `window.api` from this without bundling the core. A test checks it equals the API table's keys.
+ * The renderer's surface as a plain list, with no imports: the sandboxed preload builds its
+ * `window.api` from this without bundling the core. It is every method of the API table not
+ * declared `cliOnly` (a compile-time check in electron/preload/contract.ts and a test keep it so);
+ * a method no screen calls is declared cliOnly and left out (test/main/renderer-surface.test.ts).
  */
-export const API_METHOD_NAMES = [
+export const RENDERER_METHOD_NAMES = [
   'kinds.list',
   'settings.get',
   'settings.save',
   'records.list',
-  'records.get',
   'records.create',
   'records.update',
   'records.duplicate',
@@ -20,8 +21,6 @@ export const API_METHOD_NAMES = [
   'ledger.years',
   'ledger.stats',
   'ledger.gaps',
-  'exchange.export',
-  'exchange.import',
   'figures.catalogue',
   'figures.list',
   'figures.trace',
@@ -33,7 +32,6 @@ export const API_METHOD_NAMES = [
   'report.save',
   'report.reset',
   'report.assemble',
-  'report.recordOutput',
   'report.staleness',
   'report.sources',
   'backup.drives',
@@ -44,13 +42,11 @@ export const API_METHOD_NAMES = [
   'backup.restore',
   'backup.status',
   'backup.safetyCopies',
-  'attachments.add',
   'attachments.list',
   'attachments.remove',
   'attachments.upload',
   'attachments.download',
   'register.pdf',
   'register.html',
-  'register.export',
   'dossier.export',
 ] as const;

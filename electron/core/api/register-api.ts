@@ -26,9 +26,14 @@ export const registerApi = {
     const r = await renderRegister(ctx, i, 'html');
     return { fileName: r.fileName, records: r.records, html: new TextDecoder().decode(r.bytes) };
   }),
-  'register.export': method(registerInput.extend({ out: z.string().min(1).max(4096) }), async (ctx, i) => {
-    const { out, ...input } = i;
-    const r = await exportRegister(ctx, input, out);
-    return { file: out, fileName: r.fileName, records: r.records };
-  }),
+  // Writes where its caller names: the CLI's. The page downloads register.pdf's bytes instead.
+  'register.export': method(
+    registerInput.extend({ out: z.string().min(1).max(4096) }),
+    async (ctx, i) => {
+      const { out, ...input } = i;
+      const r = await exportRegister(ctx, input, out);
+      return { file: out, fileName: r.fileName, records: r.records };
+    },
+    { cliOnly: true },
+  ),
 };

@@ -9,6 +9,7 @@ import { getReportSpec, resetReportSpec, saveReportSpec } from '../report/store'
 import { recordOutput, reportStaleness, sourcesTable } from '../report/provenance';
 import { yearSchema } from '@rules/limits';
 import type { ReportSpecInput } from '@rules/report/spec';
+import { renderReport } from '../report/export';
 
 const year = yearSchema;
 
@@ -41,6 +42,21 @@ export const reportApi = {
   'report.assemble': method(z.object({ year }), (ctx, i) => assembleYear(ctx.db, i.year)),
   'report.recordOutput': method(z.object({ year, format: z.enum(['print', 'pdf', 'docx', 'html']) }), (ctx, i) =>
     recordOutput(ctx.db, i.year, i.format, assembleYear(ctx.db, i.year).uses),
+    // The host methods record their own outputs; a page must not claim one it did not make.
+    { cliOnly: true },
+  ),
+  /**
+   * The report of `year` rendered (HTML text or DOCX bytes) with the figure uses it was made from,
+   * in the worker: the shell prints/writes it and records the output. Not for the page (it gets
+   * files through the host methods).
+   */
+  'report.render': method(
+    z.object({ year, format: z.enum(['html', 'docx']) }),
+    async (ctx, i) => {
+      const report = assembleYear(ctx.db, i.year);
+      return { content: await renderReport(report, i.format), uses: report.uses };
+    },
+    { cliOnly: true, worker: true },
   ),
   'report.staleness': method(z.object({ year }), (ctx, i) => reportStaleness(ctx.db, i.year)),
   'report.sources': method(z.object({ year }), (ctx, i) => sourcesTable(ctx.db, assembleYear(ctx.db, i.year).uses)),

@@ -19,11 +19,23 @@ import { ledgerYears, listRecords, listTrash, yearStats } from '../ledger/query'
 import { ledgerGaps } from '../ledger/gaps';
 import { advanceNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
 import { exportLedger, importLedger } from '../ledger/exchange';
+import { LedgerError } from '@rules/errors';
+import fs from 'node:fs/promises';
 import { sweepOrphans } from '../ledger/attachments';
 import { attachmentsDirFor } from '../ledger/context';
 import { yearSchema } from '@rules/limits';
 
 const id = z.object({ id: z.string().min(1).max(100) });
+
+/** The largest exchange file taken (also the app's; the CLI's import reads with the same check). */
+export const MAX_EXCHANGE_BYTES = 512 * 1024 * 1024;
+
+async function readExchangeFile(file: string): Promise<string> {
+  const st = await fs.stat(file);
+  if (!st.isFile()) throw new LedgerError('BAD_FILE', '所选的不是文件，不是法治台账交换文件');
+  if (st.size > MAX_EXCHANGE_BYTES) throw new LedgerError('BAD_FILE', '文件过大，不是法治台账交换文件');
+  return fs.readFile(file, 'utf8');
+}
 const year = yearSchema;
 const data = z.record(z.string(), z.unknown());
 
@@ -44,7 +56,7 @@ export const ledgerApi = {
     }),
     (ctx, q) => listRecords(ctx.db, q),
   ),
-  'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id)),
+  'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id), { cliOnly: true }),
   'records.create': method(z.object({ kind: z.enum(KIND_IDS), data }), (ctx, i) => createRecord(ctx.db, i.kind, i.data)),
   'records.update': method(z.object({ id: z.string().min(1).max(100), data }), (ctx, i) => updateRecord(ctx.db, i.id, i.data)),
   'records.duplicate': method(id, (ctx, i) => duplicateRecord(ctx.db, i.id)),
@@ -67,6 +79,13 @@ export const ledgerApi = {
   'ledger.years': method(z.object({}), (ctx) => ledgerYears(ctx.db)),
   'ledger.stats': method(z.object({ year }), (ctx, i) => yearStats(ctx.db, i.year)),
   'ledger.gaps': method(z.object({ year }), (ctx, i) => ledgerGaps(ctx.db, i.year)),
-  'exchange.export': method(z.object({}), (ctx) => exportLedger(ctx.db)),
-  'exchange.import': method(z.object({ text: z.string().max(512 * 1024 * 1024) }), (ctx, i) => importLedger(ctx.db, i.text)),
+  // The page never sees the whole ledger as one string, nor replaces it: 文件 → 导出/导入台账 run in
+  // main (file.exportLedger / file.importLedger, with main's own save dialog and confirmation).
+  'exchange.export': method(z.object({}), (ctx) => exportLedger(ctx.db), { cliOnly: true, worker: true }),
+  'exchange.import': method(z.object({ text: z.string().max(MAX_EXCHANGE_BYTES) }), (ctx, i) => importLedger(ctx.db, i.text), { cliOnly: true, worker: true }),
+  /** The file main's open dialog picked, read in the worker (main never holds the text). */
+  'exchange.importFile': method(z.object({ file: z.string().min(1).max(4096) }), async (ctx, i) => importLedger(ctx.db, await readExchangeFile(i.file)), {
+    cliOnly: true,
+    worker: true,
+  }),
 };

@@ -29,3 +29,22 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     throw new LedgerError('IO', `无法写入文件“${target}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
 }
+
+/** writeFileAtomic without blocking the thread: for the Electron main process, where a sync write of a big file freezes the window. */
+export async function writeFileAtomicAsync(target: string, data: string | Uint8Array): Promise<void> {
+  const tmp = tempNameFor(target);
+  try {
+    await fs.promises.mkdir(path.dirname(tmp), { recursive: true });
+    const fh = await fs.promises.open(tmp, 'wx');
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fs.promises.rename(tmp, target);
+  } catch (err) {
+    await fs.promises.rm(tmp, { force: true });
+    throw new LedgerError('IO', `无法写入文件“${target}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openDb, type Db, type OpenOptions } from '../db/open';
 import { preMigrationCopy } from '../backup/safety';
 import { version } from '../../../package.json';
+import type { Progress } from '../worker/protocol';
 import type { PdfPrinter } from '../report/export';
 
 export interface LedgerContext {
@@ -13,9 +14,15 @@ export interface LedgerContext {
   db: Db;
   readonly appVersion: string;
   /**
+   * Where a long job reports how far it got (set by the worker that runs it, ../worker/entry.ts;
+   * absent when nobody listens). Handlers call it between batches, never per row.
+   */
+  progress?: (p: Progress) => void;
+  /**
    * How this host prints HTML to PDF for the core's own PDFs (registers, the 档案袋): Electron
    * sets its printToPDF, the harness its warm Chromium; unset (CLI, tests) means headless
-   * Chromium through playwright-core (render/pdf.ts).
+   * Chromium through playwright-core (render/pdf.ts). A function: it does not reach a worker
+   * thread, so a method that prints through it must stay inline (no `worker` option).
    */
   printPdf?: PdfPrinter;
   /** Closes and opens the ledger file again (after a restore). */

@@ -1,7 +1,10 @@
 /**
  * The 数据来源附表 as a CSV that Excel opens (UTF-8 BOM, CRLF): one line per record behind each
  * figure, hand-typed values marked as such. Pure, so the renderer builds the download from it too.
+ * Every cell goes through spreadsheetText: titles are typed (or imported) text, and one starting
+ * with = + - @ would otherwise run as a formula when the clerk opens the file.
  */
+import { spreadsheetText } from '../spreadsheet-text';
 
 export interface SourceRow {
   figureId: string;
@@ -14,7 +17,7 @@ export interface SourceRow {
 }
 
 const csvCell = (v: string | number) => {
-  const s = String(v);
+  const s = spreadsheetText(String(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

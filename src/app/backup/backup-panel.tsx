@@ -62,7 +62,10 @@ export function BackupPanel({ drives, drivesError, loadingDrives, onRefresh, onB
     setDone(null);
     setError(null);
     try {
-      setDone(await call('backup.create', { targetDir: target, ...(keepOn ? { keep } : {}) }));
+      // A typed folder (browser harness) is handed to the picker's stand-in, which grants it.
+      const dir = useFolder && !canPick() ? await pickFolder(target) : { canceled: false as const, path: target };
+      if (dir.canceled) return;
+      setDone(await call('backup.create', { targetDir: dir.path, ...(keepOn ? { keep } : {}) }));
       onBackedUp();
     } catch (err) {
       setError(asApiError(err).message);

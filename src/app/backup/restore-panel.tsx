@@ -81,9 +81,10 @@ export function RestorePanel({ drives, listVersion, safetyDir, request, loadingD
     if (request) void open(request.file);
   }, [request, open]);
 
-  const pick = async () => {
+  /** Desktop: the open dialog; browser harness: the typed path, granted by the picker's stand-in. */
+  const pick = async (typedPath?: string) => {
     try {
-      const r = await pickBackupFile(drives[0]?.path);
+      const r = await pickBackupFile(typedPath ?? drives[0]?.path);
       if (!r.canceled) await open(r.path);
     } catch (err) {
       setRefusal({ file: '', message: asApiError(err).message });
@@ -185,7 +186,7 @@ export function RestorePanel({ drives, listVersion, safetyDir, request, loadingD
               style={{ flex: 1, maxWidth: 560 }}
               data-testid="restore-file-input"
             />
-            <Button variant="default" disabled={!typed.trim()} loading={opening === typed.trim()} onClick={() => void open(typed.trim())} data-testid="restore-file-open">
+            <Button variant="default" disabled={!typed.trim()} loading={opening === typed.trim()} onClick={() => void pick(typed.trim())} data-testid="restore-file-open">
               查看内容
             </Button>
           </>

@@ -39,7 +39,10 @@ export function DossierButton({ year }: { year: number }) {
     setBusy(true);
     setError(null);
     try {
-      setResult(await call('dossier.export', { year, folder: folder.trim() }));
+      // A typed folder (browser harness) is handed to the picker's stand-in, which grants it.
+      const dir = canPick() ? { canceled: false as const, path: folder.trim() } : await pickFolder(folder.trim());
+      if (dir.canceled) return;
+      setResult(await call('dossier.export', { year, folder: dir.path }));
     } catch (err) {
       setError(asApiError(err));
     } finally {

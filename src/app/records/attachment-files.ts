@@ -3,9 +3,9 @@
  * bytes decoded from base64, and sizes as the clerk reads them. Works the same in Electron.
  */
 
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from '@rules/limits';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from '@rules/upload';
 
-/** The form checks the core's own limit before reading the file. */
+/** The core refuses the same (one cap, @rules/upload); checking first spares reading a huge file. */
 export const MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES;
 
 export function formatSize(bytes: number): string {

@@ -140,7 +140,14 @@ export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 
 export const shell = { openPath: vi.fn(async () => ''), openExternal: vi.fn() };
 
 export const contextBridge = { exposed: new Map<string, any>(), exposeInMainWorld: (key: string, api: unknown) => void contextBridge.exposed.set(key, api) };
-export const ipcRenderer = { invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })) };
+class FakeIpcRenderer extends FakeEmitter {
+  invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } }));
+  removeListener(name: string, fn: Listener) {
+    this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== fn));
+    return this;
+  }
+}
+export const ipcRenderer = new FakeIpcRenderer();
 
 /** Back to a fresh state between tests. */
 export function resetStub(userData?: string): void {

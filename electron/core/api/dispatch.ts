@@ -1,0 +1,81 @@
+/**
+ * Runs API methods for a shell (Electron main, the harness): inline on this thread, or — for a
+ * method declared `{ worker: true }` or `{ worker: 'exclusive' }` (./define.ts) — in the worker
+ * pool (../worker/pool.ts), with progress passed to the caller. `'exclusive'` is for a method
+ * that replaces the ledger file (restore): this thread's connection closes while it runs (calls
+ * arriving meanwhile wait) and opens the new file afterwards. Without a pool (the CLI, most
+ * tests) every method runs inline, exactly as before.
+ */
+import type { z } from 'zod';
+import { LedgerError } from '@rules/errors';
+import { apiTable, callApi } from './index';
+import type { ApiMethod, ApiResult, MethodOptions } from './define';
+import type { LedgerContext } from '../ledger/context';
+import type { WorkerPool } from '../worker/pool';
+import type { Progress } from '../worker/protocol';
+
+const table = apiTable as unknown as Record<string, ApiMethod<z.ZodType, unknown, MethodOptions<any>>>;
+
+/** How a method runs: 'inline', 'worker', or 'exclusive' (worker, with this thread's connection closed). */
+export function placement(name: string): 'inline' | 'worker' | 'exclusive' {
+  const w = Object.hasOwn(table, name) ? table[name].options.worker : undefined;
+  return w === 'exclusive' ? 'exclusive' : w ? 'worker' : 'inline';
+}
+
+export class Dispatcher {
+  /** Set while an exclusive job runs; everything else waits for it. */
+  private exclusive: Promise<unknown> | null = null;
+  private readonly inflight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly getCtx: () => LedgerContext,
+    readonly pool: WorkerPool | null = null,
+  ) {}
+
+  async call(name: string, payload: unknown, onProgress?: (p: Progress) => void): Promise<ApiResult> {
+    while (this.exclusive) await this.exclusive.catch(() => undefined);
+    const where = this.pool ? placement(name) : 'inline';
+    if (where === 'inline' || !onProgress) return this.place(where, name, payload, onProgress);
+    // The screen shows a job from its first progress event to this last one, whatever the outcome.
+    try {
+      return await this.place(where, name, payload, onProgress);
+    } finally {
+      onProgress({ method: name, label: '已结束', finished: true });
+    }
+  }
+
+  private async place(where: 'inline' | 'worker' | 'exclusive', name: string, payload: unknown, onProgress?: (p: Progress) => void): Promise<ApiResult> {
+    if (where === 'exclusive') return this.runExclusive(name, payload, onProgress);
+    const run = where === 'worker' ? this.pool!.run(this.getCtx().file, name, payload, onProgress) : callApi(this.getCtx(), name, payload);
+    this.inflight.add(run);
+    try {
+      return await run;
+    } finally {
+      this.inflight.delete(run);
+    }
+  }
+
+  /** Like call, for the shell's own use: the value, or the method's error thrown as a LedgerError. */
+  async value<T>(name: string, payload: unknown, onProgress?: (p: Progress) => void): Promise<T> {
+    const r = await this.call(name, payload, onProgress);
+    if (!r.ok) throw new LedgerError(r.error.code, r.error.message, r.error.issues);
+    return r.value as T;
+  }
+
+  private runExclusive(name: string, payload: unknown, onProgress?: (p: Progress) => void): Promise<ApiResult> {
+    const job = (async () => {
+      await Promise.allSettled([...this.inflight]);
+      const ctx = this.getCtx();
+      ctx.close();
+      try {
+        return await this.pool!.run(ctx.file, name, payload, onProgress);
+      } finally {
+        ctx.reopen();
+      }
+    })();
+    this.exclusive = job;
+    return job.finally(() => {
+      if (this.exclusive === job) this.exclusive = null;
+    });
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * A quiet note in the corner while the core works in the background (导入、备份、恢复、检查、生成报告):
+ * the window stays usable, and the clerk sees that something is still going on.
+ */
+import { Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { subscribeJobs, type Progress } from '../../api/progress';
+
+const JOB_NAMES: Record<string, string> = {
+  'exchange.importFile': '正在导入台账',
+  'exchange.import': '正在导入台账',
+  'exchange.export': '正在导出台账',
+  'backup.create': '正在备份',
+  'backup.verify': '正在检查备份',
+  'backup.restore': '正在恢复',
+  'report.render': '正在生成报告',
+};
+
+const describe = (p: Progress) => {
+  const name = JOB_NAMES[p.method] ?? '正在处理';
+  const share = p.total ? `（${Math.floor(((p.done ?? 0) / p.total) * 100)}%）` : '';
+  return `${name}${share}…`;
+};
+
+export function JobProgress() {
+  const [jobs, setJobs] = useState<Progress[]>([]);
+  useEffect(() => subscribeJobs(setJobs), []);
+  if (!jobs.length) return null;
+  return (
+    <Paper withBorder shadow="sm" p="xs" pos="fixed" right={16} bottom={16} style={{ zIndex: 300 }} data-testid="job-progress">
+      <Stack gap={4}>
+        {jobs.map((j) => (
+          <Group key={j.method} gap="xs" wrap="nowrap">
+            <Loader size={14} />
+            <Text size="sm">{describe(j)}</Text>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}

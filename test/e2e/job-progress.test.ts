@@ -1,0 +1,74 @@
+/**
+ * Issue 13 #11 as the clerk sees it: a backup of a ledger with a large attachment runs in the
+ * core's worker; while it runs the window stays usable (the 台账 pages still answer) and a note
+ * in the corner says 正在备份…, which goes away when the backup is done.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachmentsDirFor, callApi, openContext } from '@core/api';
+import { attachmentFile } from '@core/ledger/attachments';
+import { screenshot, startApp, type E2eApp } from './support/app';
+import { AppShell } from './pages/app-shell';
+import { BackupPage } from './pages/backup-page';
+
+const BIG = 200 * 1024 * 1024;
+
+describe('long jobs', () => {
+  let dir: string;
+  let app: E2eApp;
+  const before = process.env.FAZHI_DRIVES_DIR;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-jobs-'));
+    const drives = path.join(dir, 'drives');
+    fs.mkdirSync(path.join(drives, 'U盘'), { recursive: true });
+    const ledger = path.join(dir, 'ledger', '台账.db');
+    fs.mkdirSync(path.dirname(ledger));
+    const ctx = openContext(ledger);
+    await callApi(ctx, 'settings.save', { settings: { town: '双土镇', villages: ['石桥村'] } });
+    const rec = (await callApi(ctx, 'records.create', { kind: 'meeting', data: { meetingType: '党委会议', date: '2024-01-10', title: '第1次党委会议', attendees: 9 } })) as { ok: true; value: { id: string } };
+    // One 200 MB video, stored as the app stores attachments (random, so it does not compress).
+    const buf = randomBytes(BIG);
+    const sha = createHash('sha256').update(buf).digest('hex');
+    const f = attachmentFile(attachmentsDirFor(ledger), sha);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, buf);
+    ctx.db.prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(randomUUID(), rec.value.id, '会议录像.mp4', sha, BIG, new Date().toISOString());
+    ctx.close();
+    process.env.FAZHI_DRIVES_DIR = drives;
+    app = await startApp({ dbFile: ledger });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    if (before === undefined) delete process.env.FAZHI_DRIVES_DIR;
+    else process.env.FAZHI_DRIVES_DIR = before;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('立即备份 shows 正在备份… in the corner while the worker writes, and the note goes when it is done', async () => {
+    const page = new BackupPage(app.page);
+    await new AppShell(app.page).open('备份与恢复');
+    await page.waitOpen();
+    await page.backUp();
+    const note = app.page.getByTestId('job-progress');
+    await note.waitFor({ timeout: 20_000 });
+    expect(await note.innerText()).toContain('正在备份');
+    await screenshot(app.page, 'jobs-01-backup-running');
+    // The server (the harness's main thread) still answers other calls meanwhile.
+    const t0 = Date.now();
+    const years = await app.page.evaluate(async () => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="harness-token"]')!.content;
+      const r = await fetch('/api/ledger.years', { method: 'POST', headers: { 'content-type': 'application/json', 'x-harness-token': token }, body: '{}' });
+      return (await r.json()) as { ok: boolean };
+    });
+    expect(years.ok).toBe(true);
+    expect(await note.isVisible(), `ledger.years answered after ${Date.now() - t0} ms, before the backup ended`).toBe(true);
+    await page.result.waitFor({ timeout: 180_000 });
+    expect(await page.result.innerText()).toContain('备份完成，校验通过');
+    await note.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(app.pageErrors).toEqual([]);
+  }, 240_000);
+});
