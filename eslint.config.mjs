@@ -116,6 +116,12 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: msg.core }] }],
     },
   },
+  // CommonJS entry shims (the worker's dev entry registers tsx with require).
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Test doubles (Electron stubs, vi.mock factories) type what they fake loosely.
   {
     files: ['test/**/*.ts'],
