@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BenchRow } from './row';
 
 /** Modules in the order they run; those not written yet are skipped. */
-export const BENCH_MODULES = ['ledger', 'render-html', 'render-docx', 'backup', 'responsive', 'ui', 'report', 'register'] as const;
+export const BENCH_MODULES = ['ledger', 'render-html', 'render-docx', 'backup', 'responsive', 'ui', 'report', 'register', 'excel'] as const;
 const NOT_BENCHES = new Set(['index', 'row']);
 
 interface Line {

@@ -2,7 +2,7 @@
  * Ledger benchmark: 10 years × 20,000 records (200,000, spread over the kinds roughly as a busy
  * township's ledger would be), written as an exchange file and imported with importLedger,
  * then one page of one kind for one year (default sort, sorted by a field, with a search)
- * and a year's counts per kind.
+ * a year's counts per kind, and the year's records lacking evidence (the 首页's 待补登记).
  *
  * Run alone with `npm run bench -- ledger`.
  */
@@ -12,7 +12,8 @@ import path from 'node:path';
 import { openContext } from '@core/api';
 import { KINDS, type RecordData } from '@rules/kinds';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, importLedger, stableStringify } from '@core/ledger/exchange';
-import { listRecords, yearStats } from '@core/ledger/query';
+import { listRecords, listTotals, yearStats } from '@core/ledger/query';
+import { evidenceGaps } from '@core/ledger/evidence';
 import { EMPTY_SETTINGS } from '@rules/settings';
 import { timeMedian, type BenchRow } from './row';
 
@@ -239,9 +240,16 @@ export async function run(): Promise<BenchRow[]> {
         const ms = await timeMedian(15, fn);
         rows.push({ name: `ledger: list page of 50, ${label}`, ms, targetMs: 20, note: `${kind} ${year}: ${perKind} records of that kind and year` });
       }
+      // The 合计 row: sums over every selected record (its own call, so the page above never waits for it).
+      listTotals(ctx.db, { kind, year });
+      const totalsMs = await timeMedian(15, () => listTotals(ctx.db, { kind, year }));
+      rows.push({ name: 'ledger: records.totals (合计 row), whole year of one kind', ms: totalsMs, targetMs: 50, note: `${kind} ${year}: ${perKind} records summed` });
       yearStats(ctx.db, year);
       const statsMs = await timeMedian(15, () => yearStats(ctx.db, year));
       rows.push({ name: 'ledger: ledger.stats for one year', ms: statsMs, targetMs: 50, note: `${PER_YEAR.toLocaleString('en')} records that year, ${(YEARS * PER_YEAR).toLocaleString('en')} in all` });
+      // The 首页 asks after every change: every record of the year against its kind's checklist.
+      const gapsMs = await timeMedian(5, () => evidenceGaps(ctx.db, year, 8));
+      rows.push({ name: 'ledger: ledger.evidenceGaps for one year', ms: gapsMs, targetMs: 100, note: `${evidenceGaps(ctx.db, year, 8).total.toLocaleString('en')} of ${PER_YEAR.toLocaleString('en')} records lack evidence (none attached)` });
     } finally {
       ctx.close();
     }

@@ -30,6 +30,7 @@ const split = (total: number, n: number, min = 1) => {
 
 const settings: Settings = {
   town: '双土镇',
+  townType: '镇',
   county: '云阳县',
   partyOrg: '中共云阳县双土镇委员会',
   govOrg: '云阳县双土镇人民政府',

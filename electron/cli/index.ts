@@ -3,6 +3,15 @@ import { runCli } from './run';
 import './backup-commands';
 import './report-commands';
 import './register-commands';
+import './excel-commands';
+
+// `cli … | head` closes the pipe early: that is the reader's choice, not an error to report.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 
 runCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),

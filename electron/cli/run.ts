@@ -10,6 +10,8 @@ import { callApi, openContext, type ApiInput, type ApiMethodName, type ApiOutput
 import { formatIssue, LedgerError, toErrorPayload } from '@rules/errors';
 import { writeFileAtomic } from '@core/fs/atomic';
 import { isLedgerYear } from '@rules/limits';
+import { decodeExchangeBytes, MAX_EXCHANGE_BYTES } from '@core/ledger/exchange';
+import { holdFileFor } from '@core/db/hold';
 
 export interface Io {
   out: (s: string) => void;
@@ -108,22 +110,97 @@ registerCommand('init', {
   },
 });
 
+/** Reads an exchange file as the app does: a regular file, at most 512 MB, strict UTF-8. */
+function readExchangeFile(input: string): string {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(input);
+  } catch {
+    throw new LedgerError('NOT_FOUND', `交换文件不存在：${input}`);
+  }
+  // /dev/zero, a FIFO or a folder would be read forever or not at all.
+  if (!st.isFile()) throw new LedgerError('BAD_FILE', `“${input}”不是普通文件，不能导入`);
+  if (st.size > MAX_EXCHANGE_BYTES) throw new LedgerError('BAD_FILE', `交换文件过大（${Math.ceil(st.size / 1024 / 1024)} MB），最大为512 MB`);
+  const bytes = fs.readFileSync(input);
+  if (bytes.length > MAX_EXCHANGE_BYTES) throw new LedgerError('BAD_FILE', '交换文件过大，最大为512 MB');
+  return decodeExchangeBytes(bytes);
+}
+
+/** Creates an empty file at `file` if nothing is there; returns its identity then, else null. */
+export function createNew(file: string): { dev: number; ino: number } | null {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const fd = fs.openSync(file, 'wx');
+    try {
+      const st = fs.fstatSync(fd);
+      return { dev: st.dev, ino: st.ino };
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * After a refused import into a ledger this process created: removes it only while it is still
+ * that file, nobody else has it open (another process may be importing into the same path), and
+ * it holds nothing at all. Anything else is left as it is.
+ */
+export function removeIfStillOurs(ctx: LedgerContext, created: { dev: number; ino: number }): void {
+  let release: (() => void) | null = null;
+  try {
+    release = ctx.exclusive('清理');
+    const st = fs.statSync(ctx.file);
+    if (st.dev !== created.dev || st.ino !== created.ino) return;
+    const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const rows = tables
+      .map((t) => (ctx.db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n)
+      .reduce((a, b) => a + b, 0);
+    if (rows > 0) return;
+    ctx.db.close();
+    for (const f of [ctx.file, `${ctx.file}-wal`, `${ctx.file}-shm`, `${ctx.file}-journal`, holdFileFor(ctx.file)]) fs.rmSync(f, { force: true });
+  } catch {
+    /* someone else has it: leave it */
+  } finally {
+    release?.();
+  }
+}
+
+/**
+ * Other file formats for `import` and `export`, chosen by the file's extension (excel-commands.ts
+ * adds .xlsx); anything else is the JSON exchange file.
+ */
+type FormatRun = (args: Args, io: Io) => Promise<number>;
+const importFormats = new Map<string, FormatRun>();
+const exportFormats = new Map<string, FormatRun>();
+export function registerFormat(ext: string, handlers: { import: FormatRun; export: FormatRun }): void {
+  importFormats.set(ext, handlers.import);
+  exportFormats.set(ext, handlers.export);
+}
+const formatOf = (map: Map<string, FormatRun>, file: string | boolean | undefined) =>
+  typeof file === 'string' ? map.get(path.extname(file).toLowerCase()) : undefined;
+
 registerCommand('import', {
-  usage: '--db <台账文件> <交换文件.json>',
-  options: { db: { type: 'string' } },
+  usage: '--db <台账文件> <交换文件.json | 工作簿.xlsx> [--kind <类型>] [--year <年度>] [--skip-bad]',
+  options: { db: { type: 'string' }, kind: { type: 'string' }, year: { type: 'string' }, 'skip-bad': { type: 'boolean' } },
   async run(a, io) {
     const file = a.need('db');
-    const input = a.positional('要导入的交换文件');
-    if (!fs.existsSync(input)) throw new LedgerError('NOT_FOUND', `交换文件不存在：${input}`);
-    const text = fs.readFileSync(input, 'utf8');
-    const existed = fs.existsSync(file);
+    const input = a.positional('要导入的文件');
+    const other = formatOf(importFormats, input);
+    if (other) return other(a, io);
+    const text = readExchangeFile(input);
+    // Created here (exclusively) or not ours: a refused import removes only a ledger this process made.
+    const created = createNew(file);
+    const ctx = openContext(file);
     let r: { records: number };
     try {
-      r = await withLedger(file, true, (ctx) => call(ctx, 'exchange.import', { text }));
+      r = await call(ctx, 'exchange.import', { text });
     } catch (err) {
-      // A refused import leaves no trace: not even the empty ledger it had to create.
-      if (!existed) for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+      if (created) removeIfStillOurs(ctx, created);
       throw err;
+    } finally {
+      ctx.close();
     }
     io.out(`已导入${r.records}条记录`);
     return 0;
@@ -131,11 +208,13 @@ registerCommand('import', {
 });
 
 registerCommand('export', {
-  usage: '--db <台账文件> --out <交换文件.json>',
-  options: { db: { type: 'string' }, out: { type: 'string' } },
+  usage: '--db <台账文件> --out <交换文件.json>  |  --db <台账文件> --year <年度> --out <工作簿.xlsx> [--kind <类型>]',
+  options: { db: { type: 'string' }, out: { type: 'string' }, year: { type: 'string' }, kind: { type: 'string' } },
   async run(a, io) {
     const file = a.need('db');
     const out = a.need('out');
+    const other = formatOf(exportFormats, out);
+    if (other) return other(a, io);
     const text = await withLedger(file, false, (ctx) => call(ctx, 'exchange.export', {}));
     writeFileAtomic(out, text);
     io.out(`已导出到：${path.resolve(out)}`);

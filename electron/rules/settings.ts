@@ -1,10 +1,13 @@
 /** 单位设置 as data: each setting's Chinese name, its rules and defaults. Storage is core/ledger/settings.ts. */
 import { z } from 'zod';
 import { LedgerError, zodIssues, type Issue } from './errors';
+import { textProblem } from './kinds/validate';
+import { TOWN_TYPES } from './town-type';
 
 /** The Chinese name of each setting, for error messages. */
 export const SETTINGS_LABELS = {
   town: '乡镇名称',
+  townType: '乡镇类型',
   county: '县（区）名称',
   partyOrg: '党委全称',
   govOrg: '政府全称',
@@ -20,11 +23,19 @@ export const SETTINGS_LABELS = {
 } as const;
 
 const name = (label: string, max = 50) =>
-  z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过${max}个字`);
+  z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .superRefine((s, ctx) => {
+      const bad = textProblem(s);
+      if (bad) ctx.addIssue({ code: 'custom', message: `${label}${bad}` });
+    });
 
 const L = SETTINGS_LABELS;
 export const settingsSchema = z.object({
   town: name(L.town, 20),
+  townType: z.enum(TOWN_TYPES, { error: `${L.townType}应为“乡”“镇”或“街道”` }),
   county: name(L.county, 20),
   partyOrg: name(L.partyOrg),
   govOrg: name(L.govOrg),
@@ -44,6 +55,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const EMPTY_SETTINGS: Settings = {
   town: '',
+  townType: '镇',
   county: '',
   partyOrg: '',
   govOrg: '',

@@ -21,11 +21,13 @@ import { KindPage } from './records/kind-page';
 import { TrashPage } from './trash/trash-page';
 import { SettingsPage } from './settings/settings-page';
 import { ReportPage } from './report/report-page';
+import { DataPage } from './excel/data-page';
 import { FiguresPage } from './figures/figures-page';
 import { BackupPage } from './backup/backup-page';
 import { HeaderBackupReminder } from './backup/backup-reminder';
 import { NotFound } from './shell/not-found';
 import { UnsavedGuardHost } from './shell/unsaved-guard-host';
+import { useShortcuts } from './shell/shortcuts';
 import { JobProgress } from './shell/job-progress';
 
 dayjs.locale('zh-cn');
@@ -47,6 +49,7 @@ export function App() {
 function Shell() {
   const route = useRoute();
   const { settings } = useLedger();
+  useShortcuts();
   return (
     <AppShell header={{ height: 48 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
       <AppShell.Header px="md" style={{ background: 'var(--mantine-color-gov-9)', borderBottom: 0 }}>
@@ -96,10 +99,12 @@ function Page({ route }: { route: Route }) {
       return <FiguresPage />;
     case 'backup':
       return <BackupPage />;
+    case 'data':
+      return <DataPage />;
     case 'kind': {
       const kind = kindById.get(route.kind);
       // Keyed by kind so filters, sorting and paging start fresh on every ledger.
-      return kind ? <KindPage key={kind.id} kind={kind} /> : <NotFound />;
+      return kind ? <KindPage key={kind.id} kind={kind} openRecord={route.record} /> : <NotFound />;
     }
   }
 }

@@ -59,3 +59,10 @@ export const IconAlert = (p: P) => (
     <path d="M12 10v5M12 18v.5" />
   </Svg>
 );
+/** A sheet with arrows in and out: 导入导出. */
+export const IconSheet = (p: P) => (
+  <Svg {...p}>
+    <rect x="4" y="3" width="16" height="18" rx="2" />
+    <path d="M4 9h16M4 15h16M10 3v18" />
+  </Svg>
+);

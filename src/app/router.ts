@@ -1,34 +1,37 @@
 /**
  * A small hash router (react-router is not installed, and the packaged app is served from a
- * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/trash, #/settings, #/report, #/figures, #/backup.
+ * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/kind/<id>/<recordId> (the
+ * kind's page with that record's form open), #/trash, #/settings, #/report, #/figures, #/backup, #/data.
  */
 import { useSyncExternalStore } from 'react';
 import { confirmLeave } from './state/unsaved-guard';
 
 export type Route =
   | { name: 'home' }
-  | { name: 'kind'; kind: string }
+  | { name: 'kind'; kind: string; record?: string }
   | { name: 'trash' }
   | { name: 'settings' }
   | { name: 'report' }
   | { name: 'figures' }
-  | { name: 'backup' };
+  | { name: 'backup' }
+  | { name: 'data' };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'kind' && parts[1]) return { name: 'kind', kind: parts[1] };
+  if (parts[0] === 'kind' && parts[1]) return parts[2] ? { name: 'kind', kind: parts[1], record: parts[2] } : { name: 'kind', kind: parts[1] };
   if (parts[0] === 'trash') return { name: 'trash' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'report') return { name: 'report' };
   if (parts[0] === 'figures') return { name: 'figures' };
   if (parts[0] === 'backup') return { name: 'backup' };
+  if (parts[0] === 'data') return { name: 'data' };
   return { name: 'home' };
 }
 
 export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'kind':
-      return `#/kind/${encodeURIComponent(route.kind)}`;
+      return `#/kind/${encodeURIComponent(route.kind)}${route.record ? `/${encodeURIComponent(route.record)}` : ''}`;
     case 'trash':
       return '#/trash';
     case 'settings':
@@ -39,6 +42,8 @@ export function hrefFor(route: Route): string {
       return '#/figures';
     case 'backup':
       return '#/backup';
+    case 'data':
+      return '#/data';
     default:
       return '#/';
   }

@@ -11,6 +11,8 @@ import type { Db } from '@core/db/open';
 import { exportLedger } from '@core/ledger/exchange';
 import { attachmentFile } from '@core/ledger/attachments';
 import { insertRecord } from '@core/ledger/records';
+import { getSettings } from '@core/ledger/settings';
+import { defaultReportSpec } from '@core/report/default-outline';
 
 export function tempDir(prefix = 'fazhi-bk-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -43,7 +45,8 @@ export async function seedLedger(dir: string, opts: { records?: number; files?: 
     ids.push(r.id);
   }
   await api(ctx, 'records.delete', { id: ids[ids.length - 1] });
-  ctx.db.prepare('INSERT INTO reports (year, data, updated_at) VALUES (2023, ?, ?)').run(JSON.stringify({ title: '2023年度报告' }), new Date().toISOString());
+  // A real report spec: a restore validates stored reports as an import does.
+  ctx.db.prepare('INSERT INTO reports (year, data, updated_at) VALUES (2023, ?, ?)').run(JSON.stringify(defaultReportSpec(2023, getSettings(ctx.db))), new Date().toISOString());
   const src = path.join(dir, 'src');
   fs.mkdirSync(src, { recursive: true });
   for (let i = 0; i < (opts.files ?? 3); i++) {

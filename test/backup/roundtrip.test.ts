@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentsDirFor, openContext, type LedgerContext } from '@core/api';
 import { runCli } from '../../electron/cli/run';
 import '../../electron/cli/backup-commands';
+import { SCHEMA_VERSION } from '@core/db/migrations';
 import { attachmentFile, pinAttachments, sweepOrphans } from '@core/ledger/attachments';
 import { api, seedLedger, snapshotOf, tempDir, type Seeded } from './helpers';
 
@@ -67,7 +68,7 @@ describe('backup and restore round trip', () => {
     expect(info).toMatchObject({
       town: '双土镇',
       appVersion: '0.1.0',
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       kinds: [
         { kind: 'meeting', label: '会议', count: 3 },
         { kind: 'training', label: '普法与培训', count: 2 },

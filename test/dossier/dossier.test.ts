@@ -130,9 +130,9 @@ describe('档案袋', () => {
     const text = execFileSync('pdftotext', [idx, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain(`${damagedName}（附件文件已被改动或损坏（校验值不符），未放入）`);
     expect(text).toContain('1个附件文件缺失或已被改动，未放入档案袋');
-    // Every record is listed; the drill without files is missing evidence.
+    // Every record is listed; both drills (one with an untagged photo, one with no file) lack their whole checklist.
     expect(text).toContain('河坝村防汛演练');
-    expect(text).toContain('无附件');
+    expect(text.split('演练方案、照片、评估总结').length - 1).toBe(2);
     expect(result.records).toBe(6);
   });
 

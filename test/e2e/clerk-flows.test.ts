@@ -115,11 +115,13 @@ describe('clerk flows', () => {
     expect(await meetings.total()).toBe(1);
   });
 
-  it('Esc cancels the form without saving', async () => {
+  it('Esc cancels the form without saving, after asking since something was typed', async () => {
     const meetings = new KindPage(app.page);
     const form = await meetings.edit(MEETING_EDITED);
     await form.fill('会议名称', '不应保存的名称');
     await app.page.keyboard.press('Escape');
+    const guard = app.page.getByTestId('unsaved-guard');
+    await guard.getByRole('button', { name: '离开不保存', exact: true }).click();
     await form.waitClosed();
     expect(await meetings.row('不应保存的名称').count()).toBe(0);
     expect(await meetings.row(MEETING_EDITED).count()).toBe(1);

@@ -43,7 +43,7 @@ describe('every ledger page', () => {
       await page.waitTotal(kind.id === 'enforcement' ? PAGED : 3, Y);
       const headers = (await page.table.locator('thead th').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
       const listed = kind.fields.filter((f) => f.listed).map((f) => (f.unit && (f.type === 'int' || f.type === 'money') ? `${f.label}（${f.unit}）` : f.label));
-      expect(headers).toEqual(['序号', ...listed, '操作']);
+      expect(headers).toEqual(['序号', ...listed, '附件', '操作']);
       await screenshot(app.page, `kind-${kind.id}`);
 
       const form = await page.add();

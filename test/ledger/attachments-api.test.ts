@@ -9,8 +9,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentsDirFor, callApi } from '@core/api';
 import type { ApiResult } from '@core/api/define';
-import { MAX_UPLOAD_BYTES } from '@core/api/attachments-api';
-import { MAX_ATTACHMENT_BYTES } from '../../src/app/records/attachment-files';
+import { MAX_UPLOAD_BYTES } from '@rules/upload';
+import { uploadProblem } from '../../src/app/records/attachment-files';
 import { attachmentFile, type Attachment } from '@core/ledger/attachments';
 import type { LedgerRecord } from '@core/ledger/records';
 import { sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
@@ -70,7 +70,9 @@ describe('attachments API', () => {
   });
 
   it('refuses an upload over 50 MB, before writing anything', async () => {
-    expect(MAX_ATTACHMENT_BYTES).toBe(MAX_UPLOAD_BYTES); // the form checks before reading the file
+    // The form checks the same cap before reading the file.
+    expect(uploadProblem({ name: 'a.bin', size: MAX_UPLOAD_BYTES })).toBe('');
+    expect(uploadProblem({ name: 'a.bin', size: MAX_UPLOAD_BYTES + 1 })).toMatch(/不能超过 50 MB/);
     // Length alone decides: the string is not decoded.
     const b64 = 'A'.repeat((Math.ceil((MAX_UPLOAD_BYTES + 1) / 3) + 1) * 4);
     refused(await call('attachments.upload', { recordId: rec.id, name: '录像.mp4', dataBase64: b64 }), 'VALIDATION', /不能超过 50 MB/);

@@ -100,7 +100,8 @@ describe('cli', () => {
       `  第${drill + 1}条 · 应急演练 · 其中党员：其中党员+其中网格员+其中群众（80）不能大于参演人数（10）`,
     ]);
     expect(hashFile(db())).toBe(before);
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith('ledger.db'))).toEqual(['ledger.db']);
+    // (ledger.db-lock is the cross-process hold, docs/backup.md; it stays beside the ledger.)
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('ledger.db')).sort()).toEqual(['ledger.db', 'ledger.db-lock']);
     // The ledger still answers as before.
     expect(JSON.parse(cli('stats', '--db', db(), '--year', '2023').out).counts.meeting).toBe(SAMPLES.meeting.length);
   });

@@ -49,8 +49,11 @@ function openFails(file: string, code: string, opts = {}): LedgerError {
   throw new Error(`expected ${code}`);
 }
 
-/** The files SQLite keeps beside a database (-wal, -shm, -journal). */
-const sidecars = (file: string) => fs.readdirSync(path.dirname(file)).filter((f) => f !== path.basename(file)).sort();
+/**
+ * The files SQLite keeps beside a database (-wal, -shm, -journal). The -lock file is not one: it is
+ * the cross-process hold every context keeps (db/hold.ts), created with the ledger and left in place.
+ */
+const sidecars = (file: string) => fs.readdirSync(path.dirname(file)).filter((f) => f !== path.basename(file) && f !== `${path.basename(file)}-lock`).sort();
 
 function schemaOf(db: Database.Database) {
   return db

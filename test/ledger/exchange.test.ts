@@ -12,6 +12,7 @@ import { advanceNormativeDoc, withdrawNormativeDoc } from '@core/ledger/normativ
 import { listRecords, listTrash, yearStats } from '@core/ledger/query';
 import { createRecord, deleteRecord, getRecord } from '@core/ledger/records';
 import { getSettings } from '@core/ledger/settings';
+import { defaultReportSpec } from '@core/report/default-outline';
 import { addAllSamples, hashFile, SAMPLES, sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
 
 const SAMPLES_PER_YEAR = Object.values(SAMPLES).reduce((n, list) => n + list.length, 0);
@@ -36,7 +37,8 @@ function richLedger(): TempLedger {
   withdrawNormativeDoc(L.ctx.db, docs[1].id, '工作调整');
   deleteRecord(L.ctx.db, recs[0].id);
   deleteRecord(L.ctx.db, docs[2].id);
-  L.ctx.db.prepare('INSERT INTO reports (year, data, updated_at) VALUES (?, ?, ?)').run(2023, JSON.stringify({ z: 1, a: { y: [3, 1], b: '文' } }), '2024-01-10T08:00:00.000Z');
+  // A real report spec: an import refuses one the app could not read back.
+  L.ctx.db.prepare('INSERT INTO reports (year, data, updated_at) VALUES (?, ?, ?)').run(2023, JSON.stringify(defaultReportSpec(2023, getSettings(L.ctx.db))), '2024-01-10T08:00:00.000Z');
   return L;
 }
 
@@ -191,7 +193,8 @@ describe('import with errors', () => {
       ctx.close();
     }
     expect(hashFile(L.file)).toBe(hash);
-    expect(fs.readdirSync(path.dirname(L.file))).toEqual([path.basename(L.file)]);
+    // (The -lock file is the cross-process hold, docs/backup.md.)
+    expect(fs.readdirSync(path.dirname(L.file)).sort()).toEqual([path.basename(L.file), `${path.basename(L.file)}-lock`]);
   });
 
   it('a record missing its data is one error, not a crash', () => {
@@ -211,8 +214,8 @@ describe('import with errors', () => {
         { prefix: '双土府规', year: 2023, last: 2 },
       ],
       reports: [
-        { year: 2023, updatedAt: ts, data: {} },
-        { year: 2023, updatedAt: ts, data: {} },
+        { year: 2023, updatedAt: ts, data: defaultReportSpec(2023, getSettings(L.ctx.db)) },
+        { year: 2023, updatedAt: ts, data: defaultReportSpec(2023, getSettings(L.ctx.db)) },
       ],
     };
     const e = importFails(L, JSON.stringify(file));

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LedgerError, toErrorPayload, zodIssues, type ErrorPayload } from '@rules/errors';
 import type { LedgerContext } from '../ledger/context';
+import { sqliteFailure } from '../db/open';
 
 // Request errors reach the clerk (CLI, harness, app): zod's own messages in Chinese.
 z.config(z.locales.zhCN());
@@ -78,7 +79,7 @@ export async function invokeMethod(
     if (!parsed.success) throw new LedgerError('VALIDATION', '请求参数不正确', zodIssues(parsed.error));
     return { ok: true, value: await m.handler(ctx, parsed.data) };
   } catch (err) {
-    return { ok: false, error: toErrorPayload(err) };
+    return { ok: false, error: toErrorPayload(sqliteFailure(err) ?? err) };
   }
 }
 

@@ -5,10 +5,11 @@ import { attachmentsApi } from './attachments-api';
 import { reportApi } from './report-api';
 import { registerApi } from './register-api';
 import { dossierApi } from './dossier-api';
+import { excelApi } from './excel-api';
 import { invokeMethod, joinGroups, type ApiResult } from './define';
 import type { LedgerContext } from '../ledger/context';
 
-export const apiTable = joinGroups(ledgerApi, reportApi, backupApi, attachmentsApi, registerApi, dossierApi);
+export const apiTable = joinGroups(ledgerApi, reportApi, backupApi, attachmentsApi, registerApi, dossierApi, excelApi);
 
 export type ApiTable = typeof apiTable;
 export type ApiMethodName = keyof ApiTable;

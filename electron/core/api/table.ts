@@ -15,15 +15,20 @@ import {
   restoreRecord,
   updateRecord,
 } from '../ledger/records';
-import { ledgerYears, listRecords, listTrash, yearStats } from '../ledger/query';
+import { ledgerYears, listRecords, listTotals, listTrash, yearStats } from '../ledger/query';
 import { ledgerGaps } from '../ledger/gaps';
-import { advanceNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
+import { evidenceGaps } from '../ledger/evidence';
+import { advanceNormativeDoc, correctNormativeDoc, returnNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
+
+/** Today on this computer's calendar, YYYY-MM-DD (history lines are dated as the clerk lives them). */
+const localToday = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 import { exportLedger, importLedger } from '../ledger/exchange';
 import { LedgerError } from '@rules/errors';
 import fs from 'node:fs/promises';
 import { sweepOrphans } from '../ledger/attachments';
-import { attachmentsDirFor } from '../ledger/context';
+import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
 import { yearSchema } from '@rules/limits';
+import { replaceLedgerWithSafetyCopy } from '../backup/replace';
 
 const id = z.object({ id: z.string().min(1).max(100) });
 
@@ -56,7 +61,17 @@ export const ledgerApi = {
     }),
     (ctx, q) => listRecords(ctx.db, q),
   ),
-  'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id), { cliOnly: true }),
+  'records.totals': method(
+    z.object({
+      kind: z.enum(KIND_IDS),
+      year,
+      filters: z.record(z.string().max(50), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+      search: z.string().max(100).optional(),
+    }),
+    (ctx, q) => listTotals(ctx.db, q),
+  ),
+  // The page opens a record by id (the 首页's 待补登记 links, #/kind/<kind>/<id>).
+  'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id)),
   'records.create': method(z.object({ kind: z.enum(KIND_IDS), data }), (ctx, i) => createRecord(ctx.db, i.kind, i.data)),
   'records.update': method(z.object({ id: z.string().min(1).max(100), data }), (ctx, i) => updateRecord(ctx.db, i.id, i.data)),
   'records.duplicate': method(id, (ctx, i) => duplicateRecord(ctx.db, i.id)),
@@ -76,16 +91,42 @@ export const ledgerApi = {
   'normativeDocs.withdraw': method(z.object({ id: z.string().min(1).max(100), reason: z.string().max(500) }), (ctx, i) =>
     withdrawNormativeDoc(ctx.db, i.id, i.reason),
   ),
+  'normativeDocs.correct': method(
+    z.object({ id: z.string().min(1).max(100), step: z.string().max(20), data, reason: z.string().max(500) }),
+    (ctx, i) => correctNormativeDoc(ctx.db, i.id, i.step, i.data, i.reason, localToday()),
+  ),
+  'normativeDocs.return': method(z.object({ id: z.string().min(1).max(100), reason: z.string().max(500) }), (ctx, i) =>
+    returnNormativeDoc(ctx.db, i.id, i.reason, localToday()),
+  ),
   'ledger.years': method(z.object({}), (ctx) => ledgerYears(ctx.db)),
   'ledger.stats': method(z.object({ year }), (ctx, i) => yearStats(ctx.db, i.year)),
   'ledger.gaps': method(z.object({ year }), (ctx, i) => ledgerGaps(ctx.db, i.year)),
+  'ledger.evidenceGaps': method(z.object({ year, limit: z.int().min(1).max(500).optional() }), (ctx, i) => evidenceGaps(ctx.db, i.year, i.limit)),
   // The page never sees the whole ledger as one string, nor replaces it: 文件 → 导出/导入台账 run in
   // main (file.exportLedger / file.importLedger, with main's own save dialog and confirmation).
   'exchange.export': method(z.object({}), (ctx) => exportLedger(ctx.db), { cliOnly: true, worker: true }),
-  'exchange.import': method(z.object({ text: z.string().max(MAX_EXCHANGE_BYTES) }), (ctx, i) => importLedger(ctx.db, i.text), { cliOnly: true, worker: true }),
-  /** The file main's open dialog picked, read in the worker (main never holds the text). */
-  'exchange.importFile': method(z.object({ file: z.string().min(1).max(4096) }), async (ctx, i) => importLedger(ctx.db, await readExchangeFile(i.file)), {
+  // Replacing the ledger while another process writes to it would lose that process's writes, so
+  // both imports hold it exclusively; 'exclusive' placement lets go of this thread's hold first.
+  'exchange.import': method(z.object({ text: z.string().max(MAX_EXCHANGE_BYTES) }), (ctx, i) => replacing(ctx, () => importLedger(ctx.db, i.text)), {
     cliOnly: true,
-    worker: true,
+    worker: 'exclusive',
   }),
+  /** The file main's open dialog picked, read in the worker (main never holds the text); a safety copy first. */
+  'exchange.importFile': method(
+    z.object({ file: z.string().min(1).max(4096) }),
+    async (ctx, i) => {
+      const text = await readExchangeFile(i.file);
+      return replacing(ctx, () => replaceLedgerWithSafetyCopy(ctx, text));
+    },
+    { cliOnly: true, worker: 'exclusive' },
+  ),
 };
+
+async function replacing<T>(ctx: LedgerContext, fn: () => T | Promise<T>): Promise<T> {
+  const release = ctx.exclusive('导入交换文件');
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}

@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { APP_VERSION, attachmentsDirFor } from '../ledger/context';
 import type { Db } from '../db/open';
@@ -16,6 +15,7 @@ import { setMeta } from '../ledger/settings';
 import { attachmentPart, backupFileName, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, parseBackupName, SNAPSHOT_NAME, type Manifest } from './format';
 import type { BackupInfo } from './inspect';
 import { asLedgerError } from './messages';
+import { removeLeftoverWorkDirs, workDirPrefix } from './leftovers';
 import { rotate } from './routine';
 import { dbFacts, integrityProblem, takeSnapshot, withReadOnly } from './snapshot';
 import { checkRoom, estimateBackupBytes } from './space';
@@ -57,19 +57,6 @@ function removeStaleTemps(dir: string, now: number): void {
   }
 }
 
-/** Snapshot and verify folders in the temp dir left by a process that was killed; hours old, so never a running one. */
-function removeStaleWorkDirs(now: number): void {
-  try {
-    for (const f of fs.readdirSync(os.tmpdir())) {
-      if (!/^fazhi-(backup|verify)-[A-Za-z0-9]{6}$/.test(f)) continue;
-      const full = path.join(os.tmpdir(), f);
-      if (now - fs.statSync(full).mtimeMs > 6 * 3600_000) fs.rmSync(full, { recursive: true, force: true });
-    }
-  } catch {
-    /* best effort */
-  }
-}
-
 function freeName(dir: string, town: string, now: Date, tag?: string): string {
   for (let n = 1; ; n++) {
     const file = path.join(dir, backupFileName(town, now, { tag, n }));
@@ -105,11 +92,11 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
   const dir = path.resolve(targetDir);
   checkTarget(dir);
   removeStaleTemps(dir, Date.now());
-  removeStaleWorkDirs(Date.now());
+  removeLeftoverWorkDirs();
   checkRoom(dir, estimateBackupBytes(source.file, source.db));
 
   const unpin = pinAttachments(attachmentsDirFor(source.file));
-  const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'fazhi-backup-'));
+  const work = await fsp.mkdtemp(workDirPrefix('backup'));
   let tmp: string | null = null;
   try {
     const snap = path.join(work, SNAPSHOT_NAME);

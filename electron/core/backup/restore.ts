@@ -46,10 +46,21 @@ const rmSidecars = (file: string) => {
 
 function fail(err: unknown, prefix: string): LedgerError {
   const msg = err instanceof LedgerError ? err.message : (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-  return new LedgerError(err instanceof LedgerError ? err.code : 'IO', `${prefix}：${msg}`);
+  return new LedgerError(err instanceof LedgerError ? err.code : 'IO', `${prefix}：${msg}`, err instanceof LedgerError ? err.issues : []);
 }
 
 export async function restoreBackup(ctx: LedgerContext, backupFile: string, opts: RestoreOptions = {}): Promise<Restored> {
+  // Refused at once while another process has the ledger open: its acknowledged writes would go to
+  // the replaced file and be lost (issue 13, finding 3). Held until the restore is over.
+  const release = ctx.exclusive('恢复备份');
+  try {
+    return await restoreHeld(ctx, backupFile, opts);
+  } finally {
+    release();
+  }
+}
+
+async function restoreHeld(ctx: LedgerContext, backupFile: string, opts: RestoreOptions): Promise<Restored> {
   const file = ctx.file;
   const dir = path.dirname(file);
   removeStaleStaging(dir, path.parse(file).name);
@@ -78,7 +89,7 @@ export async function restoreBackup(ctx: LedgerContext, backupFile: string, opts
 
     ctx.db.pragma('query_only = OFF');
     ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-    ctx.close();
+    ctx.db.close();
     if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) {
       ctx.reopen();
       throw new LedgerError('CONFLICT', `${CANCELLED}：台账文件正被另一个程序使用，请关闭其他程序后重试`);
@@ -114,7 +125,7 @@ export async function restoreBackup(ctx: LedgerContext, backupFile: string, opts
       }
     } catch (err) {
       try {
-        if (ctx.db.open) ctx.close();
+        if (ctx.db.open) ctx.db.close();
         if (swapped) {
           rmSidecars(file);
           fs.renameSync(previous, file);

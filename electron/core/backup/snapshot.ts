@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { readUserVersion, type Db } from '../db/open';
+import { distrustSchema } from '../db/trust';
 import { getSettings } from '../ledger/settings';
 import type { Counts } from './format';
 
@@ -69,6 +70,8 @@ export function integrityProblem(db: Db): string | null {
 export function withReadOnly<T>(file: string, fn: (db: Db) => T): T {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    // The file may come from outside: nothing in its schema runs with side effects.
+    distrustSchema(db);
     return fn(db);
   } finally {
     db.close();

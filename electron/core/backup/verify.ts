@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type yauzl from 'yauzl';
+import type { Db } from '../db/open';
 import { stableStringify } from '../ledger/exchange';
 import { ATTACHMENT_PREFIX, COMMENT_MARKER, SNAPSHOT_NAME, MANIFEST_NAME, type Manifest, type Part } from './format';
 import { HashCounter, HashSink, hex8 } from './hash-stream';
@@ -17,6 +17,12 @@ import { openFileSink, type FileSink } from '../fs/file-sink';
 import { describe, readManifest, type BackupInfo } from './inspect';
 import { asLedgerError, damaged } from './messages';
 import { dbFacts, integrityProblem, withReadOnly } from './snapshot';
+import { SnapshotHeaderGuard } from './snapshot-guard';
+import { workDirPrefix } from './leftovers';
+import { formatBytes } from './messages';
+import { hasRoom, spaceAt } from './space';
+import { assertContent, schemaProblem } from '../db/trust';
+import { LedgerError } from '@rules/errors';
 import { dataStart, openBackupZip, openEntry, type OpenedZip } from './zip-read';
 import { scanFile, type StoredRange } from './scan';
 
@@ -40,7 +46,15 @@ async function fileSink(dest: string): Promise<FileSink> {
 }
 
 /** Streams one entry through a hash into dest (fsync'd when durable) or nowhere, checking size and SHA-256. */
-async function checkPart(z: OpenedZip, entry: yauzl.Entry, part: Part, label: string, dest: string | null, durable: boolean): Promise<void> {
+async function checkPart(
+  z: OpenedZip,
+  entry: yauzl.Entry,
+  part: Part,
+  label: string,
+  dest: string | null,
+  durable: boolean,
+  guard?: SnapshotHeaderGuard,
+): Promise<void> {
   if (entry.uncompressedSize !== part.size) throw damaged(`${label}大小不符`);
   // The sink is opened first: yauzl emits a stream error (bad deflate data) on the next tick, so the
   // pipeline must be attached in the same tick the entry stream is handed over, or it waits forever.
@@ -55,10 +69,17 @@ async function checkPart(z: OpenedZip, entry: yauzl.Entry, part: Part, label: st
       throw damaged(`${label}无法读取（${(err as Error).message}）`);
     }
     src.on('error', (e: Error) => (srcErr ??= e));
+    // yauzl (validateEntrySizes) stops the stream at the declared size; the guard judges the
+    // snapshot's own header before more than its first chunk is written.
+    const stages = [src, ...(guard ? [guard] : []), h, ...(sink ? [sink.stream] : [])] as unknown as Parameters<typeof pipeline>;
     try {
-      await (sink ? pipeline(src, h, sink.stream) : pipeline(src, h));
+      await pipeline(...stages);
       if (durable) await sink?.sync();
     } catch (err) {
+      if (err instanceof LedgerError) throw err;
+      // A full or failing disk is the disk's fault, not the backup's: the write error comes first
+      // (it carries an errno code), the stream torn down after it is only a consequence.
+      if ((err as NodeJS.ErrnoException).code && !(srcErr && err === srcErr)) throw asLedgerError(err, '解压备份失败');
       if (srcErr) throw damaged(`${label}无法读取（${(srcErr as Error).message}）`);
       throw asLedgerError(err, '解压备份失败');
     }
@@ -68,9 +89,22 @@ async function checkPart(z: OpenedZip, entry: yauzl.Entry, part: Part, label: st
   if (h.size !== part.size || h.digest !== part.sha256) throw damaged(`${label}哈希不符`);
 }
 
+/** withReadOnly for a snapshot from a backup: SQLite's own refusals become 备份文件已损坏 in Chinese. */
+function readSnapshot<T>(file: string, fn: (db: Db) => T): T {
+  try {
+    return withReadOnly(file, fn);
+  } catch (err) {
+    if (err instanceof LedgerError) throw err;
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (code === 'SQLITE_NOTADB') throw damaged('数据库快照不是有效的 SQLite 数据库');
+    if (code.startsWith('SQLITE_CORRUPT')) throw damaged('数据库快照已损坏，无法读取');
+    throw asLedgerError(err, '读取备份失败');
+  }
+}
+
 export async function verifyBackup(file: string, opts: VerifyOptions = {}): Promise<Verified> {
   const z = await openBackupZip(file);
-  const work = opts.extractTo ?? (await fsp.mkdtemp(path.join(os.tmpdir(), 'fazhi-verify-')));
+  const work = opts.extractTo ?? (await fsp.mkdtemp(workDirPrefix('verify')));
   try {
     const manifest = await readManifest(z);
     if (opts.expect && stableStringify(opts.expect) !== stableStringify(manifest)) throw damaged('回读的清单与写入的不一致');
@@ -81,12 +115,38 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
     const snap = parts.get(SNAPSHOT_NAME);
     if (!snap) throw damaged('缺少数据库快照');
 
+    // Declared sizes are judged before a byte is written: what is extracted must fit the disk
+    // (a crafted 2 MB file may declare gigabytes), and the snapshot's compression must be plausible.
+    for (const p of manifest.parts) if (z.entries.get(p.path)!.uncompressedSize !== p.size) throw damaged(`“${p.path}”的大小与清单不符`);
+    const snapEntry = z.entries.get(SNAPSHOT_NAME)!;
+    const extracted = opts.extractTo ? manifest.parts.reduce((n, p) => n + p.size, 0) : snap.size;
+    let free: number;
+    try {
+      free = spaceAt(work).freeBytes;
+    } catch (err) {
+      throw asLedgerError(err, opts.extractTo ? '解压备份失败' : '读取备份失败');
+    }
+    if (!hasRoom(free, extracted)) {
+      throw new LedgerError(
+        'IO',
+        `磁盘空间不足：${opts.extractTo ? '恢复' : '校验'}需要先解压约 ${formatBytes(extracted)}，${opts.extractTo ? '台账所在磁盘' : '临时文件夹所在磁盘'}仅剩 ${formatBytes(free)}，请清理磁盘后重试（备份文件本身没有问题）`,
+      );
+    }
+
     // The snapshot first: its integrity and counts, and the attachment names for later messages.
     const dbPath = path.join(work, SNAPSHOT_NAME);
-    await checkPart(z, z.entries.get(SNAPSHOT_NAME)!, snap, '数据库快照', dbPath, !!opts.extractTo);
-    const facts = withReadOnly(dbPath, (db) => {
+    await checkPart(z, snapEntry, snap, '数据库快照', dbPath, !!opts.extractTo, new SnapshotHeaderGuard(snap.size, snapEntry.compressedSize));
+    const facts = readSnapshot(dbPath, (db) => {
       const problem = integrityProblem(db);
       if (problem) throw damaged(`数据库快照未通过完整性检查（${problem}）`);
+      // A backup we did not just write ourselves is proved to be our schema and our data: its
+      // checksums only prove it is whole (anyone can recompute them), not that it is ours.
+      if (!opts.expect) {
+        const version = db.pragma('user_version', { simple: true }) as number;
+        const bad = version > 0 ? schemaProblem(db, version) : '不是法治台账数据库';
+        if (bad) throw new LedgerError('BAD_FILE', `备份中的数据库结构不是本程序的（${bad}），可能是被篡改的文件，已拒绝`);
+        assertContent(db, '备份中的数据不符合本程序的规则，可能是被篡改的文件，已拒绝');
+      }
       return dbFacts(db);
     });
     if (facts.schemaVersion !== manifest.schemaVersion) throw damaged('数据库版本与清单不符');

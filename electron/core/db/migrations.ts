@@ -69,7 +69,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
-  // Version 2 (attachment tags) lands from another branch; this one must run after it.
+  {
+    version: 2,
+    name: 'attachment evidence item',
+    // The checklist item (a kind's `evidence`, e.g. 签到表) an attachment proves; NULL when untagged.
+    sql: `ALTER TABLE attachments ADD COLUMN item TEXT CHECK (item IS NULL OR length(item) BETWEEN 1 AND 50);`,
+  },
   {
     version: 3,
     name: 'custom figures',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LedgerError } from '@rules/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { distrustSchema, schemaProblem } from './trust';
 
 export type Db = Database.Database;
 
@@ -20,14 +21,18 @@ export function readUserVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function migrate(db: Db): void {
-  const current = readUserVersion(db);
+/**
+ * Runs the migrations after the file's version, up to `upTo`. Each is an IMMEDIATE transaction that
+ * re-reads the version inside it, so two processes opening an old ledger at once migrate it once.
+ */
+export function migrate(db: Db, upTo = SCHEMA_VERSION): void {
   for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+    if (m.version > upTo) break;
     db.transaction(() => {
+      if (readUserVersion(db) >= m.version) return;
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }
 
@@ -66,10 +71,16 @@ function tooNew(version: number): LedgerError {
   );
 }
 
+/** What the header alone refuses (a foreign or newer file), before anything is created beside it. */
+export function precheckLedgerFile(file: string): void {
+  const v = readHeaderVersion(file);
+  if (v !== null && v > SCHEMA_VERSION) throw tooNew(v);
+}
+
 export function openDb(file: string, opts: OpenOptions = {}): Db {
-  if (!opts.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Db;
   try {
+    if (!opts.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // The header alone refuses a foreign or newer file before SQLite opens it at all.
     const headerVersion = readHeaderVersion(file);
     if (headerVersion !== null && headerVersion > SCHEMA_VERSION) throw tooNew(headerVersion);
@@ -79,9 +90,12 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     const probe = new Database(file, { readonly: exists || !!opts.readonly, fileMustExist: exists || !!opts.readonly });
     let version: number;
     let tables: string[];
+    let problem: string | null = null;
     try {
+      distrustSchema(probe);
       version = readUserVersion(probe);
       tables = (probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+      if (version > 0 && version <= SCHEMA_VERSION && tables.includes('records')) problem = schemaProblem(probe, version);
     } finally {
       probe.close();
     }
@@ -91,16 +105,19 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     if ((version === 0 && tables.length > 0) || (version > 0 && !tables.includes('records'))) {
       throw new LedgerError('BAD_FILE', `“${file}”不是法治台账文件（其中的数据表不属于本程序），未作任何改动。`);
     }
+    // Our tables but someone else's triggers, views or indexes: they would run on our writes.
+    if (problem) throw new LedgerError('BAD_FILE', `“${file}”的数据结构被改动过（${problem}），为防数据被篡改，未打开也未作任何改动。`);
     // The hook runs before our handle exists, so a failing safety copy leaves nothing open.
     if (!opts.readonly && version > 0 && version < SCHEMA_VERSION) opts.beforeMigrate?.(file, version);
     db = new Database(file, { readonly: !!opts.readonly });
   } catch (err) {
     if (err instanceof LedgerError) throw err;
-    throw new LedgerError('BAD_FILE', `无法打开台账文件“${file}”：${(err as Error).message}`);
+    throw openError(file, err, !!opts.readonly);
   }
   try {
+    distrustSchema(db);
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -109,6 +126,40 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
-    throw new LedgerError('BAD_FILE', `台账文件“${file}”无法使用：${(err as Error).message}`);
+    if (err instanceof LedgerError) throw err;
+    throw openError(file, err);
   }
 }
+
+/** How long a statement waits for another process's write before giving up (then 台账正被其他程序使用). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** What went wrong opening a ledger, in the clerk's words (SQLite's and the OS's codes, never their English). */
+function openError(file: string, err: unknown, readonly = false): LedgerError {
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (readonly && !fs.existsSync(file)) return new LedgerError('BAD_FILE', `找不到台账文件“${file}”`);
+  if (code === 'SQLITE_NOTADB') return new LedgerError('BAD_FILE', `“${file}”不是法治台账文件（不是 SQLite 数据库或已损坏），未作任何改动。`);
+  if (code === 'SQLITE_CORRUPT') return new LedgerError('BAD_FILE', `台账文件“${file}”已损坏，请从备份恢复。`);
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new LedgerError('IO', `无法写入台账所在的文件夹“${path.dirname(path.resolve(file))}”（只读或没有权限），请把台账放到可写的文件夹，或联系管理员开通写入权限。`);
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return busyError();
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new LedgerError('IO', '磁盘空间不足，无法打开台账，请清理磁盘后重试。');
+  return new LedgerError('BAD_FILE', `无法打开台账文件“${file}”（${code || (err as Error).message}）`);
+}
+
+/**
+ * SQLite's own failures during a call, in the clerk's words: a ledger another process is writing
+ * past the busy timeout, a full disk, a file made read-only. Null for anything else.
+ */
+export function sqliteFailure(err: unknown): LedgerError | null {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return busyError();
+  if (code === 'SQLITE_FULL') return new LedgerError('IO', '磁盘空间不足，刚才的修改未保存，请清理磁盘后重试。');
+  if (code.startsWith('SQLITE_READONLY')) return new LedgerError('IO', '台账文件或其所在文件夹是只读的，刚才的修改未保存。');
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return new LedgerError('BAD_FILE', '台账文件已损坏，请从备份恢复。');
+  return null;
+}
+
+export const BUSY_MESSAGE = '台账正被其他程序使用（另一个法治台账窗口或命令行正在写入），请稍后重试';
+export const busyError = (): LedgerError => new LedgerError('CONFLICT', BUSY_MESSAGE);

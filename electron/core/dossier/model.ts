@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../db/open';
-import { KINDS, type KindDef } from '@rules/kinds';
+import { KINDS, allEvidenceItems, missingEvidence, type KindDef } from '@rules/kinds';
 import { attachmentFile } from '../ledger/attachments';
 import type { LedgerRecord } from '../ledger/records';
 import { registerRecords } from '../register/model';
@@ -17,7 +17,7 @@ import { NameAllocator } from './names';
 export interface EvidenceFile {
   attachmentId: string;
   name: string;
-  /** The checklist item it proves, when the clerk tagged it (attachments.item, when that column exists). */
+  /** The checklist item it proves, when the clerk tagged it (attachments.item, migration 2). */
   item?: string;
   sha256: string;
   size: number;
@@ -33,7 +33,7 @@ export interface DossierRecord {
   record: LedgerRecord;
   title: string;
   files: EvidenceFile[];
-  /** Checklist items (kind.evidence) no intact file is tagged with; ['无附件'] for a kind without a checklist and no file. */
+  /** Checklist items (expectedEvidence: evidence + evidenceIf) no intact file is tagged with; ['无附件'] for a kind without a checklist and no file. */
   missing: string[];
 }
 
@@ -106,8 +106,9 @@ export async function planDossier(db: Db, attachmentsDir: string, year: number):
         });
       }
       const proven = new Set(files.filter((f) => !f.problem && f.item).map((f) => f.item));
-      const missing = kind.evidence?.length
-        ? kind.evidence.filter((e) => !proven.has(e))
+      // The same checklist as the form and the 首页 (evidenceIf included), over intact files only.
+      const missing = allEvidenceItems(kind).length
+        ? missingEvidence(kind, record.data, proven)
         : files.some((f) => !f.problem) ? [] : [NO_EVIDENCE];
       out.push({ record, title, files, missing });
     }

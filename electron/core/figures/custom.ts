@@ -42,11 +42,11 @@ export function saveCustomFigure(db: Db, raw: unknown, now = new Date().toISOStr
       JSON.stringify(def),
       now,
     );
-  })();
+  }).immediate();
   return def;
 }
 
 export function deleteCustomFigure(db: Db, id: string): void {
-  const n = db.transaction(() => db.prepare('DELETE FROM custom_figures WHERE id = ?').run(id).changes)();
+  const n = db.transaction(() => db.prepare('DELETE FROM custom_figures WHERE id = ?').run(id).changes).immediate();
   if (!n) throw new LedgerError('NOT_FOUND', `没有编号为“${id}”的自定义指标`);
 }

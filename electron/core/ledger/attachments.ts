@@ -2,6 +2,7 @@
  * The attachments store: files kept content-addressed beside the ledger
  * (<attachmentsDir>/<sha256[0:2]>/<sha256>, written atomically), one row per attachment of a record.
  * Files come in by path (attachments.add) or as bytes (the app's upload); both share one commit step.
+ * Each may be tagged with the checklist item of its record's kind it proves (`item`, e.g. 签到表).
  * A file is deleted only when no row references it and no backup is reading the folder.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -12,7 +13,8 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
-import { getRecord, nowIso } from './records';
+import { allEvidenceItems } from '@rules/kinds';
+import { getRecord, nowIso, requireKind } from './records';
 import { openFileSink } from '../fs/file-sink';
 
 export interface Attachment {
@@ -22,6 +24,8 @@ export interface Attachment {
   sha256: string;
   size: number;
   createdAt: string;
+  /** The kind's checklist item this file proves (e.g. 签到表), or null while untagged. */
+  item: string | null;
 }
 
 interface Row {
@@ -31,9 +35,10 @@ interface Row {
   sha256: string;
   size: number;
   created_at: string;
+  item: string | null;
 }
 
-const fromRow = (r: Row): Attachment => ({ id: r.id, recordId: r.record_id, name: r.name, sha256: r.sha256, size: r.size, createdAt: r.created_at });
+const fromRow = (r: Row): Attachment => ({ id: r.id, recordId: r.record_id, name: r.name, sha256: r.sha256, size: r.size, createdAt: r.created_at, item: r.item });
 
 export const attachmentFile = (dir: string, sha: string): string => path.join(dir, sha.slice(0, 2), sha);
 
@@ -81,36 +86,47 @@ function requireLiveRecord(db: Db, recordId: string): void {
   if (getRecord(db, recordId).deletedAt) throw new LedgerError('CONFLICT', '该记录在回收站中，请先恢复再添加附件');
 }
 
+/** An item is one of the record kind's checklist items (any of them, whatever the record's fields say now), or null. */
+function checkItem(db: Db, recordId: string, item: string | null | undefined): string | null {
+  if (item === undefined || item === null || item === '') return null;
+  const kind = requireKind(getRecord(db, recordId).kind);
+  const items = allEvidenceItems(kind);
+  if (!items.includes(item)) {
+    throw new LedgerError('VALIDATION', items.length ? `“${item}”不是${kind.label}的佐证材料项（可选：${items.join('、')}）` : `${kind.label}没有佐证材料清单，附件不能标注材料项`);
+  }
+  return item;
+}
+
 const incomingPath = (dir: string) => path.join(dir, `.incoming-${randomBytes(6).toString('hex')}.tmp`);
 
 /**
  * Moves a fully written, fsync'd temp file into place and inserts its row. Synchronous from the
  * record check to the insert, so neither a sweep nor a delete can slip in between.
  */
-function commitIncoming(db: Db, dir: string, tmp: string, recordId: string, name: string, sha: string, size: number): Attachment {
+function commitIncoming(db: Db, dir: string, tmp: string, recordId: string, name: string, sha: string, size: number, item: string | null): Attachment {
   requireLiveRecord(db, recordId);
   const target = attachmentFile(dir, sha);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   // Same content already stored: keep the old file.
   if (fs.existsSync(target)) fs.rmSync(tmp, { force: true });
   else fs.renameSync(tmp, target);
-  const a: Attachment = { id: randomUUID(), recordId, name, sha256: sha, size, createdAt: nowIso() };
-  db.prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    a.id, a.recordId, a.name, a.sha256, a.size, a.createdAt,
+  const a: Attachment = { id: randomUUID(), recordId, name, sha256: sha, size, createdAt: nowIso(), item };
+  db.prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at, item) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    a.id, a.recordId, a.name, a.sha256, a.size, a.createdAt, a.item,
   );
   return a;
 }
 
 /** Runs write(tmp) and commits the result; on any failure the temp file is removed. */
 async function addVia(
-  db: Db, dir: string, recordId: string, name: string,
+  db: Db, dir: string, recordId: string, name: string, item: string | null,
   write: (tmp: string) => Promise<{ sha: string; size: number }>,
 ): Promise<Attachment> {
   await fsp.mkdir(dir, { recursive: true });
   const tmp = incomingPath(dir);
   try {
     const { sha, size } = await write(tmp);
-    return commitIncoming(db, dir, tmp, recordId, name, sha, size);
+    return commitIncoming(db, dir, tmp, recordId, name, sha, size, item);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     if (err instanceof LedgerError) throw err;
@@ -119,9 +135,10 @@ async function addVia(
 }
 
 /** Copies sourcePath into the store (hashing as it streams) and attaches it to the record. */
-export async function addAttachment(db: Db, dir: string, recordId: string, sourcePath: string, name?: string): Promise<Attachment> {
+export async function addAttachment(db: Db, dir: string, recordId: string, sourcePath: string, name?: string, item?: string | null): Promise<Attachment> {
   requireLiveRecord(db, recordId);
   const display = cleanName(name ?? path.basename(sourcePath));
+  const tag = checkItem(db, recordId, item);
   let st: fs.Stats;
   try {
     st = await fsp.stat(sourcePath);
@@ -129,7 +146,7 @@ export async function addAttachment(db: Db, dir: string, recordId: string, sourc
     throw new LedgerError('NOT_FOUND', `找不到要添加的文件：${sourcePath}`);
   }
   if (!st.isFile()) throw new LedgerError('VALIDATION', `“${sourcePath}”不是文件`);
-  return addVia(db, dir, recordId, display, async (tmp) => {
+  return addVia(db, dir, recordId, display, tag, async (tmp) => {
     const hash = createHash('sha256');
     let size = 0;
     const out = await openFileSink(tmp, 'wx');
@@ -145,10 +162,11 @@ export async function addAttachment(db: Db, dir: string, recordId: string, sourc
 }
 
 /** Stores bytes already in memory (an upload from the app) and attaches them to the record. */
-export async function addAttachmentBytes(db: Db, dir: string, recordId: string, data: Uint8Array, name: string): Promise<Attachment> {
+export async function addAttachmentBytes(db: Db, dir: string, recordId: string, data: Uint8Array, name: string, item?: string | null): Promise<Attachment> {
   requireLiveRecord(db, recordId);
   const display = cleanName(name);
-  return addVia(db, dir, recordId, display, async (tmp) => {
+  const tag = checkItem(db, recordId, item);
+  return addVia(db, dir, recordId, display, tag, async (tmp) => {
     const fh = await fsp.open(tmp, 'wx');
     try {
       await fh.writeFile(data);
@@ -170,16 +188,30 @@ export function getAttachment(db: Db, id: string): Attachment {
   return fromRow(row);
 }
 
-/** The attachment's bytes, checked against its hash. */
+/** Tags an attachment with the checklist item it proves (null clears the tag). */
+export function tagAttachment(db: Db, id: string, item: string | null): Attachment {
+  const a = getAttachment(db, id);
+  requireLiveRecord(db, a.recordId);
+  const tag = checkItem(db, a.recordId, item);
+  db.prepare('UPDATE attachments SET item = ? WHERE id = ?').run(tag, id);
+  return { ...a, item: tag };
+}
+
+/**
+ * The attachment's bytes, checked against its hash: a file gone from the store or changed on disk
+ * is refused with a Chinese message naming it, never handed out as if it were the original.
+ */
 export async function readAttachment(db: Db, dir: string, id: string): Promise<{ attachment: Attachment; data: Buffer }> {
   const a = getAttachment(db, id);
   let data: Buffer;
   try {
     data = await fsp.readFile(attachmentFile(dir, a.sha256));
   } catch {
-    throw new LedgerError('NOT_FOUND', `附件文件“${a.name}”缺失，请从备份恢复或重新添加`);
+    throw new LedgerError('NOT_FOUND', `附件文件“${a.name}”在附件库中缺失，请从备份恢复或重新添加`);
   }
-  if (createHash('sha256').update(data).digest('hex') !== a.sha256) throw new LedgerError('BAD_FILE', `附件文件“${a.name}”已损坏，请从备份恢复或重新添加`);
+  if (createHash('sha256').update(data).digest('hex') !== a.sha256) {
+    throw new LedgerError('BAD_FILE', `附件文件“${a.name}”与添加时不一致（文件已被改动或损坏），请从备份恢复或重新添加`);
+  }
   return { attachment: a, data };
 }
 

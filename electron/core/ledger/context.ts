@@ -3,10 +3,14 @@
  * The context outlives one database handle, because a restore swaps the file underneath.
  */
 import path from 'node:path';
-import { openDb, type Db, type OpenOptions } from '../db/open';
+import { openDb, precheckLedgerFile, type Db, type OpenOptions } from '../db/open';
 import { preMigrationCopy } from '../backup/safety';
 import { version } from '../../../package.json';
 import type { Progress } from '../worker/protocol';
+import { removeLeftoverWorkDirs } from '../backup/leftovers';
+import fs from 'node:fs';
+import { holdFileFor, LedgerHold } from '../db/hold';
+import { LedgerError } from '@rules/errors';
 import type { PdfPrinter } from '../report/export';
 
 export interface LedgerContext {
@@ -25,8 +29,18 @@ export interface LedgerContext {
    * thread, so a method that prints through it must stay inline (no `worker` option).
    */
   printPdf?: PdfPrinter;
-  /** Closes and opens the ledger file again (after a restore). */
+  /**
+   * Closes and opens the ledger file again (after a restore); the hold stays, or is taken again
+   * when close() let go of it (the dispatcher closes the context while a worker replaces the file).
+   */
   reopen(): void;
+  /**
+   * Makes this process the only one holding the ledger, for an operation that replaces it
+   * (restore, JSON import); refused with a Chinese message while another process has it open.
+   * Returns the release function.
+   */
+  exclusive(what: string): () => void;
+  /** Closes the ledger and lets go of it. */
   close(): void;
 }
 
@@ -48,16 +62,41 @@ export function openContext(file: string, given: OpenOptions = {}): LedgerContex
       given.beforeMigrate?.(f, from);
     },
   };
+  // Held before the ledger is opened, so no process can open it while another replaces it; a
+  // foreign or newer file is refused first, so nothing is created beside it.
+  // What a killed run of this app left in the temp folder goes at the next start.
+  removeLeftoverWorkDirs();
+  // A read-only context writes nothing and creates nothing, so it takes no hold.
+  precheckLedgerFile(file);
+  const holdFile = holdFileFor(path.resolve(file));
+  const created = !given.readonly && !fs.existsSync(holdFile);
+  let hold = given.readonly ? null : LedgerHold.take(path.resolve(file));
+  let db: Db;
+  try {
+    db = openDb(file, opts);
+  } catch (err) {
+    hold?.release();
+    // A refused file keeps nothing of ours beside it (a waiter on the hold starts over, see hold.ts).
+    if (created) fs.rmSync(holdFile, { force: true });
+    throw err;
+  }
   const ctx: LedgerContext = {
     file: path.resolve(file),
-    db: openDb(file, opts),
+    db,
     appVersion: APP_VERSION,
     reopen() {
       if (ctx.db.open) ctx.db.close();
+      if (!hold && !given.readonly) hold = LedgerHold.take(ctx.file);
       ctx.db = openDb(ctx.file, opts);
+    },
+    exclusive: (what) => {
+      if (!hold) throw new LedgerError('CONFLICT', `台账以只读方式打开，不能${what}`);
+      return hold.exclusive(what);
     },
     close() {
       if (ctx.db.open) ctx.db.close();
+      hold?.release();
+      hold = null;
     },
   };
   return ctx;

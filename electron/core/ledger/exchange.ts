@@ -6,7 +6,8 @@
 import type { Db } from '../db/open';
 import { LedgerError, type Issue } from '@rules/errors';
 import { getKind, KINDS } from '@rules/kinds';
-import { validateRecord, isRealDate } from '@rules/kinds/validate';
+import { validateRecord, isRealDate, textProblem, clip } from '@rules/kinds/validate';
+import { reportSpecSchema } from '@rules/report/spec';
 import { getSettings } from './settings';
 import { checkSettings, EMPTY_SETTINGS, type Settings } from '@rules/settings';
 import { parseDocNumber } from '@rules/doc-number';
@@ -66,7 +67,29 @@ export function exportLedger(db: Db): string {
   return stableStringify(file);
 }
 
-const ISO_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const ISO_TS = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z$/;
+/** A UTC timestamp as the app writes it, and a real instant: no 2023-99-99T99:99:99Z. */
+export function isRealTimestamp(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  const m = ISO_TS.exec(v);
+  return !!m && isRealDate(m[1]) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4]) < 60;
+}
+/** Ids the app can later find, edit and delete: short, printable. */
+export const MAX_ID_LENGTH = 100;
+/** Deeper than any exchange file (a report outline nests a few levels); past it, a crafted file. */
+export const MAX_JSON_DEPTH = 40;
+
+/** Nesting depth of parsed JSON, without recursion (so a hostile file cannot overflow the stack). */
+function tooDeep(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (d >= limit) return true;
+    for (const c of Array.isArray(v) ? v : Object.values(v as object)) if (c && typeof c === 'object') stack.push([c, d + 1]);
+  }
+  return false;
+}
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Checks a parsed exchange file completely; returns the records ready to insert and every problem found. */
@@ -92,10 +115,18 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
   const seqs = Array.isArray(raw.numberSequences) ? raw.numberSequences : [];
   const seqKeys = new Set<string>();
   seqs.forEach((q: unknown, i) => {
-    if (!isObj(q) || typeof q.prefix !== 'string' || !Number.isInteger(q.year) || !Number.isInteger(q.last) || (q.last as number) < 0) {
+    const inRange = (v: unknown, lo: number, hi: number) => Number.isSafeInteger(v) && (v as number) >= lo && (v as number) <= hi;
+    if (
+      !isObj(q) ||
+      typeof q.prefix !== 'string' ||
+      [...q.prefix].length > 50 ||
+      textProblem(q.prefix) ||
+      !inRange(q.year, 1949, 2100) ||
+      !inRange(q.last, 0, 1_000_000_000)
+    ) {
       issues.push({ kind: '编号序列', row: i + 1, message: '编号序列格式不正确' });
     } else if (seqKeys.has(`${q.prefix}|${String(q.year)}`)) {
-      issues.push({ kind: '编号序列', row: i + 1, message: `编号序列重复：${q.prefix}〔${String(q.year)}〕` });
+      issues.push({ kind: '编号序列', row: i + 1, message: `编号序列重复：${clip(q.prefix)}〔${String(q.year)}〕` });
     } else seqKeys.add(`${q.prefix}|${String(q.year)}`);
   });
 
@@ -106,24 +137,25 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
   raw.records.forEach((r: unknown, i) => {
     const row = i + 1;
     const add = (message: string, field?: string, fieldLabel?: string, kind?: string) =>
-      issues.push({ row, recordId: isObj(r) && typeof r.id === 'string' ? r.id : undefined, kind, field, fieldLabel, message });
+      issues.push({ row, recordId: isObj(r) && typeof r.id === 'string' ? clip(r.id, MAX_ID_LENGTH) : undefined, kind, field, fieldLabel, message });
     if (!isObj(r)) return add('记录格式不正确');
     const kind = typeof r.kind === 'string' ? getKind(r.kind) : undefined;
-    if (!kind) return add(`未知的台账类型“${String(r.kind)}”`, 'kind', '类型');
-    for (const key of Object.keys(r)) if (!RECORD_KEYS.has(key)) add(`“${key}”不是记录的属性`, key, key, kind.label);
+    if (!kind) return add(`未知的台账类型“${clip(r.kind)}”`, 'kind', '类型');
+    for (const key of Object.keys(r)) if (!RECORD_KEYS.has(key)) add(`“${clip(key)}”不是记录的属性`, clip(key), clip(key), kind.label);
     if (!isObj(r.data)) add('缺少字段内容（data 应为对象）', 'data', '字段内容', kind.label);
-    if (typeof r.id !== 'string' || !r.id) add('缺少记录编号', 'id', '记录编号', kind.label);
-    else if (ids.has(r.id)) add(`记录编号重复：${r.id}`, 'id', '记录编号', kind.label);
-    else ids.add(r.id);
+    const idProblem = typeof r.id !== 'string' || !r.id ? '缺少记录编号' : r.id.length > MAX_ID_LENGTH ? `记录编号不能超过${MAX_ID_LENGTH}个字符` : textProblem(r.id);
+    if (idProblem) add(idProblem === '缺少记录编号' ? idProblem : `记录编号${idProblem}`, 'id', '记录编号', kind.label);
+    else if (ids.has(r.id as string)) add(`记录编号重复：${clip(r.id)}`, 'id', '记录编号', kind.label);
+    else ids.add(r.id as string);
     for (const [key, lbl] of [['createdAt', '创建时间'], ['updatedAt', '修改时间']] as const) {
-      if (typeof r[key] !== 'string' || !ISO_TS.test(r[key] as string)) add('时间格式不正确', key, lbl, kind.label);
+      if (!isRealTimestamp(r[key])) add('时间格式不正确', key, lbl, kind.label);
     }
-    if (r.deletedAt !== null && r.deletedAt !== undefined && (typeof r.deletedAt !== 'string' || !ISO_TS.test(r.deletedAt))) {
+    if (r.deletedAt !== null && r.deletedAt !== undefined && !isRealTimestamp(r.deletedAt)) {
       add('删除时间格式不正确', 'deletedAt', '删除时间', kind.label);
     }
     const v = validateRecord(kind, isObj(r.data) ? r.data : {}, { villages, allowManaged: true });
     const more = v.issues.length ? v.issues : (kind.checkStored?.(v.data) ?? []);
-    for (const x of more) issues.push({ ...x, row, recordId: r.id as string });
+    for (const x of more) issues.push({ ...x, row, recordId: idProblem ? undefined : (r.id as string) });
     const numberField = kind.numbering?.field;
     const number = numberField ? v.data[numberField] : undefined;
     if (numberField && typeof number === 'string') {
@@ -133,7 +165,7 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
       else numbers.set(number, row);
     }
     const dateOk = typeof v.data[kind.dateField] === 'string' && isRealDate(v.data[kind.dateField] as string);
-    if (!more.length && dateOk) {
+    if (!more.length && dateOk && !idProblem) {
       records.push({ id: r.id as string, kind: kind.id, data: v.data, createdAt: r.createdAt as string, updatedAt: r.updatedAt as string, deletedAt: (r.deletedAt as string | null) ?? null });
     }
   });
@@ -144,8 +176,12 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
   const reports = Array.isArray(raw.reports) ? raw.reports : [];
   const reportYears = new Set<number>();
   reports.forEach((rep: unknown, i) => {
-    if (!isObj(rep) || !Number.isInteger(rep.year) || typeof rep.updatedAt !== 'string' || !ISO_TS.test(rep.updatedAt) || !isObj(rep.data)) {
+    if (!isObj(rep) || !Number.isSafeInteger(rep.year) || (rep.year as number) < 1949 || (rep.year as number) > 2100 || !isRealTimestamp(rep.updatedAt) || !isObj(rep.data)) {
       issues.push({ kind: '年度报告', row: i + 1, message: '年度报告格式不正确' });
+    } else if (!reportSpecSchema.safeParse(rep.data).success) {
+      // The app refuses such a report at every later read (「报告内容格式不正确」), so it never gets in.
+      const first = reportSpecSchema.safeParse(rep.data).error!.issues[0];
+      issues.push({ kind: '年度报告', row: i + 1, field: clip(first.path.join('.'), 60), message: `${String(rep.year)}年度报告内容格式不正确（${clip(first.message, 60)}）` });
     } else if (reportYears.has(rep.year as number)) {
       issues.push({ kind: '年度报告', row: i + 1, message: `${String(rep.year)}年度报告重复` });
     } else reportYears.add(rep.year as number);
@@ -184,10 +220,25 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
 }
 
 export function parseExchange(text: string): unknown {
+  let raw: unknown;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
-    throw new LedgerError('BAD_FILE', `交换文件不是有效的 JSON：${(err as Error).message}`);
+    throw new LedgerError('BAD_FILE', `交换文件不是有效的 JSON：${clip((err as Error).message, 80)}`);
+  }
+  if (tooDeep(raw, MAX_JSON_DEPTH)) throw new LedgerError('BAD_FILE', `交换文件的嵌套层次超过${MAX_JSON_DEPTH}层，不是本程序导出的文件`);
+  return raw;
+}
+
+/** The app's limit on an exchange file (the API's and the CLI's). */
+export const MAX_EXCHANGE_BYTES = 512 * 1024 * 1024;
+
+/** Decodes a file's bytes as UTF-8, refusing invalid sequences instead of turning them into U+FFFD. */
+export function decodeExchangeBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new LedgerError('BAD_FILE', '交换文件不是有效的 UTF-8 文本（可能被其他程序改动或另存为其他编码），未导入任何数据');
   }
 }
 
@@ -219,6 +270,6 @@ export function importLedger(db: Db, text: string): { records: number } {
     const fig = db.prepare('INSERT INTO custom_figures (id, data, updated_at) VALUES (?, ?, ?)');
     const now = new Date().toISOString();
     for (const f of file.customFigures) fig.run(f.id, JSON.stringify(f), now);
-  })();
+  }).immediate();
   return { records: file.records.length };
 }

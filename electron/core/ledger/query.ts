@@ -1,8 +1,9 @@
 /** Read-side queries: a page of one kind for one year, the 回收站, and a year's counts per kind. */
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
-import { KINDS } from '@rules/kinds';
+import { KINDS, type KindDef } from '@rules/kinds';
 import { fromRow, requireKind, type LedgerRecord } from './records';
+import { missingByRecord } from './evidence';
 
 export interface ListQuery {
   kind: string;
@@ -24,6 +25,8 @@ export interface ListPage {
   pageSize: number;
   /** How many files are attached, per record id of this page (records without any are absent). */
   attachments: Record<string, number>;
+  /** Checklist items still unproved, per record id of this page (records missing nothing are absent). */
+  missingEvidence: Record<string, string[]>;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -70,11 +73,9 @@ export function recordFilter(q: Pick<ListQuery, 'kind' | 'year' | 'filters' | 's
   return { where: where.join(' AND '), params };
 }
 
-export function listRecords(db: Db, q: ListQuery): ListPage {
+/** The ORDER BY of a listing (records.list and the kind page's Excel export). */
+function recordOrder(q: Pick<ListQuery, 'kind' | 'sortBy' | 'sortDir'>): string {
   const kind = requireKind(q.kind);
-  const page = Math.max(1, q.page ?? 1);
-  const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
-  const { where: w, params } = recordFilter(q);
   let order = 'date';
   if (q.sortBy === 'updatedAt') order = 'updated_at';
   else if (q.sortBy && q.sortBy !== 'date') {
@@ -82,11 +83,42 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
     order = `json_extract(data, '$.${q.sortBy}')`;
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
+  return `${order} ${dir}, date ${dir}, created_at ${dir}, id`;
+}
+
+export function listRecords(db: Db, q: ListQuery): ListPage {
+  const page = Math.max(1, q.page ?? 1);
+  const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
+  const { where: w, params } = recordFilter(q);
+  const orderBy = recordOrder(q);
   const total = (db.prepare(`SELECT count(*) AS n FROM records WHERE ${w}`).get(params) as { n: number }).n;
   const rows = db
-    .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${order} ${dir}, date ${dir}, created_at ${dir}, id LIMIT @limit OFFSET @offset`)
+    .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Parameters<typeof fromRow>[0][];
-  return { rows: rows.map(fromRow), total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)) };
+  const records = rows.map(fromRow);
+  return { rows: records, total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)), missingEvidence: missingByRecord(db, records) };
+}
+
+/** Every record the listing would show across all its pages (the kind page's 导出Excel). */
+export function listAllRecords(db: Db, q: Omit<ListQuery, 'page' | 'pageSize'>): LedgerRecord[] {
+  const { where, params } = recordFilter(q);
+  return (db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY ${recordOrder(q)}`).all(params) as Parameters<typeof fromRow>[0][]).map(fromRow);
+}
+
+/**
+ * The table's 合计 row (records.totals): sums of the listed numeric fields (参与人次, 罚款金额…) over
+ * every record the filter and search select, not only one page; money rounded to the fen. Its own
+ * query, apart from records.list, because it reads every selected row's data while a page reads 50:
+ * the list shows at once and the sums follow.
+ */
+export function listTotals(db: Db, q: Pick<ListQuery, 'kind' | 'year' | 'filters' | 'search'>): Record<string, number> {
+  const kind: KindDef = requireKind(q.kind);
+  const fields = kind.fields.filter((f) => f.listed && (f.type === 'int' || f.type === 'money'));
+  if (!fields.length) return {};
+  const { where, params } = recordFilter(q);
+  const cols = fields.map((f, j) => `total(json_extract(data, '$.${f.key}')) AS s${j}`).join(', ');
+  const row = db.prepare(`SELECT ${cols} FROM records WHERE ${where}`).get(params) as Record<string, number>;
+  return Object.fromEntries(fields.map((f, j) => [f.key, f.type === 'money' ? Math.round(row[`s${j}`] * 100) / 100 : row[`s${j}`]]));
 }
 
 /** One indexed lookup for a page of records (attachments_record), so the table can show a mark. */

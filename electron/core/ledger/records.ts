@@ -149,7 +149,7 @@ export function createRecord(db: Db, kindId: string, input: RecordData): LedgerR
     const rec: LedgerRecord = { id: randomUUID(), kind: kind.id, date, year: Number(date.slice(0, 4)), data, createdAt: t, updatedAt: t, deletedAt: null };
     insertRecord(db, rec);
     return rec;
-  })();
+  }).immediate();
 }
 
 export function updateRecord(db: Db, id: string, input: RecordData): LedgerRecord {
@@ -177,7 +177,7 @@ export function updateRecord(db: Db, id: string, input: RecordData): LedgerRecor
     }
     writeData(db, kind, id, data);
     return getRecord(db, id);
-  })();
+  }).immediate();
 }
 
 /** Replaces a record's data wholesale (used by lifecycle steps, which validate on their own). */
@@ -200,7 +200,7 @@ export function deleteRecord(db: Db, id: string): LedgerRecord {
     if (rec.deletedAt) return rec;
     db.prepare('UPDATE records SET deleted_at = ? WHERE id = ?').run(nowIso(), id);
     return getRecord(db, id);
-  })();
+  }).immediate();
 }
 
 export function restoreRecord(db: Db, id: string): LedgerRecord {
@@ -208,7 +208,7 @@ export function restoreRecord(db: Db, id: string): LedgerRecord {
     getRecord(db, id);
     db.prepare('UPDATE records SET deleted_at = NULL WHERE id = ?').run(id);
     return getRecord(db, id);
-  })();
+  }).immediate();
 }
 
 /** Destroys a record for good; only allowed from the 回收站. */
@@ -217,5 +217,5 @@ export function purgeRecord(db: Db, id: string): void {
     const rec = getRecord(db, id);
     if (!rec.deletedAt) throw new LedgerError('CONFLICT', '只能彻底删除回收站中的记录');
     db.prepare('DELETE FROM records WHERE id = ?').run(id);
-  })();
+  }).immediate();
 }

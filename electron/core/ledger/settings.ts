@@ -2,8 +2,13 @@
 import type { Db } from '../db/open';
 import { EMPTY_SETTINGS, parseSettings, type Settings } from '@rules/settings';
 
+/** One prepared statement per connection: every record write reads the settings (villages). */
+const readStatements = new WeakMap<Db, { get(): unknown }>();
+
 export function getSettings(db: Db): Settings {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'org'").get() as { value: string } | undefined;
+  let stmt = readStatements.get(db);
+  if (!stmt) readStatements.set(db, (stmt = db.prepare("SELECT value FROM settings WHERE key = 'org'")));
+  const row = stmt.get() as { value: string } | undefined;
   return row ? { ...EMPTY_SETTINGS, ...(JSON.parse(row.value) as Partial<Settings>) } : { ...EMPTY_SETTINGS };
 }
 

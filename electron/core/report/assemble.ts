@@ -41,7 +41,7 @@ class Resolver {
   ) {}
 
   text(t: string): string {
-    return resolveText(t, this.year, this.settings.town);
+    return resolveText(t, this.year, this.settings.town, this.settings.townType);
   }
 
   private figure(seg: { figureId: string; rule?: FigureSegment['rule']; unit?: string; sinceYear?: number }, year = this.year): FigureResult {

@@ -37,6 +37,8 @@ function settingsProblems(doc: ReportDocument, spec: ReportSpec, s: Settings, ye
   const signYear = Number(spec.settings.signDate.slice(0, 4));
   if (signYear < year) out.push({ severity: 'blocking', code: 'period', message: `成文日期${doc.signature.date}早于报告年度${year}年结束`, anchor: 'settings' });
   if (spec.settings.imprint && !spec.settings.issuer) need(false, '印发机关（已选择打印版记）');
+  // A 版记 without its date prints an empty 印发 line; say so before the first print.
+  if (spec.settings.imprint && !spec.settings.issueDate) need(false, '印发日期（已选择打印版记）', 'warning');
   return out;
 }
 

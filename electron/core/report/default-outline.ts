@@ -34,7 +34,7 @@ function partOne(): SectionSpec {
           para(
             '把习近平法治思想列为党委理论学习中心组重点学习内容，班子成员带头学习、带头宣讲。全年召开法治专题学习研判会',
             f('meeting.lawStudy.count'),
-            '，组织镇村干部集中学法',
+            '，组织{乡镇干部}集中学法',
             f('training.collectiveStudy.count'),
             '；依托干部网络学院开展法治学习，年底组织机关干部法治理论知识考试，',
             { type: 'rates', items: [{ figureId: 'training.exam.attendanceRate', label: '参考率' }, { figureId: 'training.exam.passRate', label: '合格率' }] },
@@ -133,7 +133,9 @@ export function defaultReportSpec(year: number, s: Settings): ReportSpec {
       signers: [s.secretary, s.mayor].filter(Boolean),
       signDate: `${year + 1}-01-15`,
       disclosure: '主动公开',
-      headerMode: 'none',
+      // The normal form is the red-headed document (双土委文〔2024〕2号); without a 代字 there is
+      // no 发文字号 to head, so the plain form stays until the clerk fills it in.
+      headerMode: s.partyCode ? 'red' : 'none',
       signatureLayout: 'sealed',
       closing: '特此报告',
       cc: s.cc,
@@ -148,7 +150,7 @@ export function defaultReportSpec(year: number, s: Settings): ReportSpec {
       partOne(),
       sec('part2', '{年度}年党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况', [
         para(
-          '党政主要负责人认真履行推进法治建设第一责任人职责，重要工作亲自部署、重大问题亲自过问、重点环节亲自协调，将履职情况纳入年度述职内容，保障法治建设工作经费。成立由书记、镇长任组长的法治政府建设工作领导小组，领导小组办公室',
+          '党政主要负责人认真履行推进法治建设第一责任人职责，重要工作亲自部署、重大问题亲自过问、重点环节亲自协调，将履职情况纳入年度述职内容，保障法治建设工作经费。成立由书记、{乡镇长}任组长的法治政府建设工作领导小组，领导小组办公室',
           f('accountability.quarterly', { template: '每季度汇总报告工作推进情况，全年共汇总{值}', zeroText: '定期汇总报告工作推进情况' }),
           '。',
         ),

@@ -6,13 +6,16 @@ export const DISPUTE_RESULTS = ['调解成功', '调解不成功', '转诉讼', 
 export const dispute: KindDef = {
   id: 'dispute',
   label: '矛盾纠纷',
+  aliases: ['纠纷', '矛盾纠纷排查调处', '人民调解'],
   section: '7',
   dateField: 'date',
   titleField: 'title',
   register: { columns: ['date', 'title', 'disputeType', 'village', 'mediator', 'result', 'agreement', 'closedDate'] },
+  evidence: ['调解记录'],
+  evidenceIf: [{ when: 'agreement', values: [true], items: ['调解协议书'] }],
   fields: [
     dateField('登记日期'),
-    titleField('纠纷概要'),
+    { ...titleField('纠纷概要'), aliases: ['纠纷名称', '纠纷事项', '简要情况', '名称', '事项'] },
     { key: 'source', label: '来源', type: 'enum', options: ['排查', '来访', '转办', '其他'], required: true },
     {
       key: 'disputeType',

@@ -19,10 +19,16 @@ export const ENFORCEMENT_DOMAINS = [
 export const enforcement: KindDef = {
   id: 'enforcement',
   label: '行政执法',
+  aliases: ['执法', '执法案件'],
   section: '5',
   dateField: 'date',
   titleField: 'title',
   register: { columns: ['date', 'title', 'domain', 'procedure', 'action', 'tickets', 'fineAmount', 'publicized'] },
+  evidence: ['执法文书'],
+  evidenceIf: [
+    { when: 'legalReviewed', values: [true], items: ['法制审核意见'] },
+    { when: 'publicized', values: [true], items: ['公示截图'] },
+  ],
   fields: [
     dateField('执法日期'),
     titleField('事由', 200),
@@ -36,8 +42,8 @@ export const enforcement: KindDef = {
       required: true,
       listed: true,
     },
-    { ...countField('tickets', '罚单张数', '张', true), required: true },
-    { key: 'fineAmount', label: '罚款金额', type: 'money', unit: '元', listed: true },
+    { ...countField('tickets', '罚单张数', '张', true), required: true, aliases: ['罚单', '张数'] },
+    { key: 'fineAmount', label: '罚款金额', type: 'money', unit: '元', listed: true, aliases: ['罚款', '金额'] },
     { key: 'campaign', label: '所属专项整治', type: 'text', max: 100 },
     { key: 'publicized', label: '已公示', type: 'bool' },
     { key: 'recorded', label: '全过程记录', type: 'bool' },
@@ -52,6 +58,7 @@ export const campaign: KindDef = {
   section: '5',
   dateField: 'date',
   titleField: 'title',
+  evidence: ['实施方案', '工作总结'],
   fields: [
     dateField('开展日期'),
     titleField('整治名称'),
@@ -75,6 +82,7 @@ export const officer: KindDef = {
   section: '5',
   dateField: 'date',
   titleField: 'name',
+  evidenceIf: [{ when: 'certified', values: [true], items: ['执法证复印件'] }],
   fields: [
     { key: 'name', label: '姓名', type: 'text', required: true, max: 20, listed: true },
     dateField('登记日期'),

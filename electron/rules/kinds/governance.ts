@@ -8,6 +8,12 @@ export const decision: KindDef = {
   section: '4',
   dateField: 'date',
   titleField: 'title',
+  evidence: ['合法性审查意见', '会议纪要'],
+  evidenceIf: [
+    { when: 'publicParticipation', values: [true], items: ['征求意见材料'] },
+    { when: 'expertReview', values: [true], items: ['专家论证意见'] },
+    { when: 'riskAssessment', values: [true], items: ['风险评估报告'] },
+  ],
   fields: [
     dateField('决定日期'),
     titleField('决策事项'),
@@ -31,6 +37,8 @@ export const npcSupervision: KindDef = {
   section: '8',
   dateField: 'date',
   titleField: 'title',
+  evidence: ['活动记录'],
+  evidenceIf: [{ when: 'activity', values: ['代表建议办理'], items: ['办理答复函'] }],
   fields: [
     dateField('日期'),
     {
@@ -55,6 +63,11 @@ export const litigation: KindDef = {
   section: '8',
   dateField: 'date',
   titleField: 'title',
+  evidence: ['起诉状或复议申请书', '答辩书'],
+  evidenceIf: [
+    { when: 'result', values: ['维持', '驳回', '撤诉', '调解', '撤销', '确认违法', '责令履行', '变更'], items: ['裁判或复议文书'] },
+    { when: 'headAppeared', values: [true], items: ['出庭记录'] },
+  ],
   fields: [
     dateField('立案日期'),
     { key: 'caseNo', label: '案号', type: 'text', max: 50, listed: true },
@@ -86,6 +99,16 @@ export const accountability: KindDef = {
   section: '二',
   dateField: 'date',
   titleField: 'title',
+  evidenceIf: [
+    { when: 'itemType', values: ['领导小组成立/调整'], items: ['成立或调整文件'] },
+    { when: 'itemType', values: ['年度工作方案'], items: ['方案文本'] },
+    { when: 'itemType', values: ['述法'], items: ['述法报告'] },
+    { when: 'itemType', values: ['第一责任人述职'], items: ['述职报告'] },
+    { when: 'itemType', values: ['季度汇总报告'], items: ['报告文本'] },
+    { when: 'itemType', values: ['经费保障'], items: ['经费凭证'] },
+    { when: 'itemType', values: ['督察考核整改'], items: ['整改报告'] },
+    { when: 'itemType', values: ['其他'], items: ['相关材料'] },
+  ],
   fields: [
     dateField('日期'),
     {

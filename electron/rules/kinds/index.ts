@@ -39,5 +39,6 @@ export function getKind(id: string): KindDef | undefined {
   return byId.get(id);
 }
 
-export type { KindDef, FieldDef, RecordData, Rule, FieldType } from './types';
+export type { KindDef, FieldDef, RecordData, Rule, FieldType, EvidenceCondition } from './types';
 export { kindData, type KindData } from './types';
+export { expectedEvidence, allEvidenceItems, missingEvidence } from './evidence';

@@ -12,6 +12,8 @@ export const legalService: KindDef = {
   section: '7',
   dateField: 'date',
   titleField: 'title',
+  evidence: ['服务记录'],
+  evidenceIf: [{ when: 'serviceType', values: ['合法性审查'], items: ['审查意见书'] }],
   fields: [
     dateField('日期'),
     { key: 'serviceType', label: '服务类型', type: 'enum', options: LEGAL_SERVICE_TYPES, required: true, listed: true },
@@ -23,7 +25,7 @@ export const legalService: KindDef = {
       options: ['村居法律顾问平台', '法律明白人平台', '公共法律服务中心', '自助终端', '坐班', '电话', '现场', '其他'],
       listed: true,
     },
-    { ...countField('count', '人次/件数', '人次', true), required: true, min: 1 },
+    { ...countField('count', '人次/件数', '人次', true), required: true, min: 1, aliases: ['人次', '件数', '数量'] },
     { key: 'reviewObject', label: '审查对象', type: 'enum', options: REVIEW_OBJECTS, listed: true },
     { key: 'reviewResult', label: '审查结论', type: 'enum', options: REVIEW_RESULTS },
     countField('problemsFound', '发现问题', '个'),
@@ -44,6 +46,7 @@ export const legalAdviser: KindDef = {
   section: '4',
   dateField: 'date',
   titleField: 'name',
+  evidence: ['聘用合同'],
   fields: [
     { key: 'name', label: '姓名', type: 'text', required: true, max: 20, listed: true },
     { key: 'firm', label: '律师事务所', type: 'text', max: 100, listed: true },

@@ -33,14 +33,20 @@ export const CLEANUP_RESULTS = ['继续有效', '修改', '废止', '失效'] as
 export const normativeDoc: KindDef = {
   id: 'normativeDoc',
   label: '行政规范性文件',
+  aliases: ['规范性文件'],
   section: '3',
   dateField: 'registeredDate',
   titleField: 'title',
+  evidence: ['文件文本', '合法性审核意见'],
+  evidenceIf: [
+    { when: 'stage', values: ['集体审议', '公布', '报送备案'], items: ['审议会议纪要'] },
+    { when: 'stage', values: ['报送备案'], items: ['备案报告'] },
+  ],
   fields: [
     { key: 'number', label: '统一编号', type: 'text', managed: true, listed: true },
     { key: 'stage', label: '所处环节', type: 'enum', options: NORMATIVE_STEPS, managed: true, listed: true },
     { key: 'registeredDate', label: '登记日期', type: 'date', required: true, listed: true },
-    { key: 'title', label: '文件标题', type: 'text', required: true, max: 200, listed: true },
+    { key: 'title', label: '文件标题', type: 'text', required: true, max: 200, listed: true, aliases: ['文件名称', '标题', '名称'] },
     { key: 'draftingUnit', label: '起草科室', type: 'text', max: 50, listed: true },
     { key: 'docNumber', label: '发文字号', type: 'text', max: 50 },
     { key: 'reviewDate', label: '合法性审核日期', type: 'date', managed: true },
@@ -58,6 +64,8 @@ export const normativeDoc: KindDef = {
     { key: 'cleanupDate', label: '清理日期', type: 'date' },
     { key: 'withdrawn', label: '已撤回', type: 'bool', managed: true, listed: true },
     { key: 'withdrawReason', label: '撤回原因', type: 'text', max: 200, managed: true },
+    // One line per 更正 or 退回 (see normative-history.ts); written by the app only, kept forever.
+    { key: 'history', label: '更正与退回记录', type: 'textarea', max: 20000, managed: true },
     noteField,
   ],
   rules: [

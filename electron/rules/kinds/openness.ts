@@ -4,9 +4,14 @@ import { dateField, noteField, titleField } from './common';
 export const disclosure: KindDef = {
   id: 'disclosure',
   label: '政务公开',
+  aliases: ['信息公开', '公开'],
   section: '8',
   dateField: 'date',
   titleField: 'title',
+  evidenceIf: [
+    { when: 'mode', values: ['主动公开'], items: ['公开截图'] },
+    { when: 'mode', values: ['依申请公开'], items: ['申请书', '答复书'] },
+  ],
   fields: [
     { key: 'mode', label: '公开方式', type: 'enum', options: ['主动公开', '依申请公开'], required: true, listed: true },
     dateField('发布/登记日期'),

@@ -11,6 +11,8 @@ export const ticket: KindDef = {
   section: '7',
   dateField: 'date',
   titleField: 'title',
+  evidence: ['工单截图'],
+  evidenceIf: [{ when: 'result', values: ['已办结'], items: ['办结回复'] }],
   fields: [
     dateField('受理日期'),
     { key: 'source', label: '来源', type: 'enum', options: TICKET_SOURCES, required: true, listed: true },

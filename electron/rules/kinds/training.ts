@@ -16,10 +16,13 @@ export const TRAINING_TYPES = [
 export const training: KindDef = {
   id: 'training',
   label: '普法与培训',
+  aliases: ['普法', '培训', '普法宣传', '学法培训', '法治培训'],
   section: '1',
   dateField: 'date',
   titleField: 'title',
   register: { columns: ['date', 'eventType', 'title', 'audience', 'village', 'participants', 'materials', 'consultations'] },
+  evidence: ['签到表', '照片'],
+  evidenceIf: [{ when: 'eventType', values: ['法治考试'], items: ['成绩单'] }],
   fields: [
     dateField('日期'),
     { key: 'eventType', label: '活动类型', type: 'enum', options: TRAINING_TYPES, required: true, listed: true },
@@ -32,7 +35,7 @@ export const training: KindDef = {
       help: '特殊群体：老年人、未成年人、妇女、残疾人等',
       listed: true,
     },
-    countField('participants', '参与人次', '人次', true),
+    { ...countField('participants', '参与人次', '人次', true), aliases: ['参加人数', '参与人数', '人数', '参训人数'] },
     countField('materials', '发放资料', '份'),
     countField('consultations', '现场咨询', '人次'),
     { key: 'theme', label: '主题/学习内容', type: 'text', max: 200 },

@@ -31,6 +31,11 @@ export interface FieldDef {
   managed?: boolean;
   help?: string;
   unit?: string;
+  /**
+   * Other headers a clerk's own spreadsheet uses for this field (时间 for 会议日期, 出席人数 for
+   * 参会人数…). Excel import matches a column by label first, then by these, after folding.
+   */
+  aliases?: readonly string[];
 }
 
 /** Cross-field checks, declared so the UI can explain them and the validator can enforce them. */
@@ -58,8 +63,15 @@ export interface KindDef {
    * register shows the `listed` fields. The clerk may choose other columns when printing.
    */
   register?: { readonly columns: readonly string[] };
-  /** Evidence a record of this kind is expected to carry (会议纪要、签到表…), for the 档案袋's index. */
+  /**
+   * 佐证材料 every record of the kind is expected to carry (the checklist an attachment is tagged
+   * against, e.g. 会议纪要、签到表). Read it through expectedEvidence() (./evidence.ts), which adds `evidenceIf`.
+   */
   evidence?: readonly string[];
+  /** Items expected only when a field holds one of `values` (e.g. 依申请公开 → 申请书、答复书). */
+  evidenceIf?: readonly EvidenceCondition[];
+  /** Other names a clerk's sheet may carry for this kind (e.g. 普法 for 普法与培训); the label always matches. */
+  aliases?: readonly string[];
   /** A number the ledger hands out on creation and never reuses (the 规范性文件's 统一编号). */
   numbering?: KindNumbering;
   /**
@@ -68,6 +80,12 @@ export interface KindDef {
    * kind: `kinds.list` sends kinds to the screens as data (KindData) without it.
    */
   checkStored?: (data: RecordData) => Issue[];
+}
+
+export interface EvidenceCondition {
+  when: string;
+  values: readonly (string | boolean)[];
+  items: readonly string[];
 }
 
 /** A kind as plain data (what crosses IPC): everything but its hooks. */

@@ -24,6 +24,46 @@ export function isRealDate(s: string): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
+/**
+ * Characters no ledger text may hold: NUL and other C0 controls (tab and, in several-line text,
+ * line breaks excepted), DEL, lone surrogates (not text; invalid UTF-8 decodes to nothing real) and
+ * the bidi overrides/isolates that make a title read differently from what is stored.
+ * Returns a Chinese reason, or null when the text is clean.
+ */
+export function textProblem(s: string, multiline = false): string | null {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) return '含有空字符（NUL）';
+    if ((c < 0x20 && c !== 0x09 && !(multiline && (c === 0x0a || c === 0x0d))) || c === 0x7f) return `含有控制字符（U+${hex4(c)}）`;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const n = s.charCodeAt(i + 1);
+      if (n >= 0xdc00 && n <= 0xdfff) i++;
+      else return '含有无效的字符（不成对的代理项）';
+    } else if (c >= 0xdc00 && c <= 0xdfff) return '含有无效的字符（不成对的代理项）';
+    else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return `含有文字方向控制符（U+${hex4(c)}）`;
+  }
+  return null;
+}
+const hex4 = (c: number) => c.toString(16).toUpperCase().padStart(4, '0');
+
+/** A value from outside, fit to quote in a message: at most `max` characters, controls shown as �. */
+export function clip(v: unknown, max = 40): string {
+  const s = typeof v === 'string' ? v : String(v);
+  const chars = [...s.slice(0, max * 2 + 2)].slice(0, max + 1);
+  const shown = chars.slice(0, max).join('').replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/gu, '\ufffd');
+  return chars.length > max ? `${shown}…` : shown;
+}
+
+/** Numbers typed as text: plain decimals only, never "0x10" (which Number() reads as 16), "1e3" or "Infinity". */
+const DECIMAL_TEXT = /^-?\d{1,15}(\.\d+)?$/;
+/** Numbers come as numbers, or as plain decimal text from a form or a spreadsheet. */
+function toNumber(v: unknown, pattern: RegExp): unknown {
+  if (typeof v !== 'string') return v;
+  const s = v.trim();
+  return pattern.test(s) ? Number(s) : NaN;
+}
+/** Counts above this are typing errors (and past 2^53 they are not exact): no field needs more. */
+const DEFAULT_INT_MAX = 1_000_000_000;
 
 /** Checks one value; returns the normalised value or a Chinese message. */
 function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { value?: unknown; error?: string } {
@@ -35,42 +75,47 @@ function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { value?: u
       const long = tooLong(f, s);
       if (long) return { error: long };
       if (f.type === 'text' && /[\r\n]/.test(s)) return { error: '不能换行' };
+      const bad = textProblem(s, true);
+      if (bad) return { error: bad };
       return { value: s };
     }
     case 'date': {
       if (typeof v !== 'string') return { error: '应为日期（如2023-03-15）' };
       const s = v.trim();
-      if (!DATE_RE.test(s)) return { error: `日期格式应为“年-月-日”，如2023-03-15（现为“${s}”）` };
+      if (!DATE_RE.test(s)) return { error: `日期格式应为“年-月-日”，如2023-03-15（现为“${clip(s, 20)}”）` };
       if (!isRealDate(s)) return { error: `日期不存在（${s}）` };
       return { value: s };
     }
     case 'int': {
-      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+      const n = toNumber(v, DECIMAL_TEXT);
       if (typeof n !== 'number' || !Number.isFinite(n)) return { error: '应为数字' };
       if (!Number.isInteger(n)) return { error: '应为整数' };
       const min = f.min ?? 0;
       if (n < min) return { error: min === 0 ? '不能为负数' : `不能小于${min}` };
-      if (f.max !== undefined && n > f.max) return { error: `不能大于${f.max}` };
+      const max = f.max ?? DEFAULT_INT_MAX;
+      if (n > max) return { error: `不能大于${max}` };
       return { value: n };
     }
     case 'money': {
-      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+      const n = toNumber(v, DECIMAL_TEXT);
       if (typeof n !== 'number' || !Number.isFinite(n)) return { error: '应为金额（元）' };
       if (n < 0) return { error: '金额不能为负数' };
-      if (Math.round(n * 100) !== Number((n * 100).toFixed(6))) return { error: '金额最多保留两位小数（分）' };
       if (n > 1e11) return { error: '金额过大' };
+      if (Math.round(n * 100) !== Number((n * 100).toFixed(6))) return { error: '金额最多保留两位小数（分）' };
       return { value: n };
     }
     case 'enum': {
       if (typeof v !== 'string' || !f.options?.includes(v)) {
-        return { error: `“${String(v)}”不是可选值（可选：${f.options?.join('、')}）` };
+        return { error: `“${clip(v)}”不是可选值（可选：${f.options?.join('、')}）` };
       }
       return { value: v };
     }
     case 'village': {
       if (typeof v !== 'string') return { error: '应为村（社区）名称' };
       const s = v.trim();
-      if (opts.villages?.length && !opts.villages.includes(s)) return { error: `“${s}”不在设置的村（社区）名单中` };
+      const bad = textProblem(s);
+      if (bad) return { error: bad };
+      if (opts.villages?.length && !opts.villages.includes(s)) return { error: `“${clip(s)}”不在设置的村（社区）名单中` };
       if ([...s].length > 50) return { error: '不能超过50个字' };
       return { value: s };
     }
@@ -82,6 +127,10 @@ function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { value?: u
       const items = [...new Set(v.map((x: string) => x.trim()).filter(Boolean))];
       if (items.length > 200) return { error: '最多200项' };
       if (items.some((x) => [...x].length > 50)) return { error: '每项不能超过50个字' };
+      for (const x of items) {
+        const bad = textProblem(x);
+        if (bad) return { error: bad };
+      }
       return { value: items };
     }
   }
@@ -102,7 +151,7 @@ export function validateRecord(
   }
 
   for (const key of Object.keys(data)) {
-    if (!fields.has(key)) issue(undefined, key, `“${key}”不是${kind.label}的字段`);
+    if (!fields.has(key)) issue(undefined, clip(key), `“${clip(key)}”不是${kind.label}的字段`);
   }
   for (const f of kind.fields) {
     const v = data[f.key];

@@ -1,9 +1,12 @@
 /**
- * The automatic words of report text: {年度}, {上年度}, {下年度}, {乡镇} are stored as tokens so a
- * copy for a new year reads right, and shown to the clerk as what they stand for (2023, 双土镇).
- * The report assembly (core) and the editor (screens) both resolve them here, 我镇 fallback included.
+ * The automatic words of report text: {年度}, {上年度}, {下年度}, {乡镇}, {乡镇长}, {乡镇干部} are
+ * stored as tokens so a copy for a new year (or a 乡 rather than a 镇) reads right, and shown to
+ * the clerk as what they stand for (2023, 双土镇, 镇长). The report assembly (core) and the editor
+ * (screens) both resolve them here, 我镇 fallback included.
  */
-export const TOKENS = ['年度', '上年度', '下年度', '乡镇'] as const;
+import { townWords, type TownType } from '../town-type';
+
+export const TOKENS = ['年度', '上年度', '下年度', '乡镇', '乡镇长', '乡镇干部'] as const;
 export type Token = (typeof TOKENS)[number];
 
 export const TOKEN_HELP: Record<Token, string> = {
@@ -11,11 +14,13 @@ export const TOKEN_HELP: Record<Token, string> = {
   上年度: '报告年度的上一年',
   下年度: '报告年度的下一年',
   乡镇: '设置中的乡镇名称',
+  乡镇长: '按乡镇类型：乡长、镇长或街道办事处主任',
+  乡镇干部: '按乡镇类型：乡村干部、镇村干部或街道社区干部',
 };
 
 export type TextPiece = { type: 'text'; text: string } | { type: 'token'; token: Token };
 
-const TOKEN_RE = /\{(年度|上年度|下年度|乡镇)\}/g;
+const TOKEN_RE = /\{(年度|上年度|下年度|乡镇长|乡镇干部|乡镇)\}/g;
 
 /** Splits stored text into plain text and token pieces. */
 export function splitTokens(text: string): TextPiece[] {
@@ -33,7 +38,7 @@ export function splitTokens(text: string): TextPiece[] {
 export const tokenText = (t: Token): string => `{${t}}`;
 
 /** What a token reads as in the report of `year`. */
-export function tokenValue(t: Token, year: number, town: string): string {
+export function tokenValue(t: Token, year: number, town: string, townType?: TownType): string {
   switch (t) {
     case '年度':
       return String(year);
@@ -42,12 +47,16 @@ export function tokenValue(t: Token, year: number, town: string): string {
     case '下年度':
       return String(year + 1);
     case '乡镇':
-      return town || '我镇';
+      return town || townWords(townType).self;
+    case '乡镇长':
+      return townWords(townType).head;
+    case '乡镇干部':
+      return townWords(townType).cadres;
   }
 }
 
 /** Stored text as it reads in the report (for headings in lists, messages). */
-export const resolveText = (text: string, year: number, town: string): string =>
+export const resolveText = (text: string, year: number, town: string, townType?: TownType): string =>
   splitTokens(text)
-    .map((p) => (p.type === 'text' ? p.text : tokenValue(p.token, year, town)))
+    .map((p) => (p.type === 'text' ? p.text : tokenValue(p.token, year, town, townType)))
     .join('');

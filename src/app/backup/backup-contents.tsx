@@ -57,8 +57,9 @@ export function BackupContents({ info, check, currentTown }: { info: BackupInfo;
         <Table.Thead>
           <Table.Tr>
             <Table.Th>台账</Table.Th>
-            <Table.Th w={100} ta="right">
-              记录数
+            {/* The other screens show one year; a backup holds every year, and says so. */}
+            <Table.Th w={140} ta="right">
+              记录数（全部年度）
             </Table.Th>
           </Table.Tr>
         </Table.Thead>

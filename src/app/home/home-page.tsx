@@ -1,6 +1,7 @@
 /**
  * 首页: the working year at a glance. Headline counts per kind (ledger.stats) as compact cards,
- * grouped like the menu, and what is still missing: months without a 党委会议, kinds with no record.
+ * grouped like the menu, and what is still missing: months without a 党委会议, kinds with no record,
+ * and records whose 佐证材料 are incomplete (ledger.evidenceGaps), each a link that opens its form.
  */
 import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -9,7 +10,12 @@ import { hrefFor } from '../router';
 import { groupKinds } from '../shell/nav-groups';
 import { useLedger } from '../state/ledger';
 import type { LedgerGaps } from '@core/ledger/gaps';
+import { StartChecklist } from './start-checklist';
 import { DossierButton } from './dossier-button';
+import type { EvidenceGaps } from '@core/ledger/evidence';
+
+/** Records listed by name on the 首页; the rest are counted per kind. */
+const EVIDENCE_SHOWN = 8;
 
 /** 3月、7月 */
 const monthList = (months: readonly number[]): string => months.map((m) => `${m}月`).join('、');
@@ -17,13 +23,16 @@ const monthList = (months: readonly number[]): string => months.map((m) => `${m}
 const PARTY_MEETING = '党委会议';
 
 export function HomePage() {
-  const { kinds, stats, year, version, settings } = useLedger();
+  const { kinds, kindById, stats, year, version, settings } = useLedger();
   const [gaps, setGaps] = useState<LedgerGaps | null>(null);
+  const [evidence, setEvidence] = useState<EvidenceGaps | null>(null);
 
   useEffect(() => {
     let live = true;
     setGaps(null);
+    setEvidence(null);
     call('ledger.gaps', { year }).then((g) => live && setGaps(g), () => {});
+    call('ledger.evidenceGaps', { year, limit: EVIDENCE_SHOWN }).then((g) => live && setEvidence(g), () => {});
     return () => {
       live = false;
     };
@@ -36,7 +45,8 @@ export function HomePage() {
   const due = gaps?.due ?? 0;
 
   return (
-    <Stack gap="md" maw={1280}>
+    // No max width: at 1920 the cards spread to one row of seven instead of leaving a third empty.
+    <Stack gap="md">
       <Group align="baseline" gap="sm">
         <Title order={2}>{year}年度台账概览</Title>
         <Text size="sm" c="dimmed">
@@ -44,6 +54,8 @@ export function HomePage() {
         </Text>
         <DossierButton year={year} />
       </Group>
+
+      <StartChecklist />
 
       <Paper withBorder p="md" data-testid="home-missing">
         <Title order={3} mb="xs">
@@ -71,11 +83,41 @@ export function HomePage() {
               以下台账本年度尚无记录：{emptyKinds.map((k) => k.label).join('、')}
             </List.Item>
           )}
-          {stats && gaps && !settingsIncomplete && missingMonths.length === 0 && emptyKinds.length === 0 && <Text size="sm" c="teal">本年度各类台账均已有记录，党委会议按月登记齐全。</Text>}
+          {evidence && evidence.total > 0 && (
+            <List.Item data-testid="missing-evidence">
+              {evidence.total} 条记录的佐证材料不齐全
+              {evidence.total > evidence.records.length && (
+                <Text span size="sm" c="dimmed">
+                  （
+                  {kinds
+                    .filter((k) => evidence.byKind[k.id])
+                    .map((k) => `${k.label}${evidence.byKind[k.id]}条`)
+                    .join('、')}
+                  ；以下为最早的{evidence.records.length}条）
+                </Text>
+              )}
+              ：
+              <List size="sm" spacing={2} mt={4} withPadding listStyleType="none">
+                {evidence.records.map((r) => (
+                  <List.Item key={r.id} data-testid="evidence-gap">
+                    <Anchor href={hrefFor({ name: 'kind', kind: r.kind, record: r.id })} size="sm">
+                      {r.date} {kindById.get(r.kind)?.label}：{r.title}
+                    </Anchor>
+                    <Text span size="sm" c="orange.8" ml={8}>
+                      缺{r.missing.join('、')}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            </List.Item>
+          )}
+          {stats && gaps && evidence && !settingsIncomplete && missingMonths.length === 0 && emptyKinds.length === 0 && evidence.total === 0 && (
+            <Text size="sm" c="teal">本年度各类台账均已有记录，党委会议按月登记齐全，佐证材料齐全。</Text>
+          )}
         </List>
       </Paper>
 
-      <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 4, xl: 7 }} spacing="sm">
         {groupKinds(kinds).map((g) => (
           <Paper key={g.label} withBorder p="sm">
             <Text size="sm" fw={600} c="gov.8" mb={4}>

@@ -19,9 +19,11 @@ interface Props {
   failure?: { message: string; issues: string[] } | null;
   children: ReactNode;
   testId?: string;
+  /** False while a dialog opened from the form (e.g. an attachment viewer) should take Esc alone. */
+  closeOnEscape?: boolean;
 }
 
-export function FormModal({ opened, title, onClose, onSubmit, saving, submitLabel = '保存', submitColor, size = 720, failure, children, testId }: Props) {
+export function FormModal({ opened, title, onClose, onSubmit, saving, submitLabel = '保存', submitColor, size = 720, failure, children, testId, closeOnEscape = true }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (failure) formRef.current?.querySelector('[aria-invalid="true"]')?.scrollIntoView({ block: 'center' });
@@ -31,7 +33,7 @@ export function FormModal({ opened, title, onClose, onSubmit, saving, submitLabe
     if (!saving) onSubmit();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size={size} yOffset="3vh" closeOnClickOutside={false} styles={{ title: { fontWeight: 600, fontSize: 16 }, body: { paddingBottom: 0 } }}>
+    <Modal opened={opened} onClose={onClose} title={title} size={size} yOffset="3vh" closeOnClickOutside={false} closeOnEscape={closeOnEscape} styles={{ title: { fontWeight: 600, fontSize: 16 }, body: { paddingBottom: 0 } }}>
       <form ref={formRef} onSubmit={submit} noValidate data-testid={testId}>
         {children}
         <div className="form-footer">
@@ -48,7 +50,7 @@ export function FormModal({ opened, title, onClose, onSubmit, saving, submitLabe
           )}
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
-              回车保存，Esc 取消
+              回车或 Ctrl+S 保存，Esc 取消
             </Text>
             <Group gap="xs">
               <Button variant="default" onClick={onClose}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FormModal } from '../lib/form-modal';
 import { asApiError, call, formFailure, type KindDef, type LedgerRecord } from '../lib/api';
 import { useFieldForm } from '../lib/use-field-form';
+import { useGuardedClose, valuesDiffer } from '../lib/use-guarded-close';
 import { FieldInput } from '../records/field-input';
 import { clientHint, defaultDateFor, toPayload } from '../records/form-values';
 import { useLedger } from '../state/ledger';
@@ -29,14 +30,16 @@ export function StepForm({ kind, record, step, onClose, onDone }: Props) {
   });
   // The date comes prefilled; the cursor starts in the first field still to be typed.
   const firstFocus = fields.find((f) => f.type !== 'date');
+  const [start] = useState(() => Object.fromEntries(fields.filter((f) => f.type === 'date').map((f) => [f.key, defaultDateFor(year)])));
   const form = useFieldForm(
-    () => Object.fromEntries(fields.filter((f) => f.type === 'date').map((f) => [f.key, defaultDateFor(year)])),
+    start,
     (key, v) => {
       const f = fields.find((x) => x.key === key);
       return f ? clientHint(f, v) : '';
     },
   );
   const [saving, setSaving] = useState(false);
+  const closeForm = useGuardedClose(valuesDiffer(form.values, start), onClose, `“${step}”环节有填写尚未确认，确定放弃吗？`);
 
   const save = async () => {
     setSaving(true);
@@ -52,7 +55,7 @@ export function StepForm({ kind, record, step, onClose, onDone }: Props) {
   const failure = formFailure(form.failure);
 
   return (
-    <FormModal opened title={`办理“${step}”`} onClose={onClose} onSubmit={save} saving={saving} failure={failure} submitLabel={`确认${step}`} size={640} testId="step-form">
+    <FormModal opened title={`办理“${step}”`} onClose={closeForm} onSubmit={save} saving={saving} failure={failure} submitLabel={`确认${step}`} size={640} testId="step-form">
       <Text size="sm" mb={4}>
         {String(record.data.number ?? '')}　{String(record.data.title ?? '')}
       </Text>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FormModal } from '../lib/form-modal';
 import { asApiError, call, formFailure, type LedgerRecord } from '../lib/api';
 import { useFieldForm } from '../lib/use-field-form';
+import { useGuardedClose } from '../lib/use-guarded-close';
 
 interface Props {
   record: LedgerRecord;
@@ -14,6 +15,7 @@ interface Props {
 export function WithdrawForm({ record, onClose, onDone }: Props) {
   const form = useFieldForm<{ reason: string }>({ reason: '' }, (_k, v) => (String(v ?? '').trim() ? '' : '请填写撤回原因'));
   const [saving, setSaving] = useState(false);
+  const closeForm = useGuardedClose(form.values.reason.trim() !== '', onClose, '撤回原因尚未确认，确定放弃吗？');
   const save = async () => {
     setSaving(true);
     form.clearFailure();
@@ -29,7 +31,7 @@ export function WithdrawForm({ record, onClose, onDone }: Props) {
   };
   const failure = formFailure(form.failure);
   return (
-    <FormModal opened title="撤回规范性文件" onClose={onClose} onSubmit={save} saving={saving} failure={failure} submitLabel="确认撤回" submitColor="red" size={480} testId="withdraw-form">
+    <FormModal opened title="撤回规范性文件" onClose={closeForm} onSubmit={save} saving={saving} failure={failure} submitLabel="确认撤回" submitColor="red" size={480} testId="withdraw-form">
       <Text size="sm" mb="sm">
         {String(record.data.number ?? '')}　{String(record.data.title ?? '')}
       </Text>

@@ -8,11 +8,20 @@ import { isRealDate, normalizeDateText, parseDateText } from './date-text';
 
 type Props = Omit<DateInputProps, 'value' | 'onChange'> & { value: string; onChange: (text: string) => void };
 
-export function DateField({ value, onChange, popoverProps, ...rest }: Props) {
+export function DateField({ value, onChange, onBlur, popoverProps, ...rest }: Props) {
   // While the calendar is open, Esc closes only the calendar, not the dialog around it.
   const [open, setOpen] = useState(false);
+  // DateInput keeps the text as typed (2023.12.5); once accepted, a fresh input shows it back as
+  // 2023-12-05, so the clerk sees what was understood.
+  const [generation, setGeneration] = useState(0);
   return (
     <DateInput
+      key={generation}
+      onBlur={(e) => {
+        const text = e.currentTarget.value;
+        if (text && parseDateText(text) && text !== parseDateText(text)) setGeneration((g) => g + 1);
+        onBlur?.(e);
+      }}
       valueFormat="YYYY-MM-DD"
       placeholder="年-月-日"
       clearable

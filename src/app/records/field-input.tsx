@@ -30,7 +30,8 @@ export function FieldInput({ field: f, value, onChange, onBlur, error, villages,
           {...common}
           value={typeof value === 'number' || typeof value === 'string' ? value : ''}
           onChange={onChange}
-          allowNegative={(f.min ?? 0) < 0}
+          // The minus sign is kept so a typed -50 is refused with a message, not silently made 50.
+          allowNegative
           allowDecimal={f.type === 'money'}
           decimalScale={f.type === 'money' ? 2 : 0}
           thousandSeparator=","

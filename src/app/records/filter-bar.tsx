@@ -28,6 +28,8 @@ export function FilterBar({ kind, view, villages, setSearch, setFilter, clearFil
     <Group gap="xs" wrap="nowrap">
       <TextInput
         aria-label="搜索"
+        data-shortcut="search"
+        title="搜索（Ctrl+F）"
         placeholder="搜索名称、内容、人员……"
         w={240}
         size="sm"

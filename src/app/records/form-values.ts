@@ -31,6 +31,7 @@ export function toPayload(fields: readonly FieldDef[], values: Values): RecordDa
 export function clientHint(f: FieldDef, v: unknown): string {
   if (isEmpty(v)) return f.required ? '必填' : '';
   if (f.type === 'date' && typeof v === 'string') return dateHint(v);
+  if ((f.type === 'int' || f.type === 'money') && typeof v === 'number' && v < (f.min ?? 0)) return (f.min ?? 0) === 0 ? '不能为负数' : `不能小于${f.min}`;
   if ((f.type === 'text' || f.type === 'textarea') && typeof v === 'string') {
     const long = tooLong(f, v);
     if (long) return long;

@@ -1,17 +1,23 @@
 /**
  * The page of one ledger kind for the working year, generated from its KindDef: search and
  * filters, the sortable table, paging, and the dialogs (form, delete, lifecycle steps).
+ * A route naming a record (#/kind/<id>/<recordId>, e.g. from the 首页's 待补登记) opens its form.
  */
-import { Button, Center, Group, Loader, Pagination, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Center, Group, Loader, Pagination, Text, Title, Tooltip } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useFocusAfterDialog } from './focus-after-dialog';
+import { useListTotals } from './use-list-totals';
 import { asApiError, call, type KindDef, type LedgerRecord } from '../lib/api';
 import { ConfirmModal } from '../lib/confirm-modal';
 import { IconPlus } from '../icons';
 import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';
+import { hrefFor } from '../router';
 import { normativeColumns } from '../normative/normative-columns';
 import { StepForm } from '../normative/step-form';
 import { WithdrawForm } from '../normative/withdraw-form';
+import { CorrectForm } from '../normative/correct-form';
+import { ReturnForm } from '../normative/return-form';
 import type { NormativeStep } from '../normative/steps';
 import { FilterBar } from './filter-bar';
 import { titleOf } from './format';
@@ -19,23 +25,47 @@ import { RecordForm } from './record-form';
 import { EmptyRows, RecordTable } from './record-table';
 import { RegisterMenu } from './register-menu';
 import { PAGE_SIZE, useRecordList } from './use-record-list';
+import { ExcelMenu } from '../excel/excel-menu';
 
 type Dialog =
   | { type: 'form'; record: LedgerRecord | null }
   | { type: 'delete'; record: LedgerRecord }
   | { type: 'step'; record: LedgerRecord; step: NormativeStep }
-  | { type: 'withdraw'; record: LedgerRecord };
+  | { type: 'withdraw'; record: LedgerRecord }
+  | { type: 'correct'; record: LedgerRecord }
+  | { type: 'return'; record: LedgerRecord };
 
-export function KindPage({ kind }: { kind: KindDef }) {
+export function KindPage({ kind, openRecord }: { kind: KindDef; openRecord?: string }) {
   const { year, version, changed, settings } = useLedger();
   const toast = useToast();
   const list = useRecordList(kind, year, version);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
-  const close = () => setDialog(null);
+  const focus = useFocusAfterDialog(list.data);
+  const sums = useListTotals(kind, year, list.view, list.data);
+  // Focus goes back where the clerk was: the row just saved or edited, else 新增.
+  const close = () => {
+    focus.returnTo(dialog && dialog.type !== 'delete' ? dialog.record?.id ?? null : null);
+    setDialog(null);
+    // Leave the record's address, so going back or reloading does not reopen it.
+    if (openRecord) window.history.replaceState(null, '', hrefFor({ name: 'kind', kind: kind.id }));
+  };
+
+  useEffect(() => {
+    if (!openRecord) return;
+    let live = true;
+    call('records.get', { id: openRecord }).then(
+      (record) => live && (record.kind === kind.id && !record.deletedAt ? setDialog({ type: 'form', record }) : toast('该记录已不在此台账中', 'error')),
+      (err) => live && toast(asApiError(err).message, 'error'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [openRecord, kind.id, toast]);
 
   const saved = (rec: LedgerRecord, created: boolean) => {
-    close();
+    setDialog(null);
+    focus.returnTo(rec.year === year ? rec.id : null);
     changed();
     const elsewhere = rec.year !== year ? `（日期在${rec.year}年，切换到${rec.year}年可见）` : '';
     toast(`${created ? '已新增' : '已保存'}${kind.label}“${titleOf(kind, rec)}”${elsewhere}`);
@@ -56,7 +86,18 @@ export function KindPage({ kind }: { kind: KindDef }) {
       await call('records.delete', { id: r.id });
       close();
       changed();
-      toast('已删除，可在回收站恢复');
+      toast('已删除，可在回收站恢复', 'ok', {
+        label: '撤销',
+        run: () =>
+          call('trash.restore', { id: r.id }).then(
+            () => {
+              changed();
+              focus.returnTo(r.id);
+              toast(`已恢复“${titleOf(kind, r)}”`);
+            },
+            (err) => toast(asApiError(err).message, 'error'),
+          ),
+      });
     } catch (err) {
       toast(asApiError(err).message, 'error');
     } finally {
@@ -69,7 +110,13 @@ export function KindPage({ kind }: { kind: KindDef }) {
     toast(`${String(rec.data.number ?? '')}${what}`);
   };
 
-  const normative = kind.id === 'normativeDoc' ? normativeColumns((record, step) => setDialog(step ? { type: 'step', record, step } : { type: 'withdraw', record })) : undefined;
+  const normative =
+    kind.id === 'normativeDoc'
+      ? normativeColumns(
+          (record, step) => setDialog(step ? { type: 'step', record, step } : { type: 'withdraw', record }),
+          (record, type) => setDialog({ type, record }),
+        )
+      : undefined;
   const data = list.data;
   const filtered = Object.keys(list.view.filters).length > 0 || list.view.search !== '';
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
@@ -87,9 +134,12 @@ export function KindPage({ kind }: { kind: KindDef }) {
         </Group>
         <Group gap="xs" wrap="nowrap">
           <RegisterMenu kind={kind} year={year} view={list.view} />
-          <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })}>
-            新增
-          </Button>
+          <ExcelMenu kind={kind} year={year} view={list.view} />
+          <Tooltip label="新增（Ctrl+N）" openDelay={400}>
+            <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })} data-shortcut="new" data-testid="add-record">
+              新增
+            </Button>
+          </Tooltip>
         </Group>
       </Group>
       <FilterBar kind={kind} view={list.view} villages={settings.villages} setSearch={list.setSearch} setFilter={list.setFilter} clearFilters={list.clearFilters} />
@@ -116,6 +166,8 @@ export function KindPage({ kind }: { kind: KindDef }) {
               renderCell={normative?.renderCell}
               extraActions={normative?.actions}
               attachments={data.attachments}
+              missingEvidence={data.missingEvidence}
+              totals={sums ? { sums, count: data.total, filtered } : undefined}
             />
             {data.rows.length === 0 && <EmptyRows filtered={filtered} label={kind.label} />}
           </>
@@ -131,6 +183,8 @@ export function KindPage({ kind }: { kind: KindDef }) {
       {dialog?.type === 'form' && <RecordForm key={dialog.record?.id ?? 'new'} kind={kind} record={dialog.record} onClose={close} onSaved={saved} onAttachmentsChanged={changed} />}
       {dialog?.type === 'step' && <StepForm kind={kind} record={dialog.record} step={dialog.step} onClose={close} onDone={(r) => lifecycleDone(r, `已进入“${dialog.step}”环节`)} />}
       {dialog?.type === 'withdraw' && <WithdrawForm record={dialog.record} onClose={close} onDone={(r) => lifecycleDone(r, '已撤回')} />}
+      {dialog?.type === 'correct' && <CorrectForm kind={kind} record={dialog.record} onClose={close} onDone={(r, step) => lifecycleDone(r, `的“${step}”已更正`)} />}
+      {dialog?.type === 'return' && <ReturnForm record={dialog.record} onClose={close} onDone={(r) => lifecycleDone(r, `已退回到“${String(r.data.stage)}”环节`)} />}
       <ConfirmModal
         opened={dialog?.type === 'delete'}
         title="删除记录"

@@ -2,19 +2,26 @@
  * 新增 / 编辑 one record: a form generated from the kind's fields, managed fields shown read-only,
  * the core's per-field errors under the inputs and quick hints as the clerk leaves a field;
  * below them the record's 附件 (./attachments-section.tsx).
+ *
+ * Files chosen for a new record wait in the form and are uploaded right after the record is
+ * created. If one fails, the record stays saved and the form stays open on it (now 编辑), saying
+ * which file failed and offering 重试 — the clerk is never left thinking everything was kept.
  */
 import { Alert, Anchor, Paper, SimpleGrid, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { requiredNow } from '@rules/kinds/required';
 import { FormModal } from '../lib/form-modal';
-import { asApiError, call, formFailure, type KindDef, type LedgerRecord } from '../lib/api';
+import { asApiError, call, formFailure, type FieldDef, type KindDef, type LedgerRecord } from '../lib/api';
 import { useFieldForm } from '../lib/use-field-form';
+import { useGuardedClose, valuesDiffer } from '../lib/use-guarded-close';
 import { hrefFor } from '../router';
 import { useLedger } from '../state/ledger';
 import { LifecycleStepper } from '../normative/lifecycle';
+import { NormativeHistory } from '../normative/history';
 import { FieldInput } from './field-input';
 import { clientHint, defaultDateFor, editableFields, initialValues, toPayload } from './form-values';
 import { formatValue } from './format';
-import { AttachmentsSection } from './attachments-section';
+import { AttachmentsSection, uploadPending, type PendingFile } from './attachments-section';
 import { formatDocNumber } from '@rules/doc-number';
 
 interface Props {
@@ -29,7 +36,13 @@ interface Props {
 
 const WIDE = new Set(['textarea', 'tags']);
 
-export function RecordForm({ kind, record, onClose, onSaved, onAttachmentsChanged }: Props) {
+export function RecordForm({ kind, record: given, onClose, onSaved, onAttachmentsChanged }: Props) {
+  // A new record whose files did not all upload becomes this form's record (see save).
+  const [created, setCreated] = useState<LedgerRecord | null>(null);
+  const record = given ?? created;
+  const [pending, setPending] = useState<PendingFile[]>([]);
+  const [uploading, setUploading] = useState('');
+  const [viewing, setViewing] = useState(false);
   const { settings, year } = useLedger();
   const fields = editableFields(kind);
   // Short fields flow two to a row in definition order; long texts and lists follow, full width.
@@ -37,38 +50,72 @@ export function RecordForm({ kind, record, onClose, onSaved, onAttachmentsChange
   // The cursor starts in the first field that does not pop a calendar over the form.
   const firstFocus = laidOut.find((f) => f.type !== 'date');
   const byKey = new Map(kind.fields.map((f) => [f.key, f]));
-  const form = useFieldForm(() => initialValues(kind, record?.data ?? null, defaultDateFor(year)), (key, v) => {
+  // Required as the form stands: a requiredIf rule (类型 = 法治考试 → 应考人数) marks its field at once.
+  const need = useRef<ReadonlySet<string>>(new Set());
+  const asShown = (f: FieldDef): FieldDef => (need.current.has(f.key) && !f.required ? { ...f, required: true } : f);
+  const [start] = useState(() => initialValues(kind, record?.data ?? null, defaultDateFor(year)));
+  const form = useFieldForm(start, (key, v) => {
     const f = byKey.get(key);
-    return f ? clientHint(f, v) : '';
+    return f ? clientHint(asShown(f), v) : '';
   });
+  need.current = requiredNow(kind, form.values);
   const [saving, setSaving] = useState(false);
+  const closeForm = useGuardedClose(valuesDiffer(form.values, start), onClose, `${kind.label}有修改尚未保存，确定放弃吗？`);
 
   const save = async () => {
     setSaving(true);
     form.clearFailure();
     const data = toPayload(fields, form.values);
+    let saved: LedgerRecord;
     try {
-      const saved = record ? await call('records.update', { id: record.id, data }) : await call('records.create', { kind: kind.id, data });
-      onSaved(saved, !record);
+      saved = record ? await call('records.update', { id: record.id, data }) : await call('records.create', { kind: kind.id, data });
     } catch (err) {
       form.fail(asApiError(err));
-    } finally {
       setSaving(false);
+      return;
     }
+    // Files chosen before the first save go up now, against the new record.
+    const failed: PendingFile[] = [];
+    if (!record && pending.length) {
+      for (const [i, p] of pending.entries()) {
+        setUploading(`正在保存附件（${i + 1}/${pending.length}）${p.file.name}`);
+        try {
+          await uploadPending(saved.id, p);
+        } catch (err) {
+          failed.push({ ...p, problem: asApiError(err).message });
+        }
+      }
+      setUploading('');
+    }
+    setSaving(false);
+    if (!failed.length) {
+      onSaved(saved, !record);
+      return;
+    }
+    setCreated(saved);
+    setPending(failed);
+    onAttachmentsChanged?.();
+    form.fail({
+      code: 'IO',
+      message: `记录已保存，但有 ${failed.length} 个附件未能保存，请在“附件”中重试或移除`,
+      issues: failed.map((p) => ({ message: `“${p.file.name}”：${p.problem}` })),
+    });
   };
 
   const failure = formFailure(form.failure);
-  const managed = record ? kind.fields.filter((f) => f.managed && record.data[f.key] !== undefined) : [];
   const isNormative = kind.id === 'normativeDoc';
+  // A 规范性文件's history is shown under its stepper, not as a raw field.
+  const managed = record ? kind.fields.filter((f) => f.managed && record.data[f.key] !== undefined && !(isNormative && f.key === 'history')) : [];
 
   return (
-    <FormModal opened title={`${record ? '编辑' : '新增'}${kind.label}`} onClose={onClose} onSubmit={save} saving={saving} failure={failure} testId="record-form">
+    <FormModal opened title={`${record ? '编辑' : '新增'}${kind.label}`} onClose={closeForm} onSubmit={save} saving={saving} failure={failure} testId="record-form" closeOnEscape={!viewing}>
       {isNormative && record && (
         <Paper withBorder p="sm" mb="md" bg="gray.0">
           <Text size="sm" fw={600} mb={8}>
             {String(record.data.number ?? '')}
           </Text>
           <LifecycleStepper data={record.data} />
+          <NormativeHistory data={record.data} />
         </Paper>
       )}
       {isNormative && !record && <NormativeNumberNote code={settings.normativeCode} year={year} />}
@@ -76,7 +123,7 @@ export function RecordForm({ kind, record, onClose, onSaved, onAttachmentsChange
         {laidOut.map((f) => (
           <div key={f.key} className={WIDE.has(f.type) ? 'span-all' : f.type === 'bool' ? 'field-bool' : undefined} data-field={f.key}>
             <FieldInput
-              field={f}
+              field={asShown(f)}
               value={form.values[f.key]}
               onChange={(v) => form.set(f.key, v)}
               onBlur={() => form.blur(f.key)}
@@ -104,7 +151,20 @@ export function RecordForm({ kind, record, onClose, onSaved, onAttachmentsChange
           </SimpleGrid>
         </Paper>
       )}
-      <AttachmentsSection recordId={record?.id ?? null} onChanged={onAttachmentsChanged} />
+      {uploading && (
+        <Text size="sm" c="dimmed" mt="sm" data-testid="pending-upload">
+          {uploading}
+        </Text>
+      )}
+      <AttachmentsSection
+        kind={kind}
+        data={{ ...record?.data, ...toPayload(fields, form.values) }}
+        recordId={record?.id ?? null}
+        pending={pending}
+        onPendingChange={setPending}
+        onChanged={onAttachmentsChanged}
+        onViewing={setViewing}
+      />
     </FormModal>
   );
 }

@@ -40,7 +40,7 @@ export function ReportHeader({ m, onSave, busy, onOutput, onRevert, onReset, onS
             撤销修改
           </Button>
         )}
-        <Button onClick={onSave} loading={m.saving} disabled={!m.draft || (!m.dirty && m.saved?.source === 'saved')} data-testid="report-save">
+        <Button onClick={onSave} loading={m.saving} disabled={!m.draft || (!m.dirty && m.saved?.source === 'saved')} data-testid="report-save" data-shortcut="save" title="保存（Ctrl+S）">
           保存
         </Button>
         <ReportBackupNotice />

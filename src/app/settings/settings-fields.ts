@@ -1,4 +1,5 @@
 /** The 设置 form's fields, grouped as the clerk thinks of them, with examples and length limits (mirroring the core's schema). */
+import { townWords } from '@rules/town-type';
 import type { Settings } from '../lib/api';
 
 export interface SettingField {
@@ -7,12 +8,16 @@ export interface SettingField {
   placeholder: string;
   max: number;
   help?: string;
+  /** A label that follows other settings (镇长 for a 镇, 乡长 for a 乡). */
+  labelFor?: (s: Settings) => string;
 }
 
 export interface SettingSection {
   title: string;
   /** Inputs per row inside the section. */
   cols: number;
+  /** The section also holds the 乡镇类型 choice (乡/镇/街道), above its fields. */
+  townType?: boolean;
   fields: readonly SettingField[];
 }
 
@@ -22,6 +27,7 @@ export const SETTING_COLUMNS: readonly (readonly SettingSection[])[] = [
     {
       title: '单位',
       cols: 2,
+      townType: true,
       fields: [
         { key: 'county', label: '县（区）名称', placeholder: '如：某某县', max: 20 },
         { key: 'town', label: '乡镇名称', placeholder: '如：双土镇', max: 20 },
@@ -34,7 +40,7 @@ export const SETTING_COLUMNS: readonly (readonly SettingSection[])[] = [
       cols: 2,
       fields: [
         { key: 'secretary', label: '党委书记', placeholder: '姓名', max: 20 },
-        { key: 'mayor', label: '镇长', placeholder: '姓名', max: 20 },
+        { key: 'mayor', label: '镇长', placeholder: '姓名', max: 20, labelFor: (s) => townWords(s.townType).head },
       ],
     },
   ],

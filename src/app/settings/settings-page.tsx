@@ -3,16 +3,18 @@
  * in two columns so the whole page fits one screen. Saved through settings.save; the core's
  * messages appear under the fields.
  */
-import { Button, Group, Paper, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { TOWN_TYPES, type TownType } from '@rules/town-type';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { asApiError, call, type Settings } from '../lib/api';
 import { useFieldForm } from '../lib/use-field-form';
 import { useLedger } from '../state/ledger';
+import { useUnsavedGuard } from '../state/unsaved-guard';
 import { useToast } from '../state/toast';
 import { SETTING_COLUMNS, type SettingSection } from './settings-fields';
 
 const ALL_FIELDS = SETTING_COLUMNS.flat().flatMap((s) => s.fields);
-const KNOWN = new Set<string>([...ALL_FIELDS.map((f) => f.key), 'villages']);
+const KNOWN = new Set<string>([...ALL_FIELDS.map((f) => f.key), 'villages', 'townType']);
 
 function hint(key: string, v: unknown): string {
   const f = ALL_FIELDS.find((x) => x.key === key);
@@ -26,6 +28,7 @@ export function SettingsPage() {
   const form = useFieldForm<Settings>(settings, hint);
   const [saving, setSaving] = useState(false);
   const dirty = JSON.stringify(form.values) !== JSON.stringify(settings);
+  useUnsavedGuard(dirty, '设置有修改尚未保存，确定离开吗？');
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,11 +51,23 @@ export function SettingsPage() {
 
   const section = (s: SettingSection) => (
     <Box key={s.title} title={s.title}>
+      {s.townType && (
+        <Input.Wrapper label="乡镇类型" description="报告中的称谓随之改变，如乡长、乡村干部" inputWrapperOrder={['label', 'input', 'description']} mb="xs">
+          <SegmentedControl
+            display="flex"
+            w={240}
+            aria-label="乡镇类型"
+            data={[...TOWN_TYPES]}
+            value={form.values.townType}
+            onChange={(v) => form.set('townType', v as TownType)}
+          />
+        </Input.Wrapper>
+      )}
       <SimpleGrid cols={s.cols} spacing="md" verticalSpacing="xs">
         {s.fields.map((f) => (
           <TextInput
             key={f.key}
-            label={f.label}
+            label={f.labelFor?.(form.values) ?? f.label}
             placeholder={f.placeholder}
             description={f.help}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
@@ -82,7 +97,7 @@ export function SettingsPage() {
                 有修改尚未保存
               </Text>
             ) : null}
-            <Button type="submit" loading={saving} disabled={!dirty}>
+            <Button type="submit" loading={saving} disabled={!dirty} data-shortcut="save" title="保存设置（Ctrl+S）">
               保存设置
             </Button>
           </Group>

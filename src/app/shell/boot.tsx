@@ -1,17 +1,17 @@
-/** Loads what every screen needs (kind definitions, settings) before showing the shell. */
+/** Loads what every screen needs (kind definitions, settings, the years holding records) before showing the shell. */
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { asApiError, call, type KindDef, type Settings } from '../lib/api';
 import { LedgerProvider } from '../state/ledger';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; kinds: KindDef[]; settings: Settings };
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; kinds: KindDef[]; settings: Settings; years: number[] };
 
 export function Boot({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const load = useCallback(() => {
     setState({ status: 'loading' });
-    Promise.all([call('kinds.list', {}), call('settings.get', {})]).then(
-      ([kinds, settings]) => setState({ status: 'ready', kinds: [...kinds], settings }),
+    Promise.all([call('kinds.list', {}), call('settings.get', {}), call('ledger.years', {})]).then(
+      ([kinds, settings, years]) => setState({ status: 'ready', kinds: [...kinds], settings, years: [...years] }),
       (err) => setState({ status: 'error', message: asApiError(err).message }),
     );
   }, []);
@@ -19,7 +19,7 @@ export function Boot({ children }: { children: ReactNode }) {
 
   if (state.status === 'ready') {
     return (
-      <LedgerProvider kinds={state.kinds} settings={state.settings}>
+      <LedgerProvider kinds={state.kinds} settings={state.settings} years={state.years}>
         {children}
       </LedgerProvider>
     );

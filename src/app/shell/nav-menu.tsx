@@ -1,6 +1,6 @@
-/** The left menu: 首页, 年度报告 and 自定义指标, every ledger kind by group with the year's count, then 回收站, 备份与恢复 and 设置. */
+/** The left menu: 首页, 年度报告 and 自定义指标, every ledger kind by group with the year's count, then 回收站, 导入导出, 备份与恢复 and 设置. */
 import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
-import { IconHome, IconSettings, IconTrash } from '../icons';
+import { IconHome, IconSettings, IconSheet, IconTrash } from '../icons';
 import { hrefFor, type Route } from '../router';
 import { useLedger } from '../state/ledger';
 import { groupKinds } from './nav-groups';
@@ -17,14 +17,16 @@ export function NavMenu({ route }: { route: Route }) {
         <NavLink {...link} href={hrefFor({ name: 'report' })} label="年度报告" leftSection={<IconReport />} active={route.name === 'report'} />
         <NavLink {...link} href={hrefFor({ name: 'figures' })} label="自定义指标" leftSection={<IconFigures />} active={route.name === 'figures'} />
       </AppShell.Section>
-      <AppShell.Section grow component={ScrollArea} scrollbarSize={6}>
+      {/* type="auto": when a small screen cannot hold every entry, the scrollbar stays in sight. */}
+      <AppShell.Section grow component={ScrollArea} scrollbarSize={6} type="auto">
         <nav aria-label="台账">
           {groupKinds(kinds).map((g) => (
             <div key={g.label}>
               <div className="nav-group-label">{g.label}</div>
               {g.kinds.map((k) => (
                 <NavLink
-                  py={2}
+                  className="nav-kind"
+                  py={1}
                   pl={26}
                   key={k.id}
                   href={hrefFor({ name: 'kind', kind: k.id })}
@@ -45,6 +47,7 @@ export function NavMenu({ route }: { route: Route }) {
       </AppShell.Section>
       <AppShell.Section style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} py={4}>
         <NavLink {...link} href={hrefFor({ name: 'trash' })} label="回收站" leftSection={<IconTrash />} active={route.name === 'trash'} />
+        <NavLink {...link} href={hrefFor({ name: 'data' })} label="导入导出" leftSection={<IconSheet />} active={route.name === 'data'} />
         <NavLink {...link} href={hrefFor({ name: 'backup' })} label="备份与恢复" leftSection={<IconBackup />} active={route.name === 'backup'} />
         <NavLink {...link} href={hrefFor({ name: 'settings' })} label="设置" leftSection={<IconSettings />} active={route.name === 'settings'} />
       </AppShell.Section>

@@ -1,6 +1,7 @@
 /**
  * Asks “离开不保存 / 留在此页” whenever a page holds unsaved changes (state/unsaved-guard.ts) and
- * the clerk follows an in-app link (the left menu, 去备份, …) or switches the year.
+ * the clerk follows an in-app link (the left menu, 去备份, …), switches the year or closes a form
+ * dialog (lib/use-guarded-close.ts) — hence above the dialogs (Mantine's modals sit at 200).
  */
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useEffect } from 'react';
@@ -29,7 +30,7 @@ export function UnsavedGuardHost() {
   }, []);
 
   return (
-    <Modal opened={!!question} onClose={() => answerLeave(false)} title="尚未保存" size={420} styles={{ title: { fontWeight: 600 } }}>
+    <Modal opened={!!question} onClose={() => answerLeave(false)} title="尚未保存" size={420} zIndex={400} styles={{ title: { fontWeight: 600 } }}>
       <div data-testid="unsaved-guard">
         <Text size="sm">{question?.message}</Text>
         <Group justify="flex-end" gap="xs" mt="lg">

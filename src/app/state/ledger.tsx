@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { call, type KindDef, type Settings } from '../lib/api';
-import { loadYear, saveYear, yearOptions } from './year';
+import { currentYear, openingYear, saveYear, storedYear, yearOptions } from './year';
 
 export interface Ledger {
   kinds: readonly KindDef[];
@@ -31,11 +31,11 @@ export function useLedger(): Ledger {
   return l;
 }
 
-export function LedgerProvider(props: { kinds: readonly KindDef[]; settings: Settings; children: ReactNode }) {
+export function LedgerProvider(props: { kinds: readonly KindDef[]; settings: Settings; years: readonly number[]; children: ReactNode }) {
   const [settings, setSettings] = useState(props.settings);
-  const [year, setYearState] = useState(loadYear);
+  const [year, setYearState] = useState(() => openingYear(storedYear(), props.years, currentYear()));
   const [version, setVersion] = useState(0);
-  const [withRecords, setWithRecords] = useState<number[]>([]);
+  const [withRecords, setWithRecords] = useState<number[]>([...props.years]);
   const [stats, setStats] = useState<Record<string, number> | null>(null);
 
   const setYear = useCallback((y: number) => {

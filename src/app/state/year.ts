@@ -1,13 +1,24 @@
 import { isLedgerYear } from '@rules/limits';
 
-/** The working year every screen follows: remembered in localStorage, default the current year. */
+/**
+ * The working year every screen follows: remembered in localStorage; on first opening, the latest
+ * year holding records (a clerk finishing last year's ledger in January sees it, not zeros), else
+ * the current year.
+ */
 const KEY = 'fazhi-ledger.year';
 
 export const currentYear = (): number => new Date().getFullYear();
 
-export function loadYear(): number {
+/** The year last chosen on this computer, if any. */
+export function storedYear(): number | null {
   const y = Number(window.localStorage.getItem(KEY));
-  return isLedgerYear(y) ? y : currentYear();
+  return isLedgerYear(y) ? y : null;
+}
+
+/** The year the app opens on: the last one used, else the latest with records, else `now`. */
+export function openingYear(stored: number | null, withRecords: readonly number[], now: number): number {
+  if (stored !== null) return stored;
+  return withRecords.length ? Math.max(...withRecords) : now;
 }
 
 export function saveYear(y: number): void {

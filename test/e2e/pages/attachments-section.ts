@@ -1,4 +1,8 @@
-/** The 附件 section of the record form: its list, the hidden file input behind 添加附件, row actions. */
+/**
+ * The 附件 section of the record form: its list (saved and pending rows), the hidden file input
+ * behind 添加附件, a drop of files, thumbnails and the viewer, the checklist item select per row,
+ * the checklist badges, and the row actions.
+ */
 import type { Download, Locator, Page } from 'playwright-core';
 
 export interface PickedFile {
@@ -23,7 +27,44 @@ export class AttachmentsSection {
   }
 
   async names(): Promise<string[]> {
-    return this.rows.locator('td:first-child').allInnerTexts();
+    return this.rows.locator('[data-col="name"] > :first-child').allInnerTexts();
+  }
+
+  thumb(name: string): Locator {
+    return this.row(name).getByTestId('attachment-thumb');
+  }
+
+  /** The checklist item a row is tagged with ('' when untagged). */
+  async item(name: string): Promise<string> {
+    return this.row(name).getByTestId('attachment-item').inputValue();
+  }
+
+  async tag(name: string, item: string): Promise<void> {
+    await this.row(name).getByTestId('attachment-item').selectOption(item === '' ? { label: '未标注' } : { label: item });
+  }
+
+  /** Checklist badges, e.g. ['✓ 签到表', '缺 会议纪要']. */
+  async checklist(): Promise<string[]> {
+    return this.root.getByTestId('evidence-checklist').locator('.mantine-Badge-root').allInnerTexts();
+  }
+
+  /** Drops files on the section as if dragged from Explorer. */
+  async drop(files: PickedFile[]): Promise<void> {
+    const transfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.mimeType }));
+      return dt;
+    }, files.map((f) => ({ name: f.name, mimeType: f.mimeType, b64: f.buffer.toString('base64') })));
+    await this.root.dispatchEvent('dragover', { dataTransfer: transfer });
+    await this.root.dispatchEvent('drop', { dataTransfer: transfer });
+  }
+
+  /** Opens the viewer from a row's thumbnail. */
+  async view(name: string): Promise<Locator> {
+    await this.thumb(name).click();
+    const viewer = this.page.getByTestId('attachment-viewer');
+    await viewer.waitFor();
+    return viewer;
   }
 
   /** Picks files as the clerk does through 添加附件 (the same input the button opens). */

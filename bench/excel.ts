@@ -1,0 +1,108 @@
+/**
+ * Excel benchmark (`npm run bench -- excel`):
+ * - importing a 10,000-row 会议 workbook (read + preview + one transaction of creates), against
+ *   exceljs reading the same file alone, in the same run: under 3 s and at most 2× the read;
+ * - exporting a year of 20,000 records (every kind, the bench ledger's mix) with its 汇总: under 3 s.
+ * Each is measured in its own child process, which also reports its peak memory (maxRSS).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { BenchRow } from './row';
+
+const ROWS = 10_000;
+const EXPORT_RECORDS = 20_000;
+
+async function writeWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('2023年会议台账');
+  ws.addRow(['2023年会议台账']);
+  ws.addRow(['序号', '会议类型', '时间', '会议名称', '主持人', '参会人数', '是否会前学法', '学法内容', '研究法治议题', '纪要号', '备注']);
+  const types = ['党委会议', '政府常务会议', '理论学习中心组学习', '稳定形势分析会'];
+  for (let i = 0; i < ROWS; i++) {
+    const study = i % 3 === 0;
+    ws.addRow([i + 1, types[i % 4], new Date(Date.UTC(2023, i % 12, (i % 28) + 1)), `2023年第${i + 1}次会议`, '张明', `${(i % 40) + 5}人`, study ? '是' : '否', study ? '宪法' : '', i % 2 ? '√' : '×', `纪要〔2023〕${i + 1}号`, i % 7 ? '' : '会议研究了辖区安全生产和矛盾纠纷排查工作']);
+  }
+  ws.addRow(['合计']);
+  await wb.xlsx.writeFile(file);
+}
+
+/** What a child measures: one operation, timed inside the child, and the process's peak RSS. */
+async function child(op: string, file: string): Promise<void> {
+  const { readWorkbook } = await import('@core/excel/read');
+  const { commitImport } = await import('@core/excel/commit');
+  const { exportYearWorkbook } = await import('@core/excel/export');
+  const { openContext } = await import('@core/api');
+  const { importLedger } = await import('@core/ledger/exchange');
+  const { seedExchange } = await import('./ledger');
+  const dir = path.dirname(file);
+  let ms: number;
+  let note: string;
+  if (op === 'read') {
+    const bytes = fs.readFileSync(file);
+    const t = performance.now();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    let cells = 0;
+    for (const ws of wb.worksheets) ws.eachRow((row) => (cells += row.cellCount));
+    ms = performance.now() - t;
+    note = `${cells} cells`;
+  } else if (op === 'import') {
+    const ctx = openContext(path.join(dir, 'import.db'));
+    const bytes = fs.readFileSync(file);
+    const t = performance.now();
+    const r = commitImport(ctx.db, await readWorkbook(bytes), { allOrNothing: true });
+    ms = performance.now() - t;
+    note = `${r.added} records added`;
+    ctx.close();
+  } else {
+    const ctx = openContext(path.join(dir, 'export.db'));
+    importLedger(ctx.db, seedExchange(1, EXPORT_RECORDS));
+    const rssBefore = process.resourceUsage().maxRSS;
+    const t = performance.now();
+    const r = await exportYearWorkbook(ctx.db, 2016);
+    ms = performance.now() - t;
+    note = `${r.records} records, ${(r.bytes.length / 1024 / 1024).toFixed(1)} MB; RSS before export ${(rssBefore / 1024).toFixed(0)} MB`;
+    ctx.close();
+  }
+  process.stdout.write(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, note }));
+}
+
+function measure(op: string, file: string): { ms: number; maxRssMb: number; note: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', op, file], { encoding: 'utf8', cwd: path.resolve(__dirname, '..'), maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${op}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { ms: number; maxRssMb: number; note: string };
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-excel-'));
+  try {
+    const file = path.join(dir, 'meetings.xlsx');
+    await writeWorkbook(file);
+    const read = measure('read', file);
+    const imp = measure('import', file);
+    const exp = measure('export', file);
+    const ratio = imp.ms / read.ms;
+    return [
+      { name: `excel: exceljs reads ${ROWS} rows (baseline)`, ms: read.ms, note: `${read.note}; peak RSS ${read.maxRssMb.toFixed(0)} MB` },
+      {
+        name: `excel: import ${ROWS} rows`,
+        ms: imp.ms,
+        targetMs: Math.min(3000, 2 * read.ms),
+        note: `${(ratio).toFixed(2)}× the read (target ≤ 2×, < 3 s); ${imp.note}; peak RSS ${imp.maxRssMb.toFixed(0)} MB`,
+      },
+      { name: `excel: export a year of ${EXPORT_RECORDS} records`, ms: exp.ms, targetMs: 3000, note: `${exp.note}; peak RSS ${exp.maxRssMb.toFixed(0)} MB` },
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') {
+  child(process.argv[3], process.argv[4]).catch((err: unknown) => {
+    process.stderr.write(String(err instanceof Error ? err.stack : err));
+    process.exitCode = 1;
+  });
+}

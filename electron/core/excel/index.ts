@@ -1,0 +1,19 @@
+/** Excel in and out (docs/excel.md): templates, import with a preview, and exports. */
+import type { Db } from '../db/open';
+import { readWorkbook } from './read';
+import { buildPreview, type ImportOptions, type ImportPreview } from './preview';
+import { commitImport, type CommitOptions, type CommitResult } from './commit';
+
+export async function previewWorkbook(db: Db, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportPreview> {
+  return buildPreview(db, await readWorkbook(bytes), opts);
+}
+
+export async function importWorkbook(db: Db, bytes: Uint8Array, opts: CommitOptions = {}): Promise<CommitResult> {
+  return commitImport(db, await readWorkbook(bytes), opts);
+}
+
+export { formatProblem, type ImportPreview, type ImportProblem, type SheetPreview, type ImportRow } from './preview';
+export type { CommitResult, CommitOptions } from './commit';
+export type { MappingOverrides, SheetMapping } from './map';
+export { exportKindWorkbook, exportYearWorkbook } from './export';
+export { templateFileName, templateWorkbook } from './template';

@@ -1,0 +1,93 @@
+/**
+ * How a kind becomes worksheet columns, shared by the templates and the exports: headers in the
+ * form's order (required ones marked *, units in brackets), widths that fit Chinese, date and
+ * number formats, drop-down lists for enumerated and 是/否 fields, and each value as a cell.
+ */
+import type ExcelJS from 'exceljs';
+import type { FieldDef, KindDef, RecordData } from '@rules/kinds';
+import { spreadsheetText } from '@rules/spreadsheet-text';
+import { columnLetter } from './read';
+
+/** Display width in Excel's units: a CJK character takes two. */
+export const textWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0);
+
+export function headerOf(f: FieldDef, markRequired: boolean): string {
+  const unit = f.unit && (f.type === 'int' || f.type === 'money') ? `（${f.unit}）` : '';
+  return `${markRequired && f.required ? '*' : ''}${f.label}${unit}`;
+}
+
+const TYPE_WIDTH: Record<FieldDef['type'], number> = { text: 24, textarea: 36, date: 12, int: 10, money: 12, enum: 16, bool: 8, village: 12, tags: 24 };
+
+export function widthOf(f: FieldDef, header: string): number {
+  const byOptions = f.options ? Math.max(...f.options.map(textWidth)) + 2 : 0;
+  const byMax = f.type === 'text' && f.max && f.max <= 20 ? textWidth('字'.repeat(Math.min(f.max, 10))) : TYPE_WIDTH[f.type];
+  return Math.min(50, Math.max(textWidth(header) + 3, byOptions, byMax));
+}
+
+export const NUM_FMT: Partial<Record<FieldDef['type'], string>> = { date: 'yyyy-mm-dd', int: '0', money: '#,##0.00' };
+
+/** A list validation fits inline when its text is under Excel's 255-character limit. */
+export function listValidation(f: FieldDef): ExcelJS.DataValidation | undefined {
+  const values = f.type === 'bool' ? ['是', '否'] : f.type === 'enum' ? [...(f.options ?? [])] : undefined;
+  if (!values) return undefined;
+  const list = values.map((v) => v.replace(/"/g, '""')).join(',');
+  if (list.length > 250) return undefined;
+  return {
+    type: 'list',
+    allowBlank: !f.required,
+    formulae: [`"${list}"`],
+    showErrorMessage: f.type === 'bool',
+    errorTitle: f.label,
+    error: f.type === 'bool' ? '请填“是”或“否”' : '请从下拉列表中选择',
+  };
+}
+
+/** One stored value as a cell: dates as real dates (serial), 是/否, lists joined with 、, text made safe. */
+export function cellOf(f: FieldDef, v: unknown): ExcelJS.CellValue {
+  if (v === undefined || v === null) return null;
+  switch (f.type) {
+    case 'date':
+      return typeof v === 'string' ? new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10)))) : null;
+    case 'int':
+    case 'money':
+      return typeof v === 'number' ? v : null;
+    case 'bool':
+      return v === true ? '是' : v === false ? '否' : null;
+    case 'tags':
+      return Array.isArray(v) ? spreadsheetText(v.join('、')) : null;
+    default:
+      return spreadsheetText(String(v));
+  }
+}
+
+export const rowOf = (fields: readonly FieldDef[], data: RecordData): ExcelJS.CellValue[] => fields.map((f) => cellOf(f, data[f.key]));
+
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+export const THIN: ExcelJS.Borders = {
+  top: { style: 'thin', color: { argb: 'FF9AA5B1' } },
+  left: { style: 'thin', color: { argb: 'FF9AA5B1' } },
+  bottom: { style: 'thin', color: { argb: 'FF9AA5B1' } },
+  right: { style: 'thin', color: { argb: 'FF9AA5B1' } },
+  diagonal: {},
+};
+
+/** Sets up columns (width, format) and writes the header row, frozen. */
+export function writeHeader(ws: ExcelJS.Worksheet, fields: readonly FieldDef[], markRequired: boolean): void {
+  const headers = fields.map((f) => headerOf(f, markRequired));
+  ws.columns = fields.map((f, i) => ({ key: f.key, width: widthOf(f, headers[i]), style: NUM_FMT[f.type] ? { numFmt: NUM_FMT[f.type] } : {} }));
+  const row = ws.getRow(1);
+  row.values = headers;
+  row.height = 22;
+  row.eachCell((c, i) => {
+    c.font = { bold: true, color: markRequired && fields[i - 1].required ? { argb: 'FFC00000' } : undefined };
+    c.fill = HEADER_FILL;
+    c.border = THIN;
+    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+}
+
+export const lastColumn = (fields: readonly FieldDef[]) => columnLetter(fields.length - 1);
+
+/** The columns a kind shows in a workbook: every field for exports, the ones a clerk types for templates. */
+export const sheetFields = (kind: KindDef, withManaged: boolean) => kind.fields.filter((f) => withManaged || !f.managed);

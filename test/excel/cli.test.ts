@@ -1,0 +1,111 @@
+/**
+ * The CLI contracts for Excel, run as a child process: `template`, `import <x.xlsx>` all or
+ * nothing (exit 1, every problem on stderr in the fixed form, the ledger byte-identical) and with
+ * --skip-bad (exit 0, the valid rows added), and `export --year --out x.xlsx [--kind]`.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openContext } from '@core/api';
+import { listRecords } from '@core/ledger/query';
+import { KINDS } from '@rules/kinds';
+import { hashFile, tempDir } from '../support/ledger';
+import { load, workbook } from './helpers';
+
+const ROOT = path.resolve(__dirname, '../..');
+function cli(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync('npx', ['tsx', 'electron/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let dir: string;
+let db: string;
+let bad: string;
+beforeAll(async () => {
+  dir = tempDir('fazhi-excel-cli-');
+  db = path.join(dir, 'ledger.db');
+  bad = path.join(dir, '2023年会议台账.xlsx');
+  fs.writeFileSync(
+    bad,
+    await workbook([
+      {
+        name: '会议记录',
+        rows: [
+          ['2023年会议台账'],
+          ['会议日期', '会议名称', '会议类型', '出席人数'],
+          ['2023-01-10', '第1次党委会', '党委会议', 9],
+          ['2023-02-30', '第2次党委会', '党委会议', 9],
+          ['2023-03-10', '第3次党委会', '党委会', '九人'],
+          ['2023-04-10', '第4次党委会', '党委会议', '10人'],
+        ],
+      },
+    ]),
+  );
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('cli excel', () => {
+  it('template writes the whole-ledger template, or one kind', () => {
+    const out = path.join(dir, '模板.xlsx');
+    const r = cli('template', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(`已生成模板：${out}`);
+    const one = path.join(dir, 'meeting.xlsx');
+    expect(cli('template', '--out', one, '--kind', 'meeting').code).toBe(0);
+    return Promise.all([load(fs.readFileSync(out)), load(fs.readFileSync(one))]).then(([all, m]) => {
+      expect(all.worksheets).toHaveLength(KINDS.length + 1);
+      expect(m.worksheets.map((w) => w.name)).toEqual(['会议', '说明']);
+    });
+  });
+
+  it('import without --skip-bad: exit 1, every problem on stderr, the ledger byte-identical', () => {
+    expect(cli('init', '--db', db).code).toBe(0);
+    const before = hashFile(db);
+    const r = cli('import', '--db', db, bad);
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      '工作表「会议记录」第4行 A列（会议日期）：日期不存在（“2023-02-30”）',
+      '工作表「会议记录」第5行 C列（会议类型）：“党委会”不是可选值，是否应为“党委会议”？',
+      '工作表「会议记录」第5行 D列（出席人数）：“九人”不是数字（单位：人）',
+    ]);
+    expect(lines[3]).toContain('未导入任何记录');
+    expect(hashFile(db)).toBe(before);
+    expect(fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0).toBe(0);
+  });
+
+  it('import --skip-bad: the valid rows are added, the rest listed, exit 0', () => {
+    const r = cli('import', '--db', db, bad, '--skip-bad');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('已导入2条记录；有错误未导入2行；疑似重复已跳过0行');
+    expect(r.err.trim().split('\n')).toHaveLength(3);
+    // Again: both rows are now probable duplicates, skipped and counted.
+    const again = cli('import', '--db', db, bad, '--skip-bad', '--kind', 'meeting', '--year', '2023');
+    expect(again.code).toBe(0);
+    expect(again.out.split('\n')[0]).toBe('已导入0条记录；有错误未导入2行；疑似重复已跳过2行');
+    const ctx = openContext(db);
+    try {
+      expect(listRecords(ctx.db, { kind: 'meeting', year: 2023, sortBy: 'date', sortDir: 'asc' }).rows.map((x) => [x.data.date, x.data.attendees])).toEqual([
+        ['2023-01-10', 9],
+        ['2023-04-10', 10],
+      ]);
+    } finally {
+      ctx.close();
+    }
+  });
+
+  it('export --year --out x.xlsx, and --kind', async () => {
+    const out = path.join(dir, 'out', '2023.xlsx');
+    const r = cli('export', '--db', db, '--year', '2023', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(`已导出2条记录到：${out}`);
+    expect((await load(fs.readFileSync(out))).worksheets.map((w) => w.name)).toEqual(['汇总', '会议']);
+    const kindOut = path.join(dir, 'out', 'meeting.xlsx');
+    expect(cli('export', '--db', db, '--year', '2023', '--out', kindOut, '--kind', 'meeting').code).toBe(0);
+    expect((await load(fs.readFileSync(kindOut))).worksheets.map((w) => w.name)).toEqual(['会议']);
+    const unknown = cli('export', '--db', db, '--year', '2023', '--out', kindOut, '--kind', 'nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('未知的台账类型：nope');
+  });
+});
