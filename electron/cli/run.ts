@@ -186,7 +186,7 @@ registerCommand('import', {
   options: { db: { type: 'string' }, kind: { type: 'string' }, year: { type: 'string' }, 'skip-bad': { type: 'boolean' } },
   async run(a, io) {
     const file = a.need('db');
-    const input = a.positional('要导入的文件');
+    const input = a.positional('要导入的交换文件（.json）或工作簿（.xlsx）');
     const other = formatOf(importFormats, input);
     if (other) return other(a, io);
     const text = readExchangeFile(input);
