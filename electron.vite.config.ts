@@ -10,7 +10,7 @@ import type { Plugin } from 'vite';
 
 const root = __dirname;
 
-/** The two layers' import aliases (tsconfig.json `paths` says the same for the type checker). */
+/** The two layers' import aliases (tsconfig.base.json `paths` says the same for the type checker). */
 const alias = { '@rules': resolve(root, 'electron/rules'), '@core': resolve(root, 'electron/core') };
 
 /**

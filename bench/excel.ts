@@ -38,8 +38,8 @@ async function child(op: string, file: string): Promise<void> {
   const { importLedger } = await import('@core/ledger/exchange');
   const { seedExchange } = await import('./ledger');
   const dir = path.dirname(file);
-  let ms = 0;
-  let note = '';
+  let ms: number;
+  let note: string;
   if (op === 'read') {
     const bytes = fs.readFileSync(file);
     const t = performance.now();

@@ -21,7 +21,7 @@ export async function run(): Promise<BenchRow[]> {
   const htmlMs = await timeMedian(20, () => renderReportHtml(doc));
 
   const renderer = await PdfRenderer.launch(OPTS);
-  let pages = 0;
+  let pages: number;
   let warmMs: number;
   try {
     pages = pageCount(await renderer.render(renderReportHtml(doc))); // first document loads the fonts

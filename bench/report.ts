@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { openContext } from '@core/api';
-import { assembleYear } from '@core/api/report-api';
+import { assembleYear } from '@core/report/assemble';
 import { importLedger } from '@core/ledger/exchange';
 import { insertRecord } from '@core/ledger/records';
 import { timeMedian, type BenchRow } from './row';
@@ -28,7 +28,7 @@ export async function run(): Promise<BenchRow[]> {
         insertRecord(ctx.db, { id: randomUUID(), kind, date, year: 2023, data: make(date), createdAt: t, updatedAt: t, deletedAt: null });
       }
     })();
-    const ms = await timeMedian(15, () => assembleYear(ctx, 2023));
+    const ms = await timeMedian(15, () => assembleYear(ctx.db, 2023));
     return [{ name: '报告组装（该年度2万余条记录）', ms, targetMs: 100 }];
   } finally {
     ctx.close();

@@ -30,6 +30,7 @@ const split = (total: number, n: number, min = 1) => {
 
 const settings: Settings = {
   town: '双土镇',
+  townType: '镇',
   county: '云阳县',
   partyOrg: '中共云阳县双土镇委员会',
   govOrg: '云阳县双土镇人民政府',
@@ -132,6 +133,7 @@ const file: ExchangeFile = {
   version: EXCHANGE_VERSION,
   settings,
   numberSequences: [],
+  customFigures: [],
   records,
   reports: [{ year: 2023, updatedAt: '2024-01-10T08:00:00.000Z', data: report }],
 };

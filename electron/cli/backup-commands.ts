@@ -4,33 +4,12 @@
  * through the API table; verify and inspect need no ledger and call the same core functions.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { LedgerError } from '@rules/errors';
 import { inspectBackup, type BackupInfo } from '@core/backup/inspect';
 import { verifyBackup } from '@core/backup/verify';
 import { listDrives } from '@core/backup/drives';
 import { formatBytes } from '@core/backup/messages';
-import { call, registerCommand, withLedger, type Io } from './run';
-
-const USAGE = `用法：
-  cli backup --db <台账文件> --to <目标文件夹> [--keep <保留份数>]
-  cli verify <备份文件.ftzb>
-  cli inspect <备份文件.ftzb>
-  cli restore <备份文件.ftzb> --db <台账文件>
-  cli drives`;
-
-function parse(args: string[], options: Record<string, { type: 'string' | 'boolean' }> = {}) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new LedgerError('VALIDATION', `参数错误：${(err as Error).message}\n${USAGE}`);
-  }
-}
-
-function need(value: string | boolean | undefined, what: string): string {
-  if (typeof value !== 'string' || !value) throw new LedgerError('VALIDATION', `缺少${what}\n${USAGE}`);
-  return value;
-}
+import { call, registerCommand, withLedger } from './run';
 
 function summary(info: BackupInfo): string[] {
   const kinds = info.kinds.map((k) => `${k.label}${k.count}条`).join('，') || '无记录';
@@ -42,48 +21,61 @@ function summary(info: BackupInfo): string[] {
   ];
 }
 
-registerCommand('backup', async (args, io: Io) => {
-  const { values } = parse(args, { db: { type: 'string' }, to: { type: 'string' }, keep: { type: 'string' } });
-  const file = need(values.db, '参数 --db');
-  const to = need(values.to, '参数 --to');
-  const keep = values.keep === undefined ? undefined : Number(values.keep);
-  if (keep !== undefined && (!Number.isInteger(keep) || keep < 1)) throw new LedgerError('VALIDATION', `--keep 应为正整数，如 10`);
-  const r = await withLedger(file, false, (ctx) => call<{ file: string; deleted: string[] }>(ctx, 'backup.create', { targetDir: path.resolve(to), keep }));
-  io.out(r.file);
-  for (const d of r.deleted) io.err(`已按保留份数删除旧备份：${d}`);
-  return 0;
+registerCommand('backup', {
+  usage: '--db <台账文件> --to <目标文件夹> [--keep <保留份数>]',
+  options: { db: { type: 'string' }, to: { type: 'string' }, keep: { type: 'string' } },
+  async run(a, io) {
+    const file = a.need('db');
+    const to = a.need('to');
+    const keep = a.values.keep === undefined ? undefined : Number(a.values.keep);
+    if (keep !== undefined && (!Number.isInteger(keep) || keep < 1)) throw new LedgerError('VALIDATION', `--keep 应为正整数，如 10`);
+    const r = await withLedger(file, false, (ctx) => call(ctx, 'backup.create', { targetDir: path.resolve(to), keep }));
+    io.out(r.file);
+    for (const d of r.deleted) io.err(`已按保留份数删除旧备份：${d}`);
+    return 0;
+  },
 });
 
-registerCommand('verify', async (args, io: Io) => {
-  const { positionals } = parse(args);
-  const file = need(positionals[0], '要校验的备份文件');
-  const { info } = await verifyBackup(path.resolve(file));
-  io.out(`备份完好：${path.resolve(file)}`);
-  for (const line of summary(info)) io.out(`  ${line}`);
-  return 0;
+registerCommand('verify', {
+  usage: '<备份文件.ftzb>',
+  async run(a, io) {
+    const file = a.positional('要校验的备份文件');
+    const { info } = await verifyBackup(path.resolve(file));
+    io.out(`备份完好：${path.resolve(file)}`);
+    for (const line of summary(info)) io.out(`  ${line}`);
+    return 0;
+  },
 });
 
-registerCommand('inspect', async (args, io: Io) => {
-  const { positionals } = parse(args);
-  const info = await inspectBackup(path.resolve(need(positionals[0], '要查看的备份文件')));
-  for (const line of summary(info)) io.out(line);
-  return 0;
+registerCommand('inspect', {
+  usage: '<备份文件.ftzb>',
+  async run(a, io) {
+    const info = await inspectBackup(path.resolve(a.positional('要查看的备份文件')));
+    for (const line of summary(info)) io.out(line);
+    return 0;
+  },
 });
 
-registerCommand('restore', async (args, io: Io) => {
-  const { values, positionals } = parse(args, { db: { type: 'string' } });
-  const backup = path.resolve(need(positionals[0], '要恢复的备份文件'));
-  const file = need(values.db, '参数 --db');
-  const r = await withLedger(file, true, (ctx) => call<{ info: BackupInfo; safetyCopy: string }>(ctx, 'backup.restore', { file: backup }));
-  io.out(`已从备份恢复：${backup}`);
-  for (const line of summary(r.info)) io.out(`  ${line}`);
-  io.out(`恢复前的台账已另存为安全副本：${r.safetyCopy}`);
-  return 0;
+registerCommand('restore', {
+  usage: '<备份文件.ftzb> --db <台账文件>',
+  options: { db: { type: 'string' } },
+  async run(a, io) {
+    const backup = path.resolve(a.positional('要恢复的备份文件'));
+    const file = a.need('db');
+    const r = await withLedger(file, true, (ctx) => call(ctx, 'backup.restore', { file: backup }));
+    io.out(`已从备份恢复：${backup}`);
+    for (const line of summary(r.info)) io.out(`  ${line}`);
+    io.out(`恢复前的台账已另存为安全副本：${r.safetyCopy}`);
+    return 0;
+  },
 });
 
-registerCommand('drives', async (_args, io: Io) => {
-  const drives = await listDrives();
-  if (!drives.length) io.out('未发现U盘或移动硬盘（也可以备份到任意文件夹）');
-  for (const d of drives) io.out(`${d.path}\t${d.label}\t可用 ${formatBytes(d.freeBytes)} / 共 ${formatBytes(d.totalBytes)}${d.removable ? '' : '\t（固定磁盘）'}`);
-  return 0;
+registerCommand('drives', {
+  usage: '',
+  async run(_a, io) {
+    const drives = await listDrives();
+    if (!drives.length) io.out('未发现U盘或移动硬盘（也可以备份到任意文件夹）');
+    for (const d of drives) io.out(`${d.path}\t${d.label}\t可用 ${formatBytes(d.freeBytes)} / 共 ${formatBytes(d.totalBytes)}${d.removable ? '' : '\t（固定磁盘）'}`);
+    return 0;
+  },
 });

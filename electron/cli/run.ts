@@ -6,9 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { callApi, openContext, type LedgerContext } from '@core/api';
+import { callApi, openContext, type ApiInput, type ApiMethodName, type ApiOutput, type LedgerContext } from '@core/api';
 import { formatIssue, LedgerError, toErrorPayload } from '@rules/errors';
 import { writeFileAtomic } from '@core/fs/atomic';
+import { isLedgerYear } from '@rules/limits';
 import { decodeExchangeBytes, MAX_EXCHANGE_BYTES } from '@core/ledger/exchange';
 import { holdFileFor } from '@core/db/hold';
 
@@ -17,31 +18,71 @@ export interface Io {
   err: (s: string) => void;
 }
 
-type Command = (args: string[], io: Io) => Promise<number>;
+type OptionType = 'string' | 'boolean';
 
-const USAGE = `用法：
-  cli init --db <台账文件>
-  cli import --db <台账文件> <交换文件.json>
-  cli export --db <台账文件> --out <交换文件.json>
-  cli stats --db <台账文件> --year <年度>`;
+/** What a command's run gets: parsed flags and positionals, and helpers that fail with its usage. */
+export interface Args {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  /** The string value of --flag, or a VALIDATION error naming it. */
+  need(flag: string): string;
+  /** The first positional, or a VALIDATION error saying what is missing (缺少…). */
+  positional(what: string): string;
+  /** --year as a ledger year. */
+  year(): number;
+}
 
-function parse(args: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+/**
+ * One CLI command. Adding a command is one `registerCommand` call with these four things; the
+ * top-level usage lists every registered command's `usage` line, and every command parses its
+ * arguments with the same parser (node:util parseArgs, strict).
+ */
+export interface CommandSpec {
+  /** Arguments after the command name, e.g. `--db <台账文件> --year <年度>`. */
+  usage: string;
+  options?: Record<string, { type: OptionType }>;
+  run(args: Args, io: Io): Promise<number>;
+}
+
+const commands = new Map<string, CommandSpec>();
+
+export function registerCommand(name: string, spec: CommandSpec): void {
+  if (commands.has(name)) throw new Error(`CLI command ${name} is registered twice`);
+  commands.set(name, spec);
+}
+
+/** Every command, one line each, in registration order. */
+export const usage = (): string => `用法：\n${[...commands].map(([name, c]) => `  cli ${name} ${c.usage}`.trimEnd()).join('\n')}`;
+
+function parse(name: string, argv: string[], spec: CommandSpec): Args {
+  const line = `用法：cli ${name} ${spec.usage}`.trimEnd();
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: spec.options ?? {}, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new LedgerError('VALIDATION', `参数错误：${(err as Error).message}\n${USAGE}`);
+    throw new LedgerError('VALIDATION', `参数错误：${(err as Error).message}\n${line}`);
   }
-}
-
-function need(value: string | boolean | undefined, flag: string): string {
-  if (typeof value !== 'string' || !value) throw new LedgerError('VALIDATION', `缺少参数 ${flag}\n${USAGE}`);
-  return value;
-}
-
-export function needYear(value: string | boolean | undefined): number {
-  const y = Number(need(value, '--year'));
-  if (!Number.isInteger(y) || y < 1949 || y > 2100) throw new LedgerError('VALIDATION', `年度“${String(value)}”不正确，应为四位年份，如2023`);
-  return y;
+  const { values, positionals } = parsed;
+  const need = (flag: string): string => {
+    const v = values[flag];
+    if (typeof v !== 'string' || !v) throw new LedgerError('VALIDATION', `缺少参数 --${flag}\n${line}`);
+    return v;
+  };
+  return {
+    values,
+    positionals,
+    need,
+    positional(what) {
+      if (!positionals[0]) throw new LedgerError('VALIDATION', `缺少${what}\n${line}`);
+      return positionals[0];
+    },
+    year() {
+      const raw = need('year');
+      const y = Number(raw);
+      if (!isLedgerYear(y)) throw new LedgerError('VALIDATION', `年度“${raw}”不正确，应为四位年份，如2023`);
+      return y;
+    },
+  };
 }
 
 /** Opens the ledger named by --db; refuses to create one except for `init`. */
@@ -51,12 +92,23 @@ export function withLedger<T>(file: string, create: boolean, fn: (ctx: LedgerCon
   return fn(ctx).finally(() => ctx.close());
 }
 
-/** Calls one API method and unwraps its result, turning an error result back into a throw. */
-export async function call<T = unknown>(ctx: LedgerContext, name: string, payload: unknown): Promise<T> {
-  const r = await callApi(ctx, name, payload);
+/** Calls one API method, typed like the screens' `call`, turning an error result back into a throw. */
+export async function call<K extends ApiMethodName>(ctx: LedgerContext, name: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
+  const r = await callApi(ctx, name, input);
   if (!r.ok) throw new LedgerError(r.error.code, r.error.message, r.error.issues);
-  return r.value as T;
+  return r.value as ApiOutput<K>;
 }
+
+registerCommand('init', {
+  usage: '--db <台账文件>',
+  options: { db: { type: 'string' } },
+  async run(a, io) {
+    const file = a.need('db');
+    await withLedger(file, true, async () => undefined);
+    io.out(`已创建台账：${path.resolve(file)}`);
+    return 0;
+  },
+});
 
 /** Reads an exchange file as the app does: a regular file, at most 512 MB, strict UTF-8. */
 function readExchangeFile(input: string): string {
@@ -75,7 +127,7 @@ function readExchangeFile(input: string): string {
 }
 
 /** Creates an empty file at `file` if nothing is there; returns its identity then, else null. */
-function createNew(file: string): { dev: number; ino: number } | null {
+export function createNew(file: string): { dev: number; ino: number } | null {
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const fd = fs.openSync(file, 'wx');
@@ -95,7 +147,7 @@ function createNew(file: string): { dev: number; ino: number } | null {
  * that file, nobody else has it open (another process may be importing into the same path), and
  * it holds nothing at all. Anything else is left as it is.
  */
-function removeIfStillOurs(ctx: LedgerContext, created: { dev: number; ino: number }): void {
+export function removeIfStillOurs(ctx: LedgerContext, created: { dev: number; ino: number }): void {
   let release: (() => void) | null = null;
   try {
     release = ctx.exclusive('清理');
@@ -115,26 +167,35 @@ function removeIfStillOurs(ctx: LedgerContext, created: { dev: number; ino: numb
   }
 }
 
-const commands: Record<string, Command> = {
-  async init(args, io) {
-    const { values } = parse(args, { db: { type: 'string' } });
-    const file = need(values.db, '--db');
-    await withLedger(file, true, async () => undefined);
-    io.out(`已创建台账：${path.resolve(file)}`);
-    return 0;
-  },
-  async import(args, io) {
-    const { values, positionals } = parse(args, { db: { type: 'string' } });
-    const file = need(values.db, '--db');
-    const input = positionals[0];
-    if (!input) throw new LedgerError('VALIDATION', `缺少要导入的交换文件\n${USAGE}`);
+/**
+ * Other file formats for `import` and `export`, chosen by the file's extension (excel-commands.ts
+ * adds .xlsx); anything else is the JSON exchange file.
+ */
+type FormatRun = (args: Args, io: Io) => Promise<number>;
+const importFormats = new Map<string, FormatRun>();
+const exportFormats = new Map<string, FormatRun>();
+export function registerFormat(ext: string, handlers: { import: FormatRun; export: FormatRun }): void {
+  importFormats.set(ext, handlers.import);
+  exportFormats.set(ext, handlers.export);
+}
+const formatOf = (map: Map<string, FormatRun>, file: string | boolean | undefined) =>
+  typeof file === 'string' ? map.get(path.extname(file).toLowerCase()) : undefined;
+
+registerCommand('import', {
+  usage: '--db <台账文件> <交换文件.json | 工作簿.xlsx> [--kind <类型>] [--year <年度>] [--skip-bad]',
+  options: { db: { type: 'string' }, kind: { type: 'string' }, year: { type: 'string' }, 'skip-bad': { type: 'boolean' } },
+  async run(a, io) {
+    const file = a.need('db');
+    const input = a.positional('要导入的交换文件（.json）或工作簿（.xlsx）');
+    const other = formatOf(importFormats, input);
+    if (other) return other(a, io);
     const text = readExchangeFile(input);
     // Created here (exclusively) or not ours: a refused import removes only a ledger this process made.
     const created = createNew(file);
     const ctx = openContext(file);
     let r: { records: number };
     try {
-      r = await call<{ records: number }>(ctx, 'exchange.import', { text });
+      r = await call(ctx, 'exchange.import', { text });
     } catch (err) {
       if (created) removeIfStillOurs(ctx, created);
       throw err;
@@ -144,43 +205,44 @@ const commands: Record<string, Command> = {
     io.out(`已导入${r.records}条记录`);
     return 0;
   },
-  async export(args, io) {
-    const { values } = parse(args, { db: { type: 'string' }, out: { type: 'string' } });
-    const file = need(values.db, '--db');
-    const out = need(values.out, '--out');
-    const text = await withLedger(file, false, (ctx) => call<string>(ctx, 'exchange.export', {}));
+});
+
+registerCommand('export', {
+  usage: '--db <台账文件> --out <交换文件.json>  |  --db <台账文件> --year <年度> --out <工作簿.xlsx> [--kind <类型>]',
+  options: { db: { type: 'string' }, out: { type: 'string' }, year: { type: 'string' }, kind: { type: 'string' } },
+  async run(a, io) {
+    const file = a.need('db');
+    const out = a.need('out');
+    const other = formatOf(exportFormats, out);
+    if (other) return other(a, io);
+    const text = await withLedger(file, false, (ctx) => call(ctx, 'exchange.export', {}));
     writeFileAtomic(out, text);
     io.out(`已导出到：${path.resolve(out)}`);
     return 0;
   },
-  async stats(args, io) {
-    const { values } = parse(args, { db: { type: 'string' }, year: { type: 'string' } });
-    const file = need(values.db, '--db');
-    const year = needYear(values.year);
+});
+
+registerCommand('stats', {
+  usage: '--db <台账文件> --year <年度>',
+  options: { db: { type: 'string' }, year: { type: 'string' } },
+  async run(a, io) {
+    const file = a.need('db');
+    const year = a.year();
     const counts = await withLedger(file, false, (ctx) => call(ctx, 'ledger.stats', { year }));
     io.out(JSON.stringify({ year, counts }, null, 2));
     return 0;
   },
-};
-
-export function registerCommand(name: string, cmd: Command): void {
-  commands[name] = cmd;
-}
-
-/** A registered command, so another file can extend it (excel-commands.ts wraps import/export by extension). */
-export function getCommand(name: string): Command | undefined {
-  return commands[name];
-}
+});
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  const cmd = name ? commands[name] : undefined;
+  const cmd = name ? commands.get(name) : undefined;
   if (!cmd) {
-    io.err(name ? `未知命令：${name}\n${USAGE}` : USAGE);
+    io.err(name ? `未知命令：${name}\n${usage()}` : usage());
     return 1;
   }
   try {
-    return await cmd(rest, io);
+    return await cmd.run(parse(name, rest, cmd), io);
   } catch (err) {
     const e = toErrorPayload(err);
     io.err(`错误：${e.message}`);

@@ -3,15 +3,15 @@
  * print pipeline as Electron's printToPDF), files handed back as bytes for the page to download,
  * and printing refused with a clear message. One browser is started on first use and kept warm.
  */
-import { assembleYear } from '@core/api/report-api';
+import { assembleYear } from '@core/report/assemble';
 import type { LedgerContext } from '@core/api';
 import { LedgerError } from '@rules/errors';
 import { renderReportHtml } from '@core/render/html';
 import { PdfRenderer } from '@core/render/pdf';
 import { defaultReportFileName, renderReport, type ReportFormat } from '@core/report/export';
 import { recordOutput } from '@core/report/provenance';
-import { parseHostInput, REPORT_MIME } from '../main/host-input';
-import { HOST_METHOD_NAMES, type DownloadedFile, type HostMethodName } from '../preload/host-contract';
+import { parseHostInput, REPORT_MIME } from '@rules/host-input';
+import { HOST_METHOD_NAMES, type DownloadedFile, type HostMethodName } from '@rules/host-contract';
 
 /** What a host call answers over HTTP: raw bytes to send as they are, or a JSON value. */
 export type HostAnswer = { bytes: DownloadedFile } | { value: unknown };
@@ -27,7 +27,7 @@ export const isHostMethod = (name: string): name is HostMethodName => (HOST_METH
 
 /** Like exportReport, minus the file: the page downloads the bytes. Records the output the same way. */
 async function exportBytes(ctx: LedgerContext, year: number, format: ReportFormat, pdfOf: (html: string) => Promise<Uint8Array>): Promise<Uint8Array> {
-  const report = assembleYear(ctx, year);
+  const report = assembleYear(ctx.db, year);
   const out = await renderReport(report, format, pdfOf);
   recordOutput(ctx.db, year, format, report.uses);
   return typeof out === 'string' ? new TextEncoder().encode(out) : new Uint8Array(out);
@@ -55,7 +55,7 @@ export function createHarnessReportOutput(ctx: LedgerContext): HarnessReportOutp
       switch (name) {
         case 'host.reportPdf': {
           const { year } = parseHostInput(name, payload);
-          const bytes = await pdfOf(renderReportHtml(assembleYear(ctx, year).document));
+          const bytes = await pdfOf(renderReportHtml(assembleYear(ctx.db, year).document));
           return { bytes: { fileName: defaultReportFileName(year, 'pdf'), mime: REPORT_MIME.pdf, bytes } };
         }
         case 'host.printReport':

@@ -19,9 +19,9 @@ import type { Progress } from '@core/worker/protocol';
 import type { PathKind } from '@core/api/define';
 import { MAX_UPLOAD_BODY_BYTES } from '@rules/upload';
 import type { Result } from '../preload/contract';
-import type { PickedPath } from '../preload/host-contract';
-import { parseHostInput } from '../main/host-input';
-import { resolveStaticPath, staticHeaders } from '../main/static-files';
+import type { PickedPath } from '@rules/host-contract';
+import { parseHostInput } from '@rules/host-input';
+import { resolveStaticPath, staticHeaders } from '@core/serve/static-files';
 import { toErrorPayload } from '@rules/errors';
 import { createHarnessReportOutput } from './report-output';
 

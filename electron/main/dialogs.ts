@@ -13,7 +13,7 @@ import type { Dispatcher } from '@core/api/dispatch';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomicAsync } from '@core/fs/atomic';
 import type { MainMethodName, MainMethods, Result } from '../preload/contract';
-import type { HostMethodName } from '../preload/host-contract';
+import type { HostMethodName } from '@rules/host-contract';
 import { handleTrusted, type IpcRegistrar } from './ipc';
 import { bindPickers } from './pickers';
 import { bindReportOutput } from './report-output';

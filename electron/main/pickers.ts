@@ -8,10 +8,10 @@
 import { dialog, type OpenDialogOptions } from 'electron';
 import { BACKUP_EXT } from '@core/backup/format';
 import type { PathKind } from '@core/api/define';
-import type { HostMethods, PickedPath } from '../preload/host-contract';
+import type { HostMethods, PickedPath } from '@rules/host-contract';
 import type { Result } from '../preload/contract';
 import type { DialogDeps } from './dialogs';
-import { parseHostInput } from './host-input';
+import { parseHostInput } from '@rules/host-input';
 import { handleTrusted, type IpcRegistrar } from './ipc';
 import type { Trust } from './origin';
 

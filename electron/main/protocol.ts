@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './origin';
-import { resolveStaticPath, staticHeaders } from './static-files';
+import { resolveStaticPath, staticHeaders } from '@core/serve/static-files';
 
 /** Must run before `app` is ready (Electron only accepts privileged schemes then). */
 export function registerAppScheme(): void {

@@ -4,7 +4,7 @@
  * Kept apart from index.ts so tests can start it against a stubbed `electron`.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { openContext, type LedgerContext } from '@core/api';
 import { PathGrants } from '@core/api/grants';
 import { Dispatcher } from '@core/api/dispatch';

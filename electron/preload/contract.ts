@@ -7,12 +7,10 @@
 import { RENDERER_METHOD_NAMES } from '@core/api/methods';
 import type { ApiInput, ApiOutput, RendererMethodName } from '@core/api';
 import type { ErrorCode, Issue } from '@rules/errors';
-import { HOST_METHOD_NAMES, type HostMethods } from './host-contract';
+import { MAIN_METHOD_NAMES, type HostMethods, type MainMethodName } from '@rules/host-contract';
 import type { Progress } from '@core/worker/protocol';
 
-/** Methods only the Electron main process can run (native dialogs; the report's host methods). */
-export const MAIN_METHOD_NAMES = ['file.exportLedger', 'file.importLedger', ...HOST_METHOD_NAMES] as const;
-export type MainMethodName = (typeof MAIN_METHOD_NAMES)[number];
+export { MAIN_METHOD_NAMES, type MainMethodName };
 
 export type Canceled = { canceled: true };
 export interface MainMethods extends HostMethods {

@@ -57,3 +57,21 @@ export function toErrorPayload(err: unknown): ErrorPayload {
   const detail = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message: `内部错误：${detail}`, issues: [] };
 }
+
+/** What zod reports, structurally (so this file needs no zod import). */
+interface ZodLikeError {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}
+
+/**
+ * zod's issues as ours, for every schema of the app: the dotted path as the field, zod's message
+ * (Chinese, z.locales.zhCN), the record kind if given, and a Chinese field label if one is known.
+ */
+export function zodIssues(error: ZodLikeError, kind?: string, labelOf?: (key: string) => string | undefined): Issue[] {
+  return error.issues.map((i) => ({
+    ...(kind ? { kind } : {}),
+    field: i.path.map(String).join('.') || undefined,
+    ...(labelOf ? { fieldLabel: labelOf(String(i.path[0] ?? '')) } : {}),
+    message: i.message,
+  }));
+}

@@ -1,6 +1,6 @@
 /**
  * GB/T 9704-2012 page geometry and type sizes, shared by the HTML and DOCX renderers
- * so the two outputs cannot drift apart. See docs/layout.md and shared domain brief §1.
+ * so the two outputs cannot drift apart. See docs/layout.md (GB/T 9704-2012).
  */
 
 export const MM_PER_INCH = 25.4;
@@ -20,7 +20,7 @@ export const TYPE_AREA = { widthMm: 156, heightMm: 225 } as const;
 export const LINES_PER_PAGE = 22;
 export const CHARS_PER_LINE = 28;
 
-/** 225 mm / 22 lines ≈ 28.97 pt; Word keeps whole twips, and only 579 fits 22 lines (domain §1.7). */
+/** 225 mm / 22 lines ≈ 28.97 pt; Word keeps whole twips, and only 579 fits 22 lines. */
 export const LINE_PITCH_TWIPS = 579;
 export const LINE_PITCH_PT = LINE_PITCH_TWIPS / TWIPS_PER_PT;
 /** 156 mm / 28 ≈ 15.79 pt. */
@@ -40,7 +40,7 @@ export const SEAL_MM = 42;
 
 export const RED = '#E60012';
 
-/** Font chains (domain §1.8): first choice on the clerk's PC, then what Windows ships, then what Linux test machines have. */
+/** Font chains: first choice on the clerk's PC, then what Windows ships, then what Linux test machines have. */
 export const FONT_CHAIN = {
   fang: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', '华文仿宋', 'Noto Serif CJK SC', 'serif'],
   kai: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', '华文楷体', 'Noto Serif CJK SC', 'serif'],

@@ -1,6 +1,6 @@
 /** 单位设置 as data: each setting's Chinese name, its rules and defaults. Storage is core/ledger/settings.ts. */
 import { z } from 'zod';
-import { LedgerError, type Issue } from './errors';
+import { LedgerError, zodIssues, type Issue } from './errors';
 import { textProblem } from './kinds/validate';
 import { TOWN_TYPES } from './town-type';
 
@@ -78,11 +78,7 @@ export function checkSettings(input: unknown): { settings?: Settings; issues: Is
   const r = settingsSchema.safeParse({ ...EMPTY_SETTINGS, ...(input && typeof input === 'object' && !Array.isArray(input) ? input : {}) });
   if (r.success) return { settings: r.data, issues: [] };
   return {
-    issues: r.error.issues.map((i) => {
-      const key = String(i.path[0] ?? '');
-      const fieldLabel = (SETTINGS_LABELS as Record<string, string>)[key];
-      return { kind: '设置', field: i.path.join('.') || undefined, fieldLabel, message: i.message };
-    }),
+    issues: zodIssues(r.error, '设置', (key) => (SETTINGS_LABELS as Record<string, string>)[key]),
   };
 }
 

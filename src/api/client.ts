@@ -3,7 +3,8 @@
  * throws ApiError. Inside Electron it goes through `window.api` (the preload); in a plain
  * browser it POSTs to the loopback harness, whose token the harness put in a <meta>.
  */
-import type { AppInput, AppMethodName, AppOutput, MainMethodName, Result, WindowApi } from '../../electron/preload/contract';
+import type { AppInput, AppMethodName, AppOutput, Result, WindowApi } from '../../electron/preload/contract';
+import { MAIN_METHOD_NAMES, type MainMethodName } from '@rules/host-contract';
 import { ApiError } from './errors';
 
 declare global {
@@ -15,18 +16,9 @@ declare global {
 
 export type Transport = (name: AppMethodName, input: unknown) => Promise<Result>;
 
-// Kept in step with MAIN_METHOD_NAMES by the Record type; a value import would pull the core's name list into the bundle.
 // The host.* methods are main-only here too: in the browser src/api/host.ts reaches them over /host/.
-const MAIN_ONLY: Record<MainMethodName, true> = {
-  'file.exportLedger': true,
-  'file.importLedger': true,
-  'host.reportPdf': true,
-  'host.printReport': true,
-  'host.saveReport': true,
-  'host.pickFolder': true,
-  'host.pickBackupFile': true,
-};
-const isMainOnly = (name: string): name is MainMethodName => Object.hasOwn(MAIN_ONLY, name);
+const MAIN_ONLY: ReadonlySet<string> = new Set(MAIN_METHOD_NAMES);
+const isMainOnly = (name: string): name is MainMethodName => MAIN_ONLY.has(name);
 
 const failure = (code: 'UNAVAILABLE' | 'NETWORK', message: string): Result => ({ ok: false, error: { code, message, issues: [] } });
 

@@ -1,9 +1,9 @@
 /**
- * The renderer's side of the host methods (electron/preload/host-contract.ts): inside Electron
+ * The renderer's side of the host methods (electron/rules/host-contract.ts): inside Electron
  * through window.api (the same sender-checked IPC as every method), in a plain browser through
  * the harness's `POST /host/<name>`, whose files come back as raw bytes. Throws ApiError.
  */
-import { hostPath, type DownloadedFile, type HostMethodName, type HostMethods, type PickedPath, type SavedReportFormat } from '../../electron/preload/host-contract';
+import { hostPath, type DownloadedFile, type HostMethodName, type HostMethods, type PickedPath, type SavedReportFormat } from '@rules/host-contract';
 import type { Result } from '../../electron/preload/contract';
 import { ApiError } from './errors';
 import { isDesktop } from './client';
@@ -73,9 +73,6 @@ export async function saveReport(year: number, format: SavedReportFormat): Promi
   const a = await viaHarness('host.saveReport', { year, format });
   return 'file' in a ? { canceled: false, download: a.file } : (a.value as Out<'host.saveReport'>);
 }
-
-/** Printing goes through the system dialog only in the desktop app. */
-export const canPrint = (): boolean => isDesktop();
 
 /**
  * Electron: a folder dialog opening at `defaultPath`. The browser harness has no dialog: the page

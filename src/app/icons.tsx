@@ -59,14 +59,6 @@ export const IconAlert = (p: P) => (
     <path d="M12 10v5M12 18v.5" />
   </Svg>
 );
-export const IconBook = (p: P) => (
-  <Svg {...p}>
-    <path d="M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2z" />
-    <path d="M4 21V5" />
-    <path d="M8 7h7" />
-  </Svg>
-);
-
 /** A sheet with arrows in and out: 导入导出. */
 export const IconSheet = (p: P) => (
   <Svg {...p}>

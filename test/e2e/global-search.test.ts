@@ -28,7 +28,9 @@ async function api<T>(ctx: LedgerContext, name: string, input: unknown): Promise
 async function seed(file: string): Promise<void> {
   const ctx = openContext(file);
   try {
-    await api(ctx, 'settings.save', { settings: { county: '某某县', town: '石桥镇', partyOrg: '中共石桥镇委员会', govOrg: '石桥镇人民政府', villages: VILLAGES } });
+    await api(ctx, 'settings.save', {
+      settings: { county: '某某县', town: '石桥镇', partyOrg: '中共石桥镇委员会', govOrg: '石桥镇人民政府', villages: VILLAGES },
+    });
     const add = (kind: string, n: number, year: number, data: Record<string, unknown>) =>
       api(ctx, 'records.create', { kind, data: { ...sampleRecord(getKind(kind)!, year, n, VILLAGES), ...data } });
     // Seven 民法典 meetings (more than a group shows), one 民法典 training, one unrelated meeting, one last year.
@@ -70,10 +72,19 @@ describe('全局搜索', () => {
     await meetings.waitFor();
     await trainings.waitFor();
     // Groups in the menu's order, each with its full count; five meetings shown, newest first.
-    expect(await shell.globalResults.locator('section').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['会议', '普法与培训']);
+    expect(await shell.globalResults.locator('section').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual([
+      '会议',
+      '普法与培训',
+    ]);
     expect(await meetings.innerText()).toContain('7 条');
     const titles = await meetings.locator('.global-search-title').allInnerTexts();
-    expect(titles).toEqual(['第7次民法典专题学习会', '第6次民法典专题学习会', '第5次民法典专题学习会', '第4次民法典专题学习会', '第3次民法典专题学习会']);
+    expect(titles).toEqual([
+      '第7次民法典专题学习会',
+      '第6次民法典专题学习会',
+      '第5次民法典专题学习会',
+      '第4次民法典专题学习会',
+      '第3次民法典专题学习会',
+    ]);
     expect(await shell.globalResults.innerText()).not.toContain('去年的民法典学习会');
     expect(await shell.globalResults.innerText()).not.toContain('安全生产');
     await screenshot(app.page, 'search-01-results');

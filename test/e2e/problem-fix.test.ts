@@ -29,11 +29,24 @@ async function seed(file: string): Promise<void> {
   const ctx = openContext(file);
   try {
     await api(ctx, 'settings.save', {
-      settings: { county: '某某县', town: '石桥镇', partyOrg: '中共石桥镇委员会', govOrg: '石桥镇人民政府', partyCode: '石桥委文', villages: VILLAGES },
+      settings: {
+        county: '某某县',
+        town: '石桥镇',
+        partyOrg: '中共石桥镇委员会',
+        govOrg: '石桥镇人民政府',
+        partyCode: '石桥委文',
+        villages: VILLAGES,
+      },
     });
     // A 普法 event but no 法治考试, and a meeting that is not a 党委会议.
-    await api(ctx, 'records.create', { kind: 'training', data: { ...sampleRecord(getKind('training')!, Y, 0, VILLAGES), eventType: '普法宣传活动', title: '赶场日宣传' } });
-    await api(ctx, 'records.create', { kind: 'meeting', data: { ...sampleRecord(getKind('meeting')!, Y, 0, VILLAGES), meetingType: '政府常务会议' } });
+    await api(ctx, 'records.create', {
+      kind: 'training',
+      data: { ...sampleRecord(getKind('training')!, Y, 0, VILLAGES), eventType: '普法宣传活动', title: '赶场日宣传' },
+    });
+    await api(ctx, 'records.create', {
+      kind: 'meeting',
+      data: { ...sampleRecord(getKind('meeting')!, Y, 0, VILLAGES), meetingType: '政府常务会议' },
+    });
   } finally {
     ctx.close();
   }
@@ -99,7 +112,9 @@ describe('problems lead to their fix', () => {
     await exam.getByRole('link', { name: '查看台账' }).click();
     await app.page.getByRole('heading', { name: '普法与培训', exact: true }).waitFor();
     await kindPage.waitTotal(0, Y);
-    expect(await app.page.getByRole('textbox', { name: '活动类型' }).or(app.page.getByPlaceholder('活动类型')).first().inputValue()).toBe('法治考试');
+    expect(await app.page.getByRole('textbox', { name: '活动类型' }).or(app.page.getByPlaceholder('活动类型')).first().inputValue()).toBe(
+      '法治考试',
+    );
     await screenshot(app.page, 'fix-03-filtered-page');
     // 清除筛选 shows the year's other record again.
     await kindPage.clearFilters();

@@ -30,7 +30,7 @@ describe('formatCount — exact', () => {
   });
 });
 
-describe('formatCount — 余 as real reports write it (issue 15)', () => {
+describe('formatCount — 余 as real reports write it', () => {
   it.each([
     [0, '0次'],
     ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((v) => [v, `${v}次`] as [number, string]), // never “4余次”

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rendererMethodNames } from '@core/api/gate';
-import { CSP } from '../../electron/main/csp';
+import { CSP } from '@core/serve/csp';
 import { startHarness, tokenMatches, type Harness } from '../../electron/harness/server';
 
 let dir: string;

@@ -9,23 +9,23 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../electron/harness/server';
-import { CHROMIUM_ARGS } from '@core/render/pdf';
+import { CHROMIUM_ARGS, chromiumPath } from '@core/render/pdf';
+import { builtFile } from '../support/built';
 
 const repo = path.resolve(__dirname, '../..');
 const renderer = path.join(repo, 'out/renderer');
 const shots = path.join(repo, 'test-output/shell');
-const built = fs.existsSync(path.join(renderer, 'index.html'));
 
 let dir: string;
 let h: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!built) return;
+  builtFile('out/renderer/index.html');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-ui-'));
   h = await startHarness({ dbFile: path.join(dir, 'ledger.db'), rendererDir: renderer });
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
   });
 });
@@ -35,7 +35,7 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!built)('built UI in Chromium via the harness', () => {
+describe('built UI in Chromium via the harness', () => {
   it('loads under the CSP without errors and calls the API', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     const problems: string[] = [];

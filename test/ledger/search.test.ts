@@ -33,11 +33,11 @@ describe('全局搜索', () => {
     expect(byKind.meeting.total).toBe(3);
     expect(byKind.meeting.rows.map((r) => r.id)).toEqual([m3.id, m2.id]);
     expect(byKind.training).toMatchObject({ total: 1, rows: [{ id: t.id, data: { title: '赶场日民法典宣传' } }] });
-    expect(searchRecords(L.ctx.db, { year: 2023, search: '民法典' }).find((g) => g.kind === 'meeting')!.rows.map((r) => r.id)).toEqual([
-      m3.id,
-      m2.id,
-      m1.id,
-    ]);
+    expect(
+      searchRecords(L.ctx.db, { year: 2023, search: '民法典' })
+        .find((g) => g.kind === 'meeting')!
+        .rows.map((r) => r.id),
+    ).toEqual([m3.id, m2.id, m1.id]);
     expect(searchRecords(L.ctx.db, { year: 2022, search: '民法典' }).map((g) => [g.kind, g.total])).toEqual([['meeting', 1]]);
   });
 

@@ -5,8 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./support/electron-stub'));
 
-import { CSP, META_CSP } from '../../electron/main/csp';
+import { CSP, META_CSP } from '@core/serve/csp';
 import { createAppHandler } from '../../electron/main/protocol';
+import { builtFile } from '../support/built';
 
 const repo = path.resolve(__dirname, '../..');
 const metaCsp = (html: string) =>
@@ -27,9 +28,8 @@ describe('CSP', () => {
     expect(META_CSP).toBe(CSP.replace(" frame-ancestors 'none';", ''));
   });
 
-  const built = path.join(repo, 'out/renderer/index.html');
-  it.skipIf(!fs.existsSync(built))('the built index.html keeps the <meta> and loads only same-origin scripts', () => {
-    const html = fs.readFileSync(built, 'utf8');
+  it('the built index.html keeps the <meta> and loads only same-origin scripts', () => {
+    const html = fs.readFileSync(builtFile('out/renderer/index.html'), 'utf8');
     expect(metaCsp(html)).toBe(META_CSP);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline <script>
     for (const m of html.matchAll(/\b(?:src|href)="([^"]+)"/g)) expect(m[1]).toMatch(/^\.?\//);

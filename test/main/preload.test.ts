@@ -12,6 +12,7 @@ vi.mock('electron', () => import('./support/electron-stub'));
 import { contextBridge, ipcRenderer, resetStub } from './support/electron-stub';
 import { rendererMethodNames } from '@core/api/gate';
 import { MAIN_METHOD_NAMES } from '../../electron/preload/contract';
+import { builtFile } from '../support/built';
 
 let api: Record<string, (input: unknown) => Promise<unknown>>;
 
@@ -54,9 +55,13 @@ describe('window.api', () => {
   });
 });
 
-const built = path.resolve(__dirname, '../../out/preload/index.js');
-describe.skipIf(!fs.existsSync(built))('built preload (out/preload/index.js)', () => {
-  const code = fs.existsSync(built) ? fs.readFileSync(built, 'utf8') : '';
+describe('built preload (out/preload/index.js)', () => {
+  let built: string;
+  let code: string;
+  beforeAll(() => {
+    built = builtFile('out/preload/index.js');
+    code = fs.readFileSync(built, 'utf8');
+  });
 
   it('is CommonJS: no import/export statements', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);

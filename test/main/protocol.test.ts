@@ -6,9 +6,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 vi.mock('electron', () => import('./support/electron-stub'));
 
 import { protocol, resetStub } from './support/electron-stub';
-import { CSP } from '../../electron/main/csp';
+import { CSP } from '@core/serve/csp';
 import { createAppHandler, registerAppScheme, serveAppProtocol } from '../../electron/main/protocol';
-import { resolveStaticPath } from '../../electron/main/static-files';
+import { resolveStaticPath } from '@core/serve/static-files';
 import { removeTempDirs, tempDir } from './support/temp';
 
 let base: string;

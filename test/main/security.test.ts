@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./support/electron-stub'));
 
-import { BrowserWindow, FakeSession, FakeWebContents, resetStub } from './support/electron-stub';
+import { type BrowserWindow, FakeSession, FakeWebContents, resetStub } from './support/electron-stub';
 import { createTrust } from '../../electron/main/origin';
 import { hardenSession, hardenWebContents } from '../../electron/main/security';
 import { createMainWindow } from '../../electron/main/window';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleYear } from '@core/api/report-api';
+import { assembleYear } from '@core/report/assemble';
 import { renderReportDocx } from '@core/render/docx';
 import { renderReportHtml } from '@core/render/html';
 import { htmlToPdf } from '@core/render/pdf';
@@ -20,7 +20,7 @@ let doc: ReportDocument;
 let env: ReturnType<typeof shuangtuLedger>;
 beforeAll(() => {
   env = shuangtuLedger();
-  doc = assembleYear(env.ctx, 2023).document;
+  doc = assembleYear(env.ctx.db, 2023).document;
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
 });
 afterAll(() => env.cleanup());

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { PdfRenderer } from '@core/render/pdf';
 import type { ReportDocument } from '@rules/report/document';
 import { longDocument, sampleDocument, shortDocument, veryLongDocument } from '../support/sample-document';
-import { assembleYear } from '@core/api/report-api';
+import { assembleYear } from '@core/report/assemble';
 import { shuangtuLedger } from '../report/support';
 import { widthInChars } from '@core/render/html/geometry';
 import { allWide, charCount, type Page, type Row } from './measure';
@@ -23,7 +23,7 @@ const withMode = (doc: ReportDocument, mode: ReportDocument['header']['mode']): 
 function fixtureDocument(): ReportDocument {
   const env = shuangtuLedger();
   try {
-    return withMode(assembleYear(env.ctx, 2023).document, 'red');
+    return withMode(assembleYear(env.ctx.db, 2023).document, 'red');
   } finally {
     env.cleanup();
   }

@@ -35,7 +35,7 @@ export function requireTool(cmd: string, pkg: string): void {
     execFileSync(cmd, ['-v'], { stdio: 'pipe' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${cmd} not found: install ${pkg} (e.g. apt-get install ${pkg}); layout tests cannot run without it`);
+      throw new Error(`${cmd} not found: install ${pkg} (e.g. apt-get install ${pkg}); layout tests cannot run without it`, { cause: err });
     }
   }
 }

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleYear } from '@core/api/report-api';
+import { assembleYear } from '@core/report/assemble';
 import { importLedger } from '@core/ledger/exchange';
 import { renderReportHtml } from '@core/render/html';
 import { htmlToPdf } from '@core/render/pdf';
@@ -85,7 +85,7 @@ describe('findFigureHits (the printed report)', () => {
       ],
     });
     saveReportSpec(ledger.ctx.db, 2023, spec);
-    const report = assembleYear(ledger.ctx, 2023);
+    const report = assembleYear(ledger.ctx.db, 2023);
     runs = figureRuns(report.document);
     const pdf = await htmlToPdf(renderReportHtml(report.document));
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleYear } from '@core/api/report-api';
+import { assembleYear } from '@core/report/assemble';
 import { callApi } from '@core/api';
 import type { Block } from '@rules/report/document';
 import { shuangtuLedger } from './support';
@@ -35,7 +35,7 @@ describe('the 双土镇 2023 report assembled from its ledger', () => {
   ];
 
   it('states every sample figure in its section', () => {
-    const { document } = assembleYear(env.ctx, 2023);
+    const { document } = assembleYear(env.ctx.db, 2023);
     const bySection = new Map<string, string>();
     let current = '';
     for (const b of document.body) {
@@ -50,7 +50,7 @@ describe('the 双土镇 2023 report assembled from its ledger', () => {
   });
 
   it('lays out the sample settings: number, title, recipients, date, note', () => {
-    const { document, problems } = assembleYear(env.ctx, 2023);
+    const { document, problems } = assembleYear(env.ctx.db, 2023);
     expect(document.header.docNumber).toBe('双土委文〔2024〕2号');
     expect(document.title).toEqual(['中共云阳县双土镇委员会', '云阳县双土镇人民政府', '关于2023年法治政府建设情况的报告']);
     expect(document.recipients).toBe('县委、县政府');
@@ -60,7 +60,7 @@ describe('the 双土镇 2023 report assembled from its ledger', () => {
   });
 
   it('marks figure runs with their figure ids, whose traces list the records behind them', async () => {
-    const { document } = assembleYear(env.ctx, 2023);
+    const { document } = assembleYear(env.ctx.db, 2023);
     const run = document.body.flatMap((b) => b.runs).find((r) => r.text === '406起');
     expect(run?.figureId).toBe('dispute.count');
     const trace = await callApi(env.ctx, 'figures.trace', { year: 2023, figureId: 'dispute.count' });
@@ -72,9 +72,9 @@ describe('the 双土镇 2023 report assembled from its ledger', () => {
   it('follows the ledger: a new 党委会议 changes the sentence', async () => {
     const created = await callApi(env.ctx, 'records.create', { kind: 'meeting', data: { meetingType: '党委会议', date: '2023-11-20', title: '补登党委会议' } });
     expect(created.ok).toBe(true);
-    const after = assembleYear(env.ctx, 2023).document.body.map(text).join('');
+    const after = assembleYear(env.ctx.db, 2023).document.body.map(text).join('');
     expect(after).toContain('召开党委会议12次');
     if (created.ok) await callApi(env.ctx, 'records.delete', { id: (created.value as { id: string }).id });
-    expect(assembleYear(env.ctx, 2023).document.body.map(text).join('')).toContain('召开党委会议11次');
+    expect(assembleYear(env.ctx.db, 2023).document.body.map(text).join('')).toContain('召开党委会议11次');
   });
 });

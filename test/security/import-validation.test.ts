@@ -4,7 +4,6 @@
  * And finding 1 for a ledger file opened from disk: someone else's trigger is refused at open.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callApi, openContext } from '@core/api';

@@ -3,8 +3,8 @@
  * method name → zod input schema → handler. Nothing reaches a handler without passing its schema.
  */
 import { z } from 'zod';
-import { LedgerError, toErrorPayload, type ErrorPayload, type Issue } from '@rules/errors';
-import type { LedgerContext } from './context';
+import { LedgerError, toErrorPayload, zodIssues, type ErrorPayload } from '@rules/errors';
+import type { LedgerContext } from '../ledger/context';
 import { sqliteFailure } from '../db/open';
 
 // Request errors reach the clerk (CLI, harness, app): zod's own messages in Chinese.
@@ -65,10 +65,6 @@ export const method = <S extends z.ZodType, R, const O extends MethodOptions<nev
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 
-function zodIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message }));
-}
-
 /** Validates the payload against the method's schema, runs it, and never throws. */
 export async function invokeMethod(
   table: Record<string, ApiMethod>,
@@ -85,4 +81,21 @@ export async function invokeMethod(
   } catch (err) {
     return { ok: false, error: toErrorPayload(sqliteFailure(err) ?? err) };
   }
+}
+
+type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer R extends readonly object[]] ? H & Joined<R> : unknown;
+
+/**
+ * The API groups as one table. A name defined by two groups would silently shadow the other, so
+ * it stops the app at startup instead.
+ */
+export function joinGroups<const T extends readonly object[]>(...groups: T): Joined<T> {
+  const table: Record<string, unknown> = {};
+  for (const group of groups) {
+    for (const [name, m] of Object.entries(group)) {
+      if (Object.hasOwn(table, name)) throw new Error(`API method ${name} is defined by two groups`);
+      table[name] = m;
+    }
+  }
+  return table as Joined<T>;
 }

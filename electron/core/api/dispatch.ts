@@ -10,10 +10,12 @@ import type { z } from 'zod';
 import { LedgerError } from '@rules/errors';
 import { apiTable, callApi } from './index';
 import type { ApiMethod, ApiResult, MethodOptions } from './define';
-import type { LedgerContext } from './context';
+import type { LedgerContext } from '../ledger/context';
 import type { WorkerPool } from '../worker/pool';
 import type { Progress } from '../worker/protocol';
 
+// Methods differ in their path fields; the dispatcher reads each one's options by name.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const table = apiTable as unknown as Record<string, ApiMethod<z.ZodType, unknown, MethodOptions<any>>>;
 
 /** How a method runs: 'inline', 'worker', or 'exclusive' (worker, with this thread's connection closed). */

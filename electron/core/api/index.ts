@@ -6,18 +6,10 @@ import { reportApi } from './report-api';
 import { registerApi } from './register-api';
 import { dossierApi } from './dossier-api';
 import { excelApi } from './excel-api';
-import { invokeMethod, type ApiResult } from './define';
-import type { LedgerContext } from './context';
+import { invokeMethod, joinGroups, type ApiResult } from './define';
+import type { LedgerContext } from '../ledger/context';
 
-export const apiTable = {
-  ...ledgerApi,
-  ...reportApi,
-  ...backupApi,
-  ...attachmentsApi,
-  ...registerApi,
-  ...dossierApi,
-  ...excelApi,
-};
+export const apiTable = joinGroups(ledgerApi, reportApi, backupApi, attachmentsApi, registerApi, dossierApi, excelApi);
 
 export type ApiTable = typeof apiTable;
 export type ApiMethodName = keyof ApiTable;
@@ -35,4 +27,4 @@ export function callApi(ctx: LedgerContext, name: string, payload: unknown): Pro
   return invokeMethod(apiTable as unknown as Parameters<typeof invokeMethod>[0], ctx, name, payload);
 }
 
-export { openContext, attachmentsDirFor, APP_VERSION, type LedgerContext } from './context';
+export { openContext, attachmentsDirFor, APP_VERSION, type LedgerContext } from '../ledger/context';

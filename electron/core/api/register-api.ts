@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { method } from './define';
 import { renderRegister, exportRegister } from '../register/export';
 import { MAX_REGISTER_COLUMNS } from '@rules/kinds/register';
+import { yearSchema } from '@rules/limits';
 
 const registerInput = z.object({
   kind: z.string().min(1).max(50),
-  year: z.int().min(1949).max(2100),
+  year: yearSchema,
   filters: z.record(z.string().max(50), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
   search: z.string().max(100).optional(),
   columns: z.array(z.string().min(1).max(50)).max(MAX_REGISTER_COLUMNS * 2).optional(),

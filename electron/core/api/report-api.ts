@@ -4,17 +4,14 @@ import { method } from './define';
 import { checkCustomFigure } from '@rules/figures/schema';
 import { allFigures, computeAll, computeDef, definitionProblem, traceDef, traceFigure, yearPeriod } from '../figures/compute';
 import { deleteCustomFigure, listCustomFigures, saveCustomFigure } from '../figures/custom';
-import { assembleReport } from '../report/assemble';
+import { assembleYear } from '../report/assemble';
 import { getReportSpec, resetReportSpec, saveReportSpec } from '../report/store';
 import { recordOutput, reportStaleness, sourcesTable } from '../report/provenance';
-import type { LedgerContext } from './context';
+import { yearSchema } from '@rules/limits';
+import type { ReportSpecInput } from '@rules/report/spec';
 import { renderReport } from '../report/export';
 
-const year = z.int().min(1949).max(2100);
-
-export function assembleYear(ctx: LedgerContext, y: number) {
-  return assembleReport(ctx.db, y, getReportSpec(ctx.db, y).spec);
-}
+const year = yearSchema;
 
 export const reportApi = {
   /** Built-in figures, then the clerk's own (自定义指标). */
@@ -39,11 +36,12 @@ export const reportApi = {
     return { issues, result: computeDef(ctx.db, def, period), records: records.slice(0, i.limit), total: records.length };
   }),
   'report.get': method(z.object({ year }), (ctx, i) => getReportSpec(ctx.db, i.year)),
-  'report.save': method(z.object({ year, spec: z.unknown() }), (ctx, i) => saveReportSpec(ctx.db, i.year, i.spec)),
+  // The spec is checked inside saveReportSpec (messages naming the report's own fields); here it is typed.
+  'report.save': method(z.object({ year, spec: z.custom<ReportSpecInput>() }), (ctx, i) => saveReportSpec(ctx.db, i.year, i.spec)),
   'report.reset': method(z.object({ year }), (ctx, i) => resetReportSpec(ctx.db, i.year)),
-  'report.assemble': method(z.object({ year }), (ctx, i) => assembleYear(ctx, i.year)),
+  'report.assemble': method(z.object({ year }), (ctx, i) => assembleYear(ctx.db, i.year)),
   'report.recordOutput': method(z.object({ year, format: z.enum(['print', 'pdf', 'docx', 'html']) }), (ctx, i) =>
-    recordOutput(ctx.db, i.year, i.format, assembleYear(ctx, i.year).uses),
+    recordOutput(ctx.db, i.year, i.format, assembleYear(ctx.db, i.year).uses),
     // The host methods record their own outputs; a page must not claim one it did not make.
     { cliOnly: true },
   ),
@@ -55,11 +53,11 @@ export const reportApi = {
   'report.render': method(
     z.object({ year, format: z.enum(['html', 'docx']) }),
     async (ctx, i) => {
-      const report = assembleYear(ctx, i.year);
+      const report = assembleYear(ctx.db, i.year);
       return { content: await renderReport(report, i.format), uses: report.uses };
     },
     { cliOnly: true, worker: true },
   ),
   'report.staleness': method(z.object({ year }), (ctx, i) => reportStaleness(ctx.db, i.year)),
-  'report.sources': method(z.object({ year }), (ctx, i) => sourcesTable(ctx.db, assembleYear(ctx, i.year).uses)),
+  'report.sources': method(z.object({ year }), (ctx, i) => sourcesTable(ctx.db, assembleYear(ctx.db, i.year).uses)),
 };

@@ -3,7 +3,7 @@
  * harness and the CLI all call exactly these, through invokeMethod.
  */
 import { z } from 'zod';
-import { KIND_IDS, KINDS } from '@rules/kinds';
+import { KIND_IDS, KINDS, kindData } from '@rules/kinds';
 import { method } from './define';
 import { getSettings, saveSettings } from '../ledger/settings';
 import {
@@ -26,7 +26,8 @@ import { exportLedger, importLedger } from '../ledger/exchange';
 import { LedgerError } from '@rules/errors';
 import fs from 'node:fs/promises';
 import { sweepOrphans } from '../ledger/attachments';
-import { attachmentsDirFor, type LedgerContext } from './context';
+import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
+import { yearSchema } from '@rules/limits';
 import { replaceLedgerWithSafetyCopy } from '../backup/replace';
 
 const id = z.object({ id: z.string().min(1).max(100) });
@@ -40,11 +41,11 @@ async function readExchangeFile(file: string): Promise<string> {
   if (st.size > MAX_EXCHANGE_BYTES) throw new LedgerError('BAD_FILE', '文件过大，不是法治台账交换文件');
   return fs.readFile(file, 'utf8');
 }
-const year = z.int().min(1949).max(2100);
+const year = yearSchema;
 const data = z.record(z.string(), z.unknown());
 
 export const ledgerApi = {
-  'kinds.list': method(z.object({}), () => KINDS),
+  'kinds.list': method(z.object({}), () => KINDS.map(kindData)),
   'settings.get': method(z.object({}), (ctx) => getSettings(ctx.db)),
   'settings.save': method(z.object({ settings: data }), (ctx, i) => saveSettings(ctx.db, i.settings)),
   'records.list': method(

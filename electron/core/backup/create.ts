@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { APP_VERSION, attachmentsDirFor } from '../api/context';
+import { APP_VERSION, attachmentsDirFor } from '../ledger/context';
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
 import { tempNameFor } from '../fs/atomic';

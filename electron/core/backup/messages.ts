@@ -4,12 +4,7 @@
  */
 import { LedgerError, type ErrorCode } from '@rules/errors';
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  if (n >= 1024) return `${Math.ceil(n / 1024)} KB`;
-  return `${n} 字节`;
-}
+export { formatBytes } from '@rules/limits';
 
 /** What an errno means for the clerk. */
 export function ioReason(err: unknown): string {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { LedgerError } from '@rules/errors';
-import type { LedgerContext } from '../api/context';
+import type { LedgerContext } from '../ledger/context';
 import { checkExchange, importLedger, parseExchange } from '../ledger/exchange';
 import { createBackup } from './create';
 import { safetyDirFor } from './safety';

@@ -13,7 +13,7 @@ import type { Db } from '../db/open';
 import { stableStringify } from '../ledger/exchange';
 import { ATTACHMENT_PREFIX, COMMENT_MARKER, SNAPSHOT_NAME, MANIFEST_NAME, type Manifest, type Part } from './format';
 import { HashCounter, HashSink, hex8 } from './hash-stream';
-import { openFileSink, type FileSink } from './file-sink';
+import { openFileSink, type FileSink } from '../fs/file-sink';
 import { describe, readManifest, type BackupInfo } from './inspect';
 import { asLedgerError, damaged } from './messages';
 import { dbFacts, integrityProblem, withReadOnly } from './snapshot';

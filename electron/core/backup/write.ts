@@ -10,7 +10,7 @@ import yazl from 'yazl';
 import { LedgerError } from '@rules/errors';
 import { COMMENT_PLACEHOLDER, MANIFEST_NAME, type Part } from './format';
 import { CommentStamper, HashCounter } from './hash-stream';
-import { openFileSink, type FileSink } from './file-sink';
+import { openFileSink, type FileSink } from '../fs/file-sink';
 import { useNativeCrcForYazl } from './fast-crc';
 
 /** Where the archive bytes go; tests inject one that fails midway (a pulled drive, a full disk). */

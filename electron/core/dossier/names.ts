@@ -26,7 +26,8 @@ export function safePart(raw: string, fallback = '未命名', max = MAX_PART_CHA
     .replace(/[\x00-\x1f\x7f]/g, '')
     .replace(/[<>:"/\\|?*]/g, (c) => FULL_WIDTH[c])
     .trim();
-  let [stem, ext] = splitExt(s);
+  const [rawStem, ext] = splitExt(s);
+  let stem = rawStem;
   stem = stem.replace(/[. ]+$/, '');
   if (!stem) stem = fallback;
   // CON.txt is as reserved as CON: the device name is the part before the first dot.

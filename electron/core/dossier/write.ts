@@ -22,11 +22,11 @@ import yazl from 'yazl';
 import { LedgerError } from '@rules/errors';
 import type { KindDef } from '@rules/kinds';
 import { registerTitle } from '@rules/kinds/register';
-import { attachmentsDirFor, type LedgerContext } from '../api/context';
-import { assembleYear } from '../api/report-api';
+import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
+import { assembleYear } from '../report/assemble';
 import { tempNameFor } from '../fs/atomic';
 import { getSettings } from '../ledger/settings';
-import { openFileSink } from '../backup/file-sink';
+import { openFileSink } from '../fs/file-sink';
 import { HashCounter } from '../backup/hash-stream';
 import { useNativeCrcForYazl } from '../backup/fast-crc';
 import { defaultReportFileName, renderReport, type PdfPrinter } from '../report/export';
@@ -91,7 +91,7 @@ const localTime = (d: Date) => {
 async function generatedFiles(ctx: LedgerContext, plan: DossierPlan, town: string, opts: DossierOptions, now: Date) {
   const out: { path: string; bytes: Uint8Array }[] = [];
   await withPrinter(ctx, opts.printPdf, async (print) => {
-    const report = assembleYear(ctx, plan.year);
+    const report = assembleYear(ctx.db, plan.year);
     const folder = plan.names.allocate('', REPORT_FOLDER);
     for (const format of ['pdf', 'docx'] as const) {
       const bytes = await renderReport(report, format, print);

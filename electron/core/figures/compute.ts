@@ -55,8 +55,14 @@ function compileCondition(expr: string, c: Condition, params: unknown[]): string
     const parts: string[] = [];
     const lo = o.min ?? o.from;
     const hi = o.max ?? o.to;
-    if (lo !== undefined) (parts.push(`${expr} >= ?`), params.push(lo));
-    if (hi !== undefined) (parts.push(`${expr} <= ?`), params.push(hi));
+    if (lo !== undefined) {
+      parts.push(`${expr} >= ?`);
+      params.push(lo);
+    }
+    if (hi !== undefined) {
+      parts.push(`${expr} <= ?`);
+      params.push(hi);
+    }
     return parts.length ? parts.join(' AND ') : `${expr} IS NOT NULL`;
   }
   params.push(c);

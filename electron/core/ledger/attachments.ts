@@ -15,7 +15,7 @@ import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
 import { allEvidenceItems } from '@rules/kinds';
 import { getRecord, nowIso, requireKind } from './records';
-import { openFileSink } from '../backup/file-sink';
+import { openFileSink } from '../fs/file-sink';
 
 export interface Attachment {
   id: string;

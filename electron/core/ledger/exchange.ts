@@ -10,7 +10,7 @@ import { validateRecord, isRealDate, textProblem, clip } from '@rules/kinds/vali
 import { reportSpecSchema } from '@rules/report/spec';
 import { getSettings } from './settings';
 import { checkSettings, EMPTY_SETTINGS, type Settings } from '@rules/settings';
-import { checkLifecycle } from './normative-doc';
+import { parseDocNumber } from '@rules/doc-number';
 import { fromRow, insertRecord, type LedgerRecord } from './records';
 import { checkCustomFigure } from '@rules/figures/schema';
 import type { FigureDef } from '@rules/figures/types';
@@ -154,12 +154,15 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
       add('删除时间格式不正确', 'deletedAt', '删除时间', kind.label);
     }
     const v = validateRecord(kind, isObj(r.data) ? r.data : {}, { villages, allowManaged: true });
-    const more = v.issues.length ? v.issues : kind.id === 'normativeDoc' ? checkLifecycle(v.data) : [];
+    const more = v.issues.length ? v.issues : (kind.checkStored?.(v.data) ?? []);
     for (const x of more) issues.push({ ...x, row, recordId: idProblem ? undefined : (r.id as string) });
-    if (kind.id === 'normativeDoc' && typeof v.data.number === 'string') {
-      const prev = numbers.get(v.data.number);
-      if (prev) add(`统一编号${v.data.number}与第${prev}条重复`, 'number', '统一编号', kind.label);
-      else numbers.set(v.data.number, row);
+    const numberField = kind.numbering?.field;
+    const number = numberField ? v.data[numberField] : undefined;
+    if (numberField && typeof number === 'string') {
+      const numberLabel = kind.fields.find((f) => f.key === numberField)?.label ?? numberField;
+      const prev = numbers.get(number);
+      if (prev) add(`${numberLabel}${number}与第${prev}条重复`, numberField, numberLabel, kind.label);
+      else numbers.set(number, row);
     }
     const dateOk = typeof v.data[kind.dateField] === 'string' && isRealDate(v.data[kind.dateField] as string);
     if (!more.length && dateOk && !idProblem) {
@@ -258,8 +261,9 @@ export function importLedger(db: Db, text: string): { records: number } {
       'INSERT INTO doc_number_seq (prefix, year, last) VALUES (?, ?, ?) ON CONFLICT (prefix, year) DO UPDATE SET last = max(last, excluded.last)',
     );
     for (const r of file.records) {
-      const m = /^(.*)〔(\d{4})〕(\d+)号$/.exec(String(r.data.number ?? ''));
-      if (r.kind === 'normativeDoc' && m) raise.run(m[1], Number(m[2]), Number(m[3]));
+      const field = getKind(r.kind)?.numbering?.field;
+      const n = field ? parseDocNumber(r.data[field]) : null;
+      if (n) raise.run(n.code, n.year, n.seq);
     }
     const rep = db.prepare('INSERT INTO reports (year, data, updated_at) VALUES (?, ?, ?)');
     for (const r of file.reports) rep.run(r.year, JSON.stringify(r.data), r.updatedAt);

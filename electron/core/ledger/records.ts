@@ -7,8 +7,9 @@ import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
 import { getKind, type KindDef, type RecordData } from '@rules/kinds';
 import { validateRecord } from '@rules/kinds/validate';
+import { formatDocNumber, parseDocNumber } from '@rules/doc-number';
+import { SETTINGS_LABELS } from '@rules/settings';
 import { getSettings } from './settings';
-import { assignNormativeNumber, checkLifecycle } from './normative-doc';
 
 export interface LedgerRecord {
   id: string;
@@ -61,22 +62,38 @@ export function searchText(kind: KindDef, data: RecordData): string {
 
 /**
  * Validates data for a kind or throws one VALIDATION error listing every problem.
- * With allowManaged the data is a whole stored record (managed fields included), so a
- * 规范性文件's lifecycle invariants are checked too; without it managed fields are dropped
- * and the lifecycle cannot be judged yet (the caller adds number and stage, then checks).
+ * With allowManaged the data is a whole stored record (managed fields included), so the kind's
+ * own invariants (checkStored) are checked too; without it managed fields are dropped and those
+ * cannot be judged yet (the caller adds number and stage, then checks).
  */
 export function validOrThrow(db: Db, kind: KindDef, data: RecordData, allowManaged = false): RecordData {
   const { villages } = getSettings(db);
   const r = validateRecord(kind, data, { villages, allowManaged });
-  const issues = r.issues.length ? r.issues : kind.id === 'normativeDoc' && allowManaged ? checkLifecycle(r.data) : [];
+  const issues = r.issues.length ? r.issues : allowManaged ? (kind.checkStored?.(r.data) ?? []) : [];
   if (issues.length) throw new LedgerError('VALIDATION', `${kind.label}记录有${issues.length}处错误`, issues);
   return r.data;
 }
 
-function lifecycleOrThrow(kind: KindDef, data: RecordData): void {
-  if (kind.id !== 'normativeDoc') return;
-  const issues = checkLifecycle(data);
+function storedOrThrow(kind: KindDef, data: RecordData): void {
+  const issues = kind.checkStored?.(data) ?? [];
   if (issues.length) throw new LedgerError('VALIDATION', `${kind.label}记录有${issues.length}处错误`, issues);
+}
+
+/** The next number of a numbered kind, from the per-(代字, year) sequence; never handed out twice. */
+function assignNumber(db: Db, kind: KindDef, data: RecordData): RecordData {
+  const n = kind.numbering;
+  if (!n) return data;
+  const code = String(getSettings(db)[n.codeSetting] ?? '');
+  if (!code) {
+    throw new LedgerError('VALIDATION', n.missingCode, [{ kind: '设置', field: n.codeSetting, fieldLabel: SETTINGS_LABELS[n.codeSetting], message: '未填写' }]);
+  }
+  const year = Number((data[kind.dateField] as string).slice(0, 4));
+  db.prepare(
+    `INSERT INTO doc_number_seq (prefix, year, last) VALUES (?, ?, 1)
+     ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1`,
+  ).run(code, year);
+  const { last } = db.prepare('SELECT last FROM doc_number_seq WHERE prefix = ? AND year = ?').get(code, year) as { last: number };
+  return { ...data, ...n.initial, [n.field]: formatDocNumber(code, year, last) };
 }
 
 export const nowIso = (): string => new Date().toISOString();
@@ -125,8 +142,8 @@ export function createRecord(db: Db, kindId: string, input: RecordData): LedgerR
   const kind = requireKind(kindId);
   return db.transaction(() => {
     let data = validOrThrow(db, kind, input);
-    if (kind.id === 'normativeDoc') data = assignNormativeNumber(db, data);
-    lifecycleOrThrow(kind, data);
+    data = assignNumber(db, kind, data);
+    storedOrThrow(kind, data);
     const date = data[kind.dateField] as string;
     const t = nowIso();
     const rec: LedgerRecord = { id: randomUUID(), kind: kind.id, date, year: Number(date.slice(0, 4)), data, createdAt: t, updatedAt: t, deletedAt: null };
@@ -150,9 +167,12 @@ export function updateRecord(db: Db, id: string, input: RecordData): LedgerRecor
       else delete merged[f.key];
     }
     const data = validOrThrow(db, kind, merged, true);
-    if (kind.id === 'normativeDoc' && String(old.data.number).includes(`〔${old.year}〕`) && Number((data.registeredDate as string).slice(0, 4)) !== old.year) {
-      throw new LedgerError('VALIDATION', '登记年度与统一编号的年度不一致', [
-        { kind: kind.label, field: 'registeredDate', fieldLabel: '登记日期', message: `统一编号${String(old.data.number)}已按${old.year}年编号，登记日期不能改到其他年度` },
+    const numbered = kind.numbering ? old.data[kind.numbering.field] : undefined;
+    if (parseDocNumber(numbered)?.year === old.year && Number((data[kind.dateField] as string).slice(0, 4)) !== old.year) {
+      const dateLabel = kind.fields.find((f) => f.key === kind.dateField)?.label ?? kind.dateField;
+      const numberLabel = kind.fields.find((f) => f.key === kind.numbering?.field)?.label ?? '编号';
+      throw new LedgerError('VALIDATION', `${dateLabel.replace(/日期$/, '')}年度与${numberLabel}的年度不一致`, [
+        { kind: kind.label, field: kind.dateField, fieldLabel: dateLabel, message: `${numberLabel}${String(numbered)}已按${old.year}年编号，${dateLabel}不能改到其他年度` },
       ]);
     }
     writeData(db, kind, id, data);

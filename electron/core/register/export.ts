@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '../fs/atomic';
-import type { LedgerContext } from '../api/context';
+import type { LedgerContext } from '../ledger/context';
 import type { PdfPrinter } from '../report/export';
 import { buildRegister, type RegisterInput } from './model';
 import { renderRegisterHtml } from './html';

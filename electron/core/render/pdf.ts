@@ -15,6 +15,9 @@ export interface PdfRendererOptions {
 }
 
 /** Headless flags for Debian's Chromium on a closed network (background services off, or it retries forever). */
+/** The Chromium to drive: $CHROMIUM_PATH, else Debian's. Tests and the harness use the same. */
+export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -33,7 +36,7 @@ export class PdfRenderer {
 
   static async launch(opts: PdfRendererOptions = {}): Promise<PdfRenderer> {
     const browser = await chromium.launch({
-      executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: opts.executablePath ?? chromiumPath(),
       args: CHROMIUM_ARGS,
       env: { ...(process.env as Record<string, string>), ...opts.env },
     });

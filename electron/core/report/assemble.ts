@@ -2,16 +2,18 @@
  * Assembly: a year's report spec + the ledger → a fully resolved ReportDocument, the figure
  * uses behind it, and the problems to fix before printing. Pure of I/O except the figure queries.
  */
-import { townWords } from '@rules/town-type';
 import type { Db } from '../db/open';
 import { getSettings } from '../ledger/settings';
 import type { Settings } from '@rules/settings';
+import { formatDocNumber } from '@rules/doc-number';
+import { resolveText } from '@rules/report/tokens';
 import { computeFigure, findFigure, type FigureResult, type Period } from '../figures/compute';
 import { formatChange, joinEqualRates } from '@rules/figures/format';
 import type { Block, ReportDocument, Run } from '@rules/report/document';
 import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from '@rules/report/spec';
-import { autoTitle, chineseDate, chineseNumber, DISCLOSURE_NOTE, issuingOrgans, subjectLine } from '@rules/report/title';
+import { autoTitle, ccText, chineseDate, chineseNumber, DISCLOSURE_NOTE, issuingOrgans, recipientsText, subjectLine } from '@rules/report/title';
 import { checkReport, type Problem } from './checks';
+import { getReportSpec } from './store';
 import { fixForMeasure, type RecordFix } from '@rules/record-fix';
 import type { FigureDef } from '@rules/figures/types';
 
@@ -32,19 +34,6 @@ export interface AssembledReport {
   uses: FigureUse[];
 }
 
-// The tokens mirror src/app/report/tokens.ts; {乡镇长}/{乡镇干部} follow 设置's 乡镇类型
-// (rules/town-type.ts). They belong in the single token home once that lands in electron/rules.
-export function resolveTokens(text: string, year: number, s: Settings): string {
-  const w = townWords(s.townType);
-  return text
-    .replaceAll('{年度}', String(year))
-    .replaceAll('{上年度}', String(year - 1))
-    .replaceAll('{下年度}', String(year + 1))
-    .replaceAll('{乡镇长}', w.head)
-    .replaceAll('{乡镇干部}', w.cadres)
-    .replaceAll('{乡镇}', s.town || w.self);
-}
-
 class Resolver {
   readonly problems: Problem[] = [];
   readonly uses: FigureUse[] = [];
@@ -57,7 +46,7 @@ class Resolver {
   ) {}
 
   text(t: string): string {
-    return resolveTokens(t, this.year, this.settings);
+    return resolveText(t, this.year, this.settings.town, this.settings.townType);
   }
 
   private figure(seg: { figureId: string; rule?: FigureSegment['rule']; unit?: string; sinceYear?: number }, year = this.year): FigureResult {
@@ -178,16 +167,21 @@ export function assembleReport(db: Db, year: number, spec: ReportSpec): Assemble
   const organs = issuingOrgans(rs, settings);
   const title = rs.titleLines.length ? rs.titleLines.map((l) => res.text(l)) : autoTitle(organs, year);
   const document: ReportDocument = {
-    header: { mode: rs.headerMode, organs, suffix: '文件', docNumber: `${rs.docCode}〔${rs.docYear}〕${rs.docSeq}号`, signers: rs.signers },
+    header: { mode: rs.headerMode, organs, suffix: '文件', docNumber: formatDocNumber(rs.docCode, rs.docYear, rs.docSeq), signers: rs.signers },
     title,
-    recipients: rs.recipients,
+    recipients: recipientsText(rs.recipients),
     body,
     closing: rs.closing,
     signature: { organs, date: chineseDate(rs.signDate), layout: rs.signatureLayout },
     note: DISCLOSURE_NOTE[rs.disclosure],
-    imprint: rs.imprint ? { cc: rs.cc || null, issuer: rs.issuer, issueDate: rs.issueDate ? chineseDate(rs.issueDate) : '' } : null,
+    imprint: rs.imprint ? { cc: ccText(rs.cc), issuer: rs.issuer.trim(), issueDate: rs.issueDate ? chineseDate(rs.issueDate) : '' } : null,
     meta: { title: `${organs.join('')}${subjectLine(year)}`, author: organs[0] ?? '', year },
   };
   const problems = [...res.problems, ...checkReport(document, spec, settings, year)];
   return { document, problems, uses: res.uses };
+}
+
+/** The year's report as saved (or as it would start), assembled from the ledger. */
+export function assembleYear(db: Db, year: number): AssembledReport {
+  return assembleReport(db, year, getReportSpec(db, year).spec);
 }

@@ -1,5 +1,5 @@
 /**
- * Checks before printing (domain brief §1.9): missing settings, empty sections, periods that
+ * Checks before printing: missing settings, empty sections, periods that
  * differ from the report year, and the punctuation slips real reports show. Each problem names
  * the place (anchor = section or paragraph id) so the editor can jump to it.
  */

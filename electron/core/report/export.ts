@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '../fs/atomic';
-import type { LedgerContext } from '../api/context';
-import { assembleYear } from '../api/report-api';
+import type { LedgerContext } from '../ledger/context';
+import { assembleYear } from './assemble';
 import { renderReportHtml } from '../render/html';
 import { renderReportDocx } from '../render/docx';
 import { recordOutput } from './provenance';
@@ -41,7 +41,7 @@ export async function renderReport(report: AssembledReport, format: ReportFormat
 
 export async function exportReport(ctx: LedgerContext, year: number, file: string, printPdf?: PdfPrinter): Promise<AssembledReport> {
   const format = formatOf(file);
-  const report = assembleYear(ctx, year);
+  const report = assembleYear(ctx.db, year);
   writeFileAtomic(file, await renderReport(report, format, printPdf));
   recordOutput(ctx.db, year, format, report.uses);
   return report;

@@ -53,10 +53,16 @@ export function reportStaleness(db: Db, year: number): Staleness {
     let removed = 0;
     let modified = 0;
     for (const [id, t] of after) {
-      if (!before.has(id)) (added++, changed.add(id));
-      else if (before.get(id) !== t) (modified++, changed.add(id));
+      if (before.has(id) && before.get(id) === t) continue;
+      if (before.has(id)) modified++;
+      else added++;
+      changed.add(id);
     }
-    for (const id of before.keys()) if (!after.has(id)) (removed++, changed.add(id));
+    for (const id of before.keys()) {
+      if (after.has(id)) continue;
+      removed++;
+      changed.add(id);
+    }
     figures.push({ figureId: f.figureId, name: findFigure(db, f.figureId)?.name ?? f.figureId, printed: f.display, added, removed, modified });
   }
   const verb = row.format === 'print' ? '打印' : '导出';

@@ -3,7 +3,7 @@
  * text (its tokens and placeholders re-bind to the new year by themselves), or from the default.
  */
 import type { Db } from '../db/open';
-import { LedgerError } from '@rules/errors';
+import { LedgerError, zodIssues } from '@rules/errors';
 import { getSettings } from '../ledger/settings';
 import { nowIso } from '../ledger/records';
 import { defaultReportSpec } from './default-outline';
@@ -12,7 +12,7 @@ import { reportSpecSchema, type ReportSpec } from '@rules/report/spec';
 export function parseReportSpec(input: unknown): ReportSpec {
   const r = reportSpecSchema.safeParse(input);
   if (!r.success) {
-    throw new LedgerError('VALIDATION', '报告内容格式不正确', r.error.issues.map((i) => ({ kind: '年度报告', field: i.path.join('.'), message: i.message })));
+    throw new LedgerError('VALIDATION', '报告内容格式不正确', zodIssues(r.error, '年度报告'));
   }
   return r.data;
 }

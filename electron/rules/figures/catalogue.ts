@@ -1,6 +1,6 @@
 /**
  * The figure catalogue: every indicator the report can cite, as a query over the ledger.
- * It covers what the 2023 双土镇 sample reports and the common ones of domain brief §3.
+ * It covers what the 2023 双土镇 sample reports and the ones such reports commonly carry.
  */
 import type { FigureDef, Measure } from './types';
 

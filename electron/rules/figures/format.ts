@@ -1,5 +1,5 @@
 /**
- * Display rules for report figures (domain brief §4.2–4.3): how a computed value reads in the
+ * Display rules for report figures: how a computed value reads in the
  * report — “11次”, “60余次”, “2万余人次”, “6.177万元”, “99.14%”, “较上年增长23%”.
  * Pure and synchronous. Negative, non-finite (and, for counts, fractional) input is a bug upstream
  * and throws a RangeError; conditions that depend on the data (denominator 0, numerator above
@@ -17,7 +17,7 @@ export { formatChange, formatRate, joinEqualRates, type ChangeOptions, type Form
 export type DisplayRule =
   /** The number as it is: 11次, 906张, 0件. */
   | { type: 'exact' }
-  /** “余”-rounding (§4.3); `granularity` 10/100/1000/10000 overrides the automatic base (10 keeps “1250余人次”). */
+  /** “余”-rounding; `granularity` 10/100/1000/10000 overrides the automatic base (10 keeps “1250余人次”). */
   | { type: 'approx'; granularity?: number }
   /** Money in 万元, trailing zeros trimmed (61770 → 6.177万元); optional rounding to `decimals` (0–6); 0 → “0元”. */
   | { type: 'wan'; decimals?: number }

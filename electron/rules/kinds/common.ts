@@ -1,4 +1,4 @@
-/** Field snippets every event kind shares (domain brief §4, principle 2). */
+/** Field snippets every event kind shares. */
 import type { FieldDef } from './types';
 
 /** The record date of an event kind; 日期 and 时间 head it in most clerks' own sheets. */

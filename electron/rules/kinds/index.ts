@@ -40,4 +40,5 @@ export function getKind(id: string): KindDef | undefined {
 }
 
 export type { KindDef, FieldDef, RecordData, Rule, FieldType, EvidenceCondition } from './types';
+export { kindData, type KindData } from './types';
 export { expectedEvidence, allEvidenceItems, missingEvidence } from './evidence';

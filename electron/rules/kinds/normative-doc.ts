@@ -1,4 +1,5 @@
-import type { KindDef } from './types';
+import type { Issue } from '../errors';
+import type { KindDef, RecordData } from './types';
 import { noteField } from './common';
 
 /** The statutory lifecycle, in order; each step needs the ones before it (see ledger/normative-doc.ts). */
@@ -20,6 +21,13 @@ export const OPTIONAL_STEP_FIELDS: Record<NormativeStep, readonly string[]> = {
   公布: [],
   报送备案: [],
 };
+/** The stage a stored document is at; a missing or unknown stage reads as 起草 (validation rejects unknown ones). */
+export const stageOf = (data: RecordData): NormativeStep =>
+  (NORMATIVE_STEPS as readonly string[]).includes(data.stage as string) ? (data.stage as NormativeStep) : '起草';
+
+/** The only step that may follow; null once 报送备案 is done. The screens offer it, the core enforces it. */
+export const nextStep = (data: RecordData): NormativeStep | null => NORMATIVE_STEPS[NORMATIVE_STEPS.indexOf(stageOf(data)) + 1] ?? null;
+
 export const CLEANUP_RESULTS = ['继续有效', '修改', '废止', '失效'] as const;
 
 export const normativeDoc: KindDef = {
@@ -67,4 +75,35 @@ export const normativeDoc: KindDef = {
     { type: 'dateOrder', from: 'publishDate', to: 'filingDate' },
     { type: 'requiredIf', field: 'cleanupDate', when: 'cleanupResult', values: CLEANUP_RESULTS },
   ],
+  numbering: {
+    field: 'number',
+    codeSetting: 'normativeCode',
+    initial: { stage: '起草' },
+    missingCode: '请先在“设置”中填写规范性文件代字（如“双土府规”），再登记规范性文件',
+  },
+  checkStored: checkLifecycle,
 };
+
+const label = (key: string) => normativeDoc.fields.find((f) => f.key === key)?.label ?? key;
+
+/** The lifecycle invariants a stored document must satisfy (on every write and on import). */
+function checkLifecycle(data: RecordData): Issue[] {
+  const stage = (data.stage as NormativeStep | undefined) ?? '起草';
+  const idx = NORMATIVE_STEPS.indexOf(stage);
+  const issues: Issue[] = [];
+  if (!data.number) issues.push({ kind: normativeDoc.label, field: 'number', fieldLabel: '统一编号', message: '缺少统一编号' });
+  NORMATIVE_STEPS.forEach((step, i) => {
+    for (const key of STEP_FIELDS[step]) {
+      if (i <= idx && !data[key]) {
+        issues.push({ kind: normativeDoc.label, field: key, fieldLabel: label(key), message: `已到“${stage}”环节，必须记录${step}的${label(key)}` });
+      }
+      if (i > idx && data[key]) {
+        issues.push({ kind: normativeDoc.label, field: key, fieldLabel: label(key), message: `尚未到“${step}”环节，不能填写${label(key)}` });
+      }
+    }
+  });
+  if (data.withdrawn && !data.withdrawReason) {
+    issues.push({ kind: normativeDoc.label, field: 'withdrawReason', fieldLabel: '撤回原因', message: '撤回的文件必须写明原因' });
+  }
+  return issues;
+}

@@ -2,6 +2,8 @@
  * The declarative shape of a ledger kind. One definition per kind drives its SQLite storage,
  * validation, the UI's table and form, the exchange format and the figure catalogue.
  */
+import type { Issue } from '../errors';
+import type { Settings } from '../settings';
 
 export type FieldType =
   | 'text' // one line
@@ -70,12 +72,39 @@ export interface KindDef {
   evidenceIf?: readonly EvidenceCondition[];
   /** Other names a clerk's sheet may carry for this kind (e.g. 普法 for 普法与培训); the label always matches. */
   aliases?: readonly string[];
+  /** A number the ledger hands out on creation and never reuses (the 规范性文件's 统一编号). */
+  numbering?: KindNumbering;
+  /**
+   * Invariants a whole stored record must satisfy beyond its fields (the 规范性文件 lifecycle):
+   * checked, with managed fields present, on create, update and import. The only function on a
+   * kind: `kinds.list` sends kinds to the screens as data (KindData) without it.
+   */
+  checkStored?: (data: RecordData) => Issue[];
 }
 
 export interface EvidenceCondition {
   when: string;
   values: readonly (string | boolean)[];
   items: readonly string[];
+}
+
+/** A kind as plain data (what crosses IPC): everything but its hooks. */
+export type KindData = Omit<KindDef, 'checkStored'>;
+export const kindData = ({ checkStored: _hook, ...data }: KindDef): KindData => data;
+
+/**
+ * How a kind numbers its records: 代字〔年〕序号号 (rules/doc-number.ts) with the 代字 from a
+ * setting, the year of the record's date, and a per-(代字, year) sequence kept by the ledger
+ * (table doc_number_seq), so a number is never reused. The number's field is managed; it keeps
+ * the year it was given (the record cannot move to another year).
+ */
+export interface KindNumbering {
+  field: string;
+  codeSetting: keyof Settings & string;
+  /** Managed fields a new record starts with (the 规范性文件's stage 起草). */
+  initial?: RecordData;
+  /** Said when the 代字 setting is empty. */
+  missingCode: string;
 }
 
 export type RecordData = Record<string, unknown>;

@@ -5,6 +5,7 @@
  */
 import type { Issue } from '../errors';
 import type { FieldDef, KindDef, RecordData, Rule } from './types';
+import { isEmpty, isLedgerYear, tooLong } from '../limits';
 
 export interface ValidateOptions {
   /** The settings' 村/社区 list; when empty any short text is accepted. */
@@ -13,15 +14,13 @@ export interface ValidateOptions {
   allowManaged?: boolean;
 }
 
-const DEFAULT_TEXT_MAX = 200;
-const DEFAULT_TEXTAREA_MAX = 2000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isRealDate(s: string): boolean {
   const m = DATE_RE.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
+  if (!isLedgerYear(y) || mo < 1 || mo > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
@@ -66,8 +65,6 @@ function toNumber(v: unknown, pattern: RegExp): unknown {
 /** Counts above this are typing errors (and past 2^53 they are not exact): no field needs more. */
 const DEFAULT_INT_MAX = 1_000_000_000;
 
-const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
-
 /** Checks one value; returns the normalised value or a Chinese message. */
 function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { value?: unknown; error?: string } {
   switch (f.type) {
@@ -75,8 +72,8 @@ function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { value?: u
     case 'textarea': {
       if (typeof v !== 'string') return { error: '应为文字' };
       const s = v.trim();
-      const max = f.max ?? (f.type === 'text' ? DEFAULT_TEXT_MAX : DEFAULT_TEXTAREA_MAX);
-      if ([...s].length > max) return { error: `不能超过${max}个字（现有${[...s].length}个字）` };
+      const long = tooLong(f, s);
+      if (long) return { error: long };
       if (f.type === 'text' && /[\r\n]/.test(s)) return { error: '不能换行' };
       const bad = textProblem(s, true);
       if (bad) return { error: bad };

@@ -39,7 +39,7 @@ export interface ReportDocument {
   };
   /** Title lines as the clerk broke them (or the automatic trapezoid). */
   title: string[];
-  /** 主送机关 without the trailing colon, e.g. 县委、县政府. */
+  /** 主送机关 without the trailing colon, e.g. 县委、县政府 (title.ts recipientsText); renderers add 「：」. */
   recipients: string;
   body: Block[];
   /** 特此报告 (own paragraph, indented); empty string for none. */
@@ -55,6 +55,7 @@ export interface ReportDocument {
   note: string | null;
   /** 版记, optional. */
   imprint: null | {
+    /** 抄送 organs without 「抄送：」 and the closing full stop (title.ts ccText); renderers add both. */
     cc: string | null;
     issuer: string;
     issueDate: string;

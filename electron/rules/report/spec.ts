@@ -5,6 +5,7 @@
  * made for a new year reads right without retyping.
  */
 import { z } from 'zod';
+import { yearSchema } from '../limits';
 
 const text = (max: number) => z.string().max(max, `不能超过${max}个字`);
 
@@ -25,7 +26,7 @@ export const segmentSchema = z.discriminatedUnion('type', [
     /** Overrides the figure's 量词 for this use, as reports do (43份, 136件次, 50名, 4场). */
     unit: z.string().trim().min(1).max(6).regex(/^[^\s\d]+$/, '单位不能含空格或数字').optional(),
     /** First year of a “自YYYY年以来” period; the report year alone when absent. */
-    sinceYear: z.int().min(1949).max(2100).optional(),
+    sinceYear: yearSchema.optional(),
     /** Show the change against the previous year instead of the value. */
     change: z.boolean().optional(),
     /** Words around the value, {值} standing for it: e.g. “制定行政规范性文件{值}”. */
@@ -68,7 +69,7 @@ export const sectionSchema: z.ZodType<SectionSpec> = z.lazy(() =>
 export const reportSettingsSchema = z.object({
   /** 发文字号 parts: 代字〔年〕序号. */
   docCode: text(20),
-  docYear: z.int().min(1949).max(2100),
+  docYear: yearSchema,
   docSeq: z.int().min(1).max(9999),
   issuers: z.enum(['joint', 'party', 'gov']),
   /** Title lines as broken by the clerk; empty = automatic. */
@@ -93,6 +94,7 @@ export const reportSpecSchema = z.object({
 });
 
 export type ReportSpec = z.infer<typeof reportSpecSchema>;
+export type ReportSpecInput = z.input<typeof reportSpecSchema>;
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 export type Segment = z.infer<typeof segmentSchema>;
 export type FigureSegment = Extract<Segment, { type: 'figure' }>;

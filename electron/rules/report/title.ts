@@ -49,3 +49,21 @@ export function chineseNumber(n: number): string {
   const ones = n % 10;
   return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ''}`;
 }
+
+/**
+ * The 主送机关 line as the document stores it: what the clerk typed, without a trailing colon
+ * (the renderers print one). Resolved once, when the document is assembled.
+ */
+export const recipientsText = (typed: string): string => typed.trim().replace(/[：:\s]+$/, '');
+
+/**
+ * The 抄送 organs as the document stores them: without a 抄送： the clerk may have typed and
+ * without the closing full stop (the renderers print 「抄送：…。」). Null for none.
+ */
+export function ccText(typed: string): string | null {
+  const organs = typed
+    .trim()
+    .replace(/^(抄送\s*[：:]\s*)+/, '')
+    .replace(/[。.\s]+$/, '');
+  return organs || null;
+}

@@ -3,12 +3,7 @@ import type { ApiOutput } from '../lib/api';
 
 export type BackupStatus = ApiOutput<'backup.status'>;
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  if (n >= 1024) return `${Math.ceil(n / 1024)} KB`;
-  return `${n} 字节`;
-}
+export { formatBytes } from '@rules/limits';
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 

@@ -3,18 +3,12 @@
  * and the date that marks it. Steps and their fields come from the kind's definition
  * (kinds/normative-doc.ts, pure data); the core enforces them on every write.
  */
-import { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, type NormativeStep } from '@rules/kinds/normative-doc';
+import { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, nextStep, stageOf, type NormativeStep } from '@rules/kinds/normative-doc';
 import type { RecordData } from '../lib/api';
 
-export { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, type NormativeStep };
-
-export const stageOf = (data: RecordData): NormativeStep =>
-  (NORMATIVE_STEPS as readonly string[]).includes(data.stage as string) ? (data.stage as NormativeStep) : '起草';
+export { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, nextStep, stageOf, type NormativeStep };
 
 export const stageIndex = (data: RecordData): number => NORMATIVE_STEPS.indexOf(stageOf(data));
-
-/** The only step that may follow (core: nextStep); null once 报送备案 is done. */
-export const nextStep = (data: RecordData): NormativeStep | null => NORMATIVE_STEPS[stageIndex(data) + 1] ?? null;
 
 /** The date a step was done on: 起草 is the registration date, the others their first step field. */
 export function stepDate(data: RecordData, step: NormativeStep): string | undefined {

@@ -4,11 +4,10 @@
  */
 import type { FieldDef, KindDef, RecordData } from '../lib/api';
 import { dateHint, normalizeDateText } from './date-text';
+import { isEmpty, tooLong } from '@rules/limits';
 
 export type Values = Record<string, unknown>;
 
-export const isEmptyValue = (v: unknown) =>
-  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 /** Editable (non-managed) fields of a kind, in definition order. */
 export const editableFields = (kind: KindDef): FieldDef[] => kind.fields.filter((f) => !f.managed);
@@ -23,20 +22,19 @@ export function toPayload(fields: readonly FieldDef[], values: Values): RecordDa
   const out: RecordData = {};
   for (const f of fields) {
     const v = values[f.key];
-    if (isEmptyValue(v)) continue;
+    if (isEmpty(v)) continue;
     out[f.key] = f.type === 'date' && typeof v === 'string' ? normalizeDateText(v) : typeof v === 'string' ? v.trim() : v;
   }
   return out;
 }
 
 export function clientHint(f: FieldDef, v: unknown): string {
-  if (isEmptyValue(v)) return f.required ? '必填' : '';
+  if (isEmpty(v)) return f.required ? '必填' : '';
   if (f.type === 'date' && typeof v === 'string') return dateHint(v);
   if ((f.type === 'int' || f.type === 'money') && typeof v === 'number' && v < (f.min ?? 0)) return (f.min ?? 0) === 0 ? '不能为负数' : `不能小于${f.min}`;
   if ((f.type === 'text' || f.type === 'textarea') && typeof v === 'string') {
-    const max = f.max ?? (f.type === 'text' ? 200 : 2000);
-    const n = [...v.trim()].length;
-    if (n > max) return `不能超过${max}个字（现有${n}个字）`;
+    const long = tooLong(f, v);
+    if (long) return long;
   }
   return '';
 }

@@ -22,6 +22,7 @@ import { FieldInput } from './field-input';
 import { clientHint, defaultDateFor, editableFields, initialValues, toPayload } from './form-values';
 import { formatValue } from './format';
 import { AttachmentsSection, uploadPending, type PendingFile } from './attachments-section';
+import { formatDocNumber } from '@rules/doc-number';
 
 interface Props {
   kind: KindDef;
@@ -173,7 +174,7 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
 function NormativeNumberNote({ code, year }: { code: string; year: number }) {
   return code ? (
     <Text size="sm" c="dimmed" mb="sm">
-      保存后自动生成统一编号（如“{code}〔{year}〕1号”），环节为“起草”。
+      保存后自动生成统一编号（如“{formatDocNumber(code, year, 1)}”），环节为“起草”。
     </Text>
   ) : (
     <Alert color="yellow" mb="sm" py={8}>

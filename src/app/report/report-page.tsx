@@ -69,9 +69,10 @@ export function ReportPage() {
     setFixing(false);
   };
 
+  const saveReport = m.save;
   const save = useCallback(async () => {
-    if (await m.save()) toast('报告已保存');
-  }, [m.save, toast]);
+    if (await saveReport()) toast('报告已保存');
+  }, [saveReport, toast]);
   useEffect(() => {
     // Ctrl+S saves, as in every editor the clerk knows.
     const onKey = (e: KeyboardEvent) => {

@@ -7,8 +7,10 @@ import { Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack,
 import type { ReactNode } from 'react';
 import { DateField } from '../records/date-field';
 import { autoTitle, issuingOrgans } from '@rules/report/title';
+import { formatDocNumber } from '@rules/doc-number';
 import type { Settings } from '../lib/api';
 import type { ReportSettings } from './types';
+import { YEAR_MAX, YEAR_MIN } from '@rules/limits';
 
 interface Props {
   value: ReportSettings;
@@ -37,7 +39,7 @@ const SEAL = [
 export function SettingsForm({ value: v, onChange, ledgerSettings, year, errors }: Props) {
   const automatic = v.titleLines.length === 0;
   const organs = issuingOrgans(v, ledgerSettings);
-  const docNumber = `${v.docCode || '（代字）'}〔${v.docYear}〕${v.docSeq}号`;
+  const docNumber = formatDocNumber(v.docCode || '（代字）', v.docYear, v.docSeq);
 
   return (
     <Paper withBorder p="md" data-anchor="settings" data-testid="report-settings">
@@ -56,7 +58,7 @@ export function SettingsForm({ value: v, onChange, ledgerSettings, year, errors 
           </Group>
           <SimpleGrid cols={4} spacing="sm">
             <TextInput label="发文代字" value={v.docCode} onChange={(e) => onChange({ docCode: e.currentTarget.value })} error={errors.docCode} />
-            <NumberInput label="年份" value={v.docYear} min={1949} max={2100} onChange={(x) => typeof x === 'number' && onChange({ docYear: x })} error={errors.docYear} />
+            <NumberInput label="年份" value={v.docYear} min={YEAR_MIN} max={YEAR_MAX} onChange={(x) => typeof x === 'number' && onChange({ docYear: x })} error={errors.docYear} />
             <NumberInput label="序号" value={v.docSeq} min={1} max={9999} onChange={(x) => typeof x === 'number' && onChange({ docSeq: x })} error={errors.docSeq} />
             <TextInput label="发文字号" value={docNumber} readOnly variant="filled" tabIndex={-1} data-testid="doc-number" />
           </SimpleGrid>

@@ -3,7 +3,7 @@
  * path ([part] or [part, subsection]), paragraphs by id, and the few figure-segment changes
  * the problems panel offers as one-click fixes.
  */
-import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from './types';
+import type { ParagraphSpec, ReportSpec, SectionSpec, Segment } from './types';
 
 export type SectionPath = readonly number[];
 
@@ -95,5 +95,3 @@ export function setZeroText(spec: ReportSpec, id: string, figureId: string, zero
     segments: p.segments.map((s): Segment => (s.type === 'figure' && s.figureId === figureId && s.manual === undefined && !s.change ? { ...s, zeroText } : s)),
   }));
 }
-
-export const isFigure = (s: Segment): s is FigureSegment => s.type === 'figure';

@@ -110,7 +110,7 @@ export function useReport(): ReportModel {
       setSaving(true);
       setSaveError(null);
       try {
-        const stored = (await call('report.save', { year, spec: toSave })) as ReportSpec;
+        const stored = await call('report.save', { year, spec: toSave });
         setSaved({ spec: stored, source: 'saved' });
         setDraftState(stored);
         setSavedVersion((v) => v + 1);

@@ -76,7 +76,7 @@ export function GlobalSearch() {
     const i = index++;
     return (
       <UnstyledButton
-        key={`${route.name === 'kind' ? route.kind : ''}-${route.name === 'kind' ? route.record ?? 'all' : ''}`}
+        key={`${route.name === 'kind' ? route.kind : ''}-${route.name === 'kind' ? (route.record ?? 'all') : ''}`}
         className="global-search-item"
         data-active={i === active || undefined}
         aria-label={label}
@@ -91,7 +91,15 @@ export function GlobalSearch() {
   };
 
   return (
-    <Popover opened={open && !!text.trim()} onClose={() => setOpen(false)} position="bottom-end" width={440} shadow="md" trapFocus={false} returnFocus={false}>
+    <Popover
+      opened={open && !!text.trim()}
+      onClose={() => setOpen(false)}
+      position="bottom-end"
+      width={440}
+      shadow="md"
+      trapFocus={false}
+      returnFocus={false}
+    >
       <Popover.Target>
         <TextInput
           ref={input}
@@ -103,7 +111,9 @@ export function GlobalSearch() {
           w={250}
           leftSection={<IconSearch size={14} />}
           rightSection={
-            text ? <CloseButton size="sm" aria-label="清空全局搜索" onMouseDown={(e) => e.preventDefault()} onClick={() => setText('')} /> : null
+            text ? (
+              <CloseButton size="sm" aria-label="清空全局搜索" onMouseDown={(e) => e.preventDefault()} onClick={() => setText('')} />
+            ) : null
           }
           value={text}
           onChange={(e) => {
@@ -158,7 +168,9 @@ export function GlobalSearch() {
                 {g.total > g.rows.length &&
                   item(
                     { name: 'kind', kind: g.kind, search: debounced },
-                    <span className="global-search-more">在{label}中查看全部 {g.total} 条 →</span>,
+                    <span className="global-search-more">
+                      在{label}中查看全部 {g.total} 条 →
+                    </span>,
                     `在${label}中查看全部 ${g.total} 条`,
                   )}
               </section>

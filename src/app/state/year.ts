@@ -1,3 +1,5 @@
+import { isLedgerYear } from '@rules/limits';
+
 /**
  * The working year every screen follows: remembered in localStorage; on first opening, the latest
  * year holding records (a clerk finishing last year's ledger in January sees it, not zeros), else
@@ -10,7 +12,7 @@ export const currentYear = (): number => new Date().getFullYear();
 /** The year last chosen on this computer, if any. */
 export function storedYear(): number | null {
   const y = Number(window.localStorage.getItem(KEY));
-  return Number.isInteger(y) && y >= 1949 && y <= 2100 ? y : null;
+  return isLedgerYear(y) ? y : null;
 }
 
 /** The year the app opens on: the last one used, else the latest with records, else `now`. */

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../../electron/harness/server';
-import { CHROMIUM_ARGS } from '@core/render/pdf';
+import { CHROMIUM_ARGS, chromiumPath } from '@core/render/pdf';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
@@ -25,7 +25,7 @@ export function requireBuiltRenderer(): void {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 export interface E2eApp {

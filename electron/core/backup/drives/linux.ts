@@ -31,7 +31,7 @@ export function statDrive(mountPoint: string, removable = true): Drive | null {
 }
 
 export function listLinuxDrives(mountsFile = '/proc/mounts'): Drive[] {
-  let text = '';
+  let text: string;
   try {
     text = fs.readFileSync(mountsFile, 'utf8');
   } catch {

@@ -29,9 +29,8 @@ export function titleParagraph(lines: readonly string[]): Paragraph | null {
 
 /** 主送机关: flush left, full-width colon after the last organ. */
 export function recipientsParagraph(recipients: string): Paragraph | null {
-  const text = recipients.trim().replace(/[：:]+$/, '');
-  if (!text) return null;
-  return new Paragraph({ style: STYLE.recipients, children: textRuns(`${text}：`) });
+  if (!recipients) return null;
+  return new Paragraph({ style: STYLE.recipients, children: textRuns(`${recipients}：`) });
 }
 
 export function blockParagraph(block: Block): Paragraph {

@@ -29,7 +29,7 @@ export const PAGE_NUMBER_FONT: IFontAttributesProperties = {
 
 /**
  * Second choice Word may try when the first face is missing (w:altName, ISO/IEC 29500 §17.8.3.1;
- * whether Word honours it is unverified, domain §1.8). These are the faces Windows actually ships.
+ * whether Word honours it is unverified). These are the faces Windows actually ships.
  */
 const ALT_NAME: Record<string, string> = {
   [DOCX_FONT.fang]: '仿宋',

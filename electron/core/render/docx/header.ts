@@ -220,9 +220,3 @@ export function headerTable(header: Header): Table | null {
   if (header.mode === 'none') return null;
   return layoutTable(headerRows(header));
 }
-
-/** Height of the 版头 in twips (0 for 'none'). */
-export function headerHeight(header: Header): number {
-  if (header.mode === 'none') return 0;
-  return headerRows(header).reduce((sum, r) => sum + r.height, 0);
-}

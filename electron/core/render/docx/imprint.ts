@@ -30,12 +30,10 @@ const C = SMALL_CHAR_TWIPS;
 
 /** 抄送 ends with a full stop; 印发日期 is followed by 印发. */
 export function imprintTexts(imprint: Imprint): { cc: string | null; issuer: string; issued: string } {
-  const cc = imprint.cc?.trim().replace(/^抄送[：:]\s*/, '') ?? '';
-  const date = imprint.issueDate.trim().replace(/印发$/, '');
   return {
-    cc: cc ? `抄送：${/[。.]$/.test(cc) ? cc.replace(/\.$/, '。') : `${cc}。`}` : null,
-    issuer: imprint.issuer.trim(),
-    issued: date ? `${date}印发` : '',
+    cc: imprint.cc ? `抄送：${imprint.cc}。` : null,
+    issuer: imprint.issuer,
+    issued: imprint.issueDate ? `${imprint.issueDate}印发` : '',
   };
 }
 

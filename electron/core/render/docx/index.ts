@@ -1,5 +1,5 @@
 /**
- * DOCX export of the annual report, laid out to GB/T 9704-2012 (domain brief §1): A4, 版心 156 × 225 mm,
+ * DOCX export of the annual report, laid out to GB/T 9704-2012: A4, 版心 156 × 225 mm,
  * 22 lines of 28 characters on Word's document grid, 3号仿宋 body, odd/even page numbers. A pure function
  * of the ReportDocument, like the HTML renderer, so both carry the same words in the same order.
  */

@@ -26,9 +26,8 @@ export const MARGIN_TWIPS = {
   right: mmToTwips(MARGIN.rightMm),
 } as const;
 
-/** Width and height of the 版心 in twips (8845 × 12756). */
+/** Width of the 版心 in twips (8845). */
 export const TEXT_WIDTH = PAGE_TWIPS.width - MARGIN_TWIPS.left - MARGIN_TWIPS.right;
-export const TEXT_HEIGHT = PAGE_TWIPS.height - MARGIN_TWIPS.top - MARGIN_TWIPS.bottom;
 
 export const LINE = LINE_PITCH_TWIPS;
 
@@ -40,7 +39,7 @@ export const HALF_POINTS = {
 } as const;
 
 /**
- * docGrid charSpace: (grid character pitch − Normal font size) × 4096, in points (domain §1.7).
+ * docGrid charSpace: (grid character pitch − Normal font size) × 4096, in points.
  * 28 characters of 15.79 pt on a 16 pt Normal → −848.
  */
 export const GRID_CHAR_SPACE = Math.round((CHAR_PITCH_PT - BODY_PT) * 4096);

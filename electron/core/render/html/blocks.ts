@@ -33,8 +33,8 @@ export function titleHtml(doc: ReportDocument): string {
 
 /** Flush left, wrapped lines flush left, full-width colon after the last organ (7.3.2). */
 export function recipientsHtml(doc: ReportDocument): string {
-  if (!doc.recipients.trim()) return '';
-  return `<p class="recipients">${esc(doc.recipients.replace(/[:：]\s*$/, ''))}：</p>`;
+  if (!doc.recipients) return '';
+  return `<p class="recipients">${esc(doc.recipients)}：</p>`;
 }
 
 /**

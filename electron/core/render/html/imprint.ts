@@ -9,7 +9,7 @@ import { esc } from './escape';
 
 export function imprintHtml(imprint: ReportDocument['imprint']): string {
   if (!imprint) return '';
-  const cc = imprint.cc ? `<div class="cc">抄送：${esc(imprint.cc.replace(/[。.]\s*$/, ''))}。</div>` : '';
+  const cc = imprint.cc ? `<div class="cc">抄送：${esc(imprint.cc)}。</div>` : '';
   const issue = `<div class="issue"><span>${esc(imprint.issuer)}</span><span>${esc(imprint.issueDate)}印发</span></div>`;
   return `<footer class="imprint">${cc}${issue}</footer>`;
 }

@@ -1,5 +1,5 @@
 /**
- * Counts and sums (次, 人次, 份, 件…): exact or “余”-rounded, domain brief §4.3.
+ * Counts and sums (次, 人次, 份, 件…): exact or “余”-rounded as government reports write them.
  * Pure functions; invalid input is a programming error and throws a RangeError.
  */
 import type { DisplayRule } from '../format';

@@ -48,7 +48,7 @@ function wan(fen: number, decimals?: number): string {
 }
 
 /**
- * An amount of money given in yuan. Default rule: 万元 (domain §4.1, “罚款6.177万元”).
+ * An amount of money given in yuan. Default rule: 万元 (as in “罚款6.177万元”).
  * - `wan`: see above; **0 prints as “0元”** — zero has no magnitude, and “0万元” reads as a
  *   conversion artefact. Amounts below 1万 still print in 万元 (3500 → “0.35万元”): a figure keeps
  *   one unit; choose the exact rule for small sums.

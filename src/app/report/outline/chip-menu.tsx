@@ -9,6 +9,7 @@ import { updateParagraph } from '../spec-edit';
 import type { FigureDef, FigureSegment, Segment } from '../types';
 import { useOutline } from './outline-context';
 import { RatesMenu } from './rates-menu';
+import { YEAR_MIN } from '@rules/limits';
 
 export interface ChipTarget {
   paragraphId: string;
@@ -156,7 +157,7 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
           onChange={(e) => set({ sinceYear: e.currentTarget.checked ? year - 2 : undefined })}
         />
         {seg.sinceYear !== undefined && (
-          <NumberInput size="xs" w={96} aria-label="起始年份" min={1949} max={year} value={seg.sinceYear} suffix="年" onChange={(v) => typeof v === 'number' && set({ sinceYear: v })} />
+          <NumberInput size="xs" w={96} aria-label="起始年份" min={YEAR_MIN} max={year} value={seg.sinceYear} suffix="年" onChange={(v) => typeof v === 'number' && set({ sinceYear: v })} />
         )}
       </Group>
       <Checkbox size="xs" label="写与上年相比的增减（如“较上年增长20%”）" disabled={manual} checked={!!seg.change} onChange={(e) => set({ change: e.currentTarget.checked || undefined })} />

@@ -4,7 +4,7 @@
  * shown as what it stands for. Renders segments into it and reads segments back out of it.
  */
 import type { Segment } from '../types';
-import { splitTokens, tokenText, TOKEN_HELP, type Token } from '../tokens';
+import { splitTokens, tokenText, TOKEN_HELP, type Token } from '@rules/report/tokens';
 import type { ChipLabel } from '../figure-labels';
 
 export interface InlineLabels {

@@ -5,7 +5,7 @@
  */
 import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Segment } from '../types';
-import type { Token } from '../tokens';
+import type { Token } from '@rules/report/tokens';
 import { figureChip, insertNode, readInline, refreshChips, renderInline, tokenChip, type InlineLabels } from './inline-dom';
 
 export interface InlineEditorHandle {
@@ -45,6 +45,7 @@ export const InlineEditor = forwardRef<InlineEditorHandle, Props>(function Inlin
     renderInline(root.current, props.segments, props.labels);
     lastJson.current = json;
     // Labels alone changing is the next effect's job (it keeps the caret).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.segments]);
 
   useLayoutEffect(() => {

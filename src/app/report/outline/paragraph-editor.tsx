@@ -3,7 +3,7 @@ import { ActionIcon, Button, Group, Menu, Tooltip } from '@mantine/core';
 import { useRef } from 'react';
 import { IconPlus, IconTrash } from '../../icons';
 import { addParagraph, removeParagraph, updateParagraph } from '../spec-edit';
-import { TOKENS, TOKEN_HELP } from '../tokens';
+import { TOKENS, TOKEN_HELP } from '@rules/report/tokens';
 import type { ParagraphSpec } from '../types';
 import { InlineEditor, type InlineEditorHandle } from './inline-editor';
 import { useOutline } from './outline-context';

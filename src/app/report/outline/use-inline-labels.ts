@@ -1,7 +1,7 @@
 /** The chip words of one paragraph (or heading): figure values by segment, automatic words by year and town. */
 import { useMemo } from 'react';
 import { chipLabel, segmentKey } from '../figure-labels';
-import { tokenValue } from '../tokens';
+import { tokenValue } from '@rules/report/tokens';
 import type { InlineLabels } from './inline-dom';
 import { useOutline } from './outline-context';
 import { useLedger } from '../../state/ledger';

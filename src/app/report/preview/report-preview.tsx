@@ -60,6 +60,7 @@ export function ReportPreview({ year, unsaved, outputKey, document, onFigure, on
       if (opened) void opened.loadingTask.destroy();
     };
     // Refetch only when what prints changed (onPageCount is a state setter of the page).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [year, outputKey, reload]);
 
   useEffect(() => {

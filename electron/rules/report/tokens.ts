@@ -1,10 +1,10 @@
 /**
  * The automatic words of report text: {年度}, {上年度}, {下年度}, {乡镇}, {乡镇长}, {乡镇干部} are
  * stored as tokens so a copy for a new year (or a 乡 rather than a 镇) reads right, and shown to
- * the clerk as what they stand for (2023, 双土镇, 镇长). The core resolves the same tokens in
- * report/assemble.ts (resolveTokens); keep the two lists equal.
+ * the clerk as what they stand for (2023, 双土镇, 镇长). The report assembly (core) and the editor
+ * (screens) both resolve them here, 我镇 fallback included.
  */
-import { townWords, type TownType } from '@rules/town-type';
+import { townWords, type TownType } from '../town-type';
 
 export const TOKENS = ['年度', '上年度', '下年度', '乡镇', '乡镇长', '乡镇干部'] as const;
 export type Token = (typeof TOKENS)[number];

@@ -4,12 +4,17 @@
  * backup-file pickers of 备份与恢复. Electron implements them in electron/main/report-output.ts
  * and electron/main/pickers.ts (bound like every method, `api:<name>`), the browser harness in
  * electron/harness/report-output.ts (`POST /host/<short name>`; the pickers answer UNAVAILABLE).
- * Types and a plain name list only: the sandboxed preload bundles this file.
+ * Types and plain name lists only: the sandboxed preload bundles this file and the screens import
+ * the names (which methods the browser harness cannot run), so it lives in the pure layer.
  */
 export const HOST_METHOD_NAMES = ['host.reportPdf', 'host.printReport', 'host.saveReport', 'host.pickFolder', 'host.pickBackupFile'] as const;
 /** The native pickers: Electron only; the browser harness refuses them and the page offers a path box instead. */
 export const PICKER_METHOD_NAMES = ['host.pickFolder', 'host.pickBackupFile'] as const;
 export type HostMethodName = (typeof HOST_METHOD_NAMES)[number];
+
+/** Methods only the Electron main process can run (native dialogs; the report's host methods). */
+export const MAIN_METHOD_NAMES = ['file.exportLedger', 'file.importLedger', ...HOST_METHOD_NAMES] as const;
+export type MainMethodName = (typeof MAIN_METHOD_NAMES)[number];
 
 export type SavedReportFormat = 'pdf' | 'docx';
 

@@ -1,12 +1,13 @@
 /**
- * Input schemas of the host methods (electron/preload/host-contract.ts), shared by the Electron
+ * Input schemas of the host methods (electron/rules/host-contract.ts), shared by the Electron
  * shell and the browser harness so both refuse the same payloads. Plain Node, no Electron import.
  */
 import { z } from 'zod';
-import { LedgerError } from '@rules/errors';
-import type { HostMethodName, HostMethods } from '../preload/host-contract';
+import { LedgerError, zodIssues } from '@rules/errors';
+import type { HostMethodName, HostMethods } from '@rules/host-contract';
+import { yearSchema } from '@rules/limits';
 
-const year = z.int().min(1949).max(2100);
+const year = yearSchema;
 
 export const HOST_INPUT = {
   'host.reportPdf': z.object({ year }),
@@ -20,11 +21,7 @@ export const HOST_INPUT = {
 export function parseHostInput<K extends HostMethodName>(name: K, payload: unknown): HostMethods[K]['input'] {
   const r = HOST_INPUT[name].safeParse(payload ?? {});
   if (!r.success) {
-    throw new LedgerError(
-      'VALIDATION',
-      '请求参数不正确',
-      r.error.issues.map((i) => ({ field: i.path.join('.') || undefined, message: i.message })),
-    );
+    throw new LedgerError('VALIDATION', '请求参数不正确', zodIssues(r.error));
   }
   return r.data as HostMethods[K]['input'];
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { openDb, precheckLedgerFile, type Db, type OpenOptions } from '../db/open';
 import { preMigrationCopy } from '../backup/safety';
+import { version } from '../../../package.json';
 import type { Progress } from '../worker/protocol';
 import { removeLeftoverWorkDirs } from '../backup/leftovers';
 import fs from 'node:fs';
@@ -43,7 +44,8 @@ export interface LedgerContext {
   close(): void;
 }
 
-export const APP_VERSION = '0.1.0';
+/** The app's version (package.json), written into backup manifests. */
+export const APP_VERSION: string = version;
 
 /** Attachments sit beside the ledger file, in a folder named after it. */
 export function attachmentsDirFor(file: string): string {

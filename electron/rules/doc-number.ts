@@ -1,0 +1,19 @@
+/**
+ * A document number in the GB/T 9704 form 代字〔年份〕序号号 (双土府规〔2024〕3号): the 发文字号 of
+ * the report and the 统一编号 of a 行政规范性文件 are both built, read and matched here only.
+ */
+export interface DocNumber {
+  code: string;
+  year: number;
+  seq: number;
+}
+
+export const formatDocNumber = (code: string, year: number, seq: number | string): string => `${code}〔${year}〕${seq}号`;
+
+const DOC_NUMBER = /^(.*)〔(\d{4})〕(\d+)号$/;
+
+/** The parts of a well-formed number, or null. */
+export function parseDocNumber(text: unknown): DocNumber | null {
+  const m = typeof text === 'string' ? DOC_NUMBER.exec(text) : null;
+  return m ? { code: m[1], year: Number(m[2]), seq: Number(m[3]) } : null;
+}
