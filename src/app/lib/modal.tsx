@@ -4,6 +4,7 @@
  * the two thin wrappers below: `ConfirmModal` for a yes/no question and `FormModal` for one form.
  * Dialogs holding unsaved edits pass their close through lib/use-guarded-close.ts.
  */
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the one place that wraps Mantine's Modal
 import { Alert, Button, Group, List, Modal, Text, type ModalProps } from '@mantine/core';
 import { useEffect, useRef, type CSSProperties, type FormEvent, type ReactNode } from 'react';
 
