@@ -22,7 +22,14 @@ const NODE_ONLY_PACKAGES = ['/better-sqlite3', '/electron', '/electron/*', '/doc
 
 /** The core as seen from outside it: alias and relative spellings. */
 const CORE = ['@core/*', '**/electron/core', '**/electron/core/*'];
-const SHELLS = ['**/electron/main', '**/electron/main/*', '**/electron/harness', '**/electron/harness/*', '**/electron/cli', '**/electron/cli/*'];
+const SHELLS = [
+  '**/electron/main',
+  '**/electron/main/*',
+  '**/electron/harness',
+  '**/electron/harness/*',
+  '**/electron/cli',
+  '**/electron/cli/*',
+];
 const PRELOAD = ['**/electron/preload', '**/electron/preload/*'];
 
 const msg = {
@@ -78,6 +85,14 @@ export default tseslint.config(
             { group: [...CORE, ...PRELOAD, ...SHELLS], allowTypeImports: true, message: msg.screens },
             { group: [...NODE_BUILTINS, ...NODE_ONLY_PACKAGES], message: msg.screensNode },
           ],
+          // One home for dialogs (look, Esc, focus, test ids): src/app/lib/modal.tsx.
+          paths: [
+            {
+              name: '@mantine/core',
+              importNames: ['Modal'],
+              message: '对话框统一用 src/app/lib/modal.tsx 的 AppModal、ConfirmModal 或 FormModal。',
+            },
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global'],
@@ -93,8 +108,16 @@ export default tseslint.config(
         {
           basePath: root,
           zones: [
-            { target: './electron/rules', from: ['./electron/core', './electron/main', './electron/harness', './electron/cli', './electron/preload', './src'], message: msg.rules },
-            { target: './electron/core', from: ['./electron/main', './electron/harness', './electron/cli', './electron/preload', './src'], message: msg.core },
+            {
+              target: './electron/rules',
+              from: ['./electron/core', './electron/main', './electron/harness', './electron/cli', './electron/preload', './src'],
+              message: msg.rules,
+            },
+            {
+              target: './electron/core',
+              from: ['./electron/main', './electron/harness', './electron/cli', './electron/preload', './src'],
+              message: msg.core,
+            },
           ],
         },
       ],
@@ -105,7 +128,10 @@ export default tseslint.config(
     files: ['electron/rules/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: [...NODE_BUILTINS, ...NODE_ONLY_PACKAGES], message: msg.rules }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...NODE_BUILTINS, ...NODE_ONLY_PACKAGES], message: msg.rules }] },
+      ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'window', 'document'],
     },
   },

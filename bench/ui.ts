@@ -13,11 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openContext } from '@core/api';
-import { getKind } from '@rules/kinds';
 import { insertRecord, nowIso } from '@core/ledger/records';
 import { startHarness } from '../electron/harness/server';
 import { launchChromium, RENDERER_DIR, requireBuiltRenderer, VIEWPORT } from '../test/e2e/support/app';
-import { sampleRecord } from '../test/e2e/support/sample-records';
+import { sampleRecord } from '../test/support/samples';
 import type { BenchRow } from './row';
 
 const KIND = 'enforcement';
@@ -27,14 +26,26 @@ const RUNS = 7;
 const TARGET_MS = 500;
 
 function seed(file: string): void {
-  const kind = getKind(KIND)!;
   const ctx = openContext(file);
   try {
     const t = nowIso();
     ctx.db.transaction(() => {
       for (let n = 0; n < ROWS; n++) {
-        const data = { ...sampleRecord(kind, YEAR, n, ['双土村', '红星村', '新华社区']), date: `${YEAR}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`, title: `第${n + 1}批次执法检查` };
-        insertRecord(ctx.db, { id: randomUUID(), kind: KIND, date: data.date, year: YEAR, data, createdAt: t, updatedAt: t, deletedAt: null });
+        const data = {
+          ...sampleRecord(KIND, n, { year: YEAR, everyField: { villages: ['双土村', '红星村', '新华社区'] } }),
+          date: `${YEAR}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,
+          title: `第${n + 1}批次执法检查`,
+        };
+        insertRecord(ctx.db, {
+          id: randomUUID(),
+          kind: KIND,
+          date: data.date,
+          year: YEAR,
+          data,
+          createdAt: t,
+          updatedAt: t,
+          deletedAt: null,
+        });
       }
     })();
   } finally {
@@ -88,7 +99,8 @@ export async function run(): Promise<BenchRow[]> {
       await page.getByRole('heading', { name: `${YEAR}年度台账概览` }).waitFor();
       return timeInPage(page, `location.hash = '#/kind/${KIND}'`);
     });
-    const clickHeader = (label: string) => `[...document.querySelectorAll('thead th')].find((th) => th.textContent.startsWith('${label}')).click()`;
+    const clickHeader = (label: string) =>
+      `[...document.querySelectorAll('thead th')].find((th) => th.textContent.startsWith('${label}')).click()`;
     const sort = await median(RUNS, () => timeInPage(page, clickHeader('罚款金额')));
     const typeSearch = (text: string) =>
       `const box = document.querySelector('input[aria-label="搜索"]');

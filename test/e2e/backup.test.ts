@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, openContext, type LedgerContext } from '@core/api';
 import { getKind } from '@rules/kinds';
 import { screenshot, startApp, type E2eApp } from './support/app';
-import { sampleRecord } from './support/sample-records';
+import { sampleRecord } from '../support/samples';
 import { AppShell } from './pages/app-shell';
 import { BackupPage } from './pages/backup-page';
 import { KindPage } from './pages/kind-page';
@@ -33,8 +33,16 @@ async function seed(file: string): Promise<void> {
   const ctx = openContext(file);
   try {
     await api(ctx, 'settings.save', { settings: { county: '某某县', town: '双土镇', villages: VILLAGES } });
-    for (let n = 0; n < 3; n++) await api(ctx, 'records.create', { kind: 'meeting', data: sampleRecord(getKind('meeting')!, Y, n, VILLAGES) });
-    for (let n = 0; n < 2; n++) await api(ctx, 'records.create', { kind: 'training', data: sampleRecord(getKind('training')!, Y, n, VILLAGES) });
+    for (let n = 0; n < 3; n++)
+      await api(ctx, 'records.create', {
+        kind: 'meeting',
+        data: sampleRecord('meeting', n, { year: Y, everyField: { villages: VILLAGES } }),
+      });
+    for (let n = 0; n < 2; n++)
+      await api(ctx, 'records.create', {
+        kind: 'training',
+        data: sampleRecord('training', n, { year: Y, everyField: { villages: VILLAGES } }),
+      });
   } finally {
     ctx.close();
   }
@@ -48,7 +56,8 @@ describe('备份与恢复', () => {
   let page: BackupPage;
   let backupFile = '';
   const before = process.env.FAZHI_DRIVES_DIR;
-  const meetings = async () => (await api<{ rows: { data: { title?: string } }[] }>(app.harness.ctx, 'records.list', { kind: 'meeting', year: Y })).rows;
+  const meetings = async () =>
+    (await api<{ rows: { data: { title?: string } }[] }>(app.harness.ctx, 'records.list', { kind: 'meeting', year: Y })).rows;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-backup-'));
@@ -112,7 +121,10 @@ describe('备份与恢复', () => {
   });
 
   it('查看内容 shows what the backup holds, after a record was added to the ledger', async () => {
-    await api(app.harness.ctx, 'records.create', { kind: 'meeting', data: { ...sampleRecord(getKind('meeting')!, Y, 7, VILLAGES), title: ADDED } });
+    await api(app.harness.ctx, 'records.create', {
+      kind: 'meeting',
+      data: { ...sampleRecord('meeting', 7, { year: Y, everyField: { villages: VILLAGES } }), title: ADDED },
+    });
     await page.inspectListed(DRIVE);
     await page.contents.waitFor();
     await page.sound.waitFor();

@@ -11,9 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, openContext, type LedgerContext } from '@core/api';
-import { getKind } from '@rules/kinds';
 import { screenshot, startApp, type E2eApp } from './support/app';
-import { sampleRecord } from './support/sample-records';
+import { sampleRecord } from '../support/samples';
 import { AppShell } from './pages/app-shell';
 import { NormativePage } from './pages/normative-page';
 import { FormDialog } from './pages/form-dialog';
@@ -36,12 +35,31 @@ async function seed(file: string): Promise<void> {
   const ctx = openContext(file);
   try {
     await api(ctx, 'settings.save', {
-      settings: { county: '某某县', town: '石桥乡', partyOrg: '中共石桥乡委员会', govOrg: '石桥乡人民政府', partyCode: '石桥委文', normativeCode: '石桥府规', villages: VILLAGES },
+      settings: {
+        county: '某某县',
+        town: '石桥乡',
+        partyOrg: '中共石桥乡委员会',
+        govOrg: '石桥乡人民政府',
+        partyCode: '石桥委文',
+        normativeCode: '石桥府规',
+        villages: VILLAGES,
+      },
     });
-    for (let n = 0; n < 3; n++) await api(ctx, 'records.create', { kind: 'meeting', data: sampleRecord(getKind('meeting')!, Y, n, VILLAGES) });
-    const doc = await api<{ id: string }>(ctx, 'records.create', { kind: 'normativeDoc', data: { registeredDate: `${Y}-04-01`, title: DOC } });
+    for (let n = 0; n < 3; n++)
+      await api(ctx, 'records.create', {
+        kind: 'meeting',
+        data: sampleRecord('meeting', n, { year: Y, everyField: { villages: VILLAGES } }),
+      });
+    const doc = await api<{ id: string }>(ctx, 'records.create', {
+      kind: 'normativeDoc',
+      data: { registeredDate: `${Y}-04-01`, title: DOC },
+    });
     await api(ctx, 'normativeDocs.advance', { id: doc.id, step: '合法性审核', data: { reviewDate: `${Y}-04-05`, reviewer: '乡司法所' } });
-    await api(ctx, 'normativeDocs.advance', { id: doc.id, step: '集体审议', data: { deliberationDate: `${Y}-04-10`, deliberationMeeting: '第4次乡政府常务会议' } });
+    await api(ctx, 'normativeDocs.advance', {
+      id: doc.id,
+      step: '集体审议',
+      data: { deliberationDate: `${Y}-04-10`, deliberationMeeting: '第4次乡政府常务会议' },
+    });
   } finally {
     ctx.close();
   }
@@ -245,7 +263,9 @@ describe('the clerk’s day without dead ends', () => {
     await app.page.keyboard.press('Control+s');
     await form.waitClosed();
     await page.waitTotal(4, Y);
-    await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? '')).toContain('六月党委会议（键盘登记）');
+    await expect
+      .poll(() => app.page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? ''))
+      .toContain('六月党委会议（键盘登记）');
     await screenshot(app.page, 'day-11-focus-saved-row');
 
     // Enter on the focused row edits it; Esc brings focus back to the same row.
@@ -253,7 +273,9 @@ describe('the clerk’s day without dead ends', () => {
     await form.root.waitFor();
     await app.page.keyboard.press('Escape');
     await form.waitClosed();
-    await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? '')).toContain('六月党委会议（键盘登记）');
+    await expect
+      .poll(() => app.page.evaluate(() => document.activeElement?.closest('tr')?.textContent ?? ''))
+      .toContain('六月党委会议（键盘登记）');
 
     await app.page.keyboard.press('Control+f');
     await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('搜索');
@@ -294,7 +316,7 @@ describe('the clerk’s day without dead ends', () => {
 
   it('首页’s start checklist ticks itself off as the year’s report is saved', async () => {
     const steps = app.page.getByTestId('start-step');
-    const done = async () => (await steps.evaluateAll((els) => els.map((e) => e.hasAttribute('data-done'))));
+    const done = async () => await steps.evaluateAll((els) => els.map((e) => e.hasAttribute('data-done')));
     await shell.open('首页');
     await app.page.getByTestId('start-checklist').waitFor();
     await expect.poll(done).toEqual([true, true, false, false]);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from '@core/api';
 import { KINDS } from '@rules/kinds';
 import { screenshot, startApp, type E2eApp } from './support/app';
-import { sampleRecord } from './support/sample-records';
+import { sampleRecord } from '../support/samples';
 import { AppShell } from './pages/app-shell';
 import { KindPage } from './pages/kind-page';
 
@@ -25,10 +25,17 @@ describe('every ledger page', () => {
       if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
       return r.value;
     };
-    await call('settings.save', { settings: { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府', normativeCode: '双土府规', villages: VILLAGES } });
-    for (const kind of KINDS) for (let n = 0; n < 3; n++) await call('records.create', { kind: kind.id, data: sampleRecord(kind, Y, n, VILLAGES) });
-    const enforcement = KINDS.find((k) => k.id === 'enforcement')!;
-    for (let n = 3; n < PAGED; n++) await call('records.create', { kind: 'enforcement', data: sampleRecord(enforcement, Y, n, VILLAGES) });
+    await call('settings.save', {
+      settings: { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府', normativeCode: '双土府规', villages: VILLAGES },
+    });
+    for (const kind of KINDS)
+      for (let n = 0; n < 3; n++)
+        await call('records.create', { kind: kind.id, data: sampleRecord(kind.id, n, { year: Y, everyField: { villages: VILLAGES } }) });
+    for (let n = 3; n < PAGED; n++)
+      await call('records.create', {
+        kind: 'enforcement',
+        data: sampleRecord('enforcement', n, { year: Y, everyField: { villages: VILLAGES } }),
+      });
     await app.page.reload();
   });
   afterAll(async () => {
@@ -42,7 +49,9 @@ describe('every ledger page', () => {
       await shell.openKind(kind.label);
       await page.waitTotal(kind.id === 'enforcement' ? PAGED : 3, Y);
       const headers = (await page.table.locator('thead th').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').trim());
-      const listed = kind.fields.filter((f) => f.listed).map((f) => (f.unit && (f.type === 'int' || f.type === 'money') ? `${f.label}（${f.unit}）` : f.label));
+      const listed = kind.fields
+        .filter((f) => f.listed)
+        .map((f) => (f.unit && (f.type === 'int' || f.type === 'money') ? `${f.label}（${f.unit}）` : f.label));
       expect(headers).toEqual(['序号', ...listed, '附件', '操作']);
       await screenshot(app.page, `kind-${kind.id}`);
 

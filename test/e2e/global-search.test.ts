@@ -10,9 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, openContext, type LedgerContext } from '@core/api';
-import { getKind } from '@rules/kinds';
 import { screenshot, startApp, type E2eApp } from './support/app';
-import { sampleRecord } from './support/sample-records';
+import { sampleRecord } from '../support/samples';
 import { AppShell } from './pages/app-shell';
 import { KindPage } from './pages/kind-page';
 
@@ -32,7 +31,7 @@ async function seed(file: string): Promise<void> {
       settings: { county: '某某县', town: '石桥镇', partyOrg: '中共石桥镇委员会', govOrg: '石桥镇人民政府', villages: VILLAGES },
     });
     const add = (kind: string, n: number, year: number, data: Record<string, unknown>) =>
-      api(ctx, 'records.create', { kind, data: { ...sampleRecord(getKind(kind)!, year, n, VILLAGES), ...data } });
+      api(ctx, 'records.create', { kind, data: { ...sampleRecord(kind, n, { year, everyField: { villages: VILLAGES } }), ...data } });
     // Seven 民法典 meetings (more than a group shows), one 民法典 training, one unrelated meeting, one last year.
     for (let n = 0; n < 7; n++) await add('meeting', n, Y, { title: `第${n + 1}次民法典专题学习会` });
     await add('meeting', 8, Y, { title: '安全生产工作会议' });

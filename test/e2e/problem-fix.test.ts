@@ -9,9 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, openContext, type LedgerContext } from '@core/api';
-import { getKind } from '@rules/kinds';
 import { screenshot, startApp, type E2eApp } from './support/app';
-import { sampleRecord } from './support/sample-records';
+import { sampleRecord } from '../support/samples';
 import { AppShell } from './pages/app-shell';
 import { KindPage } from './pages/kind-page';
 import { ReportPage } from './pages/report-page';
@@ -41,11 +40,11 @@ async function seed(file: string): Promise<void> {
     // A 普法 event but no 法治考试, and a meeting that is not a 党委会议.
     await api(ctx, 'records.create', {
       kind: 'training',
-      data: { ...sampleRecord(getKind('training')!, Y, 0, VILLAGES), eventType: '普法宣传活动', title: '赶场日宣传' },
+      data: { ...sampleRecord('training', 0, { year: Y, everyField: { villages: VILLAGES } }), eventType: '普法宣传活动', title: '赶场日宣传' },
     });
     await api(ctx, 'records.create', {
       kind: 'meeting',
-      data: { ...sampleRecord(getKind('meeting')!, Y, 0, VILLAGES), meetingType: '政府常务会议' },
+      data: { ...sampleRecord('meeting', 0, { year: Y, everyField: { villages: VILLAGES } }), meetingType: '政府常务会议' },
     });
   } finally {
     ctx.close();

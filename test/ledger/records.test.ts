@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { KINDS } from '@rules/kinds';
 import { ledgerYears, listRecords, listTrash, yearStats } from '@core/ledger/query';
 import { createRecord, deleteRecord, duplicateRecord, getRecord, purgeRecord, restoreRecord, updateRecord } from '@core/ledger/records';
-import { sampleInYear, sampleRecord, tempLedger, type TempLedger, fails } from '../support/ledger';
+import { sampleRecord, tempLedger, type TempLedger, fails } from '../support/ledger';
 
 describe('update and 回收站', () => {
   let L: TempLedger;
@@ -45,7 +45,7 @@ describe('update and 回收站', () => {
   it('delete moves a record to the 回收站: out of lists, counts and years, still readable', () => {
     const a = createRecord(L.ctx.db, 'meeting', sampleRecord('meeting'));
     const b = createRecord(L.ctx.db, 'meeting', sampleRecord('meeting', 1));
-    const old = createRecord(L.ctx.db, 'meeting', sampleInYear('meeting', 2019));
+    const old = createRecord(L.ctx.db, 'meeting', sampleRecord('meeting', 0, { year: 2019 }));
     const d = deleteRecord(L.ctx.db, a.id);
     expect(d.deletedAt).not.toBeNull();
     expect(deleteRecord(L.ctx.db, a.id).deletedAt).toBe(d.deletedAt); // deleting twice is harmless
@@ -54,7 +54,11 @@ describe('update and 回收站', () => {
     expect(listRecords(L.ctx.db, { kind: 'meeting', year: 2023 }).total).toBe(1);
     expect(yearStats(L.ctx.db, 2023).meeting).toBe(1);
     expect(ledgerYears(L.ctx.db)).toEqual([2023]);
-    expect(listTrash(L.ctx.db).map((r) => r.id).sort()).toEqual([a.id, old.id].sort());
+    expect(
+      listTrash(L.ctx.db)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([a.id, old.id].sort());
     expect(getRecord(L.ctx.db, a.id).deletedAt).toBe(d.deletedAt);
     expect(fails(() => updateRecord(L.ctx.db, a.id, sampleRecord('meeting')), 'CONFLICT').message).toContain('回收站');
   });
@@ -119,7 +123,7 @@ describe('listing', () => {
     createRecord(L.ctx.db, 'training', { ...sampleRecord('training'), title: 'file_name 宣传' });
     createRecord(L.ctx.db, 'training', { ...sampleRecord('training'), title: 'fileXname 宣传' });
     createRecord(L.ctx.db, 'training', { ...sampleRecord('training'), title: '反斜杠\\宣传' });
-    createRecord(L.ctx.db, 'training', sampleInYear('training', 2024));
+    createRecord(L.ctx.db, 'training', sampleRecord('training', 0, { year: 2024 }));
     createRecord(L.ctx.db, 'meeting', sampleRecord('meeting'));
     createRecord(L.ctx.db, 'legalAdviser', sampleRecord('legalAdviser', 0)); // 石桥村, 河坝村
     createRecord(L.ctx.db, 'legalAdviser', sampleRecord('legalAdviser', 1)); // 场镇社区
@@ -153,7 +157,9 @@ describe('listing', () => {
 
   it('sorts by a field, both ways, numerically', () => {
     const ours = created.map((c) => c.participants);
-    const asc = list({ sortBy: 'participants', sortDir: 'asc', pageSize: 500 }).rows.map((r) => r.data.participants as number).filter((n) => n !== 320);
+    const asc = list({ sortBy: 'participants', sortDir: 'asc', pageSize: 500 })
+      .rows.map((r) => r.data.participants as number)
+      .filter((n) => n !== 320);
     expect(asc).toEqual([...ours.filter((n) => n !== 320)].sort((a, b) => a - b));
     const desc = list({ sortBy: 'participants', sortDir: 'desc', pageSize: 5 }).rows.map((r) => r.data.participants);
     expect(desc).toEqual([...ours].sort((a, b) => b - a).slice(0, 5));
@@ -185,7 +191,8 @@ describe('listing', () => {
   });
 
   it('filters by one tag of a tags field', () => {
-    const advisers = (village: string) => listRecords(L.ctx.db, { kind: 'legalAdviser', year: 2023, filters: { villages: village } }).rows.map((r) => r.data.name);
+    const advisers = (village: string) =>
+      listRecords(L.ctx.db, { kind: 'legalAdviser', year: 2023, filters: { villages: village } }).rows.map((r) => r.data.name);
     expect(advisers('石桥村')).toEqual(['王律师']);
     expect(advisers('场镇社区')).toEqual(['赵律师']);
     expect(advisers('石桥')).toEqual([]);

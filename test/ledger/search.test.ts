@@ -4,7 +4,7 @@ import { callApi } from '@core/api';
 import { searchRecords } from '@core/ledger/query';
 import { createRecord, deleteRecord } from '@core/ledger/records';
 import { KINDS } from '@rules/kinds';
-import { sampleInYear, tempLedger, type TempLedger } from '../support/ledger';
+import { sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
 
 let L: TempLedger;
 beforeEach(() => {
@@ -12,9 +12,9 @@ beforeEach(() => {
 });
 afterEach(() => L.cleanup());
 
-const meeting = (date: string, title: string) => createRecord(L.ctx.db, 'meeting', { ...sampleInYear('meeting', 2023, 1), date, title });
+const meeting = (date: string, title: string) => createRecord(L.ctx.db, 'meeting', { ...sampleRecord('meeting', 1, { year: 2023 }), date, title });
 const training = (date: string, title: string, village?: string) =>
-  createRecord(L.ctx.db, 'training', { ...sampleInYear('training', 2023, 0), date, title, ...(village ? { village } : {}) });
+  createRecord(L.ctx.db, 'training', { ...sampleRecord('training', 0, { year: 2023 }), date, title, ...(village ? { village } : {}) });
 
 describe('全局搜索', () => {
   it('groups the year’s matches by kind in the menu’s order, newest first, counting beyond the shown few', () => {

@@ -11,7 +11,9 @@ import { ESLint } from 'eslint';
 const root = path.resolve(import.meta.dirname, '../..');
 const eslint = new ESLint({ cwd: root });
 /** Probe files live inside the layers (the rules key on the folder) and are removed afterwards. */
-const probeDirs = ['src/app/__lint_probe__', 'electron/core/__lint_probe__', 'electron/rules/__lint_probe__'].map((d) => path.join(root, d));
+const probeDirs = ['src/app/__lint_probe__', 'electron/core/__lint_probe__', 'electron/rules/__lint_probe__'].map((d) =>
+  path.join(root, d),
+);
 
 async function lint(rel: string, code: string): Promise<string[]> {
   const file = path.join(root, rel);
@@ -25,11 +27,20 @@ afterAll(() => probeDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: t
 
 describe('layer boundaries', () => {
   it('a screen importing core value code (better-sqlite3 behind it) fails; a type import passes', async () => {
-    const bad = await lint('src/app/__lint_probe__/screen.ts', "import { createRecord } from '@core/ledger/records';\nexport const f = createRecord;\n");
+    const bad = await lint(
+      'src/app/__lint_probe__/screen.ts',
+      "import { createRecord } from '@core/ledger/records';\nexport const f = createRecord;\n",
+    );
     expect(bad.join('\n')).toMatch(/no-restricted-imports.*界面层/);
-    const relative = await lint('src/app/__lint_probe__/relative.ts', "import { openDb } from '../../../electron/core/db/open';\nexport const f = openDb;\n");
+    const relative = await lint(
+      'src/app/__lint_probe__/relative.ts',
+      "import { openDb } from '../../../electron/core/db/open';\nexport const f = openDb;\n",
+    );
     expect(relative.join('\n')).toMatch(/no-restricted-imports.*界面层/);
-    const ok = await lint('src/app/__lint_probe__/typed.ts', "import type { LedgerRecord } from '@core/ledger/records';\nexport type R = LedgerRecord;\n");
+    const ok = await lint(
+      'src/app/__lint_probe__/typed.ts',
+      "import type { LedgerRecord } from '@core/ledger/records';\nexport type R = LedgerRecord;\n",
+    );
     expect(ok).toEqual([]);
   });
 
@@ -42,10 +53,26 @@ describe('layer boundaries', () => {
     expect(rules).toEqual([]);
   });
 
+  it('a screen building a dialog on Mantine’s Modal itself fails; the app’s one modal home passes', async () => {
+    const bad = await lint('src/app/__lint_probe__/dialog.tsx', "import { Modal } from '@mantine/core';\nexport const M = Modal;\n");
+    expect(bad.join('\n')).toMatch(/no-restricted-imports.*lib\/modal\.tsx/);
+    const ok = await lint(
+      'src/app/__lint_probe__/dialog-ok.tsx',
+      "import { Button } from '@mantine/core';\nimport { AppModal } from '../lib/modal';\nexport const M = [AppModal, Button];\n",
+    );
+    expect(ok).toEqual([]);
+  });
+
   it('the core importing electron/main (or electron itself) fails', async () => {
-    const main = await lint('electron/core/__lint_probe__/up.ts', "import { channelFor } from '../../main/ipc';\nexport const c = channelFor;\n");
+    const main = await lint(
+      'electron/core/__lint_probe__/up.ts',
+      "import { channelFor } from '../../main/ipc';\nexport const c = channelFor;\n",
+    );
     expect(main.join('\n')).toMatch(/no-restricted-paths.*核心/);
-    const typeOnly = await lint('electron/core/__lint_probe__/up-type.ts', "import type { DialogDeps } from '../../main/dialogs';\nexport type D = DialogDeps;\n");
+    const typeOnly = await lint(
+      'electron/core/__lint_probe__/up-type.ts',
+      "import type { DialogDeps } from '../../main/dialogs';\nexport type D = DialogDeps;\n",
+    );
     expect(typeOnly.join('\n')).toMatch(/no-restricted-paths.*核心/);
     const electron = await lint('electron/core/__lint_probe__/electron.ts', "import { app } from 'electron';\nexport const a = app;\n");
     expect(electron.join('\n')).toMatch(/no-restricted-imports.*核心/);
@@ -54,7 +81,10 @@ describe('layer boundaries', () => {
   });
 
   it('the pure rules importing the core or Node fails', async () => {
-    const core = await lint('electron/rules/__lint_probe__/up.ts', "import { getSettings } from '@core/ledger/settings';\nexport const g = getSettings;\n");
+    const core = await lint(
+      'electron/rules/__lint_probe__/up.ts',
+      "import { getSettings } from '@core/ledger/settings';\nexport const g = getSettings;\n",
+    );
     expect(core.join('\n')).toMatch(/no-restricted-paths.*纯规则层/);
     const node = await lint('electron/rules/__lint_probe__/node.ts', "import fs from 'node:fs';\nexport const f = fs;\n");
     expect(node.join('\n')).toMatch(/no-restricted-imports.*纯规则层/);

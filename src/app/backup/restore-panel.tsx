@@ -8,7 +8,7 @@ import { Alert, Button, Checkbox, Group, Paper, Table, Text, TextInput } from '@
 import { useCallback, useEffect, useState } from 'react';
 import { canPick, pickBackupFile } from '../../api/host';
 import { asApiError, call, type ApiOutput } from '../lib/api';
-import { ConfirmModal } from '../lib/confirm-modal';
+import { ConfirmModal } from '../lib/modal';
 import { useLedger } from '../state/ledger';
 import { IconCheck, IconFolder, IconRefresh } from './backup-icons';
 import { BackupContents, type BackupInfo, type Check } from './backup-contents';

@@ -4,12 +4,13 @@
  * rows to add, every problem by sheet/row/column/header, and probable duplicates to tick — then
  * add the rows in one transaction, or none at all when the clerk asks for all-or-nothing.
  */
-import { Alert, Badge, Button, Checkbox, FileButton, Group, Modal, ScrollArea, Select, Stack, Switch, Table, Tabs, Text } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, FileButton, Group, ScrollArea, Select, Stack, Switch, Table, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { asApiError, call, type ApiOutput, type KindDef } from '../lib/api';
 import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';
 import { fileToBase64 } from './files';
+import { AppModal } from '../lib/modal';
 
 type Preview = ApiOutput<'excel.preview'>;
 type Sheet = Preview['sheets'][number];
@@ -64,14 +65,25 @@ export function ImportDialog({ kind, year, onClose }: { kind?: KindDef; year: nu
     if (file) void load(file, next);
   };
   const setColumn = (s: Sheet, col: string, field: string | null) =>
-    change(s.sheet, { kind: s.kind, headerRow: s.headerRow, columns: { ...Object.fromEntries(s.columns.map((c) => [c.col, c.field])), [col]: field } });
+    change(s.sheet, {
+      kind: s.kind,
+      headerRow: s.headerRow,
+      columns: { ...Object.fromEntries(s.columns.map((c) => [c.col, c.field])), [col]: field },
+    });
 
   const commit = async () => {
     if (!file) return;
     setBusy(true);
     setError(null);
     try {
-      const r = await call('excel.import', { dataBase64: file.b64, kind: kind?.id, year, overrides, allOrNothing, includeDuplicates: [...ticked] });
+      const r = await call('excel.import', {
+        dataBase64: file.b64,
+        kind: kind?.id,
+        year,
+        overrides,
+        allOrNothing,
+        includeDuplicates: [...ticked],
+      });
       changed();
       toast(`已导入${r.added}条记录${r.bad ? `，${r.bad}行有错误未导入` : ''}${r.duplicates ? `，${r.duplicates}行疑似重复已跳过` : ''}`);
       onClose();
@@ -88,7 +100,7 @@ export function ImportDialog({ kind, year, onClose }: { kind?: KindDef; year: nu
   const kindOptions = [{ value: SKIP, label: '不导入此表' }, ...(kind ? [kind] : kinds).map((k) => ({ value: k.id, label: k.label }))];
 
   return (
-    <Modal opened onClose={onClose} title={kind ? `导入Excel：${kind.label}` : '从Excel导入台账'} size="min(1200px, 96vw)" styles={{ title: { fontWeight: 600 } }}>
+    <AppModal opened onClose={onClose} title={kind ? `导入Excel：${kind.label}` : '从Excel导入台账'} size="min(1200px, 96vw)">
       <Stack gap="sm" data-testid="import-dialog">
         <Group gap="sm">
           <FileButton onChange={(f) => void pick(f)} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
@@ -110,27 +122,50 @@ export function ImportDialog({ kind, year, onClose }: { kind?: KindDef; year: nu
         {preview && counts && (
           <>
             <Text size="sm" data-testid="import-summary">
-              共{counts.rows}行：可导入 <b>{counts.valid}</b> 行，有错误 <b style={{ color: counts.bad ? '#c92a2a' : undefined }}>{counts.bad}</b> 行，疑似重复{' '}
-              <b>{counts.duplicates}</b> 行（默认跳过，勾选则导入）
+              共{counts.rows}行：可导入 <b>{counts.valid}</b> 行，有错误{' '}
+              <b style={{ color: counts.bad ? '#c92a2a' : undefined }}>{counts.bad}</b> 行，疑似重复 <b>{counts.duplicates}</b>{' '}
+              行（默认跳过，勾选则导入）
             </Text>
             <Tabs value={tab} onChange={setTab} keepMounted={false}>
               <Tabs.List>
                 {preview.sheets.map((s) => (
-                  <Tabs.Tab key={s.sheet} value={s.sheet} rightSection={s.problems.some((p) => p.level === 'error') ? <Badge color="red" size="xs">{s.problems.filter((p) => p.level === 'error').length}</Badge> : undefined}>
+                  <Tabs.Tab
+                    key={s.sheet}
+                    value={s.sheet}
+                    rightSection={
+                      s.problems.some((p) => p.level === 'error') ? (
+                        <Badge color="red" size="xs">
+                          {s.problems.filter((p) => p.level === 'error').length}
+                        </Badge>
+                      ) : undefined
+                    }
+                  >
                     {s.sheet} → {s.kindLabel ?? '未导入'}
                   </Tabs.Tab>
                 ))}
               </Tabs.List>
               {preview.sheets.map((s) => (
                 <Tabs.Panel key={s.sheet} value={s.sheet} pt="xs">
-                  <SheetPanel s={s} kindOptions={kindOptions} ticked={ticked} setTicked={setTicked} onKind={(k) => change(s.sheet, { kind: k === SKIP ? null : k })} onColumn={(c, f) => setColumn(s, c, f)} />
+                  <SheetPanel
+                    s={s}
+                    kindOptions={kindOptions}
+                    ticked={ticked}
+                    setTicked={setTicked}
+                    onKind={(k) => change(s.sheet, { kind: k === SKIP ? null : k })}
+                    onColumn={(c, f) => setColumn(s, c, f)}
+                  />
                 </Tabs.Panel>
               ))}
             </Tabs>
           </>
         )}
         <Group justify="space-between" mt="xs">
-          <Switch checked={allOrNothing} onChange={(e) => setAllOrNothing(e.currentTarget.checked)} label="全部无误才导入（有任何错误则一行也不导入）" data-testid="import-all-or-nothing" />
+          <Switch
+            checked={allOrNothing}
+            onChange={(e) => setAllOrNothing(e.currentTarget.checked)}
+            label="全部无误才导入（有任何错误则一行也不导入）"
+            data-testid="import-all-or-nothing"
+          />
           <Group gap="xs">
             <Button variant="default" onClick={onClose}>
               取消
@@ -141,7 +176,7 @@ export function ImportDialog({ kind, year, onClose }: { kind?: KindDef; year: nu
           </Group>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -155,7 +190,10 @@ interface PanelProps {
 }
 
 function SheetPanel({ s, kindOptions, ticked, setTicked, onKind, onColumn }: PanelProps) {
-  const fieldOptions = [{ value: SKIP, label: '（不导入）' }, ...s.fields.map((f) => ({ value: f.key, label: f.required ? `${f.label} *` : f.label }))];
+  const fieldOptions = [
+    { value: SKIP, label: '（不导入）' },
+    ...s.fields.map((f) => ({ value: f.key, label: f.required ? `${f.label} *` : f.label })),
+  ];
   const mapped = s.columns.filter((c) => c.field);
   const label = (key: string) => s.fields.find((f) => f.key === key)?.label ?? key;
   const good = s.rows.filter((r) => r.ok && !r.duplicateOf);
@@ -164,9 +202,20 @@ function SheetPanel({ s, kindOptions, ticked, setTicked, onKind, onColumn }: Pan
   return (
     <Stack gap="xs" data-testid={`sheet-${s.sheet}`}>
       <Group gap="sm">
-        <Select size="xs" w={180} label="台账类型" data={kindOptions} value={s.kind ?? SKIP} onChange={(v) => v && onKind(v)} allowDeselect={false} data-testid="sheet-kind" />
+        <Select
+          size="xs"
+          w={180}
+          label="台账类型"
+          data={kindOptions}
+          value={s.kind ?? SKIP}
+          onChange={(v) => v && onKind(v)}
+          allowDeselect={false}
+          data-testid="sheet-kind"
+        />
         <Text size="xs" c="dimmed" mt={18}>
-          {s.kind ? `${s.kindFrom ? `${from[s.kindFrom]}；` : ''}表头在第${s.headerRow}行；${s.rows.length}行数据${s.skipped ? `，跳过合计行${s.skipped}行` : ''}` : '此表不导入'}
+          {s.kind
+            ? `${s.kindFrom ? `${from[s.kindFrom]}；` : ''}表头在第${s.headerRow}行；${s.rows.length}行数据${s.skipped ? `，跳过合计行${s.skipped}行` : ''}`
+            : '此表不导入'}
         </Text>
       </Group>
       {s.kind && (
@@ -188,7 +237,15 @@ function SheetPanel({ s, kindOptions, ticked, setTicked, onKind, onColumn }: Pan
                       <Table.Td>{c.col}</Table.Td>
                       <Table.Td>{c.header}</Table.Td>
                       <Table.Td>
-                        <Select size="xs" data={fieldOptions} value={c.field ?? SKIP} onChange={(v) => onColumn(c.col, !v || v === SKIP ? null : v)} allowDeselect={false} aria-label={`第${c.col}列“${c.header}”导入为`} data-testid={`map-${c.col}`} />
+                        <Select
+                          size="xs"
+                          data={fieldOptions}
+                          value={c.field ?? SKIP}
+                          onChange={(v) => onColumn(c.col, !v || v === SKIP ? null : v)}
+                          allowDeselect={false}
+                          aria-label={`第${c.col}列“${c.header}”导入为`}
+                          data-testid={`map-${c.col}`}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}

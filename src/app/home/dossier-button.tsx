@@ -7,7 +7,7 @@ import { Alert, Button, Group, List, Loader, Text, TextInput } from '@mantine/co
 import { useState } from 'react';
 import { canPick, pickFolder } from '../../api/host';
 import { asApiError, call, formFailure, type ApiErrorLike, type ApiOutput } from '../lib/api';
-import { FormModal } from '../lib/form-modal';
+import { FormModal } from '../lib/modal';
 import { IconDownload } from '../report/report-icons';
 
 type Result = ApiOutput<'dossier.export'>;

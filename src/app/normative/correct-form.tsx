@@ -4,7 +4,7 @@
  */
 import { Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { FormModal } from '../lib/form-modal';
+import { FormModal } from '../lib/modal';
 import { asApiError, call, formFailure, type KindDef, type LedgerRecord } from '../lib/api';
 import { useFieldForm } from '../lib/use-field-form';
 import { useGuardedClose, valuesDiffer } from '../lib/use-guarded-close';

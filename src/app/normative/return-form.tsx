@@ -1,7 +1,7 @@
 /** 退回 a 行政规范性文件 one step, with a reason; the step's data is cleared into the history. */
 import { Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { FormModal } from '../lib/form-modal';
+import { FormModal } from '../lib/modal';
 import { asApiError, call, formFailure, type LedgerRecord } from '../lib/api';
 import { useFieldForm } from '../lib/use-field-form';
 import { useGuardedClose } from '../lib/use-guarded-close';

@@ -1,7 +1,7 @@
 /** 办理 the next lifecycle step of a 行政规范性文件: only that step's fields, then normativeDocs.advance. */
 import { SimpleGrid, Text } from '@mantine/core';
 import { useState } from 'react';
-import { FormModal } from '../lib/form-modal';
+import { FormModal } from '../lib/modal';
 import { asApiError, call, formFailure, type KindDef, type LedgerRecord } from '../lib/api';
 import { useFieldForm } from '../lib/use-field-form';
 import { useGuardedClose, valuesDiffer } from '../lib/use-guarded-close';

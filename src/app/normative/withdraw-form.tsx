@@ -1,7 +1,7 @@
 /** 撤回 a 行政规范性文件, with the reason the core requires; a withdrawn document goes no further. */
 import { Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { FormModal } from '../lib/form-modal';
+import { FormModal } from '../lib/modal';
 import { asApiError, call, formFailure, type LedgerRecord } from '../lib/api';
 import { useFieldForm } from '../lib/use-field-form';
 import { useGuardedClose } from '../lib/use-guarded-close';

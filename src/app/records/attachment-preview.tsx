@@ -4,15 +4,23 @@
  * loader, so a saved file is fetched (and hash-checked by the core) only when it is shown; a
  * loader's failure — e.g. the stored file no longer matches — is shown in Chinese, never hidden.
  */
-import { Alert, Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { drawPage, openPdf, type PDFDocumentProxy } from '../report/preview/pdf-doc';
 import { asApiError } from '../lib/api';
+import { AppModal } from '../lib/modal';
 
 export type BytesLoader = () => Promise<Uint8Array>;
 export type PreviewType = 'image' | 'pdf' | 'other';
 
-const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp' };
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  bmp: 'image/bmp',
+};
 
 const extOf = (name: string) => (name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '');
 
@@ -55,7 +63,19 @@ function useBytes(load: BytesLoader | null, key: string): { bytes: Uint8Array | 
 const THUMB = 56;
 
 /** A square thumbnail; files that cannot be drawn show their extension. Clicking opens the viewer. */
-export function AttachmentThumb({ name, load, id, onOpen, onProblem }: { name: string; load: BytesLoader; id: string; onOpen: () => void; onProblem?: (message: string) => void }) {
+export function AttachmentThumb({
+  name,
+  load,
+  id,
+  onOpen,
+  onProblem,
+}: {
+  name: string;
+  load: BytesLoader;
+  id: string;
+  onOpen: () => void;
+  onProblem?: (message: string) => void;
+}) {
   const type = previewType(name);
   const { bytes, error } = useBytes(type === 'other' ? null : load, id);
   // A store problem (file changed or missing) is the row's to show, not only this square's tooltip.
@@ -91,15 +111,31 @@ export function AttachmentThumb({ name, load, id, onOpen, onProblem }: { name: s
   }, [type, bytes]);
   const problem = error || pdfError;
   return (
-    <button type="button" className="att-thumb" onClick={onOpen} title={problem || `查看“${name}”`} aria-label={`查看${name}`} data-testid="attachment-thumb" data-state={problem ? 'error' : bytes || type === 'other' ? 'ready' : 'loading'}>
+    <button
+      type="button"
+      className="att-thumb"
+      onClick={onOpen}
+      title={problem || `查看“${name}”`}
+      aria-label={`查看${name}`}
+      data-testid="attachment-thumb"
+      data-state={problem ? 'error' : bytes || type === 'other' ? 'ready' : 'loading'}
+    >
       {problem ? (
         <span className="att-thumb-bad" aria-hidden>
           !
         </span>
       ) : type === 'image' ? (
-        url ? <img src={url} alt="" /> : <Loader size={12} />
+        url ? (
+          <img src={url} alt="" />
+        ) : (
+          <Loader size={12} />
+        )
       ) : type === 'pdf' ? (
-        bytes ? <canvas ref={canvas} /> : <Loader size={12} />
+        bytes ? (
+          <canvas ref={canvas} />
+        ) : (
+          <Loader size={12} />
+        )
       ) : (
         <span className="att-thumb-ext" aria-hidden>
           {extOf(name).slice(0, 4).toUpperCase() || '文件'}
@@ -110,12 +146,24 @@ export function AttachmentThumb({ name, load, id, onOpen, onProblem }: { name: s
 }
 
 /** The viewer: an image fitted to the window, or the PDF's pages one under another. */
-export function AttachmentViewer({ name, load, id, onClose, onDownload }: { name: string; load: BytesLoader; id: string; onClose: () => void; onDownload?: () => void }) {
+export function AttachmentViewer({
+  name,
+  load,
+  id,
+  onClose,
+  onDownload,
+}: {
+  name: string;
+  load: BytesLoader;
+  id: string;
+  onClose: () => void;
+  onDownload?: () => void;
+}) {
   const type = previewType(name);
   const { bytes, error } = useBytes(type === 'other' ? null : load, id);
   const url = useImageUrl(type === 'image' ? bytes : null, name);
   return (
-    <Modal opened onClose={onClose} title={name} size="min(1100px, 92vw)" yOffset="3vh" styles={{ title: { fontWeight: 600, wordBreak: 'break-all' } }}>
+    <AppModal opened onClose={onClose} title={name} size="min(1100px, 92vw)" yOffset="3vh" styles={{ title: { wordBreak: 'break-all' } }}>
       <div data-testid="attachment-viewer">
         {error ? (
           <Alert color="red" data-testid="viewer-error">
@@ -142,7 +190,7 @@ export function AttachmentViewer({ name, load, id, onClose, onDownload }: { name
           </Group>
         )}
       </div>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -166,7 +214,12 @@ function PdfPages({ bytes }: { bytes: Uint8Array }) {
     };
   }, [bytes]);
   if (error) return <Alert color="red">{error}</Alert>;
-  if (!doc) return <Center py={48}><Loader size="sm" /></Center>;
+  if (!doc)
+    return (
+      <Center py={48}>
+        <Loader size="sm" />
+      </Center>
+    );
   const n = Math.min(doc.numPages, MAX_VIEWER_PAGES);
   return (
     <Stack gap="sm" ref={box} className="att-viewer-pages" data-testid="viewer-pdf" data-pages={doc.numPages}>
@@ -188,15 +241,18 @@ function PdfPage({ doc, n }: { doc: PDFDocumentProxy; n: number }) {
   useEffect(() => {
     let live = true;
     let cancel = () => {};
-    doc.getPage(n).then(async (page) => {
-      if (!live || !canvas.current) return;
-      // Fit the scrolling box's width (less its padding and a scrollbar), at most a comfortable reading size.
-      const width = (canvas.current.closest('.att-viewer-pages')?.clientWidth ?? 840) - 40;
-      const job = drawPage(page, canvas.current, Math.min(width, 900) / page.getViewport({ scale: 1 }).width);
-      cancel = job.cancel;
-      await job.done;
-      if (live) setDrawn(true);
-    }).catch(() => {});
+    doc
+      .getPage(n)
+      .then(async (page) => {
+        if (!live || !canvas.current) return;
+        // Fit the scrolling box's width (less its padding and a scrollbar), at most a comfortable reading size.
+        const width = (canvas.current.closest('.att-viewer-pages')?.clientWidth ?? 840) - 40;
+        const job = drawPage(page, canvas.current, Math.min(width, 900) / page.getViewport({ scale: 1 }).width);
+        cancel = job.cancel;
+        await job.done;
+        if (live) setDrawn(true);
+      })
+      .catch(() => {});
     return () => {
       live = false;
       cancel();

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useFocusAfterDialog } from './focus-after-dialog';
 import { useListTotals } from './use-list-totals';
 import { asApiError, call, type KindDef, type LedgerRecord, type RecordData } from '../lib/api';
-import { ConfirmModal } from '../lib/confirm-modal';
+import { ConfirmModal } from '../lib/modal';
 import { IconPlus } from '../icons';
 import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';

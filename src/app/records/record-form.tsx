@@ -10,7 +10,7 @@
 import { Alert, Anchor, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { requiredNow } from '@rules/kinds/required';
-import { FormModal } from '../lib/form-modal';
+import { FormModal } from '../lib/modal';
 import { asApiError, call, formFailure, type FieldDef, type KindDef, type LedgerRecord, type RecordData } from '../lib/api';
 import { useFieldForm } from '../lib/use-field-form';
 import { useGuardedClose, valuesDiffer } from '../lib/use-guarded-close';

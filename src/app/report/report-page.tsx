@@ -5,7 +5,7 @@
  */
 import { Alert, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
-import { ConfirmModal } from '../lib/confirm-modal';
+import { ConfirmModal } from '../lib/modal';
 import { asApiError } from '../lib/api';
 import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';

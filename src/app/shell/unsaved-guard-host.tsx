@@ -3,8 +3,8 @@
  * the clerk follows an in-app link (the left menu, 去备份, …), switches the year or closes a form
  * dialog (lib/use-guarded-close.ts) — hence above the dialogs (Mantine's modals sit at 200).
  */
-import { Button, Group, Modal, Text } from '@mantine/core';
 import { useEffect } from 'react';
+import { ConfirmModal } from '../lib/modal';
 import { parseHash } from '../router';
 import { answerLeave, confirmLeave, hasUnsavedChanges, useLeaveQuestion } from '../state/unsaved-guard';
 
@@ -30,18 +30,18 @@ export function UnsavedGuardHost() {
   }, []);
 
   return (
-    <Modal opened={!!question} onClose={() => answerLeave(false)} title="尚未保存" size={420} zIndex={400} styles={{ title: { fontWeight: 600 } }}>
-      <div data-testid="unsaved-guard">
-        <Text size="sm">{question?.message}</Text>
-        <Group justify="flex-end" gap="xs" mt="lg">
-          <Button variant="default" onClick={() => answerLeave(false)} data-autofocus>
-            留在此页
-          </Button>
-          <Button color="red" onClick={() => answerLeave(true)}>
-            离开不保存
-          </Button>
-        </Group>
-      </div>
-    </Modal>
+    <ConfirmModal
+      opened={!!question}
+      onClose={() => answerLeave(false)}
+      onConfirm={() => answerLeave(true)}
+      title="尚未保存"
+      cancelLabel="留在此页"
+      confirmLabel="离开不保存"
+      focus="cancel"
+      testId="unsaved-guard"
+      zIndex={400}
+    >
+      {question?.message}
+    </ConfirmModal>
   );
 }

@@ -5,7 +5,7 @@
 import { Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { asApiError, call, type LedgerRecord } from '../lib/api';
-import { ConfirmModal } from '../lib/confirm-modal';
+import { ConfirmModal } from '../lib/modal';
 import { formatTime, titleOf } from '../records/format';
 import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';

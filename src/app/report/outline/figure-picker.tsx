@@ -2,12 +2,13 @@
  * 插入指标: every figure of the catalogue, searchable, grouped by the part of the report that
  * usually cites it, each with the year's current value, so the clerk picks by meaning, not by code.
  */
-import { Anchor, Modal, ScrollArea, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, ScrollArea, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { IconSearch } from '../../icons';
 import type { FigureDef, FigureResult } from '../types';
 import { SECTION_LABEL } from '../figure-sections';
 import { hrefFor } from '../../router';
+import { AppModal } from '../../lib/modal';
 
 const ORDER = Object.keys(SECTION_LABEL);
 
@@ -31,7 +32,15 @@ export function FigurePicker({ opened, year, catalogue, values, onPick, onClose 
   }, [catalogue, q]);
 
   return (
-    <Modal opened={opened} onClose={onClose} title={`插入指标（${year}年数值）`} size={620} returnFocus={false} data-testid="figure-picker" onExitTransitionEnd={() => setQ('')}>
+    <AppModal
+      opened={opened}
+      onClose={onClose}
+      title={`插入指标（${year}年数值）`}
+      size={620}
+      returnFocus={false}
+      data-testid="figure-picker"
+      onExitTransitionEnd={() => setQ('')}
+    >
       <TextInput
         data-autofocus
         placeholder="搜索指标，如：党委会议、演练、罚款"
@@ -56,7 +65,9 @@ export function FigurePicker({ opened, year, catalogue, values, onPick, onClose 
                 <UnstyledButton key={d.id} className="picker-item" onClick={() => onPick(d)} data-figure-id={d.id}>
                   <span className="picker-name">{d.name}</span>
                   <span className="picker-custom">{d.id.startsWith('custom.') ? '自定义' : ''}</span>
-                  <span className={v && v.value === 0 ? 'picker-value zero' : 'picker-value'}>{v ? (v.ok ? v.display : '无法计算') : '…'}</span>
+                  <span className={v && v.value === 0 ? 'picker-value zero' : 'picker-value'}>
+                    {v ? (v.ok ? v.display : '无法计算') : '…'}
+                  </span>
                   <span className="picker-count">{v ? `${v.recordCount}条记录` : ''}</span>
                 </UnstyledButton>
               );
@@ -65,9 +76,13 @@ export function FigurePicker({ opened, year, catalogue, values, onPick, onClose 
         ))}
       </ScrollArea.Autosize>
       <Text size="xs" c="dimmed" mt="xs">
-        目录中没有要的指标？可在 <Anchor href={hrefFor({ name: 'figures' })} size="xs">自定义指标</Anchor> 中按台账记录自行定义。
+        目录中没有要的指标？可在{' '}
+        <Anchor href={hrefFor({ name: 'figures' })} size="xs">
+          自定义指标
+        </Anchor>{' '}
+        中按台账记录自行定义。
       </Text>
-    </Modal>
+    </AppModal>
   );
 }
 

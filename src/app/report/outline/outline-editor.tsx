@@ -4,7 +4,7 @@
  */
 import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { ConfirmModal } from '../../lib/confirm-modal';
+import { ConfirmModal } from '../../lib/modal';
 import { IconPlus } from '../../icons';
 import type { FigureInfo } from '../figure-labels';
 import { addParagraph, addSection, allParagraphs } from '../spec-edit';
