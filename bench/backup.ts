@@ -39,7 +39,13 @@ export function seed(file: string, size: { records?: number; files?: number } = 
       for (let i = 0; i < RECORDS_N; i++) {
         const year = 2016 + (i % 10);
         const date = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-        const data = { meetingType: '党委会议', date, title: `第${i}次党委会议`, attendees: 9, topics: `研究第${i}项议题：依法行政、矛盾纠纷排查化解。` };
+        const data = {
+          meetingType: '党委会议',
+          date,
+          title: `第${i}次党委会议`,
+          attendees: 9,
+          topics: `研究第${i}项议题：依法行政、矛盾纠纷排查化解。`,
+        };
         const id = randomUUID();
         ids.push(id);
         ins.run(id, date, year, JSON.stringify(data), data.title, t, t);
@@ -67,7 +73,7 @@ function readAll(files: string[]): number {
   for (const f of files) {
     const fd = fs.openSync(f, 'r');
     try {
-      for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) total += n;
+      for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) total += n;
     } finally {
       fs.closeSync(fd);
     }
@@ -141,8 +147,11 @@ export async function run(): Promise<BenchRow[]> {
 }
 
 if (require.main === module) {
-  run().then((rows) => console.table(rows), (err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  });
+  run().then(
+    (rows) => console.table(rows),
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -23,7 +23,19 @@ async function writeWorkbook(file: string): Promise<void> {
   const types = ['党委会议', '政府常务会议', '理论学习中心组学习', '稳定形势分析会'];
   for (let i = 0; i < ROWS; i++) {
     const study = i % 3 === 0;
-    ws.addRow([i + 1, types[i % 4], new Date(Date.UTC(2023, i % 12, (i % 28) + 1)), `2023年第${i + 1}次会议`, '张明', `${(i % 40) + 5}人`, study ? '是' : '否', study ? '宪法' : '', i % 2 ? '√' : '×', `纪要〔2023〕${i + 1}号`, i % 7 ? '' : '会议研究了辖区安全生产和矛盾纠纷排查工作']);
+    ws.addRow([
+      i + 1,
+      types[i % 4],
+      new Date(Date.UTC(2023, i % 12, (i % 28) + 1)),
+      `2023年第${i + 1}次会议`,
+      '张明',
+      `${(i % 40) + 5}人`,
+      study ? '是' : '否',
+      study ? '宪法' : '',
+      i % 2 ? '√' : '×',
+      `纪要〔2023〕${i + 1}号`,
+      i % 7 ? '' : '会议研究了辖区安全生产和矛盾纠纷排查工作',
+    ]);
   }
   ws.addRow(['合计']);
   await wb.xlsx.writeFile(file);
@@ -71,7 +83,11 @@ async function child(op: string, file: string): Promise<void> {
 }
 
 function measure(op: string, file: string): { ms: number; maxRssMb: number; note: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', op, file], { encoding: 'utf8', cwd: path.resolve(__dirname, '..'), maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', op, file], {
+    encoding: 'utf8',
+    cwd: path.resolve(__dirname, '..'),
+    maxBuffer: 1 << 20,
+  });
   if (r.status !== 0) throw new Error(`${op}: ${r.stderr}`);
   return JSON.parse(r.stdout) as { ms: number; maxRssMb: number; note: string };
 }
@@ -91,9 +107,14 @@ export async function run(): Promise<BenchRow[]> {
         name: `excel: import ${ROWS} rows`,
         ms: imp.ms,
         targetMs: Math.min(3000, 2 * read.ms),
-        note: `${(ratio).toFixed(2)}× the read (target ≤ 2×, < 3 s); ${imp.note}; peak RSS ${imp.maxRssMb.toFixed(0)} MB`,
+        note: `${ratio.toFixed(2)}× the read (target ≤ 2×, < 3 s); ${imp.note}; peak RSS ${imp.maxRssMb.toFixed(0)} MB`,
       },
-      { name: `excel: export a year of ${EXPORT_RECORDS} records`, ms: exp.ms, targetMs: 3000, note: `${exp.note}; peak RSS ${exp.maxRssMb.toFixed(0)} MB` },
+      {
+        name: `excel: export a year of ${EXPORT_RECORDS} records`,
+        ms: exp.ms,
+        targetMs: 3000,
+        note: `${exp.note}; peak RSS ${exp.maxRssMb.toFixed(0)} MB`,
+      },
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

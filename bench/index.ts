@@ -39,13 +39,20 @@ export function formatTable(lines: Line[]): string {
     ]),
   ];
   // East Asian characters take two columns in a terminal.
-  const width = (s: string) => [...s].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+  const width = (s: string) =>
+    [...s].reduce(
+      (w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1),
+      0,
+    );
   const cols = cells[0].length - 1; // the note column is not padded
   const widths = Array.from({ length: cols }, (_, c) => Math.max(...cells.map((r) => width(r[c]))));
   const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(w - width(s)) + s : s + ' '.repeat(w - width(s)));
   return cells
     .map((r, i) => {
-      const line = r.map((s, c) => (c < cols ? pad(s, widths[c], c === 1 || c === 2) : s)).join('  ').trimEnd();
+      const line = r
+        .map((s, c) => (c < cols ? pad(s, widths[c], c === 1 || c === 2) : s))
+        .join('  ')
+        .trimEnd();
       return i === 0 ? `${line}\n${'-'.repeat(widths.reduce((a, b) => a + b + 2, 0) + 4)}` : line;
     })
     .join('\n');

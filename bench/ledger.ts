@@ -128,14 +128,34 @@ const GEN: Record<string, (r: Rng, date: string, i: number) => RecordData> = {
   },
   campaign: (r, date, i) => {
     const found = r.int(0, 40);
-    return { date, title: `专项整治${i}`, domain: r.pick(opts('campaign', 'domain')), problemsFound: found, problemsFixed: r.int(0, found) };
+    return {
+      date,
+      title: `专项整治${i}`,
+      domain: r.pick(opts('campaign', 'domain')),
+      problemsFound: found,
+      problemsFixed: r.int(0, found),
+    };
   },
   officer: (r, date, i) => ({ name: `执法员${i}`, date, certified: true, certNo: `执${100000 + i}`, trainingHours: r.int(0, 120) }),
-  emergencyPlan: (r, date, i) => ({ title: `应急预案${i}`, category: r.pick(opts('emergencyPlan', 'category')), date, action: r.pick(['制定', '修订']), filed: r.bool() }),
+  emergencyPlan: (r, date, i) => ({
+    title: `应急预案${i}`,
+    category: r.pick(opts('emergencyPlan', 'category')),
+    date,
+    action: r.pick(['制定', '修订']),
+    filed: r.bool(),
+  }),
   drill: (r, date, i) => {
     const p = r.int(10, 200);
     const party = r.int(0, Math.floor(p / 3));
-    return { date, drillType: r.pick(opts('drill', 'drillType')), title: `${r.pick(VILLAGES)}应急演练（${i}）`, village: r.pick(VILLAGES), participants: p, partyMembers: party, residents: p - party };
+    return {
+      date,
+      drillType: r.pick(opts('drill', 'drillType')),
+      title: `${r.pick(VILLAGES)}应急演练（${i}）`,
+      village: r.pick(VILLAGES),
+      participants: p,
+      partyMembers: party,
+      residents: p - party,
+    };
   },
   dispute: (r, date, i) => {
     const result = r.pick(opts('dispute', 'result'));
@@ -163,14 +183,37 @@ const GEN: Record<string, (r: Rng, date: string, i: number) => RecordData> = {
   },
   disclosure: (r, date, i) =>
     r.bool(0.9)
-      ? { mode: '主动公开', date, title: `政务信息${i}`, category: r.pick(opts('disclosure', 'category')), channel: r.pick(opts('disclosure', 'channel')) }
+      ? {
+          mode: '主动公开',
+          date,
+          title: `政务信息${i}`,
+          category: r.pick(opts('disclosure', 'category')),
+          channel: r.pick(opts('disclosure', 'channel')),
+        }
       : { mode: '依申请公开', date, title: `信息公开申请${i}`, receivedDate: date, answeredDate: date, onTime: true, result: '予以公开' },
   npcSupervision: (r, date, i) => {
     const s = r.int(0, 20);
-    return { date, activity: r.pick(opts('npcSupervision', 'activity')), title: `人大监督事项${i}`, suggestions: s, suggestionsDone: r.int(0, s) };
+    return {
+      date,
+      activity: r.pick(opts('npcSupervision', 'activity')),
+      title: `人大监督事项${i}`,
+      suggestions: s,
+      suggestionsDone: r.int(0, s),
+    };
   },
-  litigation: (r, date, i) => ({ date, caseType: r.pick(['行政复议', '行政诉讼']), role: '被告', title: `案件${i}`, result: r.pick(opts('litigation', 'result')) }),
-  accountability: (r, date, i) => ({ date, itemType: r.pick(opts('accountability', 'itemType')), title: `责任落实事项${i}`, person: '张三' }),
+  litigation: (r, date, i) => ({
+    date,
+    caseType: r.pick(['行政复议', '行政诉讼']),
+    role: '被告',
+    title: `案件${i}`,
+    result: r.pick(opts('litigation', 'result')),
+  }),
+  accountability: (r, date, i) => ({
+    date,
+    itemType: r.pick(opts('accountability', 'itemType')),
+    title: `责任落实事项${i}`,
+    person: '张三',
+  }),
 };
 
 /** The seed ledger as exchange-file text (deterministic). */
@@ -183,7 +226,10 @@ export function seedExchange(years = YEARS, perYear = PER_YEAR): string {
   for (let y = FIRST_YEAR; y < FIRST_YEAR + years; y++) {
     for (const kind of KINDS) {
       const count = Math.round((WEIGHTS[kind.id] ?? 0) * scale);
-      const dates = Array.from({ length: count }, () => `${y}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`).sort();
+      const dates = Array.from(
+        { length: count },
+        () => `${y}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`,
+      ).sort();
       dates.forEach((date, i) => {
         const ts = new Date(t0 + n++ * 1000).toISOString();
         const data = GEN[kind.id](r, date, i + 1);
@@ -228,7 +274,8 @@ export async function run(): Promise<BenchRow[]> {
       const year = FIRST_YEAR + Math.floor(YEARS / 2);
       const kind = 'enforcement';
       const perKind = yearStats(ctx.db, year)[kind];
-      const page = (q: Partial<Parameters<typeof listRecords>[1]>) => () => listRecords(ctx.db, { kind, year, page: 3, pageSize: 50, ...q });
+      const page = (q: Partial<Parameters<typeof listRecords>[1]>) => () =>
+        listRecords(ctx.db, { kind, year, page: 3, pageSize: 50, ...q });
       const cases: [string, ReturnType<typeof page>][] = [
         ['default sort', page({})],
         ['sorted by 罚款金额', page({ sortBy: 'fineAmount', sortDir: 'desc' })],
@@ -238,18 +285,38 @@ export async function run(): Promise<BenchRow[]> {
       for (const [label, fn] of cases) {
         fn(); // warm the statement cache and the page cache
         const ms = await timeMedian(15, fn);
-        rows.push({ name: `ledger: list page of 50, ${label}`, ms, targetMs: 20, note: `${kind} ${year}: ${perKind} records of that kind and year` });
+        rows.push({
+          name: `ledger: list page of 50, ${label}`,
+          ms,
+          targetMs: 20,
+          note: `${kind} ${year}: ${perKind} records of that kind and year`,
+        });
       }
       // The 合计 row: sums over every selected record (its own call, so the page above never waits for it).
       listTotals(ctx.db, { kind, year });
       const totalsMs = await timeMedian(15, () => listTotals(ctx.db, { kind, year }));
-      rows.push({ name: 'ledger: records.totals (合计 row), whole year of one kind', ms: totalsMs, targetMs: 50, note: `${kind} ${year}: ${perKind} records summed` });
+      rows.push({
+        name: 'ledger: records.totals (合计 row), whole year of one kind',
+        ms: totalsMs,
+        targetMs: 50,
+        note: `${kind} ${year}: ${perKind} records summed`,
+      });
       yearStats(ctx.db, year);
       const statsMs = await timeMedian(15, () => yearStats(ctx.db, year));
-      rows.push({ name: 'ledger: ledger.stats for one year', ms: statsMs, targetMs: 50, note: `${PER_YEAR.toLocaleString('en')} records that year, ${(YEARS * PER_YEAR).toLocaleString('en')} in all` });
+      rows.push({
+        name: 'ledger: ledger.stats for one year',
+        ms: statsMs,
+        targetMs: 50,
+        note: `${PER_YEAR.toLocaleString('en')} records that year, ${(YEARS * PER_YEAR).toLocaleString('en')} in all`,
+      });
       // The 首页 asks after every change: every record of the year against its kind's checklist.
       const gapsMs = await timeMedian(5, () => evidenceGaps(ctx.db, year, 8));
-      rows.push({ name: 'ledger: ledger.evidenceGaps for one year', ms: gapsMs, targetMs: 100, note: `${evidenceGaps(ctx.db, year, 8).total.toLocaleString('en')} of ${PER_YEAR.toLocaleString('en')} records lack evidence (none attached)` });
+      rows.push({
+        name: 'ledger: ledger.evidenceGaps for one year',
+        ms: gapsMs,
+        targetMs: 100,
+        note: `${evidenceGaps(ctx.db, year, 8).total.toLocaleString('en')} of ${PER_YEAR.toLocaleString('en')} records lack evidence (none attached)`,
+      });
     } finally {
       ctx.close();
     }

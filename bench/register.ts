@@ -31,12 +31,22 @@ function seedMeetings(file: string, n: number): string[] {
   try {
     saveSettings(ctx.db, { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府' });
     const t = new Date().toISOString();
-    const ins = ctx.db.prepare("INSERT INTO records (id, kind, date, year, data, search_text, created_at, updated_at) VALUES (?, 'meeting', ?, 2023, ?, ?, ?, ?)");
+    const ins = ctx.db.prepare(
+      "INSERT INTO records (id, kind, date, year, data, search_text, created_at, updated_at) VALUES (?, 'meeting', ?, 2023, ?, ?, ?, ?)",
+    );
     const ids: string[] = [];
     ctx.db.transaction(() => {
       for (let i = 0; i < n; i++) {
         const date = `2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-        const data = { meetingType: '党委会议', date, title: `2023年第${i + 1}次党委会议`, host: '张明', attendees: 9 + (i % 7), studyLawBefore: i % 2 === 0, lawTopic: i % 3 === 0 };
+        const data = {
+          meetingType: '党委会议',
+          date,
+          title: `2023年第${i + 1}次党委会议`,
+          host: '张明',
+          attendees: 9 + (i % 7),
+          studyLawBefore: i % 2 === 0,
+          lawTopic: i % 3 === 0,
+        };
         const id = randomUUID();
         ids.push(id);
         ins.run(id, date, JSON.stringify(data), data.title, t, t);
@@ -95,7 +105,11 @@ interface ChildDone {
 /** Runs the child, printing its PDFs on our warm renderer, and resolves with what it measured. */
 function runChild(file: string, args: string[], renderer: PdfRenderer): Promise<ChildDone> {
   return new Promise((resolve, reject) => {
-    const child = fork(file, args, { execArgv: [], env: { ...process.env, NODE_PATH: path.join(__dirname, '../node_modules') }, stdio: 'inherit' });
+    const child = fork(file, args, {
+      execArgv: [],
+      env: { ...process.env, NODE_PATH: path.join(__dirname, '../node_modules') },
+      stdio: 'inherit',
+    });
     child.on('message', (m: { id?: number; html?: string; done?: ChildDone; failed?: string }) => {
       if (m.done) resolve(m.done);
       else if (m.failed) reject(new Error(m.failed));
@@ -143,7 +157,12 @@ export async function run(): Promise<BenchRow[]> {
       ctx.close();
     }
     return [
-      { name: `register: ${REGISTER_RECORDS} records → PDF (warm printer)`, ms: registerMs, targetMs: 3000, note: `${pages} pages A4 landscape` },
+      {
+        name: `register: ${REGISTER_RECORDS} records → PDF (warm printer)`,
+        ms: registerMs,
+        targetMs: 3000,
+        note: `${pages} pages A4 landscape`,
+      },
       {
         name: `dossier: ${FILES}×10 MB evidence, peak RSS (MB, as ms column)`,
         ms: res.maxRssMb,

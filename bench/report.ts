@@ -16,9 +16,31 @@ export async function run(): Promise<BenchRow[]> {
     importLedger(ctx.db, fs.readFileSync(path.join(import.meta.dirname, '../test/fixtures/shuangtu-2023.json'), 'utf8'));
     const t = '2023-12-31T00:00:00.000Z';
     const kinds = [
-      ['dispute', (d: string) => ({ date: d, title: '邻里纠纷', source: '排查', disputeType: '邻里', mediator: '司法所', result: '调解成功', closedDate: d })],
+      [
+        'dispute',
+        (d: string) => ({
+          date: d,
+          title: '邻里纠纷',
+          source: '排查',
+          disputeType: '邻里',
+          mediator: '司法所',
+          result: '调解成功',
+          closedDate: d,
+        }),
+      ],
       ['drill', (d: string) => ({ date: d, drillType: '消防', title: '消防演练', participants: 20 })],
-      ['enforcement', (d: string) => ({ date: d, title: '处罚', domain: '道路交通安全', procedure: '简易程序', action: '罚款', tickets: 2, fineAmount: 100 })],
+      [
+        'enforcement',
+        (d: string) => ({
+          date: d,
+          title: '处罚',
+          domain: '道路交通安全',
+          procedure: '简易程序',
+          action: '罚款',
+          tickets: 2,
+          fineAmount: 100,
+        }),
+      ],
       ['disclosure', (d: string) => ({ mode: '主动公开', date: d, title: '公开', channel: '政府网站' })],
     ] as const;
     ctx.db.transaction(() => {

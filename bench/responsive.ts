@@ -57,7 +57,13 @@ export async function run(): Promise<BenchRow[]> {
       src.close();
     }
     const quiet = await idle();
-    const rows: BenchRow[] = [{ name: `main thread longest block: idle ${IDLE_MS / 1000} s (machine noise)`, ms: quiet.ms, note: `p99 ${quiet.p99.toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores` }];
+    const rows: BenchRow[] = [
+      {
+        name: `main thread longest block: idle ${IDLE_MS / 1000} s (machine noise)`,
+        ms: quiet.ms,
+        note: `p99 ${quiet.p99.toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+      },
+    ];
 
     const target = openContext(path.join(dir, 'target', '台账.db'));
     try {
@@ -99,8 +105,11 @@ export async function run(): Promise<BenchRow[]> {
 }
 
 if (require.main === module) {
-  run().then((rows) => console.table(rows), (err) => {
-    console.error(err);
-    process.exit(1);
-  });
+  run().then(
+    (rows) => console.table(rows),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

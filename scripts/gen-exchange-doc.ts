@@ -33,7 +33,9 @@ export function renderKindTables(kinds: readonly KindDef[] = KINDS): string {
     out.push('| key | label | type | required | values | notes |', '| --- | --- | --- | --- | --- | --- |');
     for (const f of k.fields) {
       const values = f.options ? f.options.map((o) => `\`${o}\``).join(' ') : '';
-      out.push(`| \`${f.key}\` | ${cell(f.label)} | ${cell(describeField(f, 'json'))} | ${f.required ? 'yes' : ''} | ${cell(values)} | ${cell(notes(k, f))} |`);
+      out.push(
+        `| \`${f.key}\` | ${cell(f.label)} | ${cell(describeField(f, 'json'))} | ${f.required ? 'yes' : ''} | ${cell(values)} | ${cell(notes(k, f))} |`,
+      );
     }
     if (k.rules?.length) {
       out.push('', 'Rules:', '');

@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.send) void main().catch((err: unknown) => {
-  process.send!({ failed: String(err) });
-  process.exitCode = 1;
-});
+if (process.send)
+  void main().catch((err: unknown) => {
+    process.send!({ failed: String(err) });
+    process.exitCode = 1;
+  });

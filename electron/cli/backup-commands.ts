@@ -75,7 +75,10 @@ registerCommand('drives', {
   async run(_a, io) {
     const drives = await listDrives();
     if (!drives.length) io.out('未发现U盘或移动硬盘（也可以备份到任意文件夹）');
-    for (const d of drives) io.out(`${d.path}\t${d.label}\t可用 ${formatBytes(d.freeBytes)} / 共 ${formatBytes(d.totalBytes)}${d.removable ? '' : '\t（固定磁盘）'}`);
+    for (const d of drives)
+      io.out(
+        `${d.path}\t${d.label}\t可用 ${formatBytes(d.freeBytes)} / 共 ${formatBytes(d.totalBytes)}${d.removable ? '' : '\t（固定磁盘）'}`,
+      );
     return 0;
   },
 });

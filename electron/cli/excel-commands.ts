@@ -61,9 +61,7 @@ async function exportXlsx(a: Args, io: Io): Promise<number> {
   const year = a.year();
   const kind = kindOf(a.values.kind);
   const r = await withLedger(file, false, (ctx) =>
-    kind
-      ? call(ctx, 'excel.exportKind', { kind, year, sortBy: 'date', sortDir: 'asc' })
-      : call(ctx, 'excel.exportYear', { year }),
+    kind ? call(ctx, 'excel.exportKind', { kind, year, sortBy: 'date', sortDir: 'asc' }) : call(ctx, 'excel.exportYear', { year }),
   );
   writeFileAtomic(out, Buffer.from(r.dataBase64, 'base64'));
   io.out(`已导出${r.records}条记录到：${path.resolve(out)}`);

@@ -10,7 +10,21 @@ registerCommand('figures', {
   async run(a, io) {
     const year = a.year();
     const figures = await withLedger(a.need('db'), false, (ctx) => call(ctx, 'figures.list', { year }));
-    io.out(JSON.stringify(figures.map(({ id, name, value, unit, display, recordCount, ok, problem }) => ({ id, name, value, unit, display, recordCount, ...(ok ? {} : { problem }) })), null, 2));
+    io.out(
+      JSON.stringify(
+        figures.map(({ id, name, value, unit, display, recordCount, ok, problem }) => ({
+          id,
+          name,
+          value,
+          unit,
+          display,
+          recordCount,
+          ...(ok ? {} : { problem }),
+        })),
+        null,
+        2,
+      ),
+    );
     return 0;
   },
 });

@@ -120,7 +120,8 @@ function readExchangeFile(input: string): string {
   }
   // /dev/zero, a FIFO or a folder would be read forever or not at all.
   if (!st.isFile()) throw new LedgerError('BAD_FILE', `“${input}”不是普通文件，不能导入`);
-  if (st.size > MAX_EXCHANGE_BYTES) throw new LedgerError('BAD_FILE', `交换文件过大（${Math.ceil(st.size / 1024 / 1024)} MB），最大为512 MB`);
+  if (st.size > MAX_EXCHANGE_BYTES)
+    throw new LedgerError('BAD_FILE', `交换文件过大（${Math.ceil(st.size / 1024 / 1024)} MB），最大为512 MB`);
   const bytes = fs.readFileSync(input);
   if (bytes.length > MAX_EXCHANGE_BYTES) throw new LedgerError('BAD_FILE', '交换文件过大，最大为512 MB');
   return decodeExchangeBytes(bytes);
@@ -153,13 +154,16 @@ export function removeIfStillOurs(ctx: LedgerContext, created: { dev: number; in
     release = ctx.exclusive('清理');
     const st = fs.statSync(ctx.file);
     if (st.dev !== created.dev || st.ino !== created.ino) return;
-    const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+    ).map((t) => t.name);
     const rows = tables
       .map((t) => (ctx.db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n)
       .reduce((a, b) => a + b, 0);
     if (rows > 0) return;
     ctx.db.close();
-    for (const f of [ctx.file, `${ctx.file}-wal`, `${ctx.file}-shm`, `${ctx.file}-journal`, holdFileFor(ctx.file)]) fs.rmSync(f, { force: true });
+    for (const f of [ctx.file, `${ctx.file}-wal`, `${ctx.file}-shm`, `${ctx.file}-journal`, holdFileFor(ctx.file)])
+      fs.rmSync(f, { force: true });
   } catch {
     /* someone else has it: leave it */
   } finally {

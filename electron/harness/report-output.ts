@@ -26,7 +26,12 @@ export const PRINT_UNAVAILABLE = '浏览器版请下载PDF后打印';
 export const isHostMethod = (name: string): name is HostMethodName => (HOST_METHOD_NAMES as readonly string[]).includes(name);
 
 /** Like exportReport, minus the file: the page downloads the bytes. Records the output the same way. */
-async function exportBytes(ctx: LedgerContext, year: number, format: ReportFormat, pdfOf: (html: string) => Promise<Uint8Array>): Promise<Uint8Array> {
+async function exportBytes(
+  ctx: LedgerContext,
+  year: number,
+  format: ReportFormat,
+  pdfOf: (html: string) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
   const report = assembleYear(ctx.db, year);
   const out = await renderReport(report, format, pdfOf);
   recordOutput(ctx.db, year, format, report.uses);

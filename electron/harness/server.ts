@@ -66,7 +66,11 @@ const fail = (code: 'FORBIDDEN' | 'UNKNOWN_METHOD' | 'VALIDATION' | 'INTERNAL' |
 });
 
 function sendJson(res: http.ServerResponse, status: number, body: Result): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -153,7 +157,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   async function serveHost(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, fail('VALIDATION', '只接受 POST 请求'));
     if (!tokenMatches(token, req.headers['x-harness-token'])) return sendJson(res, 403, fail('FORBIDDEN', '缺少或错误的调试令牌'));
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, fail('VALIDATION', '请求须为 JSON'));
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return sendJson(res, 415, fail('VALIDATION', '请求须为 JSON'));
     const body = await readBody(req, 64 * 1024);
     if (!body) {
       res.setHeader('Connection', 'close');

@@ -15,7 +15,6 @@ import type { Trust } from './origin';
 export type IpcRegistrar = Pick<IpcMain, 'handle'>;
 export type MethodRunner = (payload: unknown, event: Pick<IpcMainInvokeEvent, 'sender'>) => Promise<Result>;
 
-
 /**
  * Only the top frame of a page from our own origin may call in. A renderer that got hold of
  * ipcRenderer some other way (GHSA-mq8j-3h7h-p8g7) or an iframe is turned away.

@@ -25,22 +25,30 @@ async function open(deps: DialogDeps, options: OpenDialogOptions, kind: PathKind
 }
 
 export function pickFolder(deps: DialogDeps, input: HostMethods['host.pickFolder']['input']): Promise<PickedPath> {
-  return open(deps, {
-    title: '选择备份保存到的文件夹',
-    defaultPath: input.defaultPath ?? deps.defaultDir,
-    buttonLabel: '选择此文件夹',
-    properties: ['openDirectory', 'createDirectory'],
-  }, 'folder');
+  return open(
+    deps,
+    {
+      title: '选择备份保存到的文件夹',
+      defaultPath: input.defaultPath ?? deps.defaultDir,
+      buttonLabel: '选择此文件夹',
+      properties: ['openDirectory', 'createDirectory'],
+    },
+    'folder',
+  );
 }
 
 export function pickBackupFile(deps: DialogDeps, input: HostMethods['host.pickBackupFile']['input']): Promise<PickedPath> {
-  return open(deps, {
-    title: '选择要恢复的备份文件',
-    defaultPath: input.defaultPath ?? deps.defaultDir,
-    buttonLabel: '选择',
-    properties: ['openFile'],
-    filters: [{ name: '法治台账备份文件', extensions: [BACKUP_EXT.slice(1)] }],
-  }, 'file');
+  return open(
+    deps,
+    {
+      title: '选择要恢复的备份文件',
+      defaultPath: input.defaultPath ?? deps.defaultDir,
+      buttonLabel: '选择',
+      properties: ['openFile'],
+      filters: [{ name: '法治台账备份文件', extensions: [BACKUP_EXT.slice(1)] }],
+    },
+    'file',
+  );
 }
 
 /** Binds both pickers; returns the names bound. */

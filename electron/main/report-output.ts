@@ -112,9 +112,8 @@ export async function printReport(deps: DialogDeps, input: HostMethods['host.pri
   const report = await renderInWorker<string>(deps, input.year, 'html');
   const win = await openReportWindow(report.content);
   const outcome = await new Promise<{ ok: boolean; reason: string }>((resolve) => {
-    win.webContents.print(
-      { silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' } },
-      (ok, reason) => resolve({ ok, reason: String(reason ?? '') }),
+    win.webContents.print({ silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' } }, (ok, reason) =>
+      resolve({ ok, reason: String(reason ?? '') }),
     );
   });
   setTimeout(() => {
@@ -133,7 +132,10 @@ const FILTERS: Record<'pdf' | 'docx', SaveDialogOptions['filters']> = {
   docx: [{ name: 'Word 文档', extensions: ['docx'] }],
 };
 
-export async function saveReport(deps: DialogDeps, input: HostMethods['host.saveReport']['input']): Promise<HostMethods['host.saveReport']['output']> {
+export async function saveReport(
+  deps: DialogDeps,
+  input: HostMethods['host.saveReport']['input'],
+): Promise<HostMethods['host.saveReport']['output']> {
   const options: SaveDialogOptions = {
     title: input.format === 'pdf' ? '导出PDF' : '导出Word',
     defaultPath: path.join(deps.defaultDir, defaultReportFileName(input.year, input.format)),

@@ -53,7 +53,13 @@ export function startShell(mainDir: string): Promise<void> {
   };
   // Heavy methods run in a worker thread (out/main/worker.js, built beside index.js) so the window never freezes.
   const pool = new WorkerPool(path.join(mainDir, 'worker.js'));
-  const deps: DialogDeps = { getCtx, dispatch: new Dispatcher(getCtx, pool), grants: new PathGrants(), getWindow: () => win, defaultDir: app.getPath('documents') };
+  const deps: DialogDeps = {
+    getCtx,
+    dispatch: new Dispatcher(getCtx, pool),
+    grants: new PathGrants(),
+    getWindow: () => win,
+    defaultDir: app.getPath('documents'),
+  };
 
   app.on('second-instance', () => {
     if (!win) return;

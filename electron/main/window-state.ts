@@ -58,8 +58,6 @@ export function fitToDisplays(state: WindowState, workAreas: Rect[]): WindowStat
   const fitted: WindowState = { width, height, maximized: state.maximized };
   if (state.x === undefined || state.y === undefined) return fitted;
   const { x, y } = state;
-  const visible = workAreas.some(
-    (a) => x + width - GRAB >= a.x && x + GRAB <= a.x + a.width && y >= a.y && y + GRAB <= a.y + a.height,
-  );
+  const visible = workAreas.some((a) => x + width - GRAB >= a.x && x + GRAB <= a.x + a.width && y >= a.y && y + GRAB <= a.y + a.height);
   return visible ? { ...fitted, x, y } : fitted;
 }

@@ -24,8 +24,16 @@ export interface MainMethods extends HostMethods {
 export const EXPOSED_METHOD_NAMES = [...RENDERER_METHOD_NAMES, ...MAIN_METHOD_NAMES] as const;
 export type AppMethodName = RendererMethodName | MainMethodName;
 
-export type AppInput<K extends AppMethodName> = K extends RendererMethodName ? ApiInput<K> : K extends MainMethodName ? MainMethods[K]['input'] : never;
-export type AppOutput<K extends AppMethodName> = K extends RendererMethodName ? ApiOutput<K> : K extends MainMethodName ? MainMethods[K]['output'] : never;
+export type AppInput<K extends AppMethodName> = K extends RendererMethodName
+  ? ApiInput<K>
+  : K extends MainMethodName
+    ? MainMethods[K]['input']
+    : never;
+export type AppOutput<K extends AppMethodName> = K extends RendererMethodName
+  ? ApiOutput<K>
+  : K extends MainMethodName
+    ? MainMethods[K]['output']
+    : never;
 
 /**
  * Shell-level codes on top of the core's: FORBIDDEN (request from a page that is not ours),

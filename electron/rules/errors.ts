@@ -38,11 +38,9 @@ export class LedgerError extends Error {
 
 /** Renders an issue the way the clerk reads it: 第3条 会议 · 日期：日期不存在（2023-02-30）. */
 export function formatIssue(issue: Issue): string {
-  const where = [
-    issue.row !== undefined ? `第${issue.row}条` : '',
-    issue.kind ?? '',
-    issue.fieldLabel ?? issue.field ?? '',
-  ].filter(Boolean);
+  const where = [issue.row !== undefined ? `第${issue.row}条` : '', issue.kind ?? '', issue.fieldLabel ?? issue.field ?? ''].filter(
+    Boolean,
+  );
   return where.length ? `${where.join(' · ')}：${issue.message}` : issue.message;
 }
 

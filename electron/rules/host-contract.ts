@@ -7,7 +7,13 @@
  * Types and plain name lists only: the sandboxed preload bundles this file and the screens import
  * the names (which methods the browser harness cannot run), so it lives in the pure layer.
  */
-export const HOST_METHOD_NAMES = ['host.reportPdf', 'host.printReport', 'host.saveReport', 'host.pickFolder', 'host.pickBackupFile'] as const;
+export const HOST_METHOD_NAMES = [
+  'host.reportPdf',
+  'host.printReport',
+  'host.saveReport',
+  'host.pickFolder',
+  'host.pickBackupFile',
+] as const;
 /** The native pickers: Electron only; the browser harness refuses them and the page offers a path box instead. */
 export const PICKER_METHOD_NAMES = ['host.pickFolder', 'host.pickBackupFile'] as const;
 export type HostMethodName = (typeof HOST_METHOD_NAMES)[number];

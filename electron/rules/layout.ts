@@ -46,7 +46,17 @@ export const FONT_CHAIN = {
   kai: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', '华文楷体', 'Noto Serif CJK SC', 'serif'],
   hei: ['黑体', 'SimHei', 'Microsoft YaHei', '微软雅黑', 'Noto Sans CJK SC', 'sans-serif'],
   song: ['宋体', 'SimSun', 'Noto Serif CJK SC', 'serif'],
-  xbs: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK', '华文中宋', 'STZhongsong', '宋体', 'SimSun', 'Noto Serif CJK SC', 'serif'],
+  xbs: [
+    '方正小标宋简体',
+    'FZXiaoBiaoSong-B05S',
+    '方正小标宋_GBK',
+    '华文中宋',
+    'STZhongsong',
+    '宋体',
+    'SimSun',
+    'Noto Serif CJK SC',
+    'serif',
+  ],
 } as const;
 
 /** The face a DOCX names for East-Asian text (Word resolves one name; the chain lives in fontTable altName). */

@@ -45,7 +45,9 @@ export const settingsSchema = z.object({
   mainRecipients: name(L.mainRecipients, 100),
   cc: name(L.cc, 200),
   issuer: name(L.issuer, 50),
-  villages: z.array(name('村（社区）名称', 50).min(1, '村（社区）名称不能为空'), { error: '村（社区）名单应为文字列表' }).max(200, '村（社区）最多200个')
+  villages: z
+    .array(name('村（社区）名称', 50).min(1, '村（社区）名称不能为空'), { error: '村（社区）名单应为文字列表' })
+    .max(200, '村（社区）最多200个')
     .refine((v) => new Set(v).size === v.length, '村（社区）名称有重复'),
   secretary: name(L.secretary, 20),
   mayor: name(L.mayor, 20),
@@ -87,4 +89,3 @@ export function parseSettings(input: unknown): Settings {
   if (!settings) throw new LedgerError('VALIDATION', '单位设置有误', issues);
   return settings;
 }
-

@@ -46,7 +46,8 @@ export function httpTransport(opts: { token: string; baseUrl?: string; fetch?: t
 
 function detectTransport(): Transport {
   if (typeof window !== 'undefined' && window.api) return electronTransport(window.api);
-  const token = typeof document !== 'undefined' ? document.querySelector<HTMLMetaElement>('meta[name="harness-token"]')?.content : undefined;
+  const token =
+    typeof document !== 'undefined' ? document.querySelector<HTMLMetaElement>('meta[name="harness-token"]')?.content : undefined;
   return httpTransport({ token: token ?? '' });
 }
 

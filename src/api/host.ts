@@ -3,7 +3,14 @@
  * through window.api (the same sender-checked IPC as every method), in a plain browser through
  * the harness's `POST /host/<name>`, whose files come back as raw bytes. Throws ApiError.
  */
-import { hostPath, type DownloadedFile, type HostMethodName, type HostMethods, type PickedPath, type SavedReportFormat } from '@rules/host-contract';
+import {
+  hostPath,
+  type DownloadedFile,
+  type HostMethodName,
+  type HostMethods,
+  type PickedPath,
+  type SavedReportFormat,
+} from '@rules/host-contract';
 import type { Result } from '../../electron/preload/contract';
 import { ApiError } from './errors';
 import { isDesktop } from './client';
@@ -82,14 +89,14 @@ export async function saveReport(year: number, format: SavedReportFormat): Promi
 export async function pickFolder(defaultPath?: string): Promise<PickedPath> {
   const input = defaultPath ? { defaultPath } : {};
   if (isDesktop()) return viaElectron('host.pickFolder', input);
-  return (await viaHarness('host.pickFolder', input) as { value: PickedPath }).value;
+  return ((await viaHarness('host.pickFolder', input)) as { value: PickedPath }).value;
 }
 
 /** Electron: an open dialog filtered to .ftzb backup files; in the harness the typed path, as for pickFolder. */
 export async function pickBackupFile(defaultPath?: string): Promise<PickedPath> {
   const input = defaultPath ? { defaultPath } : {};
   if (isDesktop()) return viaElectron('host.pickBackupFile', input);
-  return (await viaHarness('host.pickBackupFile', input) as { value: PickedPath }).value;
+  return ((await viaHarness('host.pickBackupFile', input)) as { value: PickedPath }).value;
 }
 
 /** The native pickers exist only in the desktop app. */

@@ -30,7 +30,11 @@ export function subscribeJobs(listener: (running: Progress[]) => void): () => vo
   let stopped = false;
   const poll = async () => {
     try {
-      const res = await fetch('/host/progress', { method: 'POST', headers: { 'content-type': 'application/json', 'x-harness-token': token }, body: '{}' });
+      const res = await fetch('/host/progress', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-harness-token': token },
+        body: '{}',
+      });
       const r = (await res.json()) as Result<Progress[]>;
       const now = r.ok ? JSON.stringify(r.value) : '[]';
       if (!stopped && now !== last) {

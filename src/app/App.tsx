@@ -106,7 +106,18 @@ function Page({ route }: { route: Route }) {
     case 'kind': {
       const kind = kindById.get(route.kind);
       // Keyed by kind so filters, sorting and paging start fresh on every ledger.
-      return kind ? <KindPage key={kind.id} kind={kind} openRecord={route.record} search={route.search} filters={route.filters} prefill={route.prefill} /> : <NotFound />;
+      return kind ? (
+        <KindPage
+          key={kind.id}
+          kind={kind}
+          openRecord={route.record}
+          search={route.search}
+          filters={route.filters}
+          prefill={route.prefill}
+        />
+      ) : (
+        <NotFound />
+      );
     }
   }
 }

@@ -55,8 +55,7 @@ export function parseHash(hash: string): Route {
 
 export function hrefFor(route: Route): string {
   switch (route.name) {
-    case 'kind':
-    {
+    case 'kind': {
       const q = new URLSearchParams();
       if (route.search) q.set('search', route.search);
       if (route.filters) q.set('filters', JSON.stringify(route.filters));
@@ -96,7 +95,9 @@ function jsonValues(text: string | null): Record<string, FixValue> | undefined {
 
 /** The kind page a fix leads to: filtered to the records concerned, or 新增 prefilled when `register`. */
 export const fixRoute = (fix: RecordFix, register: boolean): Route =>
-  register ? { name: 'kind', kind: fix.kind, prefill: fix.prefill ?? {} } : { name: 'kind', kind: fix.kind, ...(fix.filters ? { filters: fix.filters } : {}) };
+  register
+    ? { name: 'kind', kind: fix.kind, prefill: fix.prefill ?? {} }
+    : { name: 'kind', kind: fix.kind, ...(fix.filters ? { filters: fix.filters } : {}) };
 
 /** Goes to `route`, after asking when a page holds unsaved changes; resolves whether it went. */
 export async function navigate(route: Route): Promise<boolean> {

@@ -118,7 +118,18 @@ describe('verify', () => {
   });
 
   it('refuses truncation at every sampled length, as incomplete', async () => {
-    for (const len of [0, 1, 21, 100, 1000, Math.floor(bytes.length / 2), bytes.length - 200, bytes.length - 23, bytes.length - 22, bytes.length - 1]) {
+    for (const len of [
+      0,
+      1,
+      21,
+      100,
+      1000,
+      Math.floor(bytes.length / 2),
+      bytes.length - 200,
+      bytes.length - 23,
+      bytes.length - 22,
+      bytes.length - 1,
+    ]) {
       const why = await refusal(write(bytes.subarray(0, len)));
       expect(why, `truncated to ${len}`).toContain('不完整');
     }
@@ -134,8 +145,24 @@ describe('verify', () => {
   });
 
   it('refuses a backup made by a newer schema, saying the program needs upgrading', async () => {
-    const manifest = { format: 'fazhi-ledger-backup', formatVersion: 1, schemaVersion: SCHEMA_VERSION + 1, appVersion: '9.0.0', createdAt: new Date().toISOString(), town: '双土镇', counts: {}, parts: [] };
-    const why = await refusal(write(await craft([['manifest.json', Buffer.from(JSON.stringify(manifest))], ['ledger.sqlite', Buffer.from('x')]])));
+    const manifest = {
+      format: 'fazhi-ledger-backup',
+      formatVersion: 1,
+      schemaVersion: SCHEMA_VERSION + 1,
+      appVersion: '9.0.0',
+      createdAt: new Date().toISOString(),
+      town: '双土镇',
+      counts: {},
+      parts: [],
+    };
+    const why = await refusal(
+      write(
+        await craft([
+          ['manifest.json', Buffer.from(JSON.stringify(manifest))],
+          ['ledger.sqlite', Buffer.from('x')],
+        ]),
+      ),
+    );
     expect(why).toContain('需要升级程序');
     expect(why).toContain(`数据结构版本${SCHEMA_VERSION + 1}`);
     const newerFormat = { ...manifest, schemaVersion: 1, formatVersion: 2 };
@@ -149,7 +176,14 @@ describe('verify', () => {
     ['C_/evil.dll', 'C:/evil.dll'],
     ['a_b_evil.txt', 'a\\..\\evil.txt'.slice(0, 12)],
   ])('refuses zip-slip entry %s → %s before extracting anything', async (from, to) => {
-    const zip = patchName(await craft([['manifest.json', Buffer.from('{}')], [from, Buffer.from('pwned')]]), from, to);
+    const zip = patchName(
+      await craft([
+        ['manifest.json', Buffer.from('{}')],
+        [from, Buffer.from('pwned')],
+      ]),
+      from,
+      to,
+    );
     const file = write(zip);
     const why = await refusal(file);
     expect(why).toContain('不安全的路径');
@@ -165,8 +199,26 @@ describe('verify', () => {
   });
 
   it('refuses entries that are not part of a backup, and missing parts', async () => {
-    expect(await refusal(write(await craft([['manifest.json', Buffer.from('{}')], ['autorun.inf', Buffer.from('x')]])))).toContain('不属于备份的内容');
-    const m = JSON.stringify({ format: 'fazhi-ledger-backup', formatVersion: 1, schemaVersion: 1, appVersion: '0.1.0', createdAt: 'x', town: '', counts: { records: {}, trash: 0, attachments: 0, attachmentFiles: 0, reports: 0 }, parts: [{ path: 'ledger.sqlite', size: 1, sha256: 'a'.repeat(64) }] });
+    expect(
+      await refusal(
+        write(
+          await craft([
+            ['manifest.json', Buffer.from('{}')],
+            ['autorun.inf', Buffer.from('x')],
+          ]),
+        ),
+      ),
+    ).toContain('不属于备份的内容');
+    const m = JSON.stringify({
+      format: 'fazhi-ledger-backup',
+      formatVersion: 1,
+      schemaVersion: 1,
+      appVersion: '0.1.0',
+      createdAt: 'x',
+      town: '',
+      counts: { records: {}, trash: 0, attachments: 0, attachmentFiles: 0, reports: 0 },
+      parts: [{ path: 'ledger.sqlite', size: 1, sha256: 'a'.repeat(64) }],
+    });
     expect(await refusal(write(await craft([['manifest.json', Buffer.from(m)]])))).toContain('缺少“ledger.sqlite”');
   });
 });

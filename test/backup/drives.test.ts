@@ -11,8 +11,24 @@ import { tempDir } from './helpers';
 describe('parseWindowsDrives', () => {
   it('reads an array: a U盘 (type 2) and a USB hard disk reporting as fixed (type 3)', () => {
     const json = JSON.stringify([
-      { DeviceID: 'E:', VolumeName: '金士顿', VolumeSerialNumber: '1A2B3C4D', FreeSpace: 15032385536, Size: 31457280000, DriveType: 2, Usb: false },
-      { DeviceID: 'F:', VolumeName: '移动硬盘', VolumeSerialNumber: '99AA', FreeSpace: 500107862016, Size: 1000202039296, DriveType: 3, Usb: true },
+      {
+        DeviceID: 'E:',
+        VolumeName: '金士顿',
+        VolumeSerialNumber: '1A2B3C4D',
+        FreeSpace: 15032385536,
+        Size: 31457280000,
+        DriveType: 2,
+        Usb: false,
+      },
+      {
+        DeviceID: 'F:',
+        VolumeName: '移动硬盘',
+        VolumeSerialNumber: '99AA',
+        FreeSpace: 500107862016,
+        Size: 1000202039296,
+        DriveType: 3,
+        Usb: true,
+      },
     ]);
     expect(parseWindowsDrives(json)).toEqual([
       { path: 'E:\\', label: '金士顿', freeBytes: 15032385536, totalBytes: 31457280000, removable: true, serial: '1A2B3C4D' },

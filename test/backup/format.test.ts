@@ -3,7 +3,15 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { backupFileName, COMMENT_MARKER, COMMENT_PLACEHOLDER, knownEntryName, parseBackupName, safeTownName, unsafeEntryName } from '@core/backup/format';
+import {
+  backupFileName,
+  COMMENT_MARKER,
+  COMMENT_PLACEHOLDER,
+  knownEntryName,
+  parseBackupName,
+  safeTownName,
+  unsafeEntryName,
+} from '@core/backup/format';
 import { CommentStamper, hex8 } from '@core/backup/hash-stream';
 import { keepLast, reminderDue } from '@core/backup/routine';
 import { useNativeCrcForYazl } from '@core/backup/fast-crc';
@@ -25,10 +33,21 @@ describe('backup file names', () => {
   });
 
   it('parses its own names back and nothing else', () => {
-    expect(parseBackupName(n('双土镇', '2024-01-15', '1030'))).toMatchObject({ town: '双土镇', date: '2024-01-15', hhmm: '1030', tag: '', n: 1 });
+    expect(parseBackupName(n('双土镇', '2024-01-15', '1030'))).toMatchObject({
+      town: '双土镇',
+      date: '2024-01-15',
+      hhmm: '1030',
+      tag: '',
+      n: 1,
+    });
     expect(parseBackupName(n('双_土镇', '2024-01-15', '1030', '_3'))).toMatchObject({ town: '双_土镇', n: 3 });
     expect(parseBackupName(n('双土镇', '2024-01-15', '1030', '_恢复前'))).toMatchObject({ tag: '恢复前' });
-    for (const bad of ['法治台账备份_双土镇_2024-01-15_1030.zip', '照片.ftzb', '法治台账备份_双土镇_2024-1-15_1030.ftzb', '.法治台账备份_双土镇_2024-01-15_1030.ftzb.ab12.tmp']) {
+    for (const bad of [
+      '法治台账备份_双土镇_2024-01-15_1030.zip',
+      '照片.ftzb',
+      '法治台账备份_双土镇_2024-1-15_1030.ftzb',
+      '.法治台账备份_双土镇_2024-01-15_1030.ftzb.ab12.tmp',
+    ]) {
       expect(parseBackupName(bad)).toBeNull();
     }
   });

@@ -68,7 +68,10 @@ describe('backup.list', () => {
       expect(list).toHaveLength(1);
       expect(list[0]).toMatchObject({ file: made.file, bytes: made.bytes, town: '双土镇' });
       expect(await callApi(ctx, 'backup.list', { dir: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-      expect(await callApi(ctx, 'backup.list', { dir: path.join(target, 'none') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await callApi(ctx, 'backup.list', { dir: path.join(target, 'none') })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     } finally {
       ctx.close();
     }

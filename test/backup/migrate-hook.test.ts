@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('@core/db/migrations', async (importOriginal) => {
   const real = await importOriginal<typeof import('@core/db/migrations')>();
   const next = real.SCHEMA_VERSION + 1;
-  return { ...real, MIGRATIONS: [...real.MIGRATIONS, { version: next, name: 'test-marker', sql: 'CREATE TABLE backup_test_marker (x INTEGER) STRICT;' }], SCHEMA_VERSION: next };
+  return {
+    ...real,
+    MIGRATIONS: [...real.MIGRATIONS, { version: next, name: 'test-marker', sql: 'CREATE TABLE backup_test_marker (x INTEGER) STRICT;' }],
+    SCHEMA_VERSION: next,
+  };
 });
 
 import { openContext } from '@core/api';
@@ -72,7 +76,11 @@ describe('migrations and backups', () => {
       expect(fresh.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(exportLedger(fresh.db)).toBe(expected);
       expect(snapshotOf(fresh).attachments.length).toBe(4);
-      expect(listSafetyCopies(fresh.file).map((c) => path.extname(c.file)).sort()).toEqual(['.ftzb', '.sqlite']);
+      expect(
+        listSafetyCopies(fresh.file)
+          .map((c) => path.extname(c.file))
+          .sort(),
+      ).toEqual(['.ftzb', '.sqlite']);
     } finally {
       fresh.close();
     }

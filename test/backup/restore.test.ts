@@ -27,7 +27,13 @@ let stateS2: ReturnType<typeof snapshotOf>;
 
 const storeFiles = (file: string) => {
   const d = attachmentsDirFor(file);
-  return fs.existsSync(d) ? fs.readdirSync(d, { recursive: true }).map(String).filter((f) => /[0-9a-f]{64}$/.test(f)).sort() : [];
+  return fs.existsSync(d)
+    ? fs
+        .readdirSync(d, { recursive: true })
+        .map(String)
+        .filter((f) => /[0-9a-f]{64}$/.test(f))
+        .sort()
+    : [];
 };
 
 beforeAll(async () => {
@@ -65,7 +71,16 @@ describe('restore', () => {
 
   it('refuses a newer-schema backup with 需要升级程序, ledger untouched', async () => {
     const z = new yazl.ZipFile();
-    const m = { format: 'fazhi-ledger-backup', formatVersion: 1, schemaVersion: SCHEMA_VERSION + 5, appVersion: '3.0.0', createdAt: new Date().toISOString(), town: '双土镇', counts: { records: {}, trash: 0, attachments: 0, attachmentFiles: 0, reports: 0 }, parts: [] };
+    const m = {
+      format: 'fazhi-ledger-backup',
+      formatVersion: 1,
+      schemaVersion: SCHEMA_VERSION + 5,
+      appVersion: '3.0.0',
+      createdAt: new Date().toISOString(),
+      town: '双土镇',
+      counts: { records: {}, trash: 0, attachments: 0, attachmentFiles: 0, reports: 0 },
+      parts: [],
+    };
     z.addBuffer(Buffer.from(JSON.stringify(m)), 'manifest.json');
     z.end({ comment: COMMENT_PLACEHOLDER } as yazl.EndOptions);
     const newer = path.join(dir, 'newer.ftzb');

@@ -53,7 +53,12 @@ describe('backup and restore round trip', () => {
       expect(after.ledger).toBe(before.ledger);
       expect(after.attachments).toEqual(before.attachments);
       expect(after.attachments.length).toBe(4);
-      for (const sha of new Set(s.ctx.db.prepare('SELECT sha256 FROM attachments').all().map((r) => (r as { sha256: string }).sha256))) {
+      for (const sha of new Set(
+        s.ctx.db
+          .prepare('SELECT sha256 FROM attachments')
+          .all()
+          .map((r) => (r as { sha256: string }).sha256),
+      )) {
         const a = fs.readFileSync(attachmentFile(attachmentsDirFor(s.file), sha));
         expect(fs.readFileSync(attachmentFile(attachmentsDirFor(fresh.file), sha)).equals(a)).toBe(true);
       }
@@ -100,7 +105,9 @@ describe('backup and restore round trip', () => {
     const b = await api<{ file: string; deleted: string[] }>(s.ctx, 'backup.create', { targetDir: other, keep: 2 });
     expect(b.file).not.toBe(a.file);
     expect(b.deleted).toEqual([path.join(other, '法治台账备份_双土镇_2020-01-01_0800.ftzb')]);
-    expect(fs.readdirSync(other).sort()).toEqual([path.basename(a.file), path.basename(b.file), '法治台账备份_河坝镇_2020-01-01_0800.ftzb', '照片.jpg'].sort());
+    expect(fs.readdirSync(other).sort()).toEqual(
+      [path.basename(a.file), path.basename(b.file), '法治台账备份_河坝镇_2020-01-01_0800.ftzb', '照片.jpg'].sort(),
+    );
   });
 });
 
@@ -116,7 +123,9 @@ describe('attachments store', () => {
     await api(ctx, 'attachments.remove', { id: list[0].id });
     // 同一张照片 on another record still uses it.
     expect(fs.existsSync(attachmentFile(store, shared))).toBe(true);
-    const other = (await api<{ id: string; sha256: string }[]>(ctx, 'attachments.list', { recordId: s.recordIds[1] })).find((a) => a.sha256 === shared)!;
+    const other = (await api<{ id: string; sha256: string }[]>(ctx, 'attachments.list', { recordId: s.recordIds[1] })).find(
+      (a) => a.sha256 === shared,
+    )!;
     const unpin = pinAttachments(store);
     await api(ctx, 'attachments.remove', { id: other.id });
     expect(fs.existsSync(attachmentFile(store, shared))).toBe(true); // a backup is reading the folder
@@ -129,7 +138,9 @@ describe('attachments store', () => {
     const trashed = s.recordIds[s.recordIds.length - 1];
     const r = await (await import('@core/api')).callApi(s.ctx, 'attachments.add', { recordId: trashed, sourcePath: __filename });
     expect(r.ok ? '' : r.error.message).toContain('回收站');
-    const m = await (await import('@core/api')).callApi(s.ctx, 'attachments.add', { recordId: s.recordIds[0], sourcePath: path.join(dir, 'nope.jpg') });
+    const m = await (
+      await import('@core/api')
+    ).callApi(s.ctx, 'attachments.add', { recordId: s.recordIds[0], sourcePath: path.join(dir, 'nope.jpg') });
     expect(m.ok ? '' : m.error.message).toContain('找不到要添加的文件');
   });
 });

@@ -111,7 +111,9 @@ describe('档案袋', () => {
   it('holds every record’s evidence byte for byte, and nothing from the 回收站', () => {
     const listing = execFileSync('unzip', ['-Z1', zipFile], { encoding: 'utf8' }).split('\n');
     for (const e of evidence) {
-      const hits = listing.filter((n) => n && !n.endsWith('/') && sha(execFileSync('unzip', ['-p', zipFile, n], { maxBuffer: 1 << 26 })) === sha(e.bytes));
+      const hits = listing.filter(
+        (n) => n && !n.endsWith('/') && sha(execFileSync('unzip', ['-p', zipFile, n], { maxBuffer: 1 << 26 })) === sha(e.bytes),
+      );
       expect(hits, e.name).toHaveLength(1);
     }
     expect(listing.join('\n')).not.toContain('删除的附件');
@@ -123,7 +125,9 @@ describe('档案袋', () => {
     expect(result.leftOut).toEqual([expect.objectContaining({ name: damagedName, problem: expect.stringContaining('已被改动或损坏') })]);
     const listing = execFileSync('unzip', ['-Z1', zipFile], { encoding: 'utf8' });
     expect(listing).not.toContain(damagedName);
-    const manifest = JSON.parse(execFileSync('unzip', ['-p', zipFile, 'manifest.json'], { encoding: 'utf8' })) as { leftOut: { name: string }[] };
+    const manifest = JSON.parse(execFileSync('unzip', ['-p', zipFile, 'manifest.json'], { encoding: 'utf8' })) as {
+      leftOut: { name: string }[];
+    };
     expect(manifest.leftOut.map((x) => x.name)).toEqual([damagedName]);
     const idx = path.join(L.dir, 'index.pdf');
     fs.writeFileSync(idx, execFileSync('unzip', ['-p', zipFile, '档案袋索引.pdf'], { maxBuffer: 1 << 26 }));
@@ -159,7 +163,9 @@ describe('档案袋', () => {
 
   it('leaves nothing behind when it cannot write', async () => {
     const dir = path.join(L.dir, 'no-such-folder');
-    await expect(writeDossier(L.ctx, 2023, path.join(dir, 'x.zip'), { printPdf: (html) => renderer.render(html) })).rejects.toThrow('无法写入档案袋');
+    await expect(writeDossier(L.ctx, 2023, path.join(dir, 'x.zip'), { printPdf: (html) => renderer.render(html) })).rejects.toThrow(
+      '无法写入档案袋',
+    );
     await expect(writeDossier(L.ctx, 2023, path.join(L.dir, 'x.rar'))).rejects.toThrow('.zip');
     expect(fs.readdirSync(L.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

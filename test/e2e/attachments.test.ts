@@ -26,7 +26,11 @@ const Y = new Date().getFullYear();
 const TITLE = '三月党委会议（学法专题）';
 const NEW_TITLE = '四月党委会议';
 // The photo carries every byte value in a chunk decoders skip, so a lossy base64 or text round trip would show.
-const PHOTO = { name: '现场照片.png', mimeType: 'image/png', buffer: samplePng(160, 120, Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256))) };
+const PHOTO = {
+  name: '现场照片.png',
+  mimeType: 'image/png',
+  buffer: samplePng(160, 120, Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256))),
+};
 const SIGN_IN = { name: '签到表（四月）.png', mimeType: 'image/png', buffer: samplePng(90, 140) };
 const MINUTES = { name: '会议记录.pdf', mimeType: 'application/pdf', buffer: samplePdf(2) };
 const SCAN = { name: '纪要扫描件.pdf', mimeType: 'application/pdf', buffer: samplePdf(1) };
@@ -97,7 +101,9 @@ describe('attachments', () => {
     await form.submit();
     await form.waitClosed();
     await meetings.waitTotal(2, Y);
-    const [created] = (await core<{ rows: { id: string; data: { title: string } }[] }>('records.list', { kind: 'meeting', year: Y })).rows.filter((r) => r.data.title === NEW_TITLE);
+    const [created] = (
+      await core<{ rows: { id: string; data: { title: string } }[] }>('records.list', { kind: 'meeting', year: Y })
+    ).rows.filter((r) => r.data.title === NEW_TITLE);
     const stored = await core<Attachment[]>('attachments.list', { recordId: created.id });
     expect(stored.map((a) => [a.name, a.size, a.item])).toEqual([
       [SIGN_IN.name, SIGN_IN.buffer.length, '签到表'],
@@ -122,12 +128,19 @@ describe('attachments', () => {
     await expect.poll(() => form.formError.innerText()).toContain('记录已保存，但有 1 个附件未能保存');
     expect(await form.formError.innerText()).toContain('附件名称不能为空');
     await app.page.getByText('编辑会议').waitFor(); // the form is now the saved record's
-    const [rec] = (await core<{ rows: { id: string; data: { title: string } }[] }>('records.list', { kind: 'meeting', year: Y })).rows.filter((r) => r.data.title === '五月政府常务会议');
+    const [rec] = (
+      await core<{ rows: { id: string; data: { title: string } }[] }>('records.list', { kind: 'meeting', year: Y })
+    ).rows.filter((r) => r.data.title === '五月政府常务会议');
     expect((await core<Attachment[]>('attachments.list', { recordId: rec.id })).map((a) => a.name)).toEqual([PHOTO.name]);
-    await expect.poll(() => section.rows.filter({ has: app.page.getByTestId('pending-state') }).innerText()).toContain('未能保存：附件名称不能为空');
+    await expect
+      .poll(() => section.rows.filter({ has: app.page.getByTestId('pending-state') }).innerText())
+      .toContain('未能保存：附件名称不能为空');
     await section.reveal();
     await screenshot(app.page, 'attachments-failed-after-create');
-    await section.rows.filter({ has: app.page.getByTestId('pending-state') }).getByRole('button', { name: '移除' }).click();
+    await section.rows
+      .filter({ has: app.page.getByTestId('pending-state') })
+      .getByRole('button', { name: '移除' })
+      .click();
     await form.submit();
     await form.waitClosed();
     await core('records.delete', { id: rec.id });
@@ -144,7 +157,9 @@ describe('attachments', () => {
     await screenshot(app.page, 'attachments-reopened');
 
     let viewer = await section.view(SIGN_IN.name);
-    await expect.poll(() => viewer.getByTestId('viewer-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(90);
+    await expect
+      .poll(() => viewer.getByTestId('viewer-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(90);
     await screenshot(app.page, 'attachments-viewer-image');
     await app.page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'detached' });
@@ -167,10 +182,12 @@ describe('attachments', () => {
     expect(await section.row(PHOTO.name).innerText()).toMatch(new RegExp(`${Y}-\\d{2}-\\d{2} \\d{2}:\\d{2}`));
     expect(await section.item(SCAN.name)).toBe('');
     await section.tag(SCAN.name, '会议纪要');
-    await expect.poll(async () => (await core<Attachment[]>('attachments.list', { recordId })).map((a) => [a.name, a.size, a.item])).toEqual([
-      [PHOTO.name, PHOTO.buffer.length, null],
-      [SCAN.name, SCAN.buffer.length, '会议纪要'],
-    ]);
+    await expect
+      .poll(async () => (await core<Attachment[]>('attachments.list', { recordId })).map((a) => [a.name, a.size, a.item]))
+      .toEqual([
+        [PHOTO.name, PHOTO.buffer.length, null],
+        [SCAN.name, SCAN.buffer.length, '会议纪要'],
+      ]);
     await expect.poll(() => section.checklist()).toEqual(['✓ 会议纪要', '缺 签到表']);
   });
 
@@ -226,7 +243,9 @@ describe('attachments', () => {
     await expect.poll(() => section.thumb(SCAN.name).getAttribute('data-state')).toBe('error');
     expect(await section.row(SCAN.name).getByTestId('attachment-broken').innerText()).toContain('与添加时不一致');
     const viewer = await section.view(SCAN.name);
-    await expect.poll(() => viewer.getByTestId('viewer-error').innerText()).toBe(`附件文件“${SCAN.name}”与添加时不一致（文件已被改动或损坏），请从备份恢复或重新添加`);
+    await expect
+      .poll(() => viewer.getByTestId('viewer-error').innerText())
+      .toBe(`附件文件“${SCAN.name}”与添加时不一致（文件已被改动或损坏），请从备份恢复或重新添加`);
     await screenshot(app.page, 'attachments-viewer-mismatch');
     await app.page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'detached' });

@@ -99,7 +99,11 @@ describe('自定义指标', () => {
         name: '核对',
         section: '1',
         unit: '%',
-        value: { type: 'rate', numerator: { kind: 'dispute', where: { result: '调解成功' }, agg: { type: 'count' } }, denominator: { kind: 'dispute', agg: { type: 'count' } } },
+        value: {
+          type: 'rate',
+          numerator: { kind: 'dispute', where: { result: '调解成功' }, agg: { type: 'count' } },
+          denominator: { kind: 'dispute', agg: { type: 'count' } },
+        },
         display: { type: 'percent' },
       },
     });

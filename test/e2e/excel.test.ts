@@ -53,7 +53,13 @@ describe('excel import and export in the app', () => {
     const dialog = page.getByTestId('import-dialog');
     const chooser = page.waitForEvent('filechooser');
     await dialog.getByTestId('import-pick').click();
-    await (await chooser).setFiles({ name: '会议台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await clerkWorkbook() });
+    await (
+      await chooser
+    ).setFiles({
+      name: '会议台账.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await clerkWorkbook(),
+    });
 
     const summary = dialog.getByTestId('import-summary');
     await summary.filter({ hasText: '可导入 3 行' }).waitFor();
@@ -71,7 +77,12 @@ describe('excel import and export in the app', () => {
 
     await dialog.getByTestId('import-commit').filter({ hasText: '导入3条' }).click();
     await meetings.waitTotal(3);
-    const list = await core<{ rows: { data: Record<string, unknown> }[] }>('records.list', { kind: 'meeting', year: Y, sortBy: 'date', sortDir: 'asc' });
+    const list = await core<{ rows: { data: Record<string, unknown> }[] }>('records.list', {
+      kind: 'meeting',
+      year: Y,
+      sortBy: 'date',
+      sortDir: 'asc',
+    });
     expect(list.rows.map((r) => [r.data.date, r.data.attendees])).toEqual([
       [`${Y}-01-09`, 9],
       [`${Y}-02-14`, 11],
@@ -92,7 +103,10 @@ describe('excel import and export in the app', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(await d.path()) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    const titles = ws.getColumn(3).values.slice(2).filter((v) => typeof v === 'string' && !v.startsWith('合计'));
+    const titles = ws
+      .getColumn(3)
+      .values.slice(2)
+      .filter((v) => typeof v === 'string' && !v.startsWith('合计'));
     expect(titles.sort()).toEqual(['第1次党委会议', '第2次党委会议']);
     expect(app.pageErrors).toEqual([]);
   });

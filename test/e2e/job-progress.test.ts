@@ -29,14 +29,19 @@ describe('long jobs', () => {
     fs.mkdirSync(path.dirname(ledger));
     const ctx = openContext(ledger);
     await callApi(ctx, 'settings.save', { settings: { town: '双土镇', villages: ['石桥村'] } });
-    const rec = (await callApi(ctx, 'records.create', { kind: 'meeting', data: { meetingType: '党委会议', date: '2024-01-10', title: '第1次党委会议', attendees: 9 } })) as { ok: true; value: { id: string } };
+    const rec = (await callApi(ctx, 'records.create', {
+      kind: 'meeting',
+      data: { meetingType: '党委会议', date: '2024-01-10', title: '第1次党委会议', attendees: 9 },
+    })) as { ok: true; value: { id: string } };
     // One 200 MB video, stored as the app stores attachments (random, so it does not compress).
     const buf = randomBytes(BIG);
     const sha = createHash('sha256').update(buf).digest('hex');
     const f = attachmentFile(attachmentsDirFor(ledger), sha);
     fs.mkdirSync(path.dirname(f), { recursive: true });
     fs.writeFileSync(f, buf);
-    ctx.db.prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(randomUUID(), rec.value.id, '会议录像.mp4', sha, BIG, new Date().toISOString());
+    ctx.db
+      .prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(randomUUID(), rec.value.id, '会议录像.mp4', sha, BIG, new Date().toISOString());
     ctx.close();
     process.env.FAZHI_DRIVES_DIR = drives;
     app = await startApp({ dbFile: ledger });
@@ -61,7 +66,11 @@ describe('long jobs', () => {
     const t0 = Date.now();
     const years = await app.page.evaluate(async () => {
       const token = document.querySelector<HTMLMetaElement>('meta[name="harness-token"]')!.content;
-      const r = await fetch('/api/ledger.years', { method: 'POST', headers: { 'content-type': 'application/json', 'x-harness-token': token }, body: '{}' });
+      const r = await fetch('/api/ledger.years', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-harness-token': token },
+        body: '{}',
+      });
       return (await r.json()) as { ok: boolean };
     });
     expect(years.ok).toBe(true);

@@ -20,7 +20,9 @@ describe('行政规范性文件', () => {
   beforeAll(async () => {
     app = await startApp();
     shell = new AppShell(app.page);
-    const r = await callApi(app.harness.ctx, 'settings.save', { settings: { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府', normativeCode: '双土府规' } });
+    const r = await callApi(app.harness.ctx, 'settings.save', {
+      settings: { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府', normativeCode: '双土府规' },
+    });
     if (!r.ok) throw new Error(r.error.message);
     await app.page.reload();
     await shell.openKind('行政规范性文件');

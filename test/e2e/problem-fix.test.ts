@@ -40,7 +40,11 @@ async function seed(file: string): Promise<void> {
     // A 普法 event but no 法治考试, and a meeting that is not a 党委会议.
     await api(ctx, 'records.create', {
       kind: 'training',
-      data: { ...sampleRecord('training', 0, { year: Y, everyField: { villages: VILLAGES } }), eventType: '普法宣传活动', title: '赶场日宣传' },
+      data: {
+        ...sampleRecord('training', 0, { year: Y, everyField: { villages: VILLAGES } }),
+        eventType: '普法宣传活动',
+        title: '赶场日宣传',
+      },
     });
     await api(ctx, 'records.create', {
       kind: 'meeting',

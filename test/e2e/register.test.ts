@@ -31,7 +31,9 @@ describe('登记簿', () => {
     const ctx = openContext(file);
     try {
       importLedger(ctx.db, fs.readFileSync(FIXTURE, 'utf8'));
-      partyMeetings = registerRecords(ctx.db, { kind: 'meeting', year: 2023, filters: { meetingType: '党委会议' } }).map((r) => String(r.data.title));
+      partyMeetings = registerRecords(ctx.db, { kind: 'meeting', year: 2023, filters: { meetingType: '党委会议' } }).map((r) =>
+        String(r.data.title),
+      );
     } finally {
       ctx.close();
     }

@@ -89,7 +89,9 @@ describe('年度报告', () => {
     await report.typeAtEnd(para, '。');
 
     expect(await report.chipTexts(para)).toEqual(['党委会议次数：11次', '制定行政规范性文件件数：0件']);
-    expect(await report.editor(para).innerText()).toMatch(/^全年共召开党委会议\s*党委会议次数：11次\s*；\s*制定行政规范性文件件数：0件\s*。$/);
+    expect(await report.editor(para).innerText()).toMatch(
+      /^全年共召开党委会议\s*党委会议次数：11次\s*；\s*制定行政规范性文件件数：0件\s*。$/,
+    );
     await report.dirtyMark.waitFor();
     await report.save();
     await shell.toast('报告已保存').waitFor();
@@ -108,7 +110,14 @@ describe('年度报告', () => {
     await zero.getByRole('button', { name: '定位' }).click();
     const para = report.paragraphById(ours);
     await expect.poll(() => para.getAttribute('class')).toContain('flash');
-    await expect.poll(() => para.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+    await expect
+      .poll(() =>
+        para.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
     await screenshot(app.page, 'report-03-problem-located');
 
     await zero.getByRole('button', { name: /改为“全年未制定行政规范性文件”/ }).click();
@@ -147,7 +156,9 @@ describe('年度报告', () => {
     await report.tab('预览');
     await expect.poll(() => report.pageCount.innerText(), { timeout: 60_000 }).toBe(`共${expected}页`);
     await expect.poll(() => report.pdfPages.count()).toBe(expected);
-    await expect.poll(() => report.page.locator('[data-testid="pdf-page"][data-rendered="true"]').count(), { timeout: 60_000 }).toBe(expected);
+    await expect
+      .poll(() => report.page.locator('[data-testid="pdf-page"][data-rendered="true"]').count(), { timeout: 60_000 })
+      .toBe(expected);
     for (const ink of await report.inkPerPage()) expect(ink).toBeGreaterThan(2000);
     expect(await report.page.getByTestId('pdf-thumb').count()).toBe(expected);
     await report.page.getByTestId('font-notice').waitFor();
@@ -163,11 +174,24 @@ describe('年度报告', () => {
   it('exports Word and PDF (downloads in the browser) and the internal sources table', async () => {
     const docx = await report.download('导出Word');
     expect(docx.suggestedFilename()).toBe('关于2023年法治政府建设情况的报告.docx');
-    expect(fs.readFileSync((await docx.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      fs
+        .readFileSync((await docx.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     const pdf = await report.download('导出PDF');
     expect(pdf.suggestedFilename()).toBe('关于2023年法治政府建设情况的报告.pdf');
-    expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
-    await shell.toast(/已下载/).first().waitFor();
+    expect(
+      fs
+        .readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    await shell
+      .toast(/已下载/)
+      .first()
+      .waitFor();
 
     const csv = await report.downloadSources('CSV');
     expect(csv.suggestedFilename()).toBe('数据来源附表_2023年_仅供内部核对.csv');
@@ -197,7 +221,9 @@ describe('年度报告', () => {
     await screenshot(app.page, 'report-07-stale');
 
     await report.tab('预览');
-    await expect.poll(() => report.page.locator('[data-testid="pdf-page"][data-rendered="true"]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => report.page.locator('[data-testid="pdf-page"][data-rendered="true"]').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0);
     await report.figureInPreview('meeting.party.count').first().click();
     await expect.poll(() => report.traceDrawer.getByTestId('trace-count').innerText()).toBe('共12条台账记录');
     await expect.poll(() => report.traceRows().last().innerText()).toContain('十二月党委会议');

@@ -86,7 +86,12 @@ describe('cli excel', () => {
     expect(again.out.split('\n')[0]).toBe('已导入0条记录；有错误未导入2行；疑似重复已跳过2行');
     const ctx = openContext(db);
     try {
-      expect(listRecords(ctx.db, { kind: 'meeting', year: 2023, sortBy: 'date', sortDir: 'asc' }).rows.map((x) => [x.data.date, x.data.attendees])).toEqual([
+      expect(
+        listRecords(ctx.db, { kind: 'meeting', year: 2023, sortBy: 'date', sortDir: 'asc' }).rows.map((x) => [
+          x.data.date,
+          x.data.attendees,
+        ]),
+      ).toEqual([
         ['2023-01-10', 9],
         ['2023-04-10', 10],
       ]);

@@ -59,7 +59,9 @@ describe('year workbook', () => {
 
     const ws = wb.getWorksheet('会议')!;
     const meeting = getKind('meeting')!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(meeting.fields.map((f) => (f.key === 'attendees' ? '出席人数（人）' : f.label)));
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(
+      meeting.fields.map((f) => (f.key === 'attendees' ? '出席人数（人）' : f.label)),
+    );
     expect(ws.rowCount).toBe(stats.meeting + 2); // header, records, totals
     const col = (key: string) => meeting.fields.findIndex((f) => f.key === key) + 1;
     const bools = new Set<unknown>();
@@ -70,7 +72,10 @@ describe('year workbook', () => {
     expect([...bools].every((b) => b === '是' || b === '否' || b === null)).toBe(true);
     const totals = ws.getRow(stats.meeting + 2);
     expect(totals.getCell(1).value).toBe(`合计（${stats.meeting}条）`);
-    const attendees = listRecords(L.ctx.db, { kind: 'meeting', year: 2023, pageSize: 500 }).rows.reduce((n, r) => n + ((r.data.attendees as number) ?? 0), 0);
+    const attendees = listRecords(L.ctx.db, { kind: 'meeting', year: 2023, pageSize: 500 }).rows.reduce(
+      (n, r) => n + ((r.data.attendees as number) ?? 0),
+      0,
+    );
     expect(totals.getCell(col('attendees')).value).toEqual({ formula: `SUM(E2:E${stats.meeting + 1})`, result: attendees });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1', fitToWidth: 1 });
     expect(ws.headerFooter.oddHeader).toBe('&L单位：双土镇&C&"-,Bold"2023年度会议台账&R年度：2023');
@@ -110,7 +115,10 @@ describe('year workbook', () => {
     expect(ws.getRow(2).getCell(3).value).toBe(`'=HYPERLINK("http://x","点")`);
     const L2 = ledger();
     await importWorkbook(L2.ctx.db, bytes);
-    expect(listRecords(L2.ctx.db, { kind: 'meeting', year: 2023 }).rows[0].data).toMatchObject({ title: '=HYPERLINK("http://x","点")', host: '@张三' });
+    expect(listRecords(L2.ctx.db, { kind: 'meeting', year: 2023 }).rows[0].data).toMatchObject({
+      title: '=HYPERLINK("http://x","点")',
+      host: '@张三',
+    });
   });
 });
 
@@ -154,7 +162,20 @@ describe('templates', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['行政执法', '说明']);
     const ws = wb.getWorksheet('行政执法')!;
     const headers = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(headers).toEqual(['*执法日期', '*事由', '*执法领域', '*程序', '*执法行为', '*罚单张数（张）', '罚款金额（元）', '所属专项整治', '已公示', '全过程记录', '经法制审核', '备注']);
+    expect(headers).toEqual([
+      '*执法日期',
+      '*事由',
+      '*执法领域',
+      '*程序',
+      '*执法行为',
+      '*罚单张数（张）',
+      '罚款金额（元）',
+      '所属专项整治',
+      '已公示',
+      '全过程记录',
+      '经法制审核',
+      '备注',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getColumn(1).numFmt).toBe('yyyy-mm-dd');
     expect(ws.getColumn(7).numFmt).toBe('#,##0.00');
@@ -162,7 +183,10 @@ describe('templates', () => {
     expect(ws.getCell('C500').dataValidation).toMatchObject({ type: 'list', formulae: [`"${kind.fields[2].options!.join(',')}"`] });
     expect(ws.getCell('I2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     const guide = wb.getWorksheet('说明')!;
-    const texts = guide.getSheetValues().flat().filter((v) => typeof v === 'string') as string[];
+    const texts = guide
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string') as string[];
     for (const f of kind.fields) expect(texts, f.label).toContain(describeField(f, 'excel'));
   });
 
@@ -186,9 +210,18 @@ describe('a workbook written by LibreOffice', () => {
       const csv = path.join(dir, '应急演练登记表.csv');
       fs.writeFileSync(
         csv,
-        ['演练日期,演练类型,演练名称,参演人数,其中党员,村（社区）', '2023-03-15,消防,春季消防演练,45人次,10,石桥村', '2023/6/1,防汛,防汛演练,３０,5,河坝村', '2023年9月9日,综合,综合演练,20,,'].join('\n'),
+        [
+          '演练日期,演练类型,演练名称,参演人数,其中党员,村（社区）',
+          '2023-03-15,消防,春季消防演练,45人次,10,石桥村',
+          '2023/6/1,防汛,防汛演练,３０,5,河坝村',
+          '2023年9月9日,综合,综合演练,20,,',
+        ].join('\n'),
       );
-      execFileSync('soffice', ['--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csv], { timeout: 120_000, stdio: 'ignore', env: { ...process.env, HOME: dir } });
+      execFileSync('soffice', ['--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csv], {
+        timeout: 120_000,
+        stdio: 'ignore',
+        env: { ...process.env, HOME: dir },
+      });
       const bytes = fs.readFileSync(path.join(dir, '应急演练登记表.xlsx'));
       const L = ledger();
       const r = await importWorkbook(L.ctx.db, bytes, { allOrNothing: true });

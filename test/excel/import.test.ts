@@ -60,31 +60,74 @@ describe('import from a messy workbook', () => {
     expect(s.kindFrom).toBe('name');
     expect(s.headerRow).toBe(3);
     expect(Object.fromEntries(s.columns.map((c) => [c.col, c.field]))).toEqual({
-      A: null, B: 'date', C: 'title', D: 'meetingType', E: 'attendees', F: 'studyLawBefore', G: 'studyContent', H: null, I: 'lawTopic',
+      A: null,
+      B: 'date',
+      C: 'title',
+      D: 'meetingType',
+      E: 'attendees',
+      F: 'studyLawBefore',
+      G: 'studyContent',
+      H: null,
+      I: 'lawTopic',
     });
     expect(s.problems.filter((x) => x.level === 'error')).toEqual([]);
     // 7月9日 takes the year from the title row, with a warning on its cell.
-    expect(s.problems).toEqual([expect.objectContaining({ sheet: '2023年会议台账', row: 11, col: 'B', header: '时间', level: 'warning', message: '“7月9日”没有写年份，按2023年计' })]);
+    expect(s.problems).toEqual([
+      expect.objectContaining({
+        sheet: '2023年会议台账',
+        row: 11,
+        col: 'B',
+        header: '时间',
+        level: 'warning',
+        message: '“7月9日”没有写年份，按2023年计',
+      }),
+    ]);
     expect(s.rows.map((r) => r.row)).toEqual([4, 5, 6, 8, 9, 10, 11]);
     expect(s.skipped).toBe(1); // the 合计 row (blank rows 2 and 7 hold nothing to read)
 
     const r = await importWorkbook(L.ctx.db, bytes);
     expect(r.added).toBe(7);
     const rows = all(L, 'meeting');
-    expect(rows.map((d) => d.date)).toEqual(['2023-01-12', '2023-02-10', '2023-03-05', '2023-04-06', '2023-05-07', '2023-06-08', '2023-07-09']);
+    expect(rows.map((d) => d.date)).toEqual([
+      '2023-01-12',
+      '2023-02-10',
+      '2023-03-05',
+      '2023-04-06',
+      '2023-05-07',
+      '2023-06-08',
+      '2023-07-09',
+    ]);
     expect(rows.map((d) => d.attendees)).toEqual([9, 12, 45, 10, 11, 7, 8]);
     expect(rows.map((d) => d.studyLawBefore)).toEqual([true, true, true, false, undefined, false, undefined]);
     expect(rows.map((d) => d.lawTopic)).toEqual([false, false, false, true, undefined, true, undefined]);
-    expect(rows[0]).toEqual({ date: '2023-01-12', title: '第1次党委会议', meetingType: '党委会议', attendees: 9, studyLawBefore: true, studyContent: '宪法', lawTopic: false });
+    expect(rows[0]).toEqual({
+      date: '2023-01-12',
+      title: '第1次党委会议',
+      meetingType: '党委会议',
+      attendees: 9,
+      studyLawBefore: true,
+      studyContent: '宪法',
+      lawTopic: false,
+    });
   });
 
   it('takes 3月5日 in the year the clerk chose, and refuses it when no year is known', async () => {
     const L = ledger();
-    const bytes = await workbook([{ name: '会议', rows: [['会议日期', '会议名称', '会议类型'], ['3月5日', '党委会', '党委会议']] }]);
+    const bytes = await workbook([
+      {
+        name: '会议',
+        rows: [
+          ['会议日期', '会议名称', '会议类型'],
+          ['3月5日', '党委会', '党委会议'],
+        ],
+      },
+    ]);
     const withYear = await previewWorkbook(L.ctx.db, bytes, { year: 2022 });
     expect(withYear.sheets[0].rows[0].data.date).toBe('2022-03-05');
     const without = await previewWorkbook(L.ctx.db, bytes);
-    expect(without.sheets[0].problems).toEqual([expect.objectContaining({ row: 2, col: 'A', level: 'error', message: expect.stringContaining('缺少年份') })]);
+    expect(without.sheets[0].problems).toEqual([
+      expect.objectContaining({ row: 2, col: 'A', level: 'error', message: expect.stringContaining('缺少年份') }),
+    ]);
   });
 
   it('names every problem by sheet, row, column and header, and never reads junk as 0', async () => {
@@ -103,7 +146,9 @@ describe('import from a messy workbook', () => {
     ]);
     const p = await previewWorkbook(L.ctx.db, bytes);
     const errs = p.sheets[0].problems.filter((x) => x.level === 'error');
-    expect(where(errs).sort()).toEqual(['执法台账!A2', '执法台账!B5', '执法台账!C3', '执法台账!D4', '执法台账!F3', '执法台账!F4', '执法台账!G5', '执法台账!H4'].sort());
+    expect(where(errs).sort()).toEqual(
+      ['执法台账!A2', '执法台账!B5', '执法台账!C3', '执法台账!D4', '执法台账!F3', '执法台账!F4', '执法台账!G5', '执法台账!H4'].sort(),
+    );
     const msg = (cell: string) => errs.find((e) => `${e.col}${e.row}` === cell)!;
     expect(msg('A2')).toMatchObject({ header: '执法日期', message: '日期不存在（“2023-02-30”）' });
     expect(msg('C3').message).toBe('“市容环竟”不是可选值，是否应为“市容环境”？');
@@ -119,15 +164,28 @@ describe('import from a messy workbook', () => {
     const before = count(L, 'enforcement');
     const err = await importWorkbook(L.ctx.db, bytes, { allOrNothing: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LedgerError);
-    expect((err as LedgerError).issues.map((i) => i.message)).toContain('工作表「执法台账」第3行 C列（执法领域）：“市容环竟”不是可选值，是否应为“市容环境”？');
+    expect((err as LedgerError).issues.map((i) => i.message)).toContain(
+      '工作表「执法台账」第3行 C列（执法领域）：“市容环竟”不是可选值，是否应为“市容环境”？',
+    );
     expect(count(L, 'enforcement')).toBe(before);
   });
 
   it('reports a missing required column once, on the header row', async () => {
     const L = ledger();
-    const bytes = await workbook([{ name: '应急演练', rows: [['演练日期', '演练名称', '参演人数'], ['2023-05-12', '防汛演练', 30], ['2023-06-12', '消防演练', 20]] }]);
+    const bytes = await workbook([
+      {
+        name: '应急演练',
+        rows: [
+          ['演练日期', '演练名称', '参演人数'],
+          ['2023-05-12', '防汛演练', 30],
+          ['2023-06-12', '消防演练', 20],
+        ],
+      },
+    ]);
     const p = await previewWorkbook(L.ctx.db, bytes);
-    expect(p.sheets[0].problems).toEqual([expect.objectContaining({ row: 1, col: '', header: '演练类型', message: expect.stringContaining('找不到必填列') })]);
+    expect(p.sheets[0].problems).toEqual([
+      expect.objectContaining({ row: 1, col: '', header: '演练类型', message: expect.stringContaining('找不到必填列') }),
+    ]);
     expect(p.counts.bad).toBe(2);
   });
 
@@ -167,12 +225,20 @@ describe('import from a messy workbook', () => {
 
   it('applies a mapping changed in the preview and remembers it for a workbook of the same shape', async () => {
     const L = ledger();
-    const sheet = (title: string) => ({ name: 'Sheet1', rows: [['日子', '活动', '类别', '人'], ['2023-04-01', title, '普法宣传活动', '30人次']] });
+    const sheet = (title: string) => ({
+      name: 'Sheet1',
+      rows: [
+        ['日子', '活动', '类别', '人'],
+        ['2023-04-01', title, '普法宣传活动', '30人次'],
+      ],
+    });
     const bytes = await workbook([sheet('宪法宣传周')]);
     const auto = await previewWorkbook(L.ctx.db, bytes);
     expect(auto.sheets[0].kind).toBeNull(); // nothing to go by
     expect(auto.sheets[0].problems[0]).toMatchObject({ level: 'warning', message: expect.stringContaining('看不出是哪类台账') });
-    const overrides = { Sheet1: { kind: 'training' as const, headerRow: 1, columns: { A: 'date', B: 'title', C: 'eventType', D: 'participants' } } };
+    const overrides = {
+      Sheet1: { kind: 'training' as const, headerRow: 1, columns: { A: 'date', B: 'title', C: 'eventType', D: 'participants' } },
+    };
     const chosen = await previewWorkbook(L.ctx.db, bytes, { overrides });
     expect(chosen.sheets[0].problems).toEqual([]);
     expect(chosen.sheets[0].rows[0].data).toEqual({ date: '2023-04-01', title: '宪法宣传周', eventType: '普法宣传活动', participants: 30 });
@@ -186,9 +252,27 @@ describe('import from a messy workbook', () => {
     const L = ledger();
     const bytes = await workbook([
       { name: '说明', rows: [['这是说明']] },
-      { name: '会议', rows: [['会议日期', '会议名称', '会议类型'], ['2023-01-05', 'A会', '党委会议']] },
-      { name: '普法台账', rows: [['日期', '活动名称', '活动类型'], ['2023-01-06', 'B活动', '集中学法']] },
-      { name: '工作表3', rows: [['执法日期', '事由', '执法领域', '程序', '执法行为', '罚单张数'], ['2023-01-07', 'C事', '其他', '简易程序', '警告', 1]] },
+      {
+        name: '会议',
+        rows: [
+          ['会议日期', '会议名称', '会议类型'],
+          ['2023-01-05', 'A会', '党委会议'],
+        ],
+      },
+      {
+        name: '普法台账',
+        rows: [
+          ['日期', '活动名称', '活动类型'],
+          ['2023-01-06', 'B活动', '集中学法'],
+        ],
+      },
+      {
+        name: '工作表3',
+        rows: [
+          ['执法日期', '事由', '执法领域', '程序', '执法行为', '罚单张数'],
+          ['2023-01-07', 'C事', '其他', '简易程序', '警告', 1],
+        ],
+      },
     ]);
     const whole = await importWorkbook(L.ctx.db, bytes);
     expect(whole.byKind).toEqual({ meeting: 1, training: 1, enforcement: 1 });
@@ -200,7 +284,15 @@ describe('import from a messy workbook', () => {
   it('imports 10,000 rows in one transaction', async () => {
     const L = ledger();
     const rows: (string | number | Date)[][] = [['会议类型', '会议日期', '会议名称', '出席人数', '会前学法', '学法内容']];
-    for (let i = 0; i < 10_000; i++) rows.push(['党委会议', new Date(Date.UTC(2023, i % 12, (i % 28) + 1)), `第${i + 1}次会议`, i % 50, i % 2 ? '是' : '否', i % 2 ? '宪法' : '']);
+    for (let i = 0; i < 10_000; i++)
+      rows.push([
+        '党委会议',
+        new Date(Date.UTC(2023, i % 12, (i % 28) + 1)),
+        `第${i + 1}次会议`,
+        i % 50,
+        i % 2 ? '是' : '否',
+        i % 2 ? '宪法' : '',
+      ]);
     const bytes = await workbook([{ name: '会议', rows }]);
     const r = await importWorkbook(L.ctx.db, bytes, { allOrNothing: true });
     expect(r.added).toBe(10_000);

@@ -54,14 +54,37 @@ describe('built-in figures on a ledger', () => {
 
   it('counts a contract review once whichever way it was entered, and the parts add up to the total', () => {
     add('legalService', { date: '2024-02-01', serviceType: '合同审查', title: '采购合同', count: 3 });
-    add('legalService', { date: '2024-03-01', serviceType: '合法性审查', reviewObject: '合同', title: '租赁合同', count: 2, reviewResult: '通过' });
-    add('legalService', { date: '2024-04-01', serviceType: '合法性审查', reviewObject: '规范性文件', title: '管理办法', count: 1, reviewResult: '不通过' });
-    add('legalService', { date: '2024-05-01', serviceType: '合法性审查', reviewObject: '重大行政决策', title: '场镇改造', count: 4, reviewResult: '修改后通过' });
+    add('legalService', {
+      date: '2024-03-01',
+      serviceType: '合法性审查',
+      reviewObject: '合同',
+      title: '租赁合同',
+      count: 2,
+      reviewResult: '通过',
+    });
+    add('legalService', {
+      date: '2024-04-01',
+      serviceType: '合法性审查',
+      reviewObject: '规范性文件',
+      title: '管理办法',
+      count: 1,
+      reviewResult: '不通过',
+    });
+    add('legalService', {
+      date: '2024-05-01',
+      serviceType: '合法性审查',
+      reviewObject: '重大行政决策',
+      title: '场镇改造',
+      count: 4,
+      reviewResult: '修改后通过',
+    });
     add('legalService', { date: '2024-05-02', serviceType: '合法性审查', reviewObject: '村规民约', title: '石桥村村规民约', count: 11 });
     add('legalService', { date: '2024-06-01', serviceType: '法律咨询', title: '咨询', count: 50 });
     expect(value('legalService.contracts', 2024).value).toBe(5);
     expect(value('legalService.reviews', 2024).value).toBe(21);
-    const parts = ['normativeDoc', 'decision', 'enforcement', 'villageRules', 'other'].map((p) => value(`legalService.reviews.${p}`, 2024).value);
+    const parts = ['normativeDoc', 'decision', 'enforcement', 'villageRules', 'other'].map(
+      (p) => value(`legalService.reviews.${p}`, 2024).value,
+    );
     expect(parts).toEqual([1, 4, 0, 11, 0]);
     expect(parts.reduce((a, b) => a + b, 0) + value('legalService.contracts', 2024).value).toBe(value('legalService.reviews', 2024).value);
     // 通过2 + 修改后通过4 of the 7 with a result.
@@ -82,7 +105,14 @@ describe('built-in figures on a ledger', () => {
   it('computes the figures real reports cite from existing fields', () => {
     add('meeting', { date: '2024-03-01', meetingType: '理论学习中心组学习', title: '学习宪法', lawTopic: true });
     add('meeting', { date: '2024-04-01', meetingType: '理论学习中心组学习', title: '学习二十大报告' });
-    add('training', { date: '2024-03-05', eventType: '普法宣传活动', title: '赶场日普法', participants: 320, consultations: 46, audience: '特殊群体' });
+    add('training', {
+      date: '2024-03-05',
+      eventType: '普法宣传活动',
+      title: '赶场日普法',
+      participants: 320,
+      consultations: 46,
+      audience: '特殊群体',
+    });
     add('training', { date: '2024-04-05', eventType: '执法培训', title: '执法证培训', participants: 14 });
     add('training', { date: '2024-05-05', eventType: '警示教育', title: '参观警示教育基地', participants: 36 });
     add('training', { date: '2024-06-05', eventType: '集中学法', title: '学习民法典', participants: 1300 });

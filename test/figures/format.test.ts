@@ -358,7 +358,12 @@ describe('joinEqualRates', () => {
     ];
     expect(joinEqualRates(full, '为')).toBe('办结率、满意率均为100%');
     expect(joinEqualRates(full, '达到')).toBe('办结率、满意率均达到100%');
-    expect(joinEqualRates(full.map((i) => ({ ...i, text: '0%' })), '达到')).toBe('办结率、满意率均为0%');
+    expect(
+      joinEqualRates(
+        full.map((i) => ({ ...i, text: '0%' })),
+        '达到',
+      ),
+    ).toBe('办结率、满意率均为0%');
   });
 });
 

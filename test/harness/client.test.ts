@@ -51,7 +51,10 @@ describe('over the harness', () => {
     const client = createClient(httpTransport({ token: h.token, baseUrl: base(), fetch: fetchSpy }), false);
     expect(client.isAvailable('file.exportLedger')).toBe(false);
     expect(client.isAvailable('ledger.years')).toBe(true);
-    await expect(client.call('file.exportLedger', {})).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('桌面程序') });
+    await expect(client.call('file.exportLedger', {})).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringContaining('桌面程序'),
+    });
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 

@@ -31,7 +31,11 @@ afterAll(async () => {
 });
 
 const host = (name: string, payload: unknown, headers: Record<string, string> = { 'x-harness-token': h.token }) =>
-  fetch(`${h.url}host/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+  fetch(`${h.url}host/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
 
 describe('POST /host/<name>', () => {
   it('refuses a call without the token, and GET', async () => {
@@ -44,13 +48,23 @@ describe('POST /host/<name>', () => {
   it('answers the report PDF as bytes', async () => {
     const r = await host('reportPdf', { year: 2023 });
     expect(r.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await r.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await r.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('hands back 导出Word as a file named like the report, and records the output', async () => {
     const r = await host('saveReport', { year: 2023, format: 'docx' });
-    expect(r.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('关于2023年法治政府建设情况的报告.docx')}`);
-    expect(Buffer.from(await r.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(r.headers.get('content-disposition')).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('关于2023年法治政府建设情况的报告.docx')}`,
+    );
+    expect(
+      Buffer.from(await r.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     const s = await fetch(`${h.url}api/report.staleness`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-harness-token': h.token },
@@ -60,13 +74,22 @@ describe('POST /host/<name>', () => {
   });
 
   it('validates the payload and says printing needs the PDF in the browser', async () => {
-    expect(await (await host('saveReport', { year: 2023, format: 'html' })).json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await (await host('printReport', { year: 2023 })).json()).toMatchObject({ ok: false, error: { message: '浏览器版请下载PDF后打印' } });
+    expect(await (await host('saveReport', { year: 2023, format: 'html' })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await (await host('printReport', { year: 2023 })).json()).toMatchObject({
+      ok: false,
+      error: { message: '浏览器版请下载PDF后打印' },
+    });
     expect(await (await host('nope', {})).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
   it('stands in for the native pickers with the typed path, granted as a pick (nothing typed is a cancel)', async () => {
-    for (const [name, kind] of [['pickFolder', 'folder'], ['pickBackupFile', 'file']] as const) {
+    for (const [name, kind] of [
+      ['pickFolder', 'folder'],
+      ['pickBackupFile', 'file'],
+    ] as const) {
       expect(await (await host(name, {})).json()).toEqual({ ok: true, value: { canceled: true } });
       const typed = `/media/U盘/${name}`;
       expect(h.grants.has(typed, kind)).toBe(false);

@@ -88,7 +88,13 @@ describe('Origin', () => {
   };
 
   it('a call with the token from another origin is refused', async () => {
-    for (const origin of ['http://evil.example', `http://localhost.evil.example:${port}`, 'null', `https://127.0.0.1:${port}`, `http://127.0.0.1:${port + 1}`]) {
+    for (const origin of [
+      'http://evil.example',
+      `http://localhost.evil.example:${port}`,
+      'null',
+      `https://127.0.0.1:${port}`,
+      `http://127.0.0.1:${port + 1}`,
+    ]) {
       const r = await post(origin);
       expect(r.status, origin).toBe(403);
     }
@@ -107,7 +113,14 @@ describe('Origin', () => {
   it('host methods check it too', async () => {
     const body = '{"year":2023}';
     const r = await send(
-      ['POST /host/printReport HTTP/1.1', hostHeader(), 'Origin: http://evil.example', 'Content-Type: application/json', `x-harness-token: ${h.token}`, `Content-Length: ${body.length}`].join('\r\n'),
+      [
+        'POST /host/printReport HTTP/1.1',
+        hostHeader(),
+        'Origin: http://evil.example',
+        'Content-Type: application/json',
+        `x-harness-token: ${h.token}`,
+        `Content-Length: ${body.length}`,
+      ].join('\r\n'),
       body,
     );
     expect(r.status).toBe(403);

@@ -47,7 +47,11 @@ function raw(opts: { method?: string; path: string; headers?: Record<string, str
 }
 
 const api = (name: string, payload: unknown, headers: Record<string, string> = { 'x-harness-token': h.token }) =>
-  fetch(`${h.url}api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+  fetch(`${h.url}api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
 
 describe('listening', () => {
   it('is bound to 127.0.0.1 only', async () => {
@@ -90,14 +94,18 @@ describe('static files', () => {
     expect((await fetch(`${h.url}nope.js`)).status).toBe(404);
   });
 
-  it.each(['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/..%5csecret.txt'])(
-    'refuses traversal %s',
-    async (p) => {
-      const r = await raw({ path: p });
-      expect([403, 404]).toContain(r.status);
-      expect(r.body).not.toContain('SECRET');
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+    '/..%5csecret.txt',
+  ])('refuses traversal %s', async (p) => {
+    const r = await raw({ path: p });
+    expect([403, 404]).toContain(r.status);
+    expect(r.body).not.toContain('SECRET');
+  });
 });
 
 describe('POST /api/<method>', () => {
@@ -117,7 +125,10 @@ describe('POST /api/<method>', () => {
   });
 
   it('returns the core’s validation error, in Chinese, with issues', async () => {
-    const r = (await (await api('records.list', { kind: 'x' })).json()) as { ok: false; error: { code: string; message: string; issues: unknown[] } };
+    const r = (await (await api('records.list', { kind: 'x' })).json()) as {
+      ok: false;
+      error: { code: string; message: string; issues: unknown[] };
+    };
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '请求参数不正确' } });
     expect(r.error.issues.length).toBeGreaterThan(0);
   });
@@ -150,7 +161,16 @@ describe('POST /api/<method>', () => {
   it('needs POST, JSON, and a body under the size limit', async () => {
     const headers = { 'x-harness-token': h.token, 'content-type': 'application/json' };
     expect((await raw({ path: '/api/kinds.list', headers: { 'x-harness-token': h.token } })).status).toBe(405);
-    expect((await raw({ method: 'POST', path: '/api/kinds.list', headers: { 'x-harness-token': h.token, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect(
+      (
+        await raw({
+          method: 'POST',
+          path: '/api/kinds.list',
+          headers: { 'x-harness-token': h.token, 'content-type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
     expect((await raw({ method: 'POST', path: '/api/kinds.list', headers, body: '{oops' })).status).toBe(400);
     const big = JSON.stringify({ recordId: 'x', name: 'a.bin', dataBase64: 'A'.repeat(70 * 1024) });
     const r = await raw({ method: 'POST', path: '/api/attachments.upload', headers, body: big });

@@ -79,7 +79,9 @@ describe('callApi', () => {
   it('creates, reads, lists and counts through the table', async () => {
     const rec = ok<LedgerRecord>(await call('records.create', { kind: 'meeting', data: sampleRecord('meeting') }));
     expect(ok<LedgerRecord>(await call('records.get', { id: rec.id }))).toEqual(rec);
-    const page = ok<{ total: number }>(await call('records.list', { kind: 'meeting', year: 2023, filters: { studyLawBefore: true }, search: '党委' }));
+    const page = ok<{ total: number }>(
+      await call('records.list', { kind: 'meeting', year: 2023, filters: { studyLawBefore: true }, search: '党委' }),
+    );
     expect(page.total).toBe(1);
     expect(ok<Record<string, number>>(await call('ledger.stats', { year: 2023 })).meeting).toBe(1);
     expect(ok<number[]>(await call('ledger.years', {}))).toEqual([2023]);
@@ -87,7 +89,13 @@ describe('callApi', () => {
   });
 
   it('returns record errors as VALIDATION with every issue, and writes nothing', async () => {
-    const e = err(await call('records.create', { kind: 'training', data: { ...sampleRecord('training', 1), date: '2023-02-30', examTaken: 60, bogus: 1 } }), 'VALIDATION');
+    const e = err(
+      await call('records.create', {
+        kind: 'training',
+        data: { ...sampleRecord('training', 1), date: '2023-02-30', examTaken: 60, bogus: 1 },
+      }),
+      'VALIDATION',
+    );
     expect(e.issues.map((i) => [i.field, i.fieldLabel])).toEqual([
       ['bogus', 'bogus'],
       ['date', '日期'],
@@ -107,7 +115,10 @@ describe('callApi', () => {
   });
 
   it('settings errors name the setting in Chinese', async () => {
-    const e = err(await call('settings.save', { settings: { town: '镇'.repeat(21), villages: ['石桥村', '石桥村'], mayor: 5 } }), 'VALIDATION');
+    const e = err(
+      await call('settings.save', { settings: { town: '镇'.repeat(21), villages: ['石桥村', '石桥村'], mayor: 5 } }),
+      'VALIDATION',
+    );
     expect(e.issues.map((i) => [i.field, i.fieldLabel, i.message])).toEqual([
       ['town', '乡镇名称', '乡镇名称不能超过20个字'],
       ['villages', '村（社区）', '村（社区）名称有重复'],
@@ -118,8 +129,13 @@ describe('callApi', () => {
   it('runs the 规范性文件 lifecycle through the table', async () => {
     const d = ok<LedgerRecord>(await call('records.create', { kind: 'normativeDoc', data: sampleRecord('normativeDoc') }));
     expect(d.data.number).toBe('双土府规〔2023〕1号');
-    err(await call('normativeDocs.advance', { id: d.id, step: '公布', data: { publishDate: '2023-05-01', publishCarrier: '网站' } }), 'CONFLICT');
-    const r = ok<LedgerRecord>(await call('normativeDocs.advance', { id: d.id, step: '合法性审核', data: { reviewDate: '2023-04-02', reviewer: '司法所' } }));
+    err(
+      await call('normativeDocs.advance', { id: d.id, step: '公布', data: { publishDate: '2023-05-01', publishCarrier: '网站' } }),
+      'CONFLICT',
+    );
+    const r = ok<LedgerRecord>(
+      await call('normativeDocs.advance', { id: d.id, step: '合法性审核', data: { reviewDate: '2023-04-02', reviewer: '司法所' } }),
+    );
     expect(r.data.stage).toBe('合法性审核');
     const u = ok<LedgerRecord>(await call('records.update', { id: d.id, data: { ...r.data, stage: '公布', number: 'x' } }));
     expect(u.data).toMatchObject({ stage: '合法性审核', number: '双土府规〔2023〕1号' });

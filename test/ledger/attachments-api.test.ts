@@ -36,7 +36,8 @@ function refused(r: ApiResult, code: string, text?: string | RegExp) {
   return r.error;
 }
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const upload = (name: string, data: Buffer, recordId = rec.id) => call('attachments.upload', { recordId, name, dataBase64: data.toString('base64') });
+const upload = (name: string, data: Buffer, recordId = rec.id) =>
+  call('attachments.upload', { recordId, name, dataBase64: data.toString('base64') });
 const dir = () => attachmentsDirFor(L.file);
 const leftovers = () => (fs.existsSync(dir()) ? fs.readdirSync(dir()).filter((f) => f.startsWith('.incoming-')) : []);
 
@@ -59,7 +60,9 @@ describe('attachments API', () => {
   });
 
   it('records.list counts each record’s files for the table', async () => {
-    const page = ok<{ rows: LedgerRecord[]; attachments: Record<string, number> }>(await call('records.list', { kind: 'meeting', year: 2023 }));
+    const page = ok<{ rows: LedgerRecord[]; attachments: Record<string, number> }>(
+      await call('records.list', { kind: 'meeting', year: 2023 }),
+    );
     expect(page.attachments).toEqual({ [rec.id]: 2 });
   });
 
@@ -108,7 +111,11 @@ describe('attachments API', () => {
   });
 
   it('refuses malformed requests with VALIDATION', async () => {
-    for (const p of [{ recordId: rec.id, name: 'x' }, { recordId: rec.id, name: 'x', dataBase64: 5 }, { name: 'x', dataBase64: '' }]) {
+    for (const p of [
+      { recordId: rec.id, name: 'x' },
+      { recordId: rec.id, name: 'x', dataBase64: 5 },
+      { name: 'x', dataBase64: '' },
+    ]) {
       refused(await call('attachments.upload', p), 'VALIDATION');
     }
     refused(await call('attachments.download', {}), 'VALIDATION');

@@ -96,19 +96,30 @@ describe('cli', () => {
     expect(lines.slice(1)).toEqual([
       `  第${meeting + 1}条 · 会议 · 会议日期：日期不存在（2023-02-30）`,
       `  第${training + 1}条 · 普法与培训 · 实考人数：实考人数（51）不能大于应考人数（50）`,
-      `  第${drill + 1}条 · 应急演练 · 演练类型：“演习”不是可选值（可选：${KINDS.find((k) => k.id === 'drill')!.fields.find((f) => f.key === 'drillType')!.options!.join('、')}）`,
+      `  第${drill + 1}条 · 应急演练 · 演练类型：“演习”不是可选值（可选：${KINDS.find((k) => k.id === 'drill')!
+        .fields.find((f) => f.key === 'drillType')!
+        .options!.join('、')}）`,
       `  第${drill + 1}条 · 应急演练 · 其中党员：其中党员+其中网格员+其中群众（80）不能大于参演人数（10）`,
     ]);
     expect(hashFile(db())).toBe(before);
     // (ledger.db-lock is the cross-process hold, docs/backup.md; it stays beside the ledger.)
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith('ledger.db')).sort()).toEqual(['ledger.db', 'ledger.db-lock']);
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.startsWith('ledger.db'))
+        .sort(),
+    ).toEqual(['ledger.db', 'ledger.db-lock']);
     // The ledger still answers as before.
     expect(JSON.parse(cli('stats', '--db', db(), '--year', '2023').out).counts.meeting).toBe(SAMPLES.meeting.length);
   });
 
   it('an import of something that is not an exchange file exits 1 and changes no byte', () => {
     const before = hashFile(db());
-    for (const content of ['not json at all', JSON.stringify({ format: 'other' }), JSON.stringify({ format: EXCHANGE_FORMAT, version: 9, records: [] })]) {
+    for (const content of [
+      'not json at all',
+      JSON.stringify({ format: 'other' }),
+      JSON.stringify({ format: EXCHANGE_FORMAT, version: 9, records: [] }),
+    ]) {
       const f = path.join(dir, 'x.json');
       fs.writeFileSync(f, content);
       const r = cli('import', '--db', db(), f);

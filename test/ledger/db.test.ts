@@ -53,7 +53,11 @@ function openFails(file: string, code: string, opts = {}): LedgerError {
  * The files SQLite keeps beside a database (-wal, -shm, -journal). The -lock file is not one: it is
  * the cross-process hold every context keeps (db/hold.ts), created with the ledger and left in place.
  */
-const sidecars = (file: string) => fs.readdirSync(path.dirname(file)).filter((f) => f !== path.basename(file) && f !== `${path.basename(file)}-lock`).sort();
+const sidecars = (file: string) =>
+  fs
+    .readdirSync(path.dirname(file))
+    .filter((f) => f !== path.basename(file) && f !== `${path.basename(file)}-lock`)
+    .sort();
 
 function schemaOf(db: Database.Database) {
   return db
@@ -111,7 +115,8 @@ describe('migrations', () => {
     const actual = { schemaVersion: readUserVersion(db), objects: schemaOf(db) };
     db.close();
     if (process.env.UPDATE_SCHEMA_SNAPSHOT) {
-      const note = 'sqlite_master after migrating an empty ledger; regenerate with UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run test/ledger/db.test.ts';
+      const note =
+        'sqlite_master after migrating an empty ledger; regenerate with UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run test/ledger/db.test.ts';
       fs.writeFileSync(SNAPSHOT, `${JSON.stringify({ note, ...actual }, null, 2)}\n`);
     }
     const expected = JSON.parse(fs.readFileSync(SNAPSHOT, 'utf8')) as typeof actual;
@@ -165,7 +170,7 @@ describe('refusals that leave the file untouched', () => {
     for (const version of [0, 1]) {
       const file = path.join(dir(), `other-${version}.sqlite`);
       const raw = new Database(file);
-      raw.exec('CREATE TABLE contacts (name TEXT, phone TEXT); INSERT INTO contacts VALUES (\'张三\', \'123\');');
+      raw.exec("CREATE TABLE contacts (name TEXT, phone TEXT); INSERT INTO contacts VALUES ('张三', '123');");
       raw.pragma(`user_version = ${version}`);
       raw.close();
       const before = hashFile(file);

@@ -47,7 +47,11 @@ describe('the checklists', () => {
       for (const c of kind.evidenceIf ?? []) {
         const f = kind.fields.find((x) => x.key === c.when);
         expect(f, `${kind.label}.${c.when}`).toBeDefined();
-        for (const v of c.values) expect(f!.type === 'bool' ? typeof v === 'boolean' : f!.options?.includes(v as string), `${kind.label}.${c.when}=${String(v)}`).toBe(true);
+        for (const v of c.values)
+          expect(
+            f!.type === 'bool' ? typeof v === 'boolean' : f!.options?.includes(v as string),
+            `${kind.label}.${c.when}=${String(v)}`,
+          ).toBe(true);
       }
     }
   });
@@ -55,7 +59,12 @@ describe('the checklists', () => {
   it('adds the items a record’s fields call for', () => {
     const meeting = getKind('meeting')!;
     expect(expectedEvidence(meeting, { meetingType: '党委会议' })).toEqual(['会议纪要', '签到表']);
-    expect(expectedEvidence(meeting, { meetingType: '人民代表大会', studyLawBefore: true })).toEqual(['会议纪要', '签到表', '会议决议', '学法材料']);
+    expect(expectedEvidence(meeting, { meetingType: '人民代表大会', studyLawBefore: true })).toEqual([
+      '会议纪要',
+      '签到表',
+      '会议决议',
+      '学法材料',
+    ]);
     expect(expectedEvidence(getKind('drill')!, {})).toEqual(['演练方案', '照片', '评估总结']);
     expect(expectedEvidence(getKind('dispute')!, { agreement: true })).toEqual(['调解记录', '调解协议书']);
     expect(expectedEvidence(getKind('disclosure')!, { mode: '依申请公开' })).toEqual(['申请书', '答复书']);
@@ -68,7 +77,11 @@ describe('attaching right after the first save', () => {
     // The form's flow: create, then upload every pending file against the new id.
     const rec = await partyMeeting('2023-03-02');
     const minutes = ok<Attachment>(await upload(rec.id, '会议纪要.pdf', '会议纪要'));
-    const tooBig = await call('attachments.upload', { recordId: rec.id, name: '录像.mp4', dataBase64: 'A'.repeat((Math.ceil((MAX_ATTACHMENT_BYTES + 1) / 3) + 1) * 4) });
+    const tooBig = await call('attachments.upload', {
+      recordId: rec.id,
+      name: '录像.mp4',
+      dataBase64: 'A'.repeat((Math.ceil((MAX_ATTACHMENT_BYTES + 1) / 3) + 1) * 4),
+    });
     refused(tooBig, 'VALIDATION', /不能超过 50 MB/);
     const photo = ok<Attachment>(await upload(rec.id, '照片.jpg', null));
     expect(ok<LedgerRecord>(await call('records.get', { id: rec.id })).deletedAt).toBeNull();
@@ -85,7 +98,9 @@ describe('attaching right after the first save', () => {
     const rec = await partyMeeting('2023-03-02');
     refused(await upload(rec.id, 'x.pdf', '调解协议书'), 'VALIDATION', /“调解协议书”不是会议的佐证材料项（可选：会议纪要、签到表/);
     expect(ok<Attachment[]>(await call('attachments.list', { recordId: rec.id }))).toEqual([]);
-    expect(fs.existsSync(attachmentsDirFor(L.file)) ? fs.readdirSync(attachmentsDirFor(L.file)).filter((f) => !f.startsWith('.')) : []).toEqual([]);
+    expect(
+      fs.existsSync(attachmentsDirFor(L.file)) ? fs.readdirSync(attachmentsDirFor(L.file)).filter((f) => !f.startsWith('.')) : [],
+    ).toEqual([]);
   });
 });
 
@@ -158,7 +173,7 @@ describe('records lacking evidence, against a record-by-record count', () => {
     L = tempLedger();
     const records = addAllSamples(L.ctx, [2023, 2024]);
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const tags = new Map<string, string[]>();
     for (const r of records) {
       const items = allEvidenceItems(getKind(r.kind)!);
@@ -182,7 +197,9 @@ describe('records lacking evidence, against a record-by-record count', () => {
     for (const x of expected) byKind[x.r.kind] = (byKind[x.r.kind] ?? 0) + 1;
     expect(got.byKind).toEqual(byKind);
     expect(got.records).toEqual(
-      expected.slice(0, 5).map(({ r, missing }) => ({ id: r.id, kind: r.kind, date: r.date, title: String(r.data[getKind(r.kind)!.titleField]), missing })),
+      expected
+        .slice(0, 5)
+        .map(({ r, missing }) => ({ id: r.id, kind: r.kind, date: r.date, title: String(r.data[getKind(r.kind)!.titleField]), missing })),
     );
   });
 });
@@ -196,7 +213,11 @@ describe('a stored file that no longer matches', () => {
     const file = attachmentFile(attachmentsDirFor(L.file), a.sha256);
     fs.chmodSync(file, 0o644);
     fs.writeFileSync(file, 'changed bytes');
-    refused(await call('attachments.download', { id: a.id }), 'BAD_FILE', /^附件文件“签到表\.jpg”与添加时不一致（文件已被改动或损坏），请从备份恢复或重新添加$/);
+    refused(
+      await call('attachments.download', { id: a.id }),
+      'BAD_FILE',
+      /^附件文件“签到表\.jpg”与添加时不一致（文件已被改动或损坏），请从备份恢复或重新添加$/,
+    );
     fs.rmSync(attachmentFile(attachmentsDirFor(L.file), b.sha256));
     refused(await call('attachments.download', { id: b.id }), 'NOT_FOUND', /^附件文件“纪要\.pdf”在附件库中缺失，请从备份恢复或重新添加$/);
   });

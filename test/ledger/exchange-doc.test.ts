@@ -28,7 +28,8 @@ function documentedFields(): Map<string, string[]> {
 }
 
 /** Keys named in the first column of the doc's tables outside the generated section. */
-const documentedKeys = () => new Set([...doc.slice(0, doc.indexOf(BEGIN)).matchAll(/^\| `(\w+)`(?:, `(\w+)`)? \|/gm)].flatMap((m) => [m[1], m[2]]).filter(Boolean));
+const documentedKeys = () =>
+  new Set([...doc.slice(0, doc.indexOf(BEGIN)).matchAll(/^\| `(\w+)`(?:, `(\w+)`)? \|/gm)].flatMap((m) => [m[1], m[2]]).filter(Boolean));
 
 let L: TempLedger;
 beforeAll(() => {

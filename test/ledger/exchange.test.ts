@@ -32,13 +32,19 @@ function richLedger(): TempLedger {
   const L = ledger();
   const recs = addAllSamples(L.ctx, [2022, 2023]);
   const docs = recs.filter((r) => r.kind === 'normativeDoc');
-  advanceNormativeDoc(L.ctx.db, docs[0].id, '合法性审核', { reviewDate: '2022-04-02', reviewer: '司法所', reviewOpinion: '合法\n可以发布' });
+  advanceNormativeDoc(L.ctx.db, docs[0].id, '合法性审核', {
+    reviewDate: '2022-04-02',
+    reviewer: '司法所',
+    reviewOpinion: '合法\n可以发布',
+  });
   advanceNormativeDoc(L.ctx.db, docs[0].id, '集体审议', { deliberationDate: '2022-04-03', deliberationMeeting: '政府常务会议' });
   withdrawNormativeDoc(L.ctx.db, docs[1].id, '工作调整');
   deleteRecord(L.ctx.db, recs[0].id);
   deleteRecord(L.ctx.db, docs[2].id);
   // A real report spec: an import refuses one the app could not read back.
-  L.ctx.db.prepare('INSERT INTO reports (year, data, updated_at) VALUES (?, ?, ?)').run(2023, JSON.stringify(defaultReportSpec(2023, getSettings(L.ctx.db))), '2024-01-10T08:00:00.000Z');
+  L.ctx.db
+    .prepare('INSERT INTO reports (year, data, updated_at) VALUES (?, ?, ?)')
+    .run(2023, JSON.stringify(defaultReportSpec(2023, getSettings(L.ctx.db))), '2024-01-10T08:00:00.000Z');
   return L;
 }
 
@@ -132,7 +138,15 @@ describe('export → import → export', () => {
 
 describe('import with errors', () => {
   const ts = '2023-05-01T00:00:00.000Z';
-  const rec = (id: string, kind: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id, kind, data, createdAt: ts, updatedAt: ts, deletedAt: null, ...extra });
+  const rec = (id: string, kind: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    id,
+    kind,
+    data,
+    createdAt: ts,
+    updatedAt: ts,
+    deletedAt: null,
+    ...extra,
+  });
 
   function badFile() {
     return {
@@ -199,13 +213,17 @@ describe('import with errors', () => {
 
   it('a record missing its data is one error, not a crash', () => {
     const L = ledger();
-    const e = importFails(L, JSON.stringify({ ...badFile(), records: [{ id: 'x', kind: 'meeting', createdAt: ts, updatedAt: ts, deletedAt: null }] }));
+    const e = importFails(
+      L,
+      JSON.stringify({ ...badFile(), records: [{ id: 'x', kind: 'meeting', createdAt: ts, updatedAt: ts, deletedAt: null }] }),
+    );
     expect(e.issues.map((i) => i.field)).toContain('data');
   });
 
   it('refuses duplicate numbers, sequences and report years', () => {
     const L = ledger();
-    const doc = (id: string) => rec(id, 'normativeDoc', { number: '双土府规〔2023〕1号', stage: '起草', registeredDate: '2023-04-01', title: '办法' });
+    const doc = (id: string) =>
+      rec(id, 'normativeDoc', { number: '双土府规〔2023〕1号', stage: '起草', registeredDate: '2023-04-01', title: '办法' });
     const file = {
       ...badFile(),
       records: [doc('a'), doc('b')],
@@ -234,7 +252,10 @@ describe('import with errors', () => {
     importFails(L, JSON.stringify({ ...badFile(), version: 0 }), 'BAD_FILE');
     importFails(L, JSON.stringify({ ...badFile(), version: '1' }), 'BAD_FILE');
     importFails(L, JSON.stringify({ ...badFile(), records: 'none' }), 'BAD_FILE');
-    expect(importFails(L, JSON.stringify({ ...badFile(), records: [], settings: { villages: 'x' } })).issues[0]).toMatchObject({ kind: '设置', field: 'villages' });
+    expect(importFails(L, JSON.stringify({ ...badFile(), records: [], settings: { villages: 'x' } })).issues[0]).toMatchObject({
+      kind: '设置',
+      field: 'villages',
+    });
   });
 
   it('checkExchange accepts a minimal file', () => {

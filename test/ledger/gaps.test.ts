@@ -36,6 +36,10 @@ describe('ledger gaps', () => {
     const r = await callApi(L.ctx, 'ledger.gaps', { year: 2020 });
     expect(r.ok && r.value).toMatchObject({ due: 12, missingPartyMeetingMonths: [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12] });
     // 去登记 leads to a new 党委会议 and the 会议 page showing those held, the shape of a report problem's fix.
-    expect(r.ok && (r.value as { partyMeetingFix: unknown }).partyMeetingFix).toEqual({ kind: 'meeting', filters: { meetingType: '党委会议' }, prefill: { meetingType: '党委会议' } });
+    expect(r.ok && (r.value as { partyMeetingFix: unknown }).partyMeetingFix).toEqual({
+      kind: 'meeting',
+      filters: { meetingType: '党委会议' },
+      prefill: { meetingType: '党委会议' },
+    });
   });
 });

@@ -21,13 +21,26 @@ const reviewed = () => {
   const d = createRecord(L.ctx.db, 'normativeDoc', { registeredDate: '2023-04-01', title: '某某管理办法' });
   return advanceNormativeDoc(L.ctx.db, d.id, '合法性审核', { reviewDate: '2023-04-05', reviewer: '镇司法所' });
 };
-const deliberated = () => advanceNormativeDoc(L.ctx.db, reviewed().id, '集体审议', { deliberationDate: '2023-04-10', deliberationMeeting: '第4次政府常务会议' });
+const deliberated = () =>
+  advanceNormativeDoc(L.ctx.db, reviewed().id, '集体审议', { deliberationDate: '2023-04-10', deliberationMeeting: '第4次政府常务会议' });
 
 describe('更正 a confirmed step', () => {
   it('changes the step’s data, keeps number and stage, and records old → new with the reason', () => {
     const d = deliberated();
-    const fixed = correctNormativeDoc(L.ctx.db, d.id, '合法性审核', { reviewDate: '2023-04-06', reviewer: '镇司法所' }, '审核日期录错', TODAY);
-    expect(fixed.data).toMatchObject({ number: d.data.number, stage: '集体审议', reviewDate: '2023-04-06', deliberationDate: '2023-04-10' });
+    const fixed = correctNormativeDoc(
+      L.ctx.db,
+      d.id,
+      '合法性审核',
+      { reviewDate: '2023-04-06', reviewer: '镇司法所' },
+      '审核日期录错',
+      TODAY,
+    );
+    expect(fixed.data).toMatchObject({
+      number: d.data.number,
+      stage: '集体审议',
+      reviewDate: '2023-04-06',
+      deliberationDate: '2023-04-10',
+    });
     expect(parseHistory(fixed.data.history)).toEqual([
       { date: TODAY, action: '更正', step: '合法性审核', changes: '合法性审核日期：2023-04-05 → 2023-04-06', reason: '审核日期录错' },
     ]);
@@ -37,7 +50,14 @@ describe('更正 a confirmed step', () => {
   it('can add an optional field and keeps earlier history lines', () => {
     const d = reviewed();
     correctNormativeDoc(L.ctx.db, d.id, '合法性审核', { reviewDate: '2023-04-06', reviewer: '镇司法所' }, '第一次', TODAY);
-    const twice = correctNormativeDoc(L.ctx.db, d.id, '合法性审核', { reviewDate: '2023-04-06', reviewer: '县司法局', reviewOpinion: '合法' }, '第二次', TODAY);
+    const twice = correctNormativeDoc(
+      L.ctx.db,
+      d.id,
+      '合法性审核',
+      { reviewDate: '2023-04-06', reviewer: '县司法局', reviewOpinion: '合法' },
+      '第二次',
+      TODAY,
+    );
     const h = parseHistory(twice.data.history);
     expect(h.map((e) => e.reason)).toEqual(['第一次', '第二次']);
     expect(h[1].changes).toBe('审核机构/人员：镇司法所 → 县司法局；审核意见：（空） → 合法');
@@ -45,7 +65,10 @@ describe('更正 a confirmed step', () => {
 
   it('refuses a date before the previous step, titled for what it is, and writes nothing', () => {
     const d = deliberated();
-    const err = fails(() => correctNormativeDoc(L.ctx.db, d.id, '合法性审核', { reviewDate: '2023-03-01', reviewer: '镇司法所' }, '改日期', TODAY), 'VALIDATION');
+    const err = fails(
+      () => correctNormativeDoc(L.ctx.db, d.id, '合法性审核', { reviewDate: '2023-03-01', reviewer: '镇司法所' }, '改日期', TODAY),
+      'VALIDATION',
+    );
     expect(err.message).toBe('“合法性审核”的日期早于前一环节');
     expect(err.issues).toMatchObject([{ field: 'reviewDate', message: '不能早于登记日期（2023-04-01）' }]);
     expect(getRecord(L.ctx.db, d.id).data).toEqual(d.data);
@@ -55,10 +78,24 @@ describe('更正 a confirmed step', () => {
     const d = reviewed();
     const ok = { reviewDate: '2023-04-06', reviewer: '镇司法所' };
     expect(fails(() => correctNormativeDoc(L.ctx.db, d.id, '合法性审核', ok, '  ', TODAY), 'VALIDATION').message).toBe('请填写更正原因');
-    expect(fails(() => correctNormativeDoc(L.ctx.db, d.id, '合法性审核', { reviewDate: '2023-04-05', reviewer: '镇司法所' }, '无', TODAY), 'VALIDATION').message).toContain('没有改动');
-    expect(fails(() => correctNormativeDoc(L.ctx.db, d.id, '集体审议', { deliberationDate: '2023-04-10', deliberationMeeting: 'x' }, '原因', TODAY), 'CONFLICT').message).toBe('“集体审议”尚未办理，不能更正');
-    expect(fails(() => correctNormativeDoc(L.ctx.db, d.id, '合法性审核', { ...ok, title: '改标题' }, '原因', TODAY), 'VALIDATION').message).toContain('文件标题');
-    expect(fails(() => correctNormativeDoc(L.ctx.db, d.id, '合法性审核', { reviewDate: '2023-04-06' }, '原因', TODAY), 'VALIDATION').issues).toMatchObject([{ field: 'reviewer' }]);
+    expect(
+      fails(
+        () => correctNormativeDoc(L.ctx.db, d.id, '合法性审核', { reviewDate: '2023-04-05', reviewer: '镇司法所' }, '无', TODAY),
+        'VALIDATION',
+      ).message,
+    ).toContain('没有改动');
+    expect(
+      fails(
+        () => correctNormativeDoc(L.ctx.db, d.id, '集体审议', { deliberationDate: '2023-04-10', deliberationMeeting: 'x' }, '原因', TODAY),
+        'CONFLICT',
+      ).message,
+    ).toBe('“集体审议”尚未办理，不能更正');
+    expect(
+      fails(() => correctNormativeDoc(L.ctx.db, d.id, '合法性审核', { ...ok, title: '改标题' }, '原因', TODAY), 'VALIDATION').message,
+    ).toContain('文件标题');
+    expect(
+      fails(() => correctNormativeDoc(L.ctx.db, d.id, '合法性审核', { reviewDate: '2023-04-06' }, '原因', TODAY), 'VALIDATION').issues,
+    ).toMatchObject([{ field: 'reviewer' }]);
     expect(getRecord(L.ctx.db, d.id).data.history).toBeUndefined();
   });
 });
@@ -71,9 +108,18 @@ describe('退回 one step', () => {
     expect(back.data.number).toBe(d.data.number);
     expect(back.data.deliberationDate).toBeUndefined();
     expect(parseHistory(back.data.history)).toEqual([
-      { date: TODAY, action: '退回', step: '集体审议 → 合法性审核', changes: '撤销集体审议日期：2023-04-10；审议会议：第4次政府常务会议', reason: '会议名称有误，重新审议' },
+      {
+        date: TODAY,
+        action: '退回',
+        step: '集体审议 → 合法性审核',
+        changes: '撤销集体审议日期：2023-04-10；审议会议：第4次政府常务会议',
+        reason: '会议名称有误，重新审议',
+      },
     ]);
-    const again = advanceNormativeDoc(L.ctx.db, d.id, '集体审议', { deliberationDate: '2023-04-12', deliberationMeeting: '第5次政府常务会议' });
+    const again = advanceNormativeDoc(L.ctx.db, d.id, '集体审议', {
+      deliberationDate: '2023-04-12',
+      deliberationMeeting: '第5次政府常务会议',
+    });
     expect(again.data).toMatchObject({ stage: '集体审议', number: d.data.number });
     expect(parseHistory(again.data.history)).toHaveLength(1);
   });

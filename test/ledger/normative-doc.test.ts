@@ -91,7 +91,13 @@ describe('numbering', () => {
 
 describe('managed fields', () => {
   it('cannot be set when creating', () => {
-    const r = createRecord(L.ctx.db, 'normativeDoc', { ...sampleRecord('normativeDoc'), number: '伪造〔2023〕99号', stage: '公布', publishDate: '2023-04-02', withdrawn: true });
+    const r = createRecord(L.ctx.db, 'normativeDoc', {
+      ...sampleRecord('normativeDoc'),
+      number: '伪造〔2023〕99号',
+      stage: '公布',
+      publishDate: '2023-04-02',
+      withdrawn: true,
+    });
     expect(r.data.number).toBe('双土府规〔2023〕1号');
     expect(r.data.stage).toBe('起草');
     expect(r.data.publishDate).toBeUndefined();
@@ -152,7 +158,9 @@ describe('lifecycle', () => {
 
   it('cannot 公布 without a recorded 合法性审核 and 集体审议', () => {
     const a = doc();
-    expect(fails(() => advanceNormativeDoc(L.ctx.db, a.id, '公布', publish), 'CONFLICT').message).toBe('当前处于“起草”环节，下一步只能是“合法性审核”');
+    expect(fails(() => advanceNormativeDoc(L.ctx.db, a.id, '公布', publish), 'CONFLICT').message).toBe(
+      '当前处于“起草”环节，下一步只能是“合法性审核”',
+    );
     toStage(a, '合法性审核');
     expect(fails(() => advanceNormativeDoc(L.ctx.db, a.id, '公布', publish), 'CONFLICT').message).toContain('下一步只能是“集体审议”');
     expect(getRecord(L.ctx.db, a.id).data.publishDate).toBeUndefined();
@@ -177,16 +185,24 @@ describe('lifecycle', () => {
 
   it('a step cannot fill in another step’s fields', () => {
     const a = doc();
-    const e = fails(() => advanceNormativeDoc(L.ctx.db, a.id, '合法性审核', { ...review, publishDate: '2023-04-06', title: '改名' }), 'VALIDATION');
+    const e = fails(
+      () => advanceNormativeDoc(L.ctx.db, a.id, '合法性审核', { ...review, publishDate: '2023-04-06', title: '改名' }),
+      'VALIDATION',
+    );
     expect(e.issues.map((i) => i.fieldLabel).sort()).toEqual(['公布日期', '文件标题'].sort());
   });
 
   it('step dates must not go backwards', () => {
     const a = toStage(doc(), '合法性审核');
-    const e = fails(() => advanceNormativeDoc(L.ctx.db, a.id, '集体审议', { ...deliberation, deliberationDate: '2023-04-04' }), 'VALIDATION');
+    const e = fails(
+      () => advanceNormativeDoc(L.ctx.db, a.id, '集体审议', { ...deliberation, deliberationDate: '2023-04-04' }),
+      'VALIDATION',
+    );
     expect(e.issues[0]).toMatchObject({ field: 'deliberationDate', message: '不能早于合法性审核日期（2023-04-05）' });
     const b = doc();
-    expect(fails(() => advanceNormativeDoc(L.ctx.db, b.id, '合法性审核', { ...review, reviewDate: '2023-03-01' }), 'VALIDATION').issues[0].field).toBe('reviewDate');
+    expect(
+      fails(() => advanceNormativeDoc(L.ctx.db, b.id, '合法性审核', { ...review, reviewDate: '2023-03-01' }), 'VALIDATION').issues[0].field,
+    ).toBe('reviewDate');
   });
 
   it('a document in the 回收站 cannot advance', () => {
@@ -206,20 +222,33 @@ describe('withdrawal', () => {
   it('keeps the record, its number and the reason; it can go no further', () => {
     const a = toStage(doc(), '合法性审核');
     const w = withdrawNormativeDoc(L.ctx.db, a.id, '  上位法已修改  ');
-    expect(w.data).toMatchObject({ number: '双土府规〔2023〕1号', stage: '合法性审核', withdrawn: true, withdrawReason: '上位法已修改', ...review });
+    expect(w.data).toMatchObject({
+      number: '双土府规〔2023〕1号',
+      stage: '合法性审核',
+      withdrawn: true,
+      withdrawReason: '上位法已修改',
+      ...review,
+    });
     expect(w.deletedAt).toBeNull();
     const list = listRecords(L.ctx.db, { kind: 'normativeDoc', year: 2023 });
     expect(list.rows.map((r) => r.id)).toEqual([a.id]);
     expect(fails(() => advanceNormativeDoc(L.ctx.db, a.id, '集体审议', deliberation), 'CONFLICT').message).toContain('已撤回');
     expect(fails(() => withdrawNormativeDoc(L.ctx.db, a.id, '再撤一次'), 'CONFLICT').message).toContain('上位法已修改');
     // Editing a withdrawn document keeps the withdrawal.
-    expect(updateRecord(L.ctx.db, a.id, { registeredDate: '2023-04-01', title: '新标题' }).data).toMatchObject({ withdrawn: true, withdrawReason: '上位法已修改' });
+    expect(updateRecord(L.ctx.db, a.id, { registeredDate: '2023-04-01', title: '新标题' }).data).toMatchObject({
+      withdrawn: true,
+      withdrawReason: '上位法已修改',
+    });
     expect(doc().data.number).toBe('双土府规〔2023〕2号');
   });
 
   it('needs a reason of at most 200 characters on one line', () => {
     const a = doc();
-    expect(fails(() => withdrawNormativeDoc(L.ctx.db, a.id, '   '), 'VALIDATION').issues[0]).toMatchObject({ field: 'withdrawReason', fieldLabel: '撤回原因', message: '必填' });
+    expect(fails(() => withdrawNormativeDoc(L.ctx.db, a.id, '   '), 'VALIDATION').issues[0]).toMatchObject({
+      field: 'withdrawReason',
+      fieldLabel: '撤回原因',
+      message: '必填',
+    });
     expect(fails(() => withdrawNormativeDoc(L.ctx.db, a.id, '字'.repeat(201)), 'VALIDATION').issues[0].fieldLabel).toBe('撤回原因');
     expect(fails(() => withdrawNormativeDoc(L.ctx.db, a.id, '一\n二'), 'VALIDATION').issues[0].message).toBe('不能换行');
     expect(getRecord(L.ctx.db, a.id).data.withdrawn).toBeUndefined();

@@ -12,7 +12,8 @@ beforeEach(() => {
 });
 afterEach(() => L.cleanup());
 
-const meeting = (date: string, title: string) => createRecord(L.ctx.db, 'meeting', { ...sampleRecord('meeting', 1, { year: 2023 }), date, title });
+const meeting = (date: string, title: string) =>
+  createRecord(L.ctx.db, 'meeting', { ...sampleRecord('meeting', 1, { year: 2023 }), date, title });
 const training = (date: string, title: string, village?: string) =>
   createRecord(L.ctx.db, 'training', { ...sampleRecord('training', 0, { year: 2023 }), date, title, ...(village ? { village } : {}) });
 

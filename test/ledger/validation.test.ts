@@ -89,7 +89,8 @@ describe.each(KIND_IDS_FOR_TESTS)('kind %s', (kindId) => {
       delete data[f.key];
       expect(issueFor(refused(kindId, data), kind, f.key).message).toBe('必填');
       // Blank text counts as missing.
-      if (f.type === 'text') expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: '   ' }), kind, f.key).message).toBe('必填');
+      if (f.type === 'text')
+        expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: '   ' }), kind, f.key).message).toBe('必填');
     }
   });
 
@@ -105,10 +106,13 @@ describe.each(KIND_IDS_FOR_TESTS)('kind %s', (kindId) => {
   it('refuses negative, fractional and non-numeric counts', () => {
     for (const f of editable(kind).filter((x) => x.type === 'int')) {
       const min = f.min ?? 0;
-      expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: min - 1 }), kind, f.key).message).toBe(min === 0 ? '不能为负数' : `不能小于${min}`);
+      expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: min - 1 }), kind, f.key).message).toBe(
+        min === 0 ? '不能为负数' : `不能小于${min}`,
+      );
       expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: 1.5 }), kind, f.key).message).toBe('应为整数');
       expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: '三十' }), kind, f.key).message).toBe('应为数字');
-      if (f.max !== undefined) expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: f.max + 1 }), kind, f.key).message).toBe(`不能大于${f.max}`);
+      if (f.max !== undefined)
+        expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: f.max + 1 }), kind, f.key).message).toBe(`不能大于${f.max}`);
     }
   });
 
@@ -131,22 +135,30 @@ describe.each(KIND_IDS_FOR_TESTS)('kind %s', (kindId) => {
     for (const f of editable(kind).filter((x) => x.type === 'text' || x.type === 'textarea')) {
       const max = f.max ?? (f.type === 'text' ? 200 : 2000);
       // Length counts characters (code points), not UTF-16 units: max 𠀀 (astral) fit.
-      expect(validateRecord(kind, { ...sampleRecord(kindId), [f.key]: '𠀀'.repeat(max) }).issues.filter((x) => x.field === f.key)).toEqual([]);
+      expect(validateRecord(kind, { ...sampleRecord(kindId), [f.key]: '𠀀'.repeat(max) }).issues.filter((x) => x.field === f.key)).toEqual(
+        [],
+      );
       const i = issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: '字'.repeat(max + 1) }), kind, f.key);
       expect(i.message).toBe(`不能超过${max}个字（现有${max + 1}个字）`);
-      if (f.type === 'text') expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: '第一行\n第二行' }), kind, f.key).message).toBe('不能换行');
+      if (f.type === 'text')
+        expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: '第一行\n第二行' }), kind, f.key).message).toBe('不能换行');
     }
   });
 
   it('refuses wrong types for bool, tags and village fields', () => {
     for (const f of editable(kind)) {
-      if (f.type === 'bool') expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: '是' }), kind, f.key).message).toMatch(/是.*否/);
+      if (f.type === 'bool')
+        expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: '是' }), kind, f.key).message).toMatch(/是.*否/);
       if (f.type === 'tags') {
         expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: '石桥村' }), kind, f.key).message).toBe('应为文字列表');
-        expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: ['字'.repeat(51)] }), kind, f.key).message).toBe('每项不能超过50个字');
+        expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: ['字'.repeat(51)] }), kind, f.key).message).toBe(
+          '每项不能超过50个字',
+        );
       }
       if (f.type === 'village') {
-        expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: '不在名单村' }), kind, f.key).message).toContain('不在设置的村（社区）名单中');
+        expect(issueFor(refused(kindId, { ...sampleRecord(kindId), [f.key]: '不在名单村' }), kind, f.key).message).toContain(
+          '不在设置的村（社区）名单中',
+        );
       }
     }
   });
@@ -187,7 +199,11 @@ describe('named cross-field rules', () => {
   const drill = getKind('drill')!;
 
   it('实考人数 > 应考人数 is refused', () => {
-    const i = issueFor(refused('training', { ...sampleRecord('training', 1), examExpected: 40, examTaken: 41, examPassed: 40 }), training, 'examTaken');
+    const i = issueFor(
+      refused('training', { ...sampleRecord('training', 1), examExpected: 40, examTaken: 41, examPassed: 40 }),
+      training,
+      'examTaken',
+    );
     expect(i.message).toBe('实考人数（41）不能大于应考人数（40）');
   });
 
@@ -229,13 +245,21 @@ describe('normalisation', () => {
   const kind = getKind('legalAdviser')!;
 
   it('trims text, de-duplicates tags, accepts numeric strings and drops empty values', () => {
-    const r = validateRecord(getKind('training')!, { ...sampleRecord('training'), title: '  标题  ', participants: '320', note: '  ', materials: null });
+    const r = validateRecord(getKind('training')!, {
+      ...sampleRecord('training'),
+      title: '  标题  ',
+      participants: '320',
+      note: '  ',
+      materials: null,
+    });
     expect(r.issues).toEqual([]);
     expect(r.data.title).toBe('标题');
     expect(r.data.participants).toBe(320);
     expect('note' in r.data).toBe(false);
     expect('materials' in r.data).toBe(false);
-    expect(validateRecord(kind, { ...sampleRecord('legalAdviser'), villages: [' 石桥村', '石桥村 ', ''] }).data.villages).toEqual(['石桥村']);
+    expect(validateRecord(kind, { ...sampleRecord('legalAdviser'), villages: [' 石桥村', '石桥村 ', ''] }).data.villages).toEqual([
+      '石桥村',
+    ]);
   });
 
   it('a tag list of blanks is empty (not stored as [])', () => {

@@ -10,8 +10,7 @@ import { createAppHandler } from '../../electron/main/protocol';
 import { builtFile } from '../support/built';
 
 const repo = path.resolve(__dirname, '../..');
-const metaCsp = (html: string) =>
-  /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
+const metaCsp = (html: string) => /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
 
 describe('CSP', () => {
   it('is the agreed policy: scripts from self only, inline styles for Mantine, no objects, frames, forms or base', () => {

@@ -83,12 +83,23 @@ describe('file.importLedger', () => {
 describe('IPC binding', () => {
   it('binds every main-only method under api:<name> with the same sender check and input validation', async () => {
     const names = bindMainMethods(ipcMain, createTrust(), deps);
-    expect(names).toEqual(['file.exportLedger', 'file.importLedger', 'host.reportPdf', 'host.printReport', 'host.saveReport', 'host.pickFolder', 'host.pickBackupFile']);
+    expect(names).toEqual([
+      'file.exportLedger',
+      'file.importLedger',
+      'host.reportPdf',
+      'host.printReport',
+      'host.saveReport',
+      'host.pickFolder',
+      'host.pickBackupFile',
+    ]);
     const ours = { senderFrame: { url: 'app://fazhi/index.html', parent: null } };
     const h = ipcMain.handlers.get('api:file.exportLedger')!;
     expect(await h(ours, {})).toEqual({ ok: true, value: { canceled: true } });
     expect(await h(ours, 'not an object')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await h({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(dialog.showSaveDialog).toHaveBeenCalledTimes(1);
   });
 });

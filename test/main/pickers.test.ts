@@ -36,7 +36,10 @@ describe('host.pickFolder', () => {
   it('answers the chosen folder, the dialog modal to the main window', async () => {
     const win = new BrowserWindow({});
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/media/金士顿'] });
-    expect(await pickFolder({ ...deps, getWindow: () => win as never }, { defaultPath: '/media' })).toEqual({ canceled: false, path: '/media/金士顿' });
+    expect(await pickFolder({ ...deps, getWindow: () => win as never }, { defaultPath: '/media' })).toEqual({
+      canceled: false,
+      path: '/media/金士顿',
+    });
     expect(dialog.showOpenDialog.mock.calls[0][0]).toBe(win);
     expect((dialog.showOpenDialog.mock.calls[0][1] as { defaultPath: string }).defaultPath).toBe('/media');
   });
@@ -67,7 +70,10 @@ describe('IPC binding', () => {
     expect(await file(ours, undefined)).toEqual({ ok: true, value: { canceled: true } });
     expect(await folder(ours, { defaultPath: 42 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await file(ours, { defaultPath: 'x'.repeat(5000) })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await file({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await file({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(dialog.showOpenDialog).toHaveBeenCalledTimes(2);
   });
 });

@@ -96,7 +96,13 @@ describe('path traversal', () => {
 
   it('refuses Windows-style escapes: backslashes, drive letters', () => {
     const winRoot = 'C:\\Users\\clerk\\AppData\\Local\\Programs\\fazhi-ledger\\resources\\app.asar\\out\\renderer';
-    for (const p of ['/..\\..\\secret.txt', '/%5c..%5c..%5csecret.txt', '/C:/Windows/win.ini', '/C:%5cWindows%5cwin.ini', '/D:secret.txt']) {
+    for (const p of [
+      '/..\\..\\secret.txt',
+      '/%5c..%5c..%5csecret.txt',
+      '/C:/Windows/win.ini',
+      '/C:%5cWindows%5cwin.ini',
+      '/D:secret.txt',
+    ]) {
       expect(resolveStaticPath(winRoot, p, path.win32), p).toBeNull();
     }
     // A UNC-looking path loses its leading slashes and stays inside the root.

@@ -71,7 +71,10 @@ describe('the surface', () => {
   it('attachments.add {sourcePath: a system file} has no channel, so attachments.download has nothing to return', async () => {
     const secret = path.join(dir, 'shadow');
     fs.writeFileSync(secret, 'root:$6$secret');
-    const rec = await callApi(ctx, 'records.create', { kind: 'meeting', data: { meetingType: '党委会议', date: '2024-01-10', title: '会', attendees: 9 } });
+    const rec = await callApi(ctx, 'records.create', {
+      kind: 'meeting',
+      data: { meetingType: '党委会议', date: '2024-01-10', title: '会', attendees: 9 },
+    });
     const r = await page('attachments.add', { recordId: (rec as any).value.id, sourcePath: secret });
     expect(r.ok).toBe(false);
     expect(((await callApi(ctx, 'attachments.list', { recordId: (rec as any).value.id })) as any).value).toEqual([]);
@@ -123,7 +126,7 @@ describe('paths come only from main', () => {
     expect((await page('backup.inspect', { file })).ok).toBe(true);
   });
 
-  it('dossier.export writes only into a granted folder; `out` (a file to write) is the CLI\'s', async () => {
+  it("dossier.export writes only into a granted folder; `out` (a file to write) is the CLI's", async () => {
     const target = tempDir();
     expect((await page('dossier.export', { year: 2024, folder: target })).error?.code).toBe('FORBIDDEN');
     expect((await page('dossier.export', { year: 2024, out: path.join(target, 'x.zip') })).error?.code).toBe('FORBIDDEN');

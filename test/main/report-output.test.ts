@@ -72,7 +72,13 @@ import { createTrust } from '../../electron/main/origin';
 import { removeTempDirs } from './support/temp';
 import { freshDialogEnv } from './support/dialog-env';
 
-type Win = { options: Record<string, any>; loadedUrl: string | null; loadedHtml: string | null; destroyed: boolean; webContents: FakePrintContents };
+type Win = {
+  options: Record<string, any>;
+  loadedUrl: string | null;
+  loadedHtml: string | null;
+  destroyed: boolean;
+  webContents: FakePrintContents;
+};
 const windows = () => (BrowserWindow as unknown as { instances: Win[] }).instances;
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/shuangtu-2023.json');
@@ -88,7 +94,8 @@ beforeEach(() => {
 });
 afterAll(removeTempDirs);
 
-const staleness = async () => ((await callApi(ctx, 'report.staleness', { year: 2023 })) as { ok: true; value: { output: { format: string } | null } }).value;
+const staleness = async () =>
+  ((await callApi(ctx, 'report.staleness', { year: 2023 })) as { ok: true; value: { output: { format: string } | null } }).value;
 
 describe('host.reportPdf', () => {
   it('prints the report HTML to PDF in a hidden, sandboxed window after its fonts load, then destroys it', async () => {
@@ -103,7 +110,12 @@ describe('host.reportPdf', () => {
     expect(html).toContain('data-figure-id="meeting.party.count"');
     expect(win.webContents.scripts[0]).toContain('document.fonts.ready');
     expect(win.webContents.printToPDF).toHaveBeenCalledAfter(win.webContents.executeJavaScript);
-    expect(win.webContents.pdfOptions[0]).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
+    expect(win.webContents.pdfOptions[0]).toMatchObject({
+      pageSize: 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: false,
+    });
     expect(win.destroyed).toBe(true);
   });
 });
@@ -139,7 +151,12 @@ describe('host.printReport', () => {
       const done = printReport(deps, { year: 2023 });
       await vi.waitFor(() => expect(windows()[0]?.webContents.printCallback).toBeTruthy());
       const [win] = windows();
-      expect(win.webContents.printOptions[0]).toEqual({ silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' } });
+      expect(win.webContents.printOptions[0]).toEqual({
+        silent: false,
+        printBackground: true,
+        pageSize: 'A4',
+        margins: { marginType: 'none' },
+      });
       expect(win.destroyed).toBe(false);
       win.webContents.printCallback!(true, '');
       expect(await done).toEqual({ printed: true });

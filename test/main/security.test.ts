@@ -51,20 +51,23 @@ describe('navigation guards', () => {
     return c;
   };
 
-  it.each(['https://example.com/', 'http://127.0.0.1:5780/', 'file:///C:/Windows/win.ini', 'app://other/index.html', 'javascript:alert(1)'])(
-    'denies navigating and redirecting to %s',
-    (url) => {
-      const c = wc();
-      for (const name of ['will-navigate', 'will-redirect']) {
-        const e = navEvent();
-        c.emit(name, e, url);
-        expect(e.preventDefault, name).toHaveBeenCalled();
-      }
-      const f = { ...navEvent(), url };
-      c.emit('will-frame-navigate', f);
-      expect(f.preventDefault).toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'https://example.com/',
+    'http://127.0.0.1:5780/',
+    'file:///C:/Windows/win.ini',
+    'app://other/index.html',
+    'javascript:alert(1)',
+  ])('denies navigating and redirecting to %s', (url) => {
+    const c = wc();
+    for (const name of ['will-navigate', 'will-redirect']) {
+      const e = navEvent();
+      c.emit(name, e, url);
+      expect(e.preventDefault, name).toHaveBeenCalled();
+    }
+    const f = { ...navEvent(), url };
+    c.emit('will-frame-navigate', f);
+    expect(f.preventDefault).toHaveBeenCalled();
+  });
 
   it('lets the app move within its own origin', () => {
     const c = wc();
@@ -102,11 +105,14 @@ describe('session', () => {
     return s;
   };
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial'])('denies the %s permission request', (perm) => {
-    const callback = vi.fn();
-    hardened().permissionRequest!({}, perm, callback, { requestingUrl: 'app://fazhi/index.html' });
-    expect(callback).toHaveBeenCalledWith(false);
-  });
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial'])(
+    'denies the %s permission request',
+    (perm) => {
+      const callback = vi.fn();
+      hardened().permissionRequest!({}, perm, callback, { requestingUrl: 'app://fazhi/index.html' });
+      expect(callback).toHaveBeenCalledWith(false);
+    },
+  );
 
   it('answers every permission check and device request with no', () => {
     const s = hardened();

@@ -41,7 +41,9 @@ describe('startShell', () => {
     await startShell(mainDir);
     expect(fs.existsSync(path.join(`${userData}-dev`, 'ledger.db'))).toBe(true);
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...rendererMethodNames(), ...MAIN_METHOD_NAMES].map((n) => `api:${n}`).sort());
-    const r = (await ipcMain.handlers.get('api:kinds.list')!({ senderFrame: { url: 'app://fazhi/index.html', parent: null } }, {})) as { ok: boolean };
+    const r = (await ipcMain.handlers.get('api:kinds.list')!({ senderFrame: { url: 'app://fazhi/index.html', parent: null } }, {})) as {
+      ok: boolean;
+    };
     expect(r.ok).toBe(true);
   });
 
@@ -68,14 +70,25 @@ describe('startShell', () => {
     expect(BrowserWindow.instances).toHaveLength(1);
     const [win] = BrowserWindow.instances;
     expect(win.loadedUrl).toBe('app://fazhi/index.html');
-    expect(win.options.webPreferences).toMatchObject({ preload: path.join('/opt/fazhi/out/preload/index.js'), sandbox: true, contextIsolation: true });
+    expect(win.options.webPreferences).toMatchObject({
+      preload: path.join('/opt/fazhi/out/preload/index.js'),
+      sandbox: true,
+      contextIsolation: true,
+    });
   });
 
   it('sets a Chinese menu: 文件, 编辑, 视图, 帮助, with roles for editing', async () => {
     await startShell(mainDir);
     const menu = Menu.current!.template;
     expect(menu.map((m) => m.label.replace(/\(&\w\)$/, ''))).toEqual(['文件', '编辑', '视图', '帮助']);
-    expect(menu[1].submenu.map((i: { role?: string }) => i.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    expect(menu[1].submenu.map((i: { role?: string }) => i.role).filter(Boolean)).toEqual([
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+    ]);
     const roles = menu.flatMap((m) => m.submenu.map((i: { role?: string }) => i.role));
     expect(roles).not.toContain('toggleDevTools'); // no dev server → production menu
   });

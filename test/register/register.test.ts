@@ -29,9 +29,21 @@ beforeAll(async () => {
   for (let i = MEETINGS; i >= 1; i--) {
     const month = String(1 + Math.floor((i - 1) / 6)).padStart(2, '0');
     const day = String(1 + ((i - 1) % 6) * 4).padStart(2, '0');
-    createRecord(L.ctx.db, 'meeting', { meetingType: TYPES[i % 3], date: `2023-${month}-${day}`, title: titleOf(i), host: '张三', attendees: attendeesOf(i), studyLawBefore: false });
+    createRecord(L.ctx.db, 'meeting', {
+      meetingType: TYPES[i % 3],
+      date: `2023-${month}-${day}`,
+      title: titleOf(i),
+      host: '张三',
+      attendees: attendeesOf(i),
+      studyLawBefore: false,
+    });
   }
-  const trashed = createRecord(L.ctx.db, 'meeting', { meetingType: '党委会议', date: '2023-05-05', title: '已删除的会议', attendees: 1000 });
+  const trashed = createRecord(L.ctx.db, 'meeting', {
+    meetingType: '党委会议',
+    date: '2023-05-05',
+    title: '已删除的会议',
+    attendees: 1000,
+  });
   deleteRecord(L.ctx.db, trashed.id);
   createRecord(L.ctx.db, 'meeting', { meetingType: '党委会议', date: '2022-05-05', title: '上一年的会议', attendees: 1000 });
   pdfFile = path.join(L.dir, 'register.pdf');
@@ -43,7 +55,10 @@ afterAll(() => L?.cleanup());
 describe('register PDF', () => {
   it('is A4 landscape on every page', () => {
     const info = execFileSync('pdfinfo', ['-l', '99', pdfFile], { encoding: 'utf8' });
-    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]) * MM_PER_PT, Number(m[2]) * MM_PER_PT]);
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [
+      Number(m[1]) * MM_PER_PT,
+      Number(m[2]) * MM_PER_PT,
+    ]);
     expect(sizes.length).toBeGreaterThan(1);
     for (const [w, h] of sizes) {
       expect(w).toBeCloseTo(297, 0);

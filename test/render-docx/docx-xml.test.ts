@@ -185,7 +185,11 @@ describe('document body', () => {
   it('uses the heading styles for stand-alone headings', () => {
     const ps = paragraphs(sample.document);
     const h1 = ps.filter((p) => p.style === 'GwHeading1').map((p) => p.text);
-    expect(h1).toEqual(sampleDocument().body.filter((b) => b.type === 'heading' && b.level === 1).map((b) => b.runs[0].text));
+    expect(h1).toEqual(
+      sampleDocument()
+        .body.filter((b) => b.type === 'heading' && b.level === 1)
+        .map((b) => b.runs[0].text),
+    );
     // The heading's own face comes from its style, not from run formatting.
     for (const p of ps.filter((q) => q.style === 'GwHeading1')) expect(p.runs.every((r) => r.style === null)).toBe(true);
   });
@@ -225,7 +229,8 @@ describe('document body', () => {
     expect(parts.core).toContain('<dc:title>标题 &lt;&amp;&gt;</dc:title>');
     expect(parts.core).toContain('<dc:creator>镇 &amp; 政府</dc:creator>');
     // No raw markup characters inside any text node.
-    for (const m of parts.document.matchAll(/<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>/g)) expect(m[1]).not.toMatch(/[<>]|&(?!lt;|gt;|amp;|quot;|apos;)/);
+    for (const m of parts.document.matchAll(/<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>/g))
+      expect(m[1]).not.toMatch(/[<>]|&(?!lt;|gt;|amp;|quot;|apos;)/);
   });
 
   it('is deterministic: the same document gives the same XML', async () => {

@@ -28,8 +28,24 @@ afterAll(() => env.cleanup());
 describe('the 双土镇 2023 report as DOCX', () => {
   it('carries every figure of the sample in document.xml', async () => {
     const parts = await loadDocx(await renderReportDocx(doc));
-    const text = paragraphs(parts.document).map((p) => p.text).join('\n');
-    for (const phrase of ['召开党委会议11次', '应急演练60余次', '1200余人次', '罚单906张', '罚款6.177万元', '矛盾纠纷406起', '调解成功率99%', '政府信息25条', '全年未制定行政规范性文件', '参考率、合格率均达到100%', '1250余人次', '40余人次', '覆盖全镇11个村（社区）']) {
+    const text = paragraphs(parts.document)
+      .map((p) => p.text)
+      .join('\n');
+    for (const phrase of [
+      '召开党委会议11次',
+      '应急演练60余次',
+      '1200余人次',
+      '罚单906张',
+      '罚款6.177万元',
+      '矛盾纠纷406起',
+      '调解成功率99%',
+      '政府信息25条',
+      '全年未制定行政规范性文件',
+      '参考率、合格率均达到100%',
+      '1250余人次',
+      '40余人次',
+      '覆盖全镇11个村（社区）',
+    ]) {
       expect(text).toContain(phrase);
     }
   });

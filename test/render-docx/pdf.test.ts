@@ -71,8 +71,7 @@ const bodyRows = (page: PdfPage) => rows(page).filter((l) => centre(l) > TOP - 2
  * A full body line: starts at the left edge and ends at the right one. Lines whose last punctuation
  * mark hangs into the margin (LibreOffice and Word both allow it) are left out: they hold one more.
  */
-const fullRows = (page: PdfPage) =>
-  bodyRows(page).filter((l) => Math.abs(l.xMin - LEFT) < 1 && l.xMax > RIGHT - 3 && l.xMax < RIGHT + 0.5);
+const fullRows = (page: PdfPage) => bodyRows(page).filter((l) => Math.abs(l.xMin - LEFT) < 1 && l.xMax > RIGHT - 3 && l.xMax < RIGHT + 0.5);
 
 function mode(values: number[]): number {
   const counts = new Map<number, number>();
@@ -218,7 +217,7 @@ describe('版头', () => {
     expect(title.yMin - number.yMax).toBeLessThan(3 * PITCH);
   });
 
-  it("blank leaves the same height: the title starts where it does under the red 版头", () => {
+  it('blank leaves the same height: the title starts where it does under the red 版头', () => {
     const titleTop = (name: string) => bodyRows(pdfs[name][0]).find((l) => l.compact === '关于2023年法治政府建设情况的报告')!.yMin;
     expect(Math.abs(titleTop('blank-header') - titleTop('red-imprint'))).toBeLessThan(0.3);
     const blankRows = bodyRows(pdfs['blank-header'][0]);
@@ -226,7 +225,7 @@ describe('版头', () => {
     expect(blankRows[0].yMin).toBeGreaterThan(TOP + 80);
   });
 
-  it("none: the title starts on the first line of the 版心", () => {
+  it('none: the title starts on the first line of the 版心', () => {
     const first = bodyRows(pdfs['sample-condensed'][0])[0];
     expect(first.compact).toBe('中共云阳县双土镇委员会');
     // A 22 pt line fills its 10.2 mm exact line; its glyph box may reach a little past it.

@@ -17,7 +17,10 @@ import { AREA, bodyRows, emTop, footerRows, OUT_DIR, renderAndMeasure, type Rend
 const NO_START = '。，、；：？！）》”’〕」』…';
 const NO_END = '（《“‘〔「『';
 
-const withMode = (doc: ReportDocument, mode: ReportDocument['header']['mode']): ReportDocument => ({ ...doc, header: { ...doc.header, mode } });
+const withMode = (doc: ReportDocument, mode: ReportDocument['header']['mode']): ReportDocument => ({
+  ...doc,
+  header: { ...doc.header, mode },
+});
 
 /** The 双土镇 2023 report assembled from test/fixtures/shuangtu-2023.json, with the red 版头. */
 function fixtureDocument(): ReportDocument {
@@ -44,7 +47,11 @@ beforeAll(async () => {
     ['very-long', withMode(veryLongDocument(), 'red')],
   ];
   for (const [name, doc] of inputs) docs[name] = await renderAndMeasure(renderer, name, doc);
-  writePngs(docs.fixture.pdf, docs.fixture.pages.map((p) => p.number), resolve(OUT_DIR, 'fixture'));
+  writePngs(
+    docs.fixture.pdf,
+    docs.fixture.pages.map((p) => p.number),
+    resolve(OUT_DIR, 'fixture'),
+  );
   for (const mode of ['red', 'blank', 'none']) {
     const d = docs[`sample-${mode}`];
     const n = d.pages.length;
@@ -71,14 +78,21 @@ function expectedPages(doc: ReportDocument): number {
 
 describe('page counts', () => {
   it('matches what the 22 × 28 grid needs for each document', () => {
-    console.info(Object.values(docs).map((d) => `${d.name}: ${d.pages.length} pages`).join(', '));
+    console.info(
+      Object.values(docs)
+        .map((d) => `${d.name}: ${d.pages.length} pages`)
+        .join(', '),
+    );
     expect(docs.short.pages).toHaveLength(1);
     expect(docs['very-long'].pages.length).toBeGreaterThanOrEqual(10);
     for (const page of Object.values(docs).flatMap((d) => d.pages)) {
       expect(Math.abs(page.widthMm - 210)).toBeLessThan(0.5);
       expect(Math.abs(page.heightMm - 297)).toBeLessThan(0.5);
     }
-    for (const [name, doc] of [['sample-none', sampleDocument()], ['long', longDocument()]] as const) {
+    for (const [name, doc] of [
+      ['sample-none', sampleDocument()],
+      ['long', longDocument()],
+    ] as const) {
       expect(Math.abs(docs[name].pages.length - expectedPages(doc)), name).toBeLessThanOrEqual(1);
     }
     expect(docs['sample-red'].pages.length).toBeGreaterThanOrEqual(docs['sample-none'].pages.length);
@@ -165,7 +179,18 @@ describe('the 双土镇 2023 fixture', () => {
 
   it('prints every figure of the sample as the sample writes it', () => {
     const text = docs.fixture.pages.flatMap((p) => p.rows.map((r) => r.text.replace(/\s/g, ''))).join('');
-    for (const phrase of ['党委会议11次', '60余次', '1200余人次', '906张', '6.177万元', '406起', '99%', '25条', '全年未制定行政规范性文件', '双土委文〔2024〕2号']) {
+    for (const phrase of [
+      '党委会议11次',
+      '60余次',
+      '1200余人次',
+      '906张',
+      '6.177万元',
+      '406起',
+      '99%',
+      '25条',
+      '全年未制定行政规范性文件',
+      '双土委文〔2024〕2号',
+    ]) {
       expect(text).toContain(phrase);
     }
   });

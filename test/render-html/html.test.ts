@@ -78,7 +78,9 @@ describe('renderReportHtml', () => {
     };
     const red = render('red');
     const blank = render('blank');
-    expect(red).toContain('<div class="mark"><div class="mark-organs"><div>中共云阳县双土镇委员会</div><div>云阳县双土镇人民政府</div></div><div class="mark-suffix">文件</div></div>');
+    expect(red).toContain(
+      '<div class="mark"><div class="mark-organs"><div>中共云阳县双土镇委员会</div><div>云阳县双土镇人民政府</div></div><div class="mark-suffix">文件</div></div>',
+    );
     expect(red).toContain('双土委文〔2024〕2号');
     expect(red).toContain('签发人：');
     expect(blank).toContain('<header class="banner" aria-hidden="true"></header>');

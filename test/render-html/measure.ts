@@ -49,7 +49,12 @@ export const DEFAULT_ASCENT_RATIO = 0.95 / 1.3;
 
 const attr = (tag: string, name: string): number => Number(new RegExp(`${name}="([-\\d.]+)"`).exec(tag)![1]);
 const unescape = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 export function parseBboxLayout(xhtml: string, ascentRatio = DEFAULT_ASCENT_RATIO): Page[] {
   const pages: Page[] = [];

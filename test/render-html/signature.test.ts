@@ -141,7 +141,8 @@ describe('the 署名 never stands alone', () => {
       if (s.closing) expect(closing, name).toBe(sigStart - 1);
       if (s.closing && lastLines(filler) > 1) expect(closing, `${name}: body lines before 特此报告`).toBeGreaterThanOrEqual(2);
       if (s.heading) {
-        for (const page of d.pages) expect(bodyRows(page).at(-1)?.text, `${name}: heading left at a page foot`).not.toBe('四、下一步工作安排');
+        for (const page of d.pages)
+          expect(bodyRows(page).at(-1)?.text, `${name}: heading left at a page foot`).not.toBe('四、下一步工作安排');
       }
       if (d.pages.length < 2) continue;
       // The page before gives up lines only when the group could not have stayed with two lines on it.

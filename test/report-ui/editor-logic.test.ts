@@ -10,7 +10,15 @@ import { getReportSpec } from '@core/report/store';
 import { computeAll } from '@core/figures/compute';
 import { FIGURES } from '@rules/figures/catalogue';
 import { importLedger } from '@core/ledger/exchange';
-import { addParagraph, addSection, allParagraphs, moveSection, removeParagraph, removeSection, setZeroText } from '../../src/app/report/spec-edit';
+import {
+  addParagraph,
+  addSection,
+  allParagraphs,
+  moveSection,
+  removeParagraph,
+  removeSection,
+  setZeroText,
+} from '../../src/app/report/spec-edit';
 import { chipLabel, indexUses, segmentKey, type FigureInfo } from '../../src/app/report/figure-labels';
 import { resolveText, splitTokens } from '@rules/report/tokens';
 import { placeOf, settingsErrors } from '../../src/app/report/save-errors';
@@ -73,7 +81,12 @@ describe('outline edits', () => {
 describe('chip words', () => {
   it('shows the name and the value the report prints', () => {
     const { p, i } = partyPlace(spec);
-    expect(chipLabel(p.segments[i], segmentKey(p.id, i), info, 2023)).toMatchObject({ name: '党委会议次数', value: '11次', manual: false, pending: false });
+    expect(chipLabel(p.segments[i], segmentKey(p.id, i), info, 2023)).toMatchObject({
+      name: '党委会议次数',
+      value: '11次',
+      manual: false,
+      pending: false,
+    });
   });
 
   it('formats an edited rule at once, waits for a save for other periods, and marks 手填', () => {
@@ -81,7 +94,11 @@ describe('chip words', () => {
     const seg = p.segments[i] as Extract<Segment, { type: 'figure' }>;
     const key = segmentKey(p.id, i);
     expect(chipLabel({ ...seg, rule: { type: 'approx', granularity: 10 } }, key, info, 2023).value).toBe('10余次');
-    expect(chipLabel({ ...seg, sinceYear: 2021 }, key, info, 2023)).toMatchObject({ value: '保存后计算', pending: true, flags: ['自2021年以来'] });
+    expect(chipLabel({ ...seg, sinceYear: 2021 }, key, info, 2023)).toMatchObject({
+      value: '保存后计算',
+      pending: true,
+      flags: ['自2021年以来'],
+    });
     expect(chipLabel({ ...seg, manual: '十余次' }, key, info, 2023)).toMatchObject({ value: '十余次', manual: true, flags: ['手填'] });
     expect(chipLabel({ ...seg, unit: '场' }, key, info, 2023)).toMatchObject({ value: '11场', flags: ['单位“场”'] });
   });
@@ -114,7 +131,9 @@ describe('save errors', () => {
     expect(placeOf('sections.0.children.2.heading')).toBe('一、（三）标题');
     expect(placeOf('sections.1.paragraphs.0.segments.2.text')).toBe('二、第1段');
     expect(placeOf('opening.0.segments.0.text')).toBe('开头第1段');
-    expect(settingsErrors({ code: 'VALIDATION', message: 'x', issues: [{ field: 'settings.signers.2', message: '不能超过20个字' }] })).toEqual({ signers: '不能超过20个字' });
+    expect(
+      settingsErrors({ code: 'VALIDATION', message: 'x', issues: [{ field: 'settings.signers.2', message: '不能超过20个字' }] }),
+    ).toEqual({ signers: '不能超过20个字' });
   });
 });
 
@@ -143,8 +162,22 @@ describe('font check', () => {
 describe('数据来源附表 CSV', () => {
   it('opens in Excel (BOM, CRLF), quotes what needs it, and lists 手填 values', () => {
     const csv = sourcesCsv([
-      { figureId: 'x', name: '党委会议次数', display: '11次', period: { from: 2021, to: 2023 }, manual: false, records: [{ id: 'r1', kind: '会议', date: '2023-01-08', title: '第1次党委会议, "扩大"' }] },
-      { figureId: 'legalAdviser.villages', name: '法律顾问覆盖村（社区）数', display: '11个', period: { from: 2023, to: 2023 }, manual: true, records: [] },
+      {
+        figureId: 'x',
+        name: '党委会议次数',
+        display: '11次',
+        period: { from: 2021, to: 2023 },
+        manual: false,
+        records: [{ id: 'r1', kind: '会议', date: '2023-01-08', title: '第1次党委会议, "扩大"' }],
+      },
+      {
+        figureId: 'legalAdviser.villages',
+        name: '法律顾问覆盖村（社区）数',
+        display: '11个',
+        period: { from: 2023, to: 2023 },
+        manual: true,
+        records: [],
+      },
     ]);
     expect(csv.startsWith('\ufeff指标,报告中的数值,统计期间,记录编号,台账类型,日期,名称\r\n')).toBe(true);
     expect(csv).toContain('党委会议次数,11次,2021—2023年,r1,会议,2023-01-08,"第1次党委会议, ""扩大"""');

@@ -25,7 +25,12 @@ P.withResolvers ??= () => {
   return { promise, resolve, reject };
 };
 
-const item = (str: string, x: number, y: number, size = 16): TextItemLike => ({ str, transform: [size, 0, 0, size, x, y], width: [...str].length * size, height: size });
+const item = (str: string, x: number, y: number, size = 16): TextItemLike => ({
+  str,
+  transform: [size, 0, 0, size, x, y],
+  width: [...str].length * size,
+  height: size,
+});
 
 describe('findFigureHits (text items)', () => {
   it('finds a run after its context, not an earlier look-alike', () => {
@@ -36,7 +41,9 @@ describe('findFigureHits (text items)', () => {
   });
 
   it('reads radical glyphs as the ideographs they stand for', () => {
-    const pages = [[item('双', 0, 0), item('⼟', 16, 0), item('镇共开展演练60余次', 32, 0), item('⼈⺠调解', 0, 20), item('406起', 64, 20)]];
+    const pages = [
+      [item('双', 0, 0), item('⼟', 16, 0), item('镇共开展演练60余次', 32, 0), item('⼈⺠调解', 0, 20), item('406起', 64, 20)],
+    ];
     const runs = [
       { figureId: 'drill', text: '60余次', before: '双土镇共开展演练' },
       { figureId: 'dispute', text: '406起', before: '人民调解' },
@@ -45,7 +52,10 @@ describe('findFigureHits (text items)', () => {
   });
 
   it('marks both halves of a run broken by a page break', () => {
-    const pages = [[item('— 1 —', 300, 50), item('2023年全年未制定行政规范性文', 80, 100)], [item('— 2 —', 300, 50), item('件。', 80, 700)]];
+    const pages = [
+      [item('— 1 —', 300, 50), item('2023年全年未制定行政规范性文', 80, 100)],
+      [item('— 2 —', 300, 50), item('件。', 80, 700)],
+    ];
     const hits = findFigureHits(pages, [{ figureId: 'doc', text: '全年未制定行政规范性文件', before: '2023年' }]);
     expect(hits.map((h) => h.page)).toEqual([0, 1]);
   });
@@ -103,7 +113,8 @@ describe('findFigureHits (the printed report)', () => {
     const hits = findFigureHits(pages, runs);
     expect(runs.length).toBeGreaterThan(15);
     // Every run at least once: hits come in run order, so count them per figure.
-    const count = (list: { figureId: string }[]) => list.reduce((m, x) => m.set(x.figureId, (m.get(x.figureId) ?? 0) + 1), new Map<string, number>());
+    const count = (list: { figureId: string }[]) =>
+      list.reduce((m, x) => m.set(x.figureId, (m.get(x.figureId) ?? 0) + 1), new Map<string, number>());
     const byRun = count(runs);
     const byHit = count(hits);
     for (const [id, n] of byRun) expect(byHit.get(id) ?? 0, id).toBeGreaterThanOrEqual(n);

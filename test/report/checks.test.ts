@@ -38,7 +38,12 @@ describe('checks before printing', () => {
   });
 
   it('uses the zero text instead of the number when given', () => {
-    const { spec, anchor } = withParagraph({ type: 'figure', figureId: 'normativeDoc.enacted', template: '制定文件{值}', zeroText: '全年未制定行政规范性文件' });
+    const { spec, anchor } = withParagraph({
+      type: 'figure',
+      figureId: 'normativeDoc.enacted',
+      template: '制定文件{值}',
+      zeroText: '全年未制定行政规范性文件',
+    });
     const r = assembleReport(env!.ctx.db, 2023, spec);
     expect(r.document.body.find((b) => b.anchor === anchor)?.runs[0].text).toBe('全年未制定行政规范性文件');
     expect(r.problems.some((p) => p.code === 'zero')).toBe(false);
@@ -46,7 +51,10 @@ describe('checks before printing', () => {
 
   it('blocks a rate whose denominator is zero instead of crashing', () => {
     const { spec } = withParagraph(t('出庭应诉率'), { type: 'figure', figureId: 'litigation.headAppearanceRate' });
-    expect(problems(spec).find((p) => p.figureId === 'litigation.headAppearanceRate')).toMatchObject({ severity: 'blocking', code: 'figure' });
+    expect(problems(spec).find((p) => p.figureId === 'litigation.headAppearanceRate')).toMatchObject({
+      severity: 'blocking',
+      code: 'figure',
+    });
   });
 
   it('leads a rate with a zero denominator to its records: the denominator’s kind, filtered and prefilled', () => {
@@ -58,7 +66,11 @@ describe('checks before printing', () => {
   it('leads a zero count to its kind, keeping only the conditions a new record can hold', () => {
     const { spec } = withParagraph(t('全年制定行政规范性文件'), { type: 'figure', figureId: 'normativeDoc.enacted' }, t('。'));
     // stage ∈ [公布, 报送备案] is a list, not a value to type in: only 未撤回 remains.
-    expect(problems(spec).find((p) => p.code === 'zero')?.fix).toEqual({ kind: 'normativeDoc', filters: { withdrawn: false }, prefill: { withdrawn: false } });
+    expect(problems(spec).find((p) => p.code === 'zero')?.fix).toEqual({
+      kind: 'normativeDoc',
+      filters: { withdrawn: false },
+      prefill: { withdrawn: false },
+    });
   });
 
   it('flags a period in the text that differs from the report year', () => {
@@ -87,7 +99,9 @@ describe('checks before printing', () => {
     saveSettings(env.ctx.db, { ...getSettings(env.ctx.db), govOrg: '' });
     const spec = structuredClone(getReportSpec(env.ctx.db, 2023).spec);
     spec.settings.docCode = '';
-    const msgs = problems(spec).filter((p) => p.severity === 'blocking').map((p) => p.message);
+    const msgs = problems(spec)
+      .filter((p) => p.severity === 'blocking')
+      .map((p) => p.message);
     expect(msgs).toContain('缺少设置：政府全称');
     expect(msgs).toContain('缺少设置：发文代字');
   });
@@ -118,7 +132,9 @@ describe('a new year', () => {
   it('rejects a malformed spec with Chinese messages and keeps the saved one', () => {
     env = shuangtuLedger();
     const before = getReportSpec(env.ctx.db, 2023).spec;
-    expect(() => saveReportSpec(env!.ctx.db, 2023, { ...before, settings: { ...before.settings, signDate: '2024/1/15' } })).toThrow(/报告内容格式不正确/);
+    expect(() => saveReportSpec(env!.ctx.db, 2023, { ...before, settings: { ...before.settings, signDate: '2024/1/15' } })).toThrow(
+      /报告内容格式不正确/,
+    );
     expect(getReportSpec(env.ctx.db, 2023).spec).toEqual(before);
   });
 });

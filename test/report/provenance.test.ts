@@ -27,7 +27,10 @@ describe('provenance of an output', () => {
     expect(s.changedRecords).toBe(3);
     expect(s.message).toMatch(/^打印后有3条台账记录被修改，影响/);
     expect(s.figures.map((f: { figureId: string }) => f.figureId)).toContain('drill.participants');
-    expect(s.figures.find((f: { figureId: string }) => f.figureId === 'drill.participants')).toMatchObject({ modified: 3, printed: '1200余人次' });
+    expect(s.figures.find((f: { figureId: string }) => f.figureId === 'drill.participants')).toMatchObject({
+      modified: 3,
+      printed: '1200余人次',
+    });
   });
 
   it('exports a 数据来源附表 listing the records behind each figure', async () => {
@@ -49,13 +52,20 @@ describe('the 数据来源附表', () => {
     para.segments[i] = { ...para.segments[i], manual: '十余次' };
     await ok('report.save', { year: 2023, spec });
     const rows = await ok('report.sources', { year: 2023 });
-    expect(rows.find((r: { manual: boolean }) => r.manual)).toMatchObject({ figureId: 'meeting.party.count', display: '十余次', records: [] });
-    expect(rows.filter((r: { manual: boolean }) => !r.manual).every((r: { figureId: string }) => r.figureId !== 'meeting.party.count')).toBe(true);
+    expect(rows.find((r: { manual: boolean }) => r.manual)).toMatchObject({
+      figureId: 'meeting.party.count',
+      display: '十余次',
+      records: [],
+    });
+    expect(
+      rows.filter((r: { manual: boolean }) => !r.manual).every((r: { figureId: string }) => r.figureId !== 'meeting.party.count'),
+    ).toBe(true);
   });
 });
 
 describe('the figure catalogue', () => {
-  const measures = (f: (typeof FIGURES)[number]): Measure[] => (f.value.type === 'rate' ? [f.value.numerator, f.value.denominator] : [f.value.measure]);
+  const measures = (f: (typeof FIGURES)[number]): Measure[] =>
+    f.value.type === 'rate' ? [f.value.numerator, f.value.denominator] : [f.value.measure];
 
   it('only queries fields and values the ledger kinds define', () => {
     for (const f of FIGURES) {

@@ -27,7 +27,14 @@ beforeAll(async () => {
   try {
     const { spec } = getReportSpec(ledger.ctx.db, 2023);
     // What the clerk typed: the prefix and the colon the renderers also print.
-    spec.settings = { ...spec.settings, cc: ' 抄送：县司法局 ', recipients: '县委、县政府：', imprint: true, issuer: '双土镇党政办公室', issueDate: '2024-01-15' };
+    spec.settings = {
+      ...spec.settings,
+      cc: ' 抄送：县司法局 ',
+      recipients: '县委、县政府：',
+      imprint: true,
+      issuer: '双土镇党政办公室',
+      issueDate: '2024-01-15',
+    };
     doc = assembleReport(ledger.ctx.db, 2023, spec).document;
   } finally {
     ledger.cleanup();

@@ -70,7 +70,10 @@ describe('the 双土镇 2023 report assembled from its ledger', () => {
   });
 
   it('follows the ledger: a new 党委会议 changes the sentence', async () => {
-    const created = await callApi(env.ctx, 'records.create', { kind: 'meeting', data: { meetingType: '党委会议', date: '2023-11-20', title: '补登党委会议' } });
+    const created = await callApi(env.ctx, 'records.create', {
+      kind: 'meeting',
+      data: { meetingType: '党委会议', date: '2023-11-20', title: '补登党委会议' },
+    });
     expect(created.ok).toBe(true);
     const after = assembleYear(env.ctx.db, 2023).document.body.map(text).join('');
     expect(after).toContain('召开党委会议12次');

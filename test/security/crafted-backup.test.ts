@@ -25,11 +25,20 @@ let n = 0;
 
 /** Writes a backup of `snap` exactly as the app would (hashes, manifest, CRC all correct). */
 async function archive(snap: string, manifestPatch: Partial<Manifest> = {}, declared?: number): Promise<string> {
-  const facts = declared === undefined ? withReadOnly(snap, dbFacts) : { schemaVersion: 1, town: '双土镇', counts: { records: {}, trash: 0, attachments: 0, attachmentFiles: 0, reports: 0 }, files: [] };
+  const facts =
+    declared === undefined
+      ? withReadOnly(snap, dbFacts)
+      : { schemaVersion: 1, town: '双土镇', counts: { records: {}, trash: 0, attachments: 0, attachmentFiles: 0, reports: 0 }, files: [] };
   const store = attachmentsDirFor(s.file);
   const parts: SourcePart[] = [
     { path: SNAPSHOT_NAME, file: snap, size: declared ?? fs.statSync(snap).size, compress: true, label: '数据库快照' },
-    ...facts.files.map((f) => ({ path: attachmentPart(f.sha256), file: attachmentFile(store, f.sha256), size: f.size, compress: false, label: f.name })),
+    ...facts.files.map((f) => ({
+      path: attachmentPart(f.sha256),
+      file: attachmentFile(store, f.sha256),
+      size: f.size,
+      compress: false,
+      label: f.name,
+    })),
   ];
   const out = path.join(dir, `crafted-${++n}.ftzb`);
   const sink = await openFileOutput(out);
@@ -108,7 +117,9 @@ describe('a crafted backup with correct checksums is refused before the ledger c
   });
   it('a trigger that changes a fine', async () => {
     await expectRefused(
-      await crafted("CREATE TRIGGER fine AFTER UPDATE ON settings BEGIN UPDATE records SET data = json_set(data, '$.fineAmount', 999999); END;"),
+      await crafted(
+        "CREATE TRIGGER fine AFTER UPDATE ON settings BEGIN UPDATE records SET data = json_set(data, '$.fineAmount', 999999); END;",
+      ),
       /触发器“fine”/,
     );
   });
@@ -123,7 +134,10 @@ describe('a crafted backup with correct checksums is refused before the ledger c
   });
   it('a changed table definition (the CHECK dropped)', async () => {
     await expectRefused(
-      await crafted("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, 'CHECK (json_valid(data))', '') WHERE name = 'reports'; PRAGMA writable_schema = OFF;", { unsafe: true }),
+      await crafted(
+        "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = replace(sql, 'CHECK (json_valid(data))', '') WHERE name = 'reports'; PRAGMA writable_schema = OFF;",
+        { unsafe: true },
+      ),
       /数据表“reports”的定义被改动过/,
     );
   });
@@ -134,19 +148,29 @@ describe('a crafted backup with correct checksums is refused before the ledger c
     await expectRefused(await crafted("UPDATE records SET kind = 'rocket' WHERE rowid = 1;"), /未知的台账类型“rocket”/);
   });
   it('negative money', async () => {
-    await expectRefused(await crafted("UPDATE records SET data = json_set(data, '$.fineAmount', -100) WHERE kind = 'enforcement';"), /金额不能为负数/);
+    await expectRefused(
+      await crafted("UPDATE records SET data = json_set(data, '$.fineAmount', -100) WHERE kind = 'enforcement';"),
+      /金额不能为负数/,
+    );
   });
   it('a record whose date column disagrees with its data', async () => {
-    await expectRefused(await crafted("UPDATE records SET year = 1999 WHERE rowid = 1;"), /日期列与记录内容不一致/);
+    await expectRefused(await crafted('UPDATE records SET year = 1999 WHERE rowid = 1;'), /日期列与记录内容不一致/);
   });
   it('a garbage report', async () => {
     await expectRefused(await crafted(`UPDATE reports SET data = '{"title":1}';`), /年度报告内容格式不正确/);
   });
   it('an id the app could never edit (over 100 characters)', async () => {
-    await expectRefused(await crafted(`UPDATE records SET id = '${'x'.repeat(300)}' WHERE rowid = (SELECT min(rowid) FROM records WHERE id NOT IN (SELECT record_id FROM attachments));`), /记录编号不能超过100个字符/);
+    await expectRefused(
+      await crafted(
+        `UPDATE records SET id = '${'x'.repeat(300)}' WHERE rowid = (SELECT min(rowid) FROM records WHERE id NOT IN (SELECT record_id FROM attachments));`,
+      ),
+      /记录编号不能超过100个字符/,
+    );
   });
   it('a newer schema', async () => {
-    const r = await callApi(s.ctx, 'backup.restore', { file: await crafted(`CREATE TABLE future (x); PRAGMA user_version = ${SCHEMA_VERSION + 1};`) });
+    const r = await callApi(s.ctx, 'backup.restore', {
+      file: await crafted(`CREATE TABLE future (x); PRAGMA user_version = ${SCHEMA_VERSION + 1};`),
+    });
     expect(r.ok ? null : r.error.code).toBe('SCHEMA_TOO_NEW');
     expect(snapshotOf(s.ctx)).toEqual(before);
   });

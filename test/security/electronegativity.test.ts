@@ -28,12 +28,14 @@ const ALLOWED: Allowed[] = [
   {
     id: 'PRELOAD_JS_CHECK',
     file: 'electron/main/window.ts',
-    reason: 'A "review the preload" prompt raised for any preload. Ours exposes one invoker per API method and nothing generic; test/main/preload.test.ts proves it.',
+    reason:
+      'A "review the preload" prompt raised for any preload. Ours exposes one invoker per API method and nothing generic; test/main/preload.test.ts proves it.',
   },
   {
     id: 'CSP_GLOBAL_CHECK',
     file: 'N/A',
-    reason: 'The CSP is a Response header of the app:// handler and a <meta> in src/index.html; the scan of electron/ sees neither. The CSP itself is evaluated below.',
+    reason:
+      'The CSP is a Response header of the app:// handler and a <meta> in src/index.html; the scan of electron/ sees neither. The CSP itself is evaluated below.',
   },
 ];
 
@@ -68,7 +70,12 @@ function scan(input: string): Finding[] {
   return sarif.runs[0].results.map((r) => {
     const loc = r.locations[0].physicalLocation;
     const uri = loc.artifactLocation.uri;
-    return { id: r.ruleId, file: uri === 'file:///' ? 'N/A' : path.relative(repo, uri), line: loc.region.startLine, message: r.message.text };
+    return {
+      id: r.ruleId,
+      file: uri === 'file:///' ? 'N/A' : path.relative(repo, uri),
+      line: loc.region.startLine,
+      message: r.message.text,
+    };
   });
 }
 
@@ -79,7 +86,8 @@ const markerNear = (f: Finding) => {
 };
 // The whole scanned tree: the CSP (and its marker) live in electron/core/serve/, shared by main and the harness.
 const markerAnywhere = (id: string) =>
-  fs.readdirSync(path.join(repo, 'electron'), { recursive: true, encoding: 'utf8' })
+  fs
+    .readdirSync(path.join(repo, 'electron'), { recursive: true, encoding: 'utf8' })
     .filter((n) => n.endsWith('.ts'))
     .some((n) => fs.readFileSync(path.join(repo, 'electron', n), 'utf8').includes(`electronegativity: ${id}`));
 
@@ -97,11 +105,24 @@ describe('electronegativity over electron/', () => {
   });
 
   it('has no stale allow-list entry', () => {
-    for (const a of ALLOWED) expect(findings.some((f) => f.id === a.id && f.file === a.file), a.id).toBe(true);
+    for (const a of ALLOWED)
+      expect(
+        findings.some((f) => f.id === a.id && f.file === a.file),
+        a.id,
+      ).toBe(true);
   });
 
   it('no longer reports what the shell fixed (navigation, permissions, sandbox, isolation, …)', () => {
-    const fixed = ['LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'SANDBOX_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK', 'NODE_INTEGRATION_JS_CHECK', 'AUXCLICK_JS_CHECK', 'OPEN_EXTERNAL_JS_CHECK', 'WEB_SECURITY_JS_CHECK'];
+    const fixed = [
+      'LIMIT_NAVIGATION_GLOBAL_CHECK',
+      'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+      'SANDBOX_JS_CHECK',
+      'CONTEXT_ISOLATION_JS_CHECK',
+      'NODE_INTEGRATION_JS_CHECK',
+      'AUXCLICK_JS_CHECK',
+      'OPEN_EXTERNAL_JS_CHECK',
+      'WEB_SECURITY_JS_CHECK',
+    ];
     expect(show(findings.filter((f) => fixed.includes(f.id)))).toEqual([]);
   });
 });
@@ -120,7 +141,9 @@ describe('our CSP under the evaluator electronegativity uses', () => {
     ['meta', META_CSP],
   ])("%s: only the generic note on script-src 'self'", (_l, policy) => {
     // 'self' matters if the origin hosts JSONP, Angular or user uploads; app:// serves only the built bundle.
-    expect(evaluate(policy).map((f) => [f.severity, f.directive, f.value])).toEqual([[csp.severities.MEDIUM_MAYBE, 'script-src', "'self'"]]);
+    expect(evaluate(policy).map((f) => [f.severity, f.directive, f.value])).toEqual([
+      [csp.severities.MEDIUM_MAYBE, 'script-src', "'self'"],
+    ]);
   });
 
   it('electronegativity finds the <meta> in src/index.html and raises only that note', () => {

@@ -24,7 +24,13 @@ const ledger = () => {
 };
 
 const T = '2023-05-01T08:00:00.000Z';
-const meeting = (over: Record<string, unknown> = {}) => ({ meetingType: '党委会议', date: '2023-05-01', title: '党委会', attendees: 9, ...over });
+const meeting = (over: Record<string, unknown> = {}) => ({
+  meetingType: '党委会议',
+  date: '2023-05-01',
+  title: '党委会',
+  attendees: 9,
+  ...over,
+});
 const file = (records: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({ format: EXCHANGE_FORMAT, version: 1, records, ...extra });
 const rec = (over: Record<string, unknown> = {}) => ({ id: 'r1', kind: 'meeting', data: meeting(), createdAt: T, updatedAt: T, ...over });
@@ -63,7 +69,11 @@ describe('import refuses what the app later refuses', () => {
     expect(refusal(file([rec({ data: meeting({ title }) })]))).toMatch(reason);
   });
   it('invalid UTF-8 instead of silently turning it into U+FFFD', () => {
-    const bytes = Buffer.concat([Buffer.from(file([rec({ data: meeting({ title: 'X' }) })]).split('X')[0]), Buffer.from([0xc3, 0x28]), Buffer.from(file([rec({ data: meeting({ title: 'X' }) })]).split('X')[1])]);
+    const bytes = Buffer.concat([
+      Buffer.from(file([rec({ data: meeting({ title: 'X' }) })]).split('X')[0]),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(file([rec({ data: meeting({ title: 'X' }) })]).split('X')[1]),
+    ]);
     expect(() => decodeExchangeBytes(bytes)).toThrow(/不是有效的 UTF-8/);
     expect(decodeExchangeBytes(Buffer.from('\ufeff{"a":"文"}'))).toBe('{"a":"文"}');
   });

@@ -24,7 +24,12 @@ async function write(): Promise<void> {
     for (let i = 0; i < Number(n); i++) {
       const r = await callApi(ctx, 'records.create', {
         kind: 'meeting',
-        data: { meetingType: '党委会议', date: `2024-03-${String(1 + (i % 28)).padStart(2, '0')}`, title: `并发写入${process.pid}-${i}`, attendees: 9 },
+        data: {
+          meetingType: '党委会议',
+          date: `2024-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+          title: `并发写入${process.pid}-${i}`,
+          attendees: 9,
+        },
       });
       if (r.ok) ok++;
       else failures[r.error.message] = (failures[r.error.message] ?? 0) + 1;

@@ -93,7 +93,9 @@ describe('two processes writing one ledger', () => {
     const b = child(['write', file, String(N)]);
     await Promise.all([a.ready, b.ready]);
     for (const c of [a, b]) c.p.stdin!.end('go\n');
-    const results = (await Promise.all([a.out, b.out])).map((o) => JSON.parse(o.split('\n')[1]) as { ok: number; failures: Record<string, number> });
+    const results = (await Promise.all([a.out, b.out])).map(
+      (o) => JSON.parse(o.split('\n')[1]) as { ok: number; failures: Record<string, number> },
+    );
     expect(results.map((r) => r.failures)).toEqual([{}, {}]);
     expect(results.map((r) => r.ok)).toEqual([N, N]);
     const ctx = openContext(file);
@@ -107,7 +109,10 @@ describe('a ledger busy past the timeout', () => {
     const other = new Database(s.file);
     other.exec('BEGIN IMMEDIATE');
     try {
-      const r = await callApi(s.ctx, 'records.create', { kind: 'meeting', data: { meetingType: '党委会议', date: '2024-03-01', title: '等待', attendees: 9 } });
+      const r = await callApi(s.ctx, 'records.create', {
+        kind: 'meeting',
+        data: { meetingType: '党委会议', date: '2024-03-01', title: '等待', attendees: 9 },
+      });
       expect(r.ok ? null : r.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^台账正被其他程序使用/) });
     } finally {
       other.exec('ROLLBACK');
@@ -118,7 +123,10 @@ describe('a ledger busy past the timeout', () => {
 
 /** The real CLI as a child process, resolving with its exit code and stderr. */
 function cli(args: string[]): Promise<{ code: number | null; err: string }> {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const p = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let err = '';
   p.stderr.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve) => p.on('exit', (code) => resolve({ code, err })));
@@ -129,7 +137,13 @@ describe('a refused CLI import racing a good one into the same new ledger', () =
     const target = path.join(dir, 'race', 'new.db');
     // Large enough that checking it takes a while: every record is wrong.
     const bad = path.join(dir, 'bad.json');
-    const records = Array.from({ length: 60_000 }, (_, i) => ({ id: `r${i}`, kind: 'meeting', data: { title: `无日期${i}` }, createdAt: '2023-01-01T00:00:00Z', updatedAt: '2023-01-01T00:00:00Z' }));
+    const records = Array.from({ length: 60_000 }, (_, i) => ({
+      id: `r${i}`,
+      kind: 'meeting',
+      data: { title: `无日期${i}` },
+      createdAt: '2023-01-01T00:00:00Z',
+      updatedAt: '2023-01-01T00:00:00Z',
+    }));
     fs.writeFileSync(bad, JSON.stringify({ format: EXCHANGE_FORMAT, version: 1, records }));
     const good = path.join(ROOT, 'test/fixtures/shuangtu-2023.json');
     const first = cli(['import', '--db', target, bad]);

@@ -113,7 +113,10 @@ describe('through the pool', () => {
     expect(fs.existsSync(built), 'run npm run build first').toBe(true);
     const p = new WorkerPool(built);
     try {
-      expect(await new Dispatcher(() => ctx, p).call('backup.verify', { file: path.join(dir, 'nope.ftzb') })).toMatchObject({ ok: true, value: { sound: false } });
+      expect(await new Dispatcher(() => ctx, p).call('backup.verify', { file: path.join(dir, 'nope.ftzb') })).toMatchObject({
+        ok: true,
+        value: { sound: false },
+      });
     } finally {
       await p.close();
     }

@@ -26,16 +26,22 @@ const filesOut = (list: Files) => list.map((b) => ({ path: b.file, kind: 'file' 
 const backupIn = { paths: { file: 'file' } } as const;
 
 export const backupApi = {
-  'backup.drives': method(z.object({}), async (ctx) => {
-    const estimateBytes = estimateBackupBytes(ctx.file, ctx.db);
-    const drives = await listDrives();
-    return { estimateBytes, drives: drives.map((d) => ({ ...d, enoughSpace: hasRoom(d.freeBytes, estimateBytes) })) };
-  }, { grants: (o: { drives: readonly { path: string }[] }) => o.drives.map((d) => ({ path: d.path, kind: 'folder' as const })) }),
-  'backup.create': method(z.object({ targetDir: filePath, keep: z.int().min(1).max(1000).optional() }), (ctx, i) =>
-    withLedgerLock(ctx.file, '备份', async () => {
-      const r = await createBackup(ctx, i.targetDir, { keep: i.keep });
-      return { file: r.file, bytes: r.bytes, info: r.info, deleted: r.deleted };
-    }),
+  'backup.drives': method(
+    z.object({}),
+    async (ctx) => {
+      const estimateBytes = estimateBackupBytes(ctx.file, ctx.db);
+      const drives = await listDrives();
+      return { estimateBytes, drives: drives.map((d) => ({ ...d, enoughSpace: hasRoom(d.freeBytes, estimateBytes) })) };
+    },
+    { grants: (o: { drives: readonly { path: string }[] }) => o.drives.map((d) => ({ path: d.path, kind: 'folder' as const })) },
+  ),
+  'backup.create': method(
+    z.object({ targetDir: filePath, keep: z.int().min(1).max(1000).optional() }),
+    (ctx, i) =>
+      withLedgerLock(ctx.file, '备份', async () => {
+        const r = await createBackup(ctx, i.targetDir, { keep: i.keep });
+        return { file: r.file, bytes: r.bytes, info: r.info, deleted: r.deleted };
+      }),
     { paths: { targetDir: 'folder' }, grants: (o: { file: string }) => filesOut([o]), worker: true },
   ),
   /** Our backup files in a folder, newest first (date and town from the name; nothing opened). */
@@ -44,16 +50,21 @@ export const backupApi = {
     grants: filesOut,
   }),
   'backup.inspect': method(z.object({ file: filePath }), (_ctx, i) => inspectBackup(i.file), backupIn),
-  'backup.verify': method(z.object({ file: filePath }), async (_ctx, i) => {
-    try {
-      return { sound: true as const, info: (await verifyBackup(i.file)).info };
-    } catch (err) {
-      const e = toErrorPayload(err);
-      return { sound: false as const, code: e.code, problem: e.message };
-    }
-  }, { ...backupIn, worker: true }),
-  'backup.restore': method(z.object({ file: filePath }), (ctx, i) =>
-    withLedgerLock(ctx.file, '恢复', () => restoreBackup(ctx, i.file)),
+  'backup.verify': method(
+    z.object({ file: filePath }),
+    async (_ctx, i) => {
+      try {
+        return { sound: true as const, info: (await verifyBackup(i.file)).info };
+      } catch (err) {
+        const e = toErrorPayload(err);
+        return { sound: false as const, code: e.code, problem: e.message };
+      }
+    },
+    { ...backupIn, worker: true },
+  ),
+  'backup.restore': method(
+    z.object({ file: filePath }),
+    (ctx, i) => withLedgerLock(ctx.file, '恢复', () => restoreBackup(ctx, i.file)),
     // Replaces the ledger file: the shell's own connection closes while it runs (./dispatch.ts).
     { ...backupIn, worker: 'exclusive' },
   ),

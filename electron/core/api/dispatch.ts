@@ -46,7 +46,12 @@ export class Dispatcher {
     }
   }
 
-  private async place(where: 'inline' | 'worker' | 'exclusive', name: string, payload: unknown, onProgress?: (p: Progress) => void): Promise<ApiResult> {
+  private async place(
+    where: 'inline' | 'worker' | 'exclusive',
+    name: string,
+    payload: unknown,
+    onProgress?: (p: Progress) => void,
+  ): Promise<ApiResult> {
     if (where === 'exclusive') return this.runExclusive(name, payload, onProgress);
     const run = where === 'worker' ? this.pool!.run(this.getCtx().file, name, payload, onProgress) : callApi(this.getCtx(), name, payload);
     this.inflight.add(run);

@@ -18,7 +18,8 @@ const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Strict base64, refused over the size cap before it is decoded. */
 export function decodeWorkbook(b64: string): Buffer {
   const size = Math.floor((b64.length * 3) / 4);
-  if (size > MAX_WORKBOOK_BYTES) throw new LedgerError('VALIDATION', `工作簿不能超过30 MB（此文件约${(size / 1024 / 1024).toFixed(1)} MB），请拆分后再导入`);
+  if (size > MAX_WORKBOOK_BYTES)
+    throw new LedgerError('VALIDATION', `工作簿不能超过30 MB（此文件约${(size / 1024 / 1024).toFixed(1)} MB），请拆分后再导入`);
   if (b64.length % 4 !== 0 || !BASE64_RE.test(b64)) throw new LedgerError('VALIDATION', '工作簿内容编码不正确，请重新选择文件');
   return Buffer.from(b64, 'base64');
 }
@@ -41,7 +42,11 @@ const importInput = z.object({
   overrides,
 });
 
-const file = (r: { bytes: Buffer; fileName: string; records?: number }) => ({ fileName: r.fileName, dataBase64: r.bytes.toString('base64'), records: r.records ?? 0 });
+const file = (r: { bytes: Buffer; fileName: string; records?: number }) => ({
+  fileName: r.fileName,
+  dataBase64: r.bytes.toString('base64'),
+  records: r.records ?? 0,
+});
 
 export const excelApi = {
   'excel.preview': method(importInput, (ctx, i) => previewWorkbook(ctx.db, decodeWorkbook(i.dataBase64), i), HEAVY),
@@ -63,8 +68,12 @@ export const excelApi = {
     async (ctx, i) => file(await exportKindWorkbook(ctx.db, i)),
     HEAVY,
   ),
-  'excel.template': method(z.object({ kind: z.enum(KIND_IDS).optional() }), async (_ctx, i) => {
-    const kind = i.kind ? getKind(i.kind) : undefined;
-    return file({ bytes: await templateWorkbook(kind), fileName: templateFileName(kind) });
-  }, HEAVY),
+  'excel.template': method(
+    z.object({ kind: z.enum(KIND_IDS).optional() }),
+    async (_ctx, i) => {
+      const kind = i.kind ? getKind(i.kind) : undefined;
+      return file({ bytes: await templateWorkbook(kind), fileName: templateFileName(kind) });
+    },
+    HEAVY,
+  ),
 };

@@ -14,7 +14,10 @@ const registerInput = z.object({
   year: yearSchema,
   filters: z.record(z.string().max(50), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
   search: z.string().max(100).optional(),
-  columns: z.array(z.string().min(1).max(50)).max(MAX_REGISTER_COLUMNS * 2).optional(),
+  columns: z
+    .array(z.string().min(1).max(50))
+    .max(MAX_REGISTER_COLUMNS * 2)
+    .optional(),
 });
 
 export const registerApi = {

@@ -40,8 +40,9 @@ export const reportApi = {
   'report.save': method(z.object({ year, spec: z.custom<ReportSpecInput>() }), (ctx, i) => saveReportSpec(ctx.db, i.year, i.spec)),
   'report.reset': method(z.object({ year }), (ctx, i) => resetReportSpec(ctx.db, i.year)),
   'report.assemble': method(z.object({ year }), (ctx, i) => assembleYear(ctx.db, i.year)),
-  'report.recordOutput': method(z.object({ year, format: z.enum(['print', 'pdf', 'docx', 'html']) }), (ctx, i) =>
-    recordOutput(ctx.db, i.year, i.format, assembleYear(ctx.db, i.year).uses),
+  'report.recordOutput': method(
+    z.object({ year, format: z.enum(['print', 'pdf', 'docx', 'html']) }),
+    (ctx, i) => recordOutput(ctx.db, i.year, i.format, assembleYear(ctx.db, i.year).uses),
     // The host methods record their own outputs; a page must not claim one it did not make.
     { cliOnly: true },
   ),

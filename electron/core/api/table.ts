@@ -6,22 +6,15 @@ import { z } from 'zod';
 import { KIND_IDS, KINDS, kindData } from '@rules/kinds';
 import { method } from './define';
 import { getSettings, saveSettings } from '../ledger/settings';
-import {
-  createRecord,
-  deleteRecord,
-  duplicateRecord,
-  getRecord,
-  purgeRecord,
-  restoreRecord,
-  updateRecord,
-} from '../ledger/records';
+import { createRecord, deleteRecord, duplicateRecord, getRecord, purgeRecord, restoreRecord, updateRecord } from '../ledger/records';
 import { ledgerYears, listRecords, listTotals, listTrash, searchRecords, yearStats } from '../ledger/query';
 import { ledgerGaps } from '../ledger/gaps';
 import { evidenceGaps } from '../ledger/evidence';
 import { advanceNormativeDoc, correctNormativeDoc, returnNormativeDoc, withdrawNormativeDoc } from '../ledger/normative-doc';
 
 /** Today on this computer's calendar, YYYY-MM-DD (history lines are dated as the clerk lives them). */
-const localToday = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const localToday = (d = new Date()) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 import { exportLedger, importLedger } from '../ledger/exchange';
 import { LedgerError } from '@rules/errors';
 import fs from 'node:fs/promises';
@@ -71,9 +64,8 @@ export const ledgerApi = {
     (ctx, q) => listTotals(ctx.db, q),
   ),
   // The header's 全局搜索: every kind of the working year at once, grouped by kind.
-  'records.search': method(
-    z.object({ year, search: z.string().max(100), perKind: z.int().min(1).max(50).optional() }),
-    (ctx, q) => searchRecords(ctx.db, q),
+  'records.search': method(z.object({ year, search: z.string().max(100), perKind: z.int().min(1).max(50).optional() }), (ctx, q) =>
+    searchRecords(ctx.db, q),
   ),
   // The page opens a record by id (the 首页's 待补登记 links, #/kind/<kind>/<id>).
   'records.get': method(id, (ctx, i) => getRecord(ctx.db, i.id)),
@@ -89,9 +81,8 @@ export const ledgerApi = {
     sweepOrphans(ctx.db, attachmentsDirFor(ctx.file));
     return { purged: i.id };
   }),
-  'normativeDocs.advance': method(
-    z.object({ id: z.string().min(1).max(100), step: z.string().max(20), data }),
-    (ctx, i) => advanceNormativeDoc(ctx.db, i.id, i.step, i.data),
+  'normativeDocs.advance': method(z.object({ id: z.string().min(1).max(100), step: z.string().max(20), data }), (ctx, i) =>
+    advanceNormativeDoc(ctx.db, i.id, i.step, i.data),
   ),
   'normativeDocs.withdraw': method(z.object({ id: z.string().min(1).max(100), reason: z.string().max(500) }), (ctx, i) =>
     withdrawNormativeDoc(ctx.db, i.id, i.reason),
@@ -106,16 +97,22 @@ export const ledgerApi = {
   'ledger.years': method(z.object({}), (ctx) => ledgerYears(ctx.db)),
   'ledger.stats': method(z.object({ year }), (ctx, i) => yearStats(ctx.db, i.year)),
   'ledger.gaps': method(z.object({ year }), (ctx, i) => ledgerGaps(ctx.db, i.year)),
-  'ledger.evidenceGaps': method(z.object({ year, limit: z.int().min(1).max(500).optional() }), (ctx, i) => evidenceGaps(ctx.db, i.year, i.limit)),
+  'ledger.evidenceGaps': method(z.object({ year, limit: z.int().min(1).max(500).optional() }), (ctx, i) =>
+    evidenceGaps(ctx.db, i.year, i.limit),
+  ),
   // The page never sees the whole ledger as one string, nor replaces it: 文件 → 导出/导入台账 run in
   // main (file.exportLedger / file.importLedger, with main's own save dialog and confirmation).
   'exchange.export': method(z.object({}), (ctx) => exportLedger(ctx.db), { cliOnly: true, worker: true }),
   // Replacing the ledger while another process writes to it would lose that process's writes, so
   // both imports hold it exclusively; 'exclusive' placement lets go of this thread's hold first.
-  'exchange.import': method(z.object({ text: z.string().max(MAX_EXCHANGE_BYTES) }), (ctx, i) => replacing(ctx, () => importLedger(ctx.db, i.text)), {
-    cliOnly: true,
-    worker: 'exclusive',
-  }),
+  'exchange.import': method(
+    z.object({ text: z.string().max(MAX_EXCHANGE_BYTES) }),
+    (ctx, i) => replacing(ctx, () => importLedger(ctx.db, i.text)),
+    {
+      cliOnly: true,
+      worker: 'exclusive',
+    },
+  ),
   /** The file main's open dialog picked, read in the worker (main never holds the text); a safety copy first. */
   'exchange.importFile': method(
     z.object({ file: z.string().min(1).max(4096) }),

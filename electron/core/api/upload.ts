@@ -19,7 +19,8 @@ export const uploadedBytes = () => z.string().max(base64Length(MAX_UPLOAD_BYTES)
 /** Decodes strict base64, refusing anything over MAX_UPLOAD_BYTES before decoding it. */
 export function decodeUpload(b64: string, what = '附件'): Buffer {
   const size = Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
-  if (size > MAX_UPLOAD_BYTES) throw new LedgerError('VALIDATION', `${what}不能超过 ${MAX_UPLOAD_LABEL}（此文件约 ${mb(size)} MB），请压缩或拆分后再添加`);
+  if (size > MAX_UPLOAD_BYTES)
+    throw new LedgerError('VALIDATION', `${what}不能超过 ${MAX_UPLOAD_LABEL}（此文件约 ${mb(size)} MB），请压缩或拆分后再添加`);
   if (b64.length % 4 !== 0 || !BASE64_RE.test(b64)) throw new LedgerError('VALIDATION', `${what}内容编码不正确，请重新选择文件`);
   return Buffer.from(b64, 'base64');
 }

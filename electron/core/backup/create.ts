@@ -12,7 +12,15 @@ import { LedgerError } from '@rules/errors';
 import { tempNameFor } from '../fs/atomic';
 import { attachmentFile, pinAttachments } from '../ledger/attachments';
 import { setMeta } from '../ledger/settings';
-import { attachmentPart, backupFileName, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, parseBackupName, SNAPSHOT_NAME, type Manifest } from './format';
+import {
+  attachmentPart,
+  backupFileName,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  parseBackupName,
+  SNAPSHOT_NAME,
+  type Manifest,
+} from './format';
 import type { BackupInfo } from './inspect';
 import { asLedgerError } from './messages';
 import { removeLeftoverWorkDirs, workDirPrefix } from './leftovers';
@@ -144,7 +152,8 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
       verified = await verifyBackup(tmp, { expect: manifest! });
     } catch (err) {
       const bad = withReadOnly(snap, integrityProblem);
-      if (bad) throw new LedgerError('BAD_FILE', `备份失败：当前台账数据库已损坏（完整性检查未通过：${bad}），请联系技术支持，切勿删除现有文件。`);
+      if (bad)
+        throw new LedgerError('BAD_FILE', `备份失败：当前台账数据库已损坏（完整性检查未通过：${bad}），请联系技术支持，切勿删除现有文件。`);
       throw new LedgerError('IO', `备份失败：写入后回读校验未通过（${(err as Error).message}），U盘可能有坏块，请换一个U盘重试。`);
     }
     fs.renameSync(tmp, final);

@@ -20,10 +20,17 @@ export function useNativeCrcForYazl(): boolean {
     const lib = fromYazl('buffer-crc32') as { unsigned: Unsigned };
     const original = lib.unsigned;
     const native: Unsigned = (buf, previous) =>
-      buf instanceof Uint8Array && (previous === undefined || typeof previous === 'number') ? zlib.crc32(buf, previous ?? 0) : original(buf, previous);
+      buf instanceof Uint8Array && (previous === undefined || typeof previous === 'number')
+        ? zlib.crc32(buf, previous ?? 0)
+        : original(buf, previous);
     const a = randomBytes(4099);
     const b = randomBytes(77);
-    if (native(a) !== original(a) || native(b, native(a)) !== original(b, original(a)) || native(Buffer.alloc(0), 0) !== original(Buffer.alloc(0), 0)) return false;
+    if (
+      native(a) !== original(a) ||
+      native(b, native(a)) !== original(b, original(a)) ||
+      native(Buffer.alloc(0), 0) !== original(Buffer.alloc(0), 0)
+    )
+      return false;
     lib.unsigned = native;
     installed = true;
     return true;

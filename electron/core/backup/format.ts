@@ -51,11 +51,7 @@ export const attachmentPart = (sha: string): string => `${ATTACHMENT_PREFIX}${sh
 /** Names an archive must never contain: parent steps, absolute paths, backslashes, drive letters. */
 export function unsafeEntryName(name: string): boolean {
   return (
-    name.includes('\\') ||
-    name.startsWith('/') ||
-    /^[a-zA-Z]:/.test(name) ||
-    name.split('/').some((s) => s === '..') ||
-    name.includes('\0')
+    name.includes('\\') || name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.split('/').some((s) => s === '..') || name.includes('\0')
   );
 }
 
@@ -66,7 +62,10 @@ export function knownEntryName(name: string): boolean {
 
 /** Characters Windows forbids in file names, and controls, leave the town name. */
 export function safeTownName(town: string): string {
-  const t = town.replace(/[\\/:*?"<>|\x00-\x1f]/g, '').trim().replace(/[. ]+$/, '');
+  const t = town
+    .replace(/[\\/:*?"<>|\x00-\x1f]/g, '')
+    .trim()
+    .replace(/[. ]+$/, '');
   return t || '未命名';
 }
 

@@ -70,7 +70,11 @@ export function describe(file: string, bytes: number, m: Manifest): BackupInfo {
     appVersion: m.appVersion,
     schemaVersion: m.schemaVersion,
     formatVersion: m.formatVersion,
-    kinds: KINDS.filter((k) => (m.counts.records[k.id] ?? 0) > 0).map((k) => ({ kind: k.id, label: k.label, count: m.counts.records[k.id] })),
+    kinds: KINDS.filter((k) => (m.counts.records[k.id] ?? 0) > 0).map((k) => ({
+      kind: k.id,
+      label: k.label,
+      count: m.counts.records[k.id],
+    })),
     trash: m.counts.trash,
     attachments: m.counts.attachments,
     reports: m.counts.reports,

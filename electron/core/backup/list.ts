@@ -39,7 +39,16 @@ export function listBackups(dir: string): ListedBackup[] {
     } catch {
       continue; // removed while listing
     }
-    out.push({ file, name: d.name, bytes, town: p.town, date: p.date, time: `${p.hhmm.slice(0, 2)}:${p.hhmm.slice(2)}`, tag: p.tag, key: p.key });
+    out.push({
+      file,
+      name: d.name,
+      bytes,
+      town: p.town,
+      date: p.date,
+      time: `${p.hhmm.slice(0, 2)}:${p.hhmm.slice(2)}`,
+      tag: p.tag,
+      key: p.key,
+    });
   }
   out.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : a.name < b.name ? 1 : -1));
   return out.map(({ key: _key, ...rest }) => rest);

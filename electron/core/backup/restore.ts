@@ -45,7 +45,7 @@ const rmSidecars = (file: string) => {
 };
 
 function fail(err: unknown, prefix: string): LedgerError {
-  const msg = err instanceof LedgerError ? err.message : (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  const msg = err instanceof LedgerError ? err.message : ((err as NodeJS.ErrnoException).code ?? (err as Error).message);
   return new LedgerError(err instanceof LedgerError ? err.code : 'IO', `${prefix}：${msg}`, err instanceof LedgerError ? err.issues : []);
 }
 

@@ -24,7 +24,8 @@ export function preMigrationCopy(file: string, fromVersion: number, now = new Da
   const dir = safetyDirFor(file);
   const { date, hhmm } = stamp(now);
   let dest = '';
-  for (let n = 1; !dest || fs.existsSync(dest); n++) dest = path.join(dir, `升级前备份_v${fromVersion}_${date}_${hhmm}${n > 1 ? `_${n}` : ''}.sqlite`);
+  for (let n = 1; !dest || fs.existsSync(dest); n++)
+    dest = path.join(dir, `升级前备份_v${fromVersion}_${date}_${hhmm}${n > 1 ? `_${n}` : ''}.sqlite`);
   const tmp = tempNameFor(dest);
   try {
     fs.mkdirSync(dir, { recursive: true });

@@ -56,7 +56,7 @@ export async function scanFile(file: string, length: number, ranges: StoredRange
   let crc = 0;
   let first = 0;
   try {
-    for (let pos = 0; pos < length; ) {
+    for (let pos = 0; pos < length;) {
       const { bytesRead } = await fh.read(buf, 0, Math.min(CHUNK, length - pos), pos);
       if (bytesRead === 0) throw new Error('short');
       const end = pos + bytesRead;
@@ -77,7 +77,8 @@ export async function scanFile(file: string, length: number, ranges: StoredRange
       pos = end;
     }
     // Empty parts never see a byte; their files are still created.
-    for (const s of states) if (s.range.dest && s.range.end === s.range.start) await finish(Object.assign(s, { out: await openDest(s.range.dest) }));
+    for (const s of states)
+      if (s.range.dest && s.range.end === s.range.start) await finish(Object.assign(s, { out: await openDest(s.range.dest) }));
   } finally {
     await fh.close();
     for (const s of states) await s.out?.close().catch(() => undefined);

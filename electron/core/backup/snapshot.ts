@@ -26,7 +26,10 @@ export async function takeSnapshot(db: Db, dest: string): Promise<void> {
 
 export function countLedger(db: Db): Counts {
   const records: Record<string, number> = {};
-  for (const r of db.prepare('SELECT kind, count(*) AS n FROM records WHERE deleted_at IS NULL GROUP BY kind ORDER BY kind').all() as { kind: string; n: number }[]) {
+  for (const r of db.prepare('SELECT kind, count(*) AS n FROM records WHERE deleted_at IS NULL GROUP BY kind ORDER BY kind').all() as {
+    kind: string;
+    n: number;
+  }[]) {
     records[r.kind] = r.n;
   }
   const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;

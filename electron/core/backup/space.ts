@@ -10,7 +10,9 @@ import { formatBytes, ioReason } from './messages';
 /** Database file (with its WAL) plus every distinct attachment file; a slight overestimate is fine. */
 export function estimateBackupBytes(file: string, db: Db): number {
   const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
-  const files = (db.prepare('SELECT coalesce(sum(size), 0) AS n FROM (SELECT max(size) AS size FROM attachments GROUP BY sha256)').get() as { n: number }).n;
+  const files = (
+    db.prepare('SELECT coalesce(sum(size), 0) AS n FROM (SELECT max(size) AS size FROM attachments GROUP BY sha256)').get() as { n: number }
+  ).n;
   return size(file) + size(`${file}-wal`) + files;
 }
 
@@ -35,6 +37,9 @@ export function checkRoom(dir: string, needBytes: number): void {
     throw new LedgerError('IO', `备份失败：${ioReason(err)}`);
   }
   if (!hasRoom(free, needBytes)) {
-    throw new LedgerError('IO', `备份失败：U盘空间不足，本次备份约需 ${formatBytes(needBytes)}，目标位置仅剩 ${formatBytes(free)}，请清理空间或换一个U盘。`);
+    throw new LedgerError(
+      'IO',
+      `备份失败：U盘空间不足，本次备份约需 ${formatBytes(needBytes)}，目标位置仅剩 ${formatBytes(free)}，请清理空间或换一个U盘。`,
+    );
   }
 }

@@ -135,7 +135,15 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
 
     // The snapshot first: its integrity and counts, and the attachment names for later messages.
     const dbPath = path.join(work, SNAPSHOT_NAME);
-    await checkPart(z, snapEntry, snap, '数据库快照', dbPath, !!opts.extractTo, new SnapshotHeaderGuard(snap.size, snapEntry.compressedSize));
+    await checkPart(
+      z,
+      snapEntry,
+      snap,
+      '数据库快照',
+      dbPath,
+      !!opts.extractTo,
+      new SnapshotHeaderGuard(snap.size, snapEntry.compressedSize),
+    );
     const facts = readSnapshot(dbPath, (db) => {
       const problem = integrityProblem(db);
       if (problem) throw damaged(`数据库快照未通过完整性检查（${problem}）`);
@@ -184,7 +192,9 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
     try {
       scan = await scanFile(file, z.size - z.comment.length, ranges);
     } catch (err) {
-      throw (err as Error).message === 'short' ? damaged('文件在读取时变短了') : asLedgerError(err, opts.extractTo ? '解压备份失败' : '读取备份失败');
+      throw (err as Error).message === 'short'
+        ? damaged('文件在读取时变短了')
+        : asLedgerError(err, opts.extractTo ? '解压备份失败' : '读取备份失败');
     }
     scan.results.forEach((r, i) => {
       if (r.size !== ranges[i].part.size || r.sha256 !== ranges[i].part.sha256) throw damaged(`${ranges[i].label}哈希不符`);

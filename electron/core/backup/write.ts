@@ -69,7 +69,11 @@ export async function writeArchive(
           open.add(src);
           src.on('close', () => open.delete(src));
           src.on('error', (e: NodeJS.ErrnoException) =>
-            fail(e.code === 'ENOENT' && p.expectSha ? new LedgerError('IO', `附件文件缺失：“${p.label}”（${p.file}），请重新添加该附件后再备份`) : e),
+            fail(
+              e.code === 'ENOENT' && p.expectSha
+                ? new LedgerError('IO', `附件文件缺失：“${p.label}”（${p.file}），请重新添加该附件后再备份`)
+                : e,
+            ),
           );
           h.on('end', () => {
             if ((p.expectSha && h.digest !== p.expectSha) || h.size !== p.size) {

@@ -135,7 +135,9 @@ export function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Reada
   return new Promise((resolve, reject) => zip.openReadStream(entry, (e, s) => (e ? reject(e) : resolve(s))));
 }
 
-type WithHeader = { readLocalFileHeader(e: yauzl.Entry, o: { minimal: true }, cb: (err: Error | null, h: { fileDataStart: number }) => void): void };
+type WithHeader = {
+  readLocalFileHeader(e: yauzl.Entry, o: { minimal: true }, cb: (err: Error | null, h: { fileDataStart: number }) => void): void;
+};
 
 /** Where an entry's data starts in the file (yauzl reads and checks its local header). */
 export function dataStart(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<number> {

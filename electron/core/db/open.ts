@@ -138,10 +138,14 @@ export const BUSY_TIMEOUT_MS = 5000;
 function openError(file: string, err: unknown, readonly = false): LedgerError {
   const code = String((err as { code?: unknown }).code ?? '');
   if (readonly && !fs.existsSync(file)) return new LedgerError('BAD_FILE', `找不到台账文件“${file}”`);
-  if (code === 'SQLITE_NOTADB') return new LedgerError('BAD_FILE', `“${file}”不是法治台账文件（不是 SQLite 数据库或已损坏），未作任何改动。`);
+  if (code === 'SQLITE_NOTADB')
+    return new LedgerError('BAD_FILE', `“${file}”不是法治台账文件（不是 SQLite 数据库或已损坏），未作任何改动。`);
   if (code === 'SQLITE_CORRUPT') return new LedgerError('BAD_FILE', `台账文件“${file}”已损坏，请从备份恢复。`);
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new LedgerError('IO', `无法写入台账所在的文件夹“${path.dirname(path.resolve(file))}”（只读或没有权限），请把台账放到可写的文件夹，或联系管理员开通写入权限。`);
+    return new LedgerError(
+      'IO',
+      `无法写入台账所在的文件夹“${path.dirname(path.resolve(file))}”（只读或没有权限），请把台账放到可写的文件夹，或联系管理员开通写入权限。`,
+    );
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return busyError();
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new LedgerError('IO', '磁盘空间不足，无法打开台账，请清理磁盘后重试。');

@@ -101,12 +101,24 @@ export function contentIssues(db: Db): Issue[] {
   for (const s of db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]) {
     if (s.key === 'org') org = parse(s.value, { kind: '设置', field: 'org' });
     else if (/^meta:[A-Za-z]{1,40}$/.test(s.key)) {
-      if (typeof parse(s.value, { kind: '设置', field: s.key }) !== 'string') add({ kind: '设置', field: s.key, message: '内容格式不正确' });
+      if (typeof parse(s.value, { kind: '设置', field: s.key }) !== 'string')
+        add({ kind: '设置', field: s.key, message: '内容格式不正确' });
     } else add({ kind: '设置', field: clip(s.key), message: '不是本程序的设置' });
   }
 
-  type Row = { id: string; kind: string; date: string; year: number; data: string; created_at: string; updated_at: string; deleted_at: string | null };
-  const rows = db.prepare('SELECT id, kind, date, year, data, created_at, updated_at, deleted_at FROM records ORDER BY rowid').all() as Row[];
+  type Row = {
+    id: string;
+    kind: string;
+    date: string;
+    year: number;
+    data: string;
+    created_at: string;
+    updated_at: string;
+    deleted_at: string | null;
+  };
+  const rows = db
+    .prepare('SELECT id, kind, date, year, data, created_at, updated_at, deleted_at FROM records ORDER BY rowid')
+    .all() as Row[];
   const records = rows.map((r, i) => {
     const data = parse(r.data, { row: i + 1, kind: '记录', field: 'data', recordId: clip(r.id, MAX_ID_LENGTH) });
     const kind = getKind(r.kind);
@@ -118,9 +130,9 @@ export function contentIssues(db: Db): Issue[] {
     }
     return { id: r.id, kind: r.kind, data, createdAt: r.created_at, updatedAt: r.updated_at, deletedAt: r.deleted_at };
   });
-  const reports = (db.prepare('SELECT year, data, updated_at FROM reports ORDER BY year').all() as { year: number; data: string; updated_at: string }[]).map(
-    (r) => ({ year: r.year, updatedAt: r.updated_at, data: parse(r.data, { kind: '年度报告', row: r.year }) }),
-  );
+  const reports = (
+    db.prepare('SELECT year, data, updated_at FROM reports ORDER BY year').all() as { year: number; data: string; updated_at: string }[]
+  ).map((r) => ({ year: r.year, updatedAt: r.updated_at, data: parse(r.data, { kind: '年度报告', row: r.year }) }));
   const { issues: found } = checkExchange({
     format: EXCHANGE_FORMAT,
     version: EXCHANGE_VERSION,
@@ -130,7 +142,8 @@ export function contentIssues(db: Db): Issue[] {
     reports,
     customFigures: (db.prepare('SELECT id, data FROM custom_figures ORDER BY id').all() as { id: string; data: string }[]).map((f, i) => {
       const def = parse(f.data, { kind: '自定义指标', row: i + 1 });
-      if (def && typeof def === 'object' && (def as { id?: unknown }).id !== f.id) add({ kind: '自定义指标', row: i + 1, message: '编号与内容不一致' });
+      if (def && typeof def === 'object' && (def as { id?: unknown }).id !== f.id)
+        add({ kind: '自定义指标', row: i + 1, message: '编号与内容不一致' });
       return def;
     }),
   });

@@ -38,13 +38,17 @@ export function renderIndexHtml(plan: DossierPlan, s: IndexSummary): string {
   const summary = [
     `${all.length}条记录，${packed}个证据文件`,
     `${lacking}条记录缺少材料（见各表“缺少的材料”）`,
-    bad.length ? `<span class="bad">${bad.length}个附件文件缺失或已被改动，未放入档案袋，请从备份恢复或重新添加</span>` : '附件文件均已通过校验（SHA-256）',
+    bad.length
+      ? `<span class="bad">${bad.length}个附件文件缺失或已被改动，未放入档案袋，请从备份恢复或重新添加</span>`
+      : '附件文件均已通过校验（SHA-256）',
   ];
   const sections = plan.kinds.map((k) => {
     const rows = k.records.map((r, i) => {
       const folder = r.files.find((f) => f.zipPath)?.zipPath;
       const fileCells = r.files
-        .map((f) => (f.zipPath ? `<div>${esc(basename(f.zipPath))}</div>` : `<div class="bad">${esc(f.name)}（${esc(f.problem ?? '')}，未放入）</div>`))
+        .map((f) =>
+          f.zipPath ? `<div>${esc(basename(f.zipPath))}</div>` : `<div class="bad">${esc(f.name)}（${esc(f.problem ?? '')}，未放入）</div>`,
+        )
         .join('');
       const where = folder ? `<div>文件夹：${esc(dirname(folder))}</div>` : '';
       return `<tr><td class="no">${i + 1}</td><td class="short">${esc(r.record.date)}</td><td>${esc(r.title)}</td><td class="files">${where}${fileCells}</td><td>${esc(r.missing.join('、'))}</td></tr>`;

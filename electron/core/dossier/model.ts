@@ -77,7 +77,9 @@ const NO_EVIDENCE = '无附件';
 export async function planDossier(db: Db, attachmentsDir: string, year: number): Promise<DossierPlan> {
   const names = new NameAllocator();
   const rows = db
-    .prepare('SELECT a.* FROM attachments a JOIN records r ON r.id = a.record_id WHERE r.year = ? AND r.deleted_at IS NULL ORDER BY a.created_at, a.id')
+    .prepare(
+      'SELECT a.* FROM attachments a JOIN records r ON r.id = a.record_id WHERE r.year = ? AND r.deleted_at IS NULL ORDER BY a.created_at, a.id',
+    )
     .all(year) as AttachmentRow[];
   const byRecord = new Map<string, AttachmentRow[]>();
   for (const a of rows) byRecord.set(a.record_id, [...(byRecord.get(a.record_id) ?? []), a]);
@@ -100,7 +102,12 @@ export async function planDossier(db: Db, attachmentsDir: string, year: number):
         // A tagged file reads as what it proves (签到表.jpg), unless its name already says so.
         const shown = item && !a.name.startsWith(item) ? `${item}_${a.name}` : a.name;
         files.push({
-          attachmentId: a.id, name: a.name, item, sha256: a.sha256, size: a.size, source,
+          attachmentId: a.id,
+          name: a.name,
+          item,
+          sha256: a.sha256,
+          size: a.size,
+          source,
           zipPath: problem ? null : names.allocate(sub, shown, '附件'),
           ...(problem ? { problem } : {}),
         });
@@ -109,7 +116,9 @@ export async function planDossier(db: Db, attachmentsDir: string, year: number):
       // The same checklist as the form and the 首页 (evidenceIf included), over intact files only.
       const missing = allEvidenceItems(kind).length
         ? missingEvidence(kind, record.data, proven)
-        : files.some((f) => !f.problem) ? [] : [NO_EVIDENCE];
+        : files.some((f) => !f.problem)
+          ? []
+          : [NO_EVIDENCE];
       out.push({ record, title, files, missing });
     }
     kinds.push({ kind, folder, records: out });

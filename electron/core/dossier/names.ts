@@ -9,7 +9,17 @@
 /** Longest part (folder or file name), in characters: leaves room under MAX_PATH for the folder the clerk extracts into. */
 export const MAX_PART_CHARS = 60;
 
-const FULL_WIDTH: Record<string, string> = { '<': '＜', '>': '＞', ':': '：', '"': '＂', '/': '／', '\\': '＼', '|': '｜', '?': '？', '*': '＊' };
+const FULL_WIDTH: Record<string, string> = {
+  '<': '＜',
+  '>': '＞',
+  ':': '：',
+  '"': '＂',
+  '/': '／',
+  '\\': '＼',
+  '|': '｜',
+  '?': '？',
+  '*': '＊',
+};
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
 /** Splits a short extension (“.jpg”) off so shortening keeps it. */
@@ -34,7 +44,12 @@ export function safePart(raw: string, fallback = '未命名', max = MAX_PART_CHA
   if (RESERVED.test(stem.split('.')[0].trim())) stem = `_${stem}`;
   const room = max - Array.from(ext).length;
   const chars = Array.from(stem);
-  if (chars.length > room) stem = chars.slice(0, room).join('').replace(/[. ]+$/, '') || fallback;
+  if (chars.length > room)
+    stem =
+      chars
+        .slice(0, room)
+        .join('')
+        .replace(/[. ]+$/, '') || fallback;
   s = stem + ext;
   return s;
 }
@@ -53,7 +68,10 @@ export class NameAllocator {
       const [stem, ext] = splitExt(base);
       const suffix = ` (${n})`;
       const room = MAX_PART_CHARS - Array.from(ext).length - suffix.length;
-      name = `${Array.from(stem).slice(0, room).join('').replace(/[. ]+$/, '')}${suffix}${ext}`;
+      name = `${Array.from(stem)
+        .slice(0, room)
+        .join('')
+        .replace(/[. ]+$/, '')}${suffix}${ext}`;
     }
     taken.add(name.toLowerCase());
     return dir ? `${dir}/${name}` : name;

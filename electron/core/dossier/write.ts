@@ -95,16 +95,23 @@ async function generatedFiles(ctx: LedgerContext, plan: DossierPlan, town: strin
     const folder = plan.names.allocate('', REPORT_FOLDER);
     for (const format of ['pdf', 'docx'] as const) {
       const bytes = await renderReport(report, format, print);
-      out.push({ path: plan.names.allocate(folder, defaultReportFileName(plan.year, format)), bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes });
+      out.push({
+        path: plan.names.allocate(folder, defaultReportFileName(plan.year, format)),
+        bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes,
+      });
       recordOutput(ctx.db, plan.year, format, report.uses);
     }
     for (const k of plan.kinds) {
       const html = renderRegisterHtml(buildRegister(ctx.db, { kind: k.kind.id, year: plan.year }));
       out.push({ path: plan.names.allocate(k.folder, `${registerTitle(town, plan.year, k.kind)}.pdf`), bytes: await print(html) });
-      for (const extra of (await opts.kindFiles?.(k.kind, plan.year)) ?? []) out.push({ path: plan.names.allocate(k.folder, extra.name), bytes: extra.bytes });
+      for (const extra of (await opts.kindFiles?.(k.kind, plan.year)) ?? [])
+        out.push({ path: plan.names.allocate(k.folder, extra.name), bytes: extra.bytes });
     }
     const title = `${town}${plan.year}年法治台账档案袋索引`;
-    out.push({ path: plan.names.allocate('', DOSSIER_INDEX), bytes: await print(renderIndexHtml(plan, { title, generatedAt: localTime(now) })) });
+    out.push({
+      path: plan.names.allocate('', DOSSIER_INDEX),
+      bytes: await print(renderIndexHtml(plan, { title, generatedAt: localTime(now) })),
+    });
   });
   return out;
 }
@@ -137,7 +144,9 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
     const generated = await generatedFiles(ctx, plan, town, opts, now);
     const records = plan.kinds.flatMap((k) => k.records.map((r) => ({ kind: k.kind, r })));
     const evidence = records.flatMap(({ r }) => r.files.filter((f) => f.zipPath));
-    const leftOut = records.flatMap(({ kind, r }) => r.files.filter((f) => f.problem).map((f) => ({ kind: kind.label, record: r.title, name: f.name, problem: f.problem! })));
+    const leftOut = records.flatMap(({ kind, r }) =>
+      r.files.filter((f) => f.problem).map((f) => ({ kind: kind.label, record: r.title, name: f.name, problem: f.problem! })),
+    );
     zip.on('error', fail);
     const done = pipeline(zip.outputStream as NodeJS.ReadableStream, sink.stream);
     done.catch(fail);
@@ -155,7 +164,8 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
         src.on('close', () => open.delete(src));
         src.on('error', fail);
         h.on('end', () => {
-          if (h.digest !== f.sha256 || h.size !== f.size) fail(new LedgerError('IO', `附件“${f.name}”在打包过程中被改动，档案袋未生成，请重新导出`));
+          if (h.digest !== f.sha256 || h.size !== f.size)
+            fail(new LedgerError('IO', `附件“${f.name}”在打包过程中被改动，档案袋未生成，请重新导出`));
         });
         cb(null, src.pipe(h));
       });
@@ -163,7 +173,11 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
     }
     // sha256sum's own format, so `sha256sum -c 校验清单.txt` checks an extracted copy.
     const txt = entries.map((e) => `${e.sha256}  ${e.path}`).join('\n') + '\n';
-    const json = JSON.stringify({ format: 'fazhi-dossier', version: 1, town, year, generatedAt: now.toISOString(), files: entries, leftOut }, null, 2);
+    const json = JSON.stringify(
+      { format: 'fazhi-dossier', version: 1, town, year, generatedAt: now.toISOString(), files: entries, leftOut },
+      null,
+      2,
+    );
     zip.addBuffer(Buffer.from(txt, 'utf8'), plan.names.allocate('', DOSSIER_MANIFEST_TXT), { mtime: now });
     zip.addBuffer(Buffer.from(json, 'utf8'), plan.names.allocate('', DOSSIER_MANIFEST_JSON), { mtime: now });
     zip.end();

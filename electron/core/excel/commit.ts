@@ -33,36 +33,38 @@ export const problemIssue = (p: ImportProblem): Issue => ({ row: p.row, kind: p.
 
 export function commitImport(db: Db, sheets: SheetData[], opts: CommitOptions = {}): CommitResult {
   const ticked = new Set(opts.includeDuplicates ?? []);
-  return db.transaction(() => {
-    const preview = buildPreview(db, sheets, opts);
-    const problems = preview.sheets.flatMap((s) => s.problems);
-    const errors = problems.filter((p) => p.level === 'error');
-    if (opts.allOrNothing && errors.length) {
-      throw new LedgerError('VALIDATION', `工作簿有${errors.length}处错误，未导入任何记录`, errors.map(problemIssue));
-    }
-    const result: CommitResult = { added: 0, byKind: {}, bad: 0, duplicates: 0, problems };
-    for (const s of preview.sheets) {
-      if (!s.kind) continue;
-      for (const r of s.rows) {
-        if (!r.ok) {
-          result.bad++;
-          continue;
-        }
-        if (r.duplicateOf && !ticked.has(r.key)) {
-          result.duplicates++;
-          continue;
-        }
-        createRecord(db, s.kind, r.data);
-        result.added++;
-        result.byKind[s.kind] = (result.byKind[s.kind] ?? 0) + 1;
+  return db
+    .transaction(() => {
+      const preview = buildPreview(db, sheets, opts);
+      const problems = preview.sheets.flatMap((s) => s.problems);
+      const errors = problems.filter((p) => p.level === 'error');
+      if (opts.allOrNothing && errors.length) {
+        throw new LedgerError('VALIDATION', `工作簿有${errors.length}处错误，未导入任何记录`, errors.map(problemIssue));
       }
-    }
-    // The mapping the clerk confirmed is remembered for the next workbook of the same shape.
-    const only = opts.kind ? KINDS.find((k) => k.id === opts.kind) : undefined;
-    for (const sheet of sheets) {
-      const plan = planSheet(db, sheet, opts.overrides?.[sheet.name], only);
-      if (plan.kind && plan.kindFrom !== 'remembered' && opts.overrides?.[sheet.name]) rememberMapping(db, plan);
-    }
-    return result;
-  }).immediate();
+      const result: CommitResult = { added: 0, byKind: {}, bad: 0, duplicates: 0, problems };
+      for (const s of preview.sheets) {
+        if (!s.kind) continue;
+        for (const r of s.rows) {
+          if (!r.ok) {
+            result.bad++;
+            continue;
+          }
+          if (r.duplicateOf && !ticked.has(r.key)) {
+            result.duplicates++;
+            continue;
+          }
+          createRecord(db, s.kind, r.data);
+          result.added++;
+          result.byKind[s.kind] = (result.byKind[s.kind] ?? 0) + 1;
+        }
+      }
+      // The mapping the clerk confirmed is remembered for the next workbook of the same shape.
+      const only = opts.kind ? KINDS.find((k) => k.id === opts.kind) : undefined;
+      for (const sheet of sheets) {
+        const plan = planSheet(db, sheet, opts.overrides?.[sheet.name], only);
+        if (plan.kind && plan.kindFrom !== 'remembered' && opts.overrides?.[sheet.name]) rememberMapping(db, plan);
+      }
+      return result;
+    })
+    .immediate();
 }

@@ -93,7 +93,13 @@ function addSummary(wb: ExcelJS.Workbook, db: Db, year: number, town: string): v
   });
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const f of computeAll(db, year)) {
-    ws.addRow([spreadsheetText(f.name), f.ok ? f.value : null, f.unit, spreadsheetText(f.ok ? f.display : (f.problem ?? '')), f.recordCount]);
+    ws.addRow([
+      spreadsheetText(f.name),
+      f.ok ? f.value : null,
+      f.unit,
+      spreadsheetText(f.ok ? f.display : (f.problem ?? '')),
+      f.recordCount,
+    ]);
   }
   printSetup(ws, town, year, `${year}年度法治台账汇总`);
 }
@@ -125,7 +131,10 @@ export async function exportYearWorkbook(db: Db, year: number): Promise<{ bytes:
 }
 
 /** One kind's records as its page shows them (filters, search, sort), on one sheet. */
-export async function exportKindWorkbook(db: Db, q: Omit<ListQuery, 'page' | 'pageSize'>): Promise<{ bytes: Buffer; fileName: string; records: number }> {
+export async function exportKindWorkbook(
+  db: Db,
+  q: Omit<ListQuery, 'page' | 'pageSize'>,
+): Promise<{ bytes: Buffer; fileName: string; records: number }> {
   const kind = KINDS.find((k) => k.id === q.kind)!;
   const { town } = getSettings(db);
   const records = listAllRecords(db, q);

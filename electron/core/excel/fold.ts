@@ -5,7 +5,11 @@
  */
 import { KINDS, type FieldDef, type KindDef } from '@rules/kinds';
 
-export const fold = (s: string): string => s.normalize('NFKC').replace(/[\s\u3000]+/g, '').toLowerCase();
+export const fold = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .toLowerCase();
 
 /** Words a clerk's sheet name adds around the kind's label: 2023年会议台账, 矛盾纠纷登记表. */
 const SHEET_NOISE = /(\d{4}年?度?|台账|登记表|登记簿|统计表|一览表|汇总表|记录表|明细表|记录|明细|年份|年度|工作|情况|表)/g;
@@ -32,7 +36,9 @@ export function kindForSheetName(name: string): KindDef | undefined {
 
 /** Header text → field of the kind: the label, then the declared synonyms; managed fields never. */
 export function fieldForHeader(kind: KindDef, header: string, taken: ReadonlySet<string> = new Set()): FieldDef | undefined {
-  const h = fold(header).replace(/[*＊]/g, '').replace(/[(（][^)）]*[)）]$/, (m) => (/[人元个件张次份学时]|必填/.test(m) ? '' : m));
+  const h = fold(header)
+    .replace(/[*＊]/g, '')
+    .replace(/[(（][^)）]*[)）]$/, (m) => (/[人元个件张次份学时]|必填/.test(m) ? '' : m));
   if (!h) return undefined;
   const free = kind.fields.filter((f) => !taken.has(f.key));
   return free.find((f) => fold(f.label) === h) ?? free.find((f) => (f.aliases ?? []).some((a) => fold(a) === h));

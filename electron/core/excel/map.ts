@@ -77,7 +77,11 @@ const mappingKey = (shape: string) => `excel.mapping.${shape}`;
 
 export function rememberMapping(db: Db, plan: SheetPlan): void {
   if (!plan.kind) return;
-  const m: SheetMapping = { kind: plan.kind.id, headerRow: plan.headerRow, columns: Object.fromEntries(plan.columns.map((c) => [c.col, c.field])) };
+  const m: SheetMapping = {
+    kind: plan.kind.id,
+    headerRow: plan.headerRow,
+    columns: Object.fromEntries(plan.columns.map((c) => [c.col, c.field])),
+  };
   setMeta(db, mappingKey(plan.shapeKey), JSON.stringify(m));
 }
 
@@ -109,9 +113,21 @@ function withColumns(kind: KindDef, row: SheetRow | undefined, given: Record<str
  */
 export function planSheet(db: Db, sheet: SheetData, override: Partial<SheetMapping> | undefined, onlyKind?: KindDef): SheetPlan {
   const rows = sheet.rows;
-  const none = (kindFrom: SheetPlan['kindFrom'] = null): SheetPlan => ({ sheet: sheet.name, kind: null, kindFrom, headerRow: rows[0]?.n ?? 1, columns: [], shapeKey: '' });
+  const none = (kindFrom: SheetPlan['kindFrom'] = null): SheetPlan => ({
+    sheet: sheet.name,
+    kind: null,
+    kindFrom,
+    headerRow: rows[0]?.n ?? 1,
+    columns: [],
+    shapeKey: '',
+  });
   const rowAt = (n: number | undefined) => rows.find((r) => r.n === n);
-  const finish = (kind: KindDef, kindFrom: SheetPlan['kindFrom'], row: SheetRow | undefined, given?: Record<string, string | null>): SheetPlan => {
+  const finish = (
+    kind: KindDef,
+    kindFrom: SheetPlan['kindFrom'],
+    row: SheetRow | undefined,
+    given?: Record<string, string | null>,
+  ): SheetPlan => {
     const headerRow = row?.n ?? rows[0]?.n ?? 1;
     return { sheet: sheet.name, kind, kindFrom, headerRow, columns: withColumns(kind, row, given), shapeKey: shapeKey(row) };
   };
@@ -132,7 +148,8 @@ export function planSheet(db: Db, sheet: SheetData, override: Partial<SheetMappi
   if (!rows.length || NOT_DATA.has(sheet.name.trim())) return none();
 
   const mem = remembered(db, rows);
-  if (mem && (!onlyKind || mem.mapping.kind === onlyKind.id)) return finish(getKind(mem.mapping.kind!)!, 'remembered', mem.row, mem.mapping.columns);
+  if (mem && (!onlyKind || mem.mapping.kind === onlyKind.id))
+    return finish(getKind(mem.mapping.kind!)!, 'remembered', mem.row, mem.mapping.columns);
 
   const named = kindForSheetName(sheet.name);
   if (onlyKind) {

@@ -66,7 +66,10 @@ export function parseNumber(f: FieldDef, v: CellValue): Parsed {
   if (typeof v === 'number') return { value: v };
   if (typeof v !== 'string') return { error: f.type === 'money' ? '应为金额（元）' : '应为数字' };
   const raw = v.trim();
-  let s = raw.normalize('NFKC').replace(/\s+/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  let s = raw
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   const units = [f.unit, f.type === 'money' ? '元' : undefined, f.unit === '人次' ? '人' : undefined].filter((u): u is string => !!u);
   for (const u of units) if (s.endsWith(u)) s = s.slice(0, -u.length);
   if (f.type === 'money' && s.startsWith('¥')) s = s.slice(1);
@@ -117,7 +120,12 @@ export function parseCell(f: FieldDef, v: CellValue, year: number | undefined): 
     case 'enum':
       return parseEnum(f, v);
     case 'tags':
-      return { value: asText(v).split(/[、,，;；/\n]+/).map((x) => x.trim()).filter(Boolean) };
+      return {
+        value: asText(v)
+          .split(/[、,，;；/\n]+/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      };
     case 'text':
     case 'village':
       return { value: asText(v).trim() };

@@ -123,10 +123,17 @@ function previewSheet(db: Db, sheet: SheetData, plan: SheetPlan, opts: ImportOpt
       problem(plan.headerRow, '', f.label, `找不到必填列“${f.label}”，请在预览中为它指定一列`);
     }
   }
-  const managedCols = plan.columns.filter((c) => c.header && !c.field && kind.fields.some((f) => f.managed && fold(f.label) === fold(c.header)));
+  const managedCols = plan.columns.filter(
+    (c) => c.header && !c.field && kind.fields.some((f) => f.managed && fold(f.label) === fold(c.header)),
+  );
   if (managedCols.length) {
-    problem(plan.headerRow, managedCols[0].col, managedCols[0].header,
-      `${managedCols.map((c) => `“${c.header}”`).join('、')}由程序管理，不导入（导入的文件按登记日期重新编号，环节为“起草”）`, 'warning');
+    problem(
+      plan.headerRow,
+      managedCols[0].col,
+      managedCols[0].header,
+      `${managedCols.map((c) => `“${c.header}”`).join('、')}由程序管理，不导入（导入的文件按登记日期重新编号，环节为“起草”）`,
+      'warning',
+    );
   }
 
   const year = opts.year ?? yearHint(sheet, plan.headerRow);
@@ -168,7 +175,13 @@ function previewSheet(db: Db, sheet: SheetData, plan: SheetPlan, opts: ImportOpt
     const title = typeof v.data[kind.titleField] === 'string' ? (v.data[kind.titleField] as string) : '';
     const date = v.data[kind.dateField] as string | undefined;
     const dup = date ? existing.get(`${date}|${fold(title)}`) : undefined;
-    base.rows.push({ key: `${sheet.name}!${r.n}`, row: r.n, data: errors ? data : v.data, ok: errors === 0, ...(dup ? { duplicateOf: dup } : {}) });
+    base.rows.push({
+      key: `${sheet.name}!${r.n}`,
+      row: r.n,
+      data: errors ? data : v.data,
+      ok: errors === 0,
+      ...(dup ? { duplicateOf: dup } : {}),
+    });
   }
   return base;
 }

@@ -52,7 +52,10 @@ export async function readWorkbook(bytes: Uint8Array): Promise<SheetData[]> {
     // The whole-workbook reader, not the streaming one: exceljs's stream reader loses sheet
     // names (and fails) when a workbook's parts come in an order it does not expect, and a year's
     // 台账 is a few MB at most.
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'picture', 'extLst'] } as never);
+    await wb.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
+      { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'picture', 'extLst'] } as never,
+    );
   } catch (err) {
     throw new LedgerError('BAD_FILE', `工作簿无法读取，可能已损坏或不是.xlsx文件（${(err as Error).message}）`);
   }

@@ -16,7 +16,17 @@ export function headerOf(f: FieldDef, markRequired: boolean): string {
   return `${markRequired && f.required ? '*' : ''}${f.label}${unit}`;
 }
 
-const TYPE_WIDTH: Record<FieldDef['type'], number> = { text: 24, textarea: 36, date: 12, int: 10, money: 12, enum: 16, bool: 8, village: 12, tags: 24 };
+const TYPE_WIDTH: Record<FieldDef['type'], number> = {
+  text: 24,
+  textarea: 36,
+  date: 12,
+  int: 10,
+  money: 12,
+  enum: 16,
+  bool: 8,
+  village: 12,
+  tags: 24,
+};
 
 export function widthOf(f: FieldDef, header: string): number {
   const byOptions = f.options ? Math.max(...f.options.map(textWidth)) + 2 : 0;
@@ -74,7 +84,11 @@ export const THIN: ExcelJS.Borders = {
 /** Sets up columns (width, format) and writes the header row, frozen. */
 export function writeHeader(ws: ExcelJS.Worksheet, fields: readonly FieldDef[], markRequired: boolean): void {
   const headers = fields.map((f) => headerOf(f, markRequired));
-  ws.columns = fields.map((f, i) => ({ key: f.key, width: widthOf(f, headers[i]), style: NUM_FMT[f.type] ? { numFmt: NUM_FMT[f.type] } : {} }));
+  ws.columns = fields.map((f, i) => ({
+    key: f.key,
+    width: widthOf(f, headers[i]),
+    style: NUM_FMT[f.type] ? { numFmt: NUM_FMT[f.type] } : {},
+  }));
   const row = ws.getRow(1);
   row.values = headers;
   row.height = 22;

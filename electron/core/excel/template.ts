@@ -21,7 +21,10 @@ function addKindSheet(wb: ExcelJS.Workbook, kind: KindDef): void {
     if (!dv) return;
     const col = columnLetter(i);
     // One validation over the whole column range (exceljs keys validations by address).
-    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${col}2:${col}${TEMPLATE_ROWS}`, dv);
+    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      `${col}2:${col}${TEMPLATE_ROWS}`,
+      dv,
+    );
   });
 }
 
@@ -46,14 +49,16 @@ function addGuide(wb: ExcelJS.Workbook, kinds: readonly KindDef[]): void {
     }
     for (const r of k.rules ?? []) ws.addRow([k.label, '（规则）', '', describeRule(k, r, 'excel'), '']);
     const managed = k.fields.filter((f) => f.managed);
-    if (managed.length) ws.addRow([k.label, '（程序管理）', '', `${managed.map((f) => f.label).join('、')}由程序在办理各环节时填写，导入时不读取`, '']);
+    if (managed.length)
+      ws.addRow([k.label, '（程序管理）', '', `${managed.map((f) => f.label).join('、')}由程序在办理各环节时填写，导入时不读取`, '']);
   }
   ws.addRow([]);
   for (const line of [
     '带*的列必填。每个工作表的名称即台账类型；一行一条记录，不要合并单元格。',
     '日期可写2023-03-05、2023/3/5、2023.3.5或2023年3月5日；数字可带单位（如45人）。',
     '导入只会新增记录，不会覆盖已有台账；与已有记录日期和名称都相同的行默认跳过。',
-  ]) ws.addRow([line]);
+  ])
+    ws.addRow([line]);
   ws.eachRow((row) => (row.alignment = { vertical: 'top', wrapText: true }));
 }
 

@@ -103,7 +103,9 @@ function measure(db: Db, m: Measure, p: Period): { value: number; records: numbe
   if (m.agg.type === 'distinctTags') {
     // A village field holds one name, a tags field a list: json_each walks both.
     const r = db
-      .prepare(`SELECT count(DISTINCT j.value) AS v, count(DISTINCT records.id) AS n FROM records, json_each(records.data, '$.${m.agg.field}') AS j WHERE ${w.sql}`)
+      .prepare(
+        `SELECT count(DISTINCT j.value) AS v, count(DISTINCT records.id) AS n FROM records, json_each(records.data, '$.${m.agg.field}') AS j WHERE ${w.sql}`,
+      )
       .get(...w.params) as { v: number; n: number };
     return { value: r.v, records: r.n };
   }
@@ -154,7 +156,16 @@ export function computeDef(db: Db, f: FigureDef, period: Period, opts: ComputeOp
     const n = measure(db, f.value.numerator, period);
     const d = measure(db, f.value.denominator, period);
     const shown = formatFigure({ kind: 'rate', value: 0, numerator: n.value, denominator: d.value, unit: f.unit }, opts.rule ?? f.display);
-    return { ...base, value: d.value ? (100 * n.value) / d.value : 0, numerator: n.value, denominator: d.value, display: shown.text, ok: shown.ok, problem: shown.problem, recordCount: d.records };
+    return {
+      ...base,
+      value: d.value ? (100 * n.value) / d.value : 0,
+      numerator: n.value,
+      denominator: d.value,
+      display: shown.text,
+      ok: shown.ok,
+      problem: shown.problem,
+      recordCount: d.records,
+    };
   }
   const m = measure(db, f.value.measure, period);
   const value = f.value.type === 'money' ? Math.round(m.value * 100) / 100 : m.value;
@@ -194,6 +205,8 @@ export function figureSources(db: Db, id: string, period: Period): { hash: strin
   const records = (def ? traceDef(db, def, period) : [])
     .map((r): [string, string] => [r.id, r.updatedAt])
     .sort((a, b) => a[0].localeCompare(b[0]));
-  const hash = createHash('sha256').update(records.map((r) => r.join('|')).join('\n')).digest('hex');
+  const hash = createHash('sha256')
+    .update(records.map((r) => r.join('|')).join('\n'))
+    .digest('hex');
   return { hash, records };
 }

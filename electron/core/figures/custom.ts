@@ -29,7 +29,12 @@ export function getCustomFigure(db: Db, id: string): FigureDef | undefined {
 /** Checks a definition and refuses it with every problem by field, writing nothing. */
 export function requireValidDefinition(raw: unknown): FigureDef {
   const { def, issues } = checkCustomFigure(raw);
-  if (!def) throw new LedgerError('VALIDATION', '自定义指标的定义有误，未保存', issues.map((i) => ({ ...i, kind: '自定义指标' })));
+  if (!def)
+    throw new LedgerError(
+      'VALIDATION',
+      '自定义指标的定义有误，未保存',
+      issues.map((i) => ({ ...i, kind: '自定义指标' })),
+    );
   return def;
 }
 
@@ -37,11 +42,9 @@ export function requireValidDefinition(raw: unknown): FigureDef {
 export function saveCustomFigure(db: Db, raw: unknown, now = new Date().toISOString()): FigureDef {
   const def = requireValidDefinition(raw);
   db.transaction(() => {
-    db.prepare('INSERT INTO custom_figures (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at').run(
-      def.id,
-      JSON.stringify(def),
-      now,
-    );
+    db.prepare(
+      'INSERT INTO custom_figures (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+    ).run(def.id, JSON.stringify(def), now);
   }).immediate();
   return def;
 }

@@ -38,7 +38,15 @@ interface Row {
   item: string | null;
 }
 
-const fromRow = (r: Row): Attachment => ({ id: r.id, recordId: r.record_id, name: r.name, sha256: r.sha256, size: r.size, createdAt: r.created_at, item: r.item });
+const fromRow = (r: Row): Attachment => ({
+  id: r.id,
+  recordId: r.record_id,
+  name: r.name,
+  sha256: r.sha256,
+  size: r.size,
+  createdAt: r.created_at,
+  item: r.item,
+});
 
 export const attachmentFile = (dir: string, sha: string): string => path.join(dir, sha.slice(0, 2), sha);
 
@@ -78,7 +86,12 @@ export function cleanName(name: string): string {
   const ext = dot > 0 ? Array.from(n.slice(dot)) : [];
   const keep = ext.length >= 2 && ext.length <= 10 ? ext : [];
   const stem = keep.length ? Array.from(n.slice(0, dot)) : chars;
-  return stem.slice(0, MAX_NAME_CHARS - keep.length).join('').trimEnd() + keep.join('');
+  return (
+    stem
+      .slice(0, MAX_NAME_CHARS - keep.length)
+      .join('')
+      .trimEnd() + keep.join('')
+  );
 }
 
 /** Refuses a record that is missing or in the 回收站. */
@@ -92,7 +105,12 @@ function checkItem(db: Db, recordId: string, item: string | null | undefined): s
   const kind = requireKind(getRecord(db, recordId).kind);
   const items = allEvidenceItems(kind);
   if (!items.includes(item)) {
-    throw new LedgerError('VALIDATION', items.length ? `“${item}”不是${kind.label}的佐证材料项（可选：${items.join('、')}）` : `${kind.label}没有佐证材料清单，附件不能标注材料项`);
+    throw new LedgerError(
+      'VALIDATION',
+      items.length
+        ? `“${item}”不是${kind.label}的佐证材料项（可选：${items.join('、')}）`
+        : `${kind.label}没有佐证材料清单，附件不能标注材料项`,
+    );
   }
   return item;
 }
@@ -103,7 +121,16 @@ const incomingPath = (dir: string) => path.join(dir, `.incoming-${randomBytes(6)
  * Moves a fully written, fsync'd temp file into place and inserts its row. Synchronous from the
  * record check to the insert, so neither a sweep nor a delete can slip in between.
  */
-function commitIncoming(db: Db, dir: string, tmp: string, recordId: string, name: string, sha: string, size: number, item: string | null): Attachment {
+function commitIncoming(
+  db: Db,
+  dir: string,
+  tmp: string,
+  recordId: string,
+  name: string,
+  sha: string,
+  size: number,
+  item: string | null,
+): Attachment {
   requireLiveRecord(db, recordId);
   const target = attachmentFile(dir, sha);
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -112,14 +139,24 @@ function commitIncoming(db: Db, dir: string, tmp: string, recordId: string, name
   else fs.renameSync(tmp, target);
   const a: Attachment = { id: randomUUID(), recordId, name, sha256: sha, size, createdAt: nowIso(), item };
   db.prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at, item) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    a.id, a.recordId, a.name, a.sha256, a.size, a.createdAt, a.item,
+    a.id,
+    a.recordId,
+    a.name,
+    a.sha256,
+    a.size,
+    a.createdAt,
+    a.item,
   );
   return a;
 }
 
 /** Runs write(tmp) and commits the result; on any failure the temp file is removed. */
 async function addVia(
-  db: Db, dir: string, recordId: string, name: string, item: string | null,
+  db: Db,
+  dir: string,
+  recordId: string,
+  name: string,
+  item: string | null,
   write: (tmp: string) => Promise<{ sha: string; size: number }>,
 ): Promise<Attachment> {
   await fsp.mkdir(dir, { recursive: true });
@@ -135,7 +172,14 @@ async function addVia(
 }
 
 /** Copies sourcePath into the store (hashing as it streams) and attaches it to the record. */
-export async function addAttachment(db: Db, dir: string, recordId: string, sourcePath: string, name?: string, item?: string | null): Promise<Attachment> {
+export async function addAttachment(
+  db: Db,
+  dir: string,
+  recordId: string,
+  sourcePath: string,
+  name?: string,
+  item?: string | null,
+): Promise<Attachment> {
   requireLiveRecord(db, recordId);
   const display = cleanName(name ?? path.basename(sourcePath));
   const tag = checkItem(db, recordId, item);
@@ -162,7 +206,14 @@ export async function addAttachment(db: Db, dir: string, recordId: string, sourc
 }
 
 /** Stores bytes already in memory (an upload from the app) and attaches them to the record. */
-export async function addAttachmentBytes(db: Db, dir: string, recordId: string, data: Uint8Array, name: string, item?: string | null): Promise<Attachment> {
+export async function addAttachmentBytes(
+  db: Db,
+  dir: string,
+  recordId: string,
+  data: Uint8Array,
+  name: string,
+  item?: string | null,
+): Promise<Attachment> {
   requireLiveRecord(db, recordId);
   const display = cleanName(name);
   const tag = checkItem(db, recordId, item);

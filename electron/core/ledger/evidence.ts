@@ -13,7 +13,9 @@ export function taggedItems(db: Db, ids: readonly string[]): Map<string, string[
   const out = new Map<string, string[]>();
   if (!ids.length) return out;
   const rows = db
-    .prepare('SELECT DISTINCT record_id AS id, item FROM attachments WHERE item IS NOT NULL AND record_id IN (SELECT value FROM json_each(?))')
+    .prepare(
+      'SELECT DISTINCT record_id AS id, item FROM attachments WHERE item IS NOT NULL AND record_id IN (SELECT value FROM json_each(?))',
+    )
     .all(JSON.stringify(ids)) as { id: string; item: string }[];
   for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), r.item]);
   return out;
@@ -60,7 +62,19 @@ interface Row {
 }
 
 const byAge = (a: { date: string; createdAt: string; id: string }, b: { date: string; createdAt: string; id: string }) =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  a.date < b.date
+    ? -1
+    : a.date > b.date
+      ? 1
+      : a.createdAt < b.createdAt
+        ? -1
+        : a.createdAt > b.createdAt
+          ? 1
+          : a.id < b.id
+            ? -1
+            : a.id > b.id
+              ? 1
+              : 0;
 
 /**
  * The year's records lacking evidence, for the 首页 (asked after every change), without reading
@@ -71,13 +85,19 @@ const byAge = (a: { date: string; createdAt: string; id: string }, b: { date: st
  */
 export function evidenceGaps(db: Db, year: number, limit = 20): EvidenceGaps {
   const tagged = new Map<string, string[]>();
-  for (const t of db.prepare('SELECT record_id AS id, item FROM attachments WHERE item IS NOT NULL').all() as { id: string; item: string }[]) {
+  for (const t of db.prepare('SELECT record_id AS id, item FROM attachments WHERE item IS NOT NULL').all() as {
+    id: string;
+    item: string;
+  }[]) {
     tagged.set(t.id, [...(tagged.get(t.id) ?? []), t.item]);
   }
   // The year's live records that carry any tag, by kind.
   const taggedRows = new Map<string, Row[]>();
-  const rowsOf = db.prepare('SELECT id, kind, date, created_at, data FROM records WHERE id IN (SELECT value FROM json_each(?)) AND year = ? AND deleted_at IS NULL');
-  for (const r of rowsOf.all(JSON.stringify([...tagged.keys()]), year) as Row[]) taggedRows.set(r.kind, [...(taggedRows.get(r.kind) ?? []), r]);
+  const rowsOf = db.prepare(
+    'SELECT id, kind, date, created_at, data FROM records WHERE id IN (SELECT value FROM json_each(?)) AND year = ? AND deleted_at IS NULL',
+  );
+  for (const r of rowsOf.all(JSON.stringify([...tagged.keys()]), year) as Row[])
+    taggedRows.set(r.kind, [...(taggedRows.get(r.kind) ?? []), r]);
 
   const byKind: Record<string, number> = {};
   const shown: (EvidenceGap & { createdAt: string })[] = [];
@@ -101,10 +121,16 @@ export function evidenceGaps(db: Db, year: number, limit = 20): EvidenceGaps {
     }
     if (kind.evidence?.length) {
       // Untagged records all lack the fixed items: count them on the index, read the oldest few.
-      const total = (db.prepare('SELECT count(*) AS n FROM records WHERE kind = ? AND year = ? AND deleted_at IS NULL').get(kind.id, year) as { n: number }).n;
+      const total = (
+        db.prepare('SELECT count(*) AS n FROM records WHERE kind = ? AND year = ? AND deleted_at IS NULL').get(kind.id, year) as {
+          n: number;
+        }
+      ).n;
       lacking += total - mine.length;
       const oldest = db
-        .prepare('SELECT id, kind, date, created_at, data FROM records WHERE kind = ? AND year = ? AND deleted_at IS NULL ORDER BY date, created_at, id LIMIT ?')
+        .prepare(
+          'SELECT id, kind, date, created_at, data FROM records WHERE kind = ? AND year = ? AND deleted_at IS NULL ORDER BY date, created_at, id LIMIT ?',
+        )
         .all(kind.id, year, limit + mine.length) as Row[];
       for (const r of oldest) {
         if (mineIds.has(r.id)) continue;
@@ -115,7 +141,9 @@ export function evidenceGaps(db: Db, year: number, limit = 20): EvidenceGaps {
       const keys = [...new Set((kind.evidenceIf ?? []).map((c) => c.when))];
       const bools = new Set(keys.filter((k) => kind.fields.find((f) => f.key === k)?.type === 'bool'));
       const cols = keys.map((k, i) => `, json_extract(data, '$.${k}') AS c${i}`).join('');
-      const rows = db.prepare(`SELECT id, date, created_at${cols} FROM records WHERE kind = ? AND year = ? AND deleted_at IS NULL`).all(kind.id, year) as Record<string, unknown>[];
+      const rows = db
+        .prepare(`SELECT id, date, created_at${cols} FROM records WHERE kind = ? AND year = ? AND deleted_at IS NULL`)
+        .all(kind.id, year) as Record<string, unknown>[];
       const expectedFor = new Map<string, string[]>();
       const lackingRows: Record<string, unknown>[] = [];
       for (const r of rows) {
@@ -143,6 +171,9 @@ export function evidenceGaps(db: Db, year: number, limit = 20): EvidenceGaps {
     if (lacking) byKind[kind.id] = lacking;
     shown.push(...candidates);
   }
-  const records = shown.sort(byAge).slice(0, limit).map(({ createdAt: _c, ...g }) => g);
+  const records = shown
+    .sort(byAge)
+    .slice(0, limit)
+    .map(({ createdAt: _c, ...g }) => g);
   return { total: Object.values(byKind).reduce((a, b) => a + b, 0), byKind, records };
 }

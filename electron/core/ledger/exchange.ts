@@ -32,14 +32,16 @@ export interface ExchangeFile {
 
 /** JSON with object keys sorted at every level, so equal ledgers give equal bytes. */
 export function stableStringify(value: unknown): string {
-  return JSON.stringify(
-    value,
-    (_k, v: unknown) =>
-      v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : v,
-    2,
-  ) + '\n';
+  return (
+    JSON.stringify(
+      value,
+      (_k, v: unknown) =>
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+          : v,
+      2,
+    ) + '\n'
+  );
 }
 
 const kindOrder = new Map(KINDS.map((k, i) => [k.id, i]));
@@ -51,17 +53,21 @@ const RECORD_KEYS = new Set(['id', 'kind', 'data', 'createdAt', 'updatedAt', 'de
 export function exportLedger(db: Db): string {
   const records = (db.prepare('SELECT * FROM records').all() as Parameters<typeof fromRow>[0][])
     .map(fromRow)
-    .sort((a, b) => (kindOrder.get(a.kind)! - kindOrder.get(b.kind)!) || cmp(a.date, b.date) || cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id))
+    .sort(
+      (a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || cmp(a.date, b.date) || cmp(a.createdAt, b.createdAt) || cmp(a.id, b.id),
+    )
     .map(({ date: _d, year: _y, ...r }) => r);
   const file: ExchangeFile = {
     format: EXCHANGE_FORMAT,
     version: EXCHANGE_VERSION,
     settings: getSettings(db),
-    numberSequences: db.prepare('SELECT prefix, year, last FROM doc_number_seq ORDER BY prefix, year').all() as ExchangeFile['numberSequences'],
+    numberSequences: db
+      .prepare('SELECT prefix, year, last FROM doc_number_seq ORDER BY prefix, year')
+      .all() as ExchangeFile['numberSequences'],
     records,
-    reports: (db.prepare('SELECT year, updated_at, data FROM reports ORDER BY year').all() as { year: number; updated_at: string; data: string }[]).map(
-      (r) => ({ year: r.year, updatedAt: r.updated_at, data: JSON.parse(r.data) as unknown }),
-    ),
+    reports: (
+      db.prepare('SELECT year, updated_at, data FROM reports ORDER BY year').all() as { year: number; updated_at: string; data: string }[]
+    ).map((r) => ({ year: r.year, updatedAt: r.updated_at, data: JSON.parse(r.data) as unknown })),
     customFigures: listCustomFigures(db),
   };
   return stableStringify(file);
@@ -137,17 +143,32 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
   raw.records.forEach((r: unknown, i) => {
     const row = i + 1;
     const add = (message: string, field?: string, fieldLabel?: string, kind?: string) =>
-      issues.push({ row, recordId: isObj(r) && typeof r.id === 'string' ? clip(r.id, MAX_ID_LENGTH) : undefined, kind, field, fieldLabel, message });
+      issues.push({
+        row,
+        recordId: isObj(r) && typeof r.id === 'string' ? clip(r.id, MAX_ID_LENGTH) : undefined,
+        kind,
+        field,
+        fieldLabel,
+        message,
+      });
     if (!isObj(r)) return add('记录格式不正确');
     const kind = typeof r.kind === 'string' ? getKind(r.kind) : undefined;
     if (!kind) return add(`未知的台账类型“${clip(r.kind)}”`, 'kind', '类型');
     for (const key of Object.keys(r)) if (!RECORD_KEYS.has(key)) add(`“${clip(key)}”不是记录的属性`, clip(key), clip(key), kind.label);
     if (!isObj(r.data)) add('缺少字段内容（data 应为对象）', 'data', '字段内容', kind.label);
-    const idProblem = typeof r.id !== 'string' || !r.id ? '缺少记录编号' : r.id.length > MAX_ID_LENGTH ? `记录编号不能超过${MAX_ID_LENGTH}个字符` : textProblem(r.id);
+    const idProblem =
+      typeof r.id !== 'string' || !r.id
+        ? '缺少记录编号'
+        : r.id.length > MAX_ID_LENGTH
+          ? `记录编号不能超过${MAX_ID_LENGTH}个字符`
+          : textProblem(r.id);
     if (idProblem) add(idProblem === '缺少记录编号' ? idProblem : `记录编号${idProblem}`, 'id', '记录编号', kind.label);
     else if (ids.has(r.id as string)) add(`记录编号重复：${clip(r.id)}`, 'id', '记录编号', kind.label);
     else ids.add(r.id as string);
-    for (const [key, lbl] of [['createdAt', '创建时间'], ['updatedAt', '修改时间']] as const) {
+    for (const [key, lbl] of [
+      ['createdAt', '创建时间'],
+      ['updatedAt', '修改时间'],
+    ] as const) {
       if (!isRealTimestamp(r[key])) add('时间格式不正确', key, lbl, kind.label);
     }
     if (r.deletedAt !== null && r.deletedAt !== undefined && !isRealTimestamp(r.deletedAt)) {
@@ -166,7 +187,14 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
     }
     const dateOk = typeof v.data[kind.dateField] === 'string' && isRealDate(v.data[kind.dateField] as string);
     if (!more.length && dateOk && !idProblem) {
-      records.push({ id: r.id as string, kind: kind.id, data: v.data, createdAt: r.createdAt as string, updatedAt: r.updatedAt as string, deletedAt: (r.deletedAt as string | null) ?? null });
+      records.push({
+        id: r.id as string,
+        kind: kind.id,
+        data: v.data,
+        createdAt: r.createdAt as string,
+        updatedAt: r.updatedAt as string,
+        deletedAt: (r.deletedAt as string | null) ?? null,
+      });
     }
   });
 
@@ -176,12 +204,24 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
   const reports = Array.isArray(raw.reports) ? raw.reports : [];
   const reportYears = new Set<number>();
   reports.forEach((rep: unknown, i) => {
-    if (!isObj(rep) || !Number.isSafeInteger(rep.year) || (rep.year as number) < 1949 || (rep.year as number) > 2100 || !isRealTimestamp(rep.updatedAt) || !isObj(rep.data)) {
+    if (
+      !isObj(rep) ||
+      !Number.isSafeInteger(rep.year) ||
+      (rep.year as number) < 1949 ||
+      (rep.year as number) > 2100 ||
+      !isRealTimestamp(rep.updatedAt) ||
+      !isObj(rep.data)
+    ) {
       issues.push({ kind: '年度报告', row: i + 1, message: '年度报告格式不正确' });
     } else if (!reportSpecSchema.safeParse(rep.data).success) {
       // The app refuses such a report at every later read (「报告内容格式不正确」), so it never gets in.
       const first = reportSpecSchema.safeParse(rep.data).error!.issues[0];
-      issues.push({ kind: '年度报告', row: i + 1, field: clip(first.path.join('.'), 60), message: `${String(rep.year)}年度报告内容格式不正确（${clip(first.message, 60)}）` });
+      issues.push({
+        kind: '年度报告',
+        row: i + 1,
+        field: clip(first.path.join('.'), 60),
+        message: `${String(rep.year)}年度报告内容格式不正确（${clip(first.message, 60)}）`,
+      });
     } else if (reportYears.has(rep.year as number)) {
       issues.push({ kind: '年度报告', row: i + 1, message: `${String(rep.year)}年度报告重复` });
     } else reportYears.add(rep.year as number);
@@ -198,7 +238,8 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
     for (const x of bad) issues.push({ ...x, kind: '自定义指标', row, recordId: isObj(d) && typeof d.id === 'string' ? d.id : undefined });
     if (!def) return;
     // Built-in ids never start with custom., so only the file's own ids can clash.
-    if (figureIds.has(def.id)) issues.push({ kind: '自定义指标', row, recordId: def.id, field: 'id', fieldLabel: '编号', message: `自定义指标编号重复：${def.id}` });
+    if (figureIds.has(def.id))
+      issues.push({ kind: '自定义指标', row, recordId: def.id, field: 'id', fieldLabel: '编号', message: `自定义指标编号重复：${def.id}` });
     else {
       figureIds.add(def.id);
       customFigures.push(def);
@@ -247,7 +288,8 @@ export function importLedger(db: Db, text: string): { records: number } {
   const { file, issues } = checkExchange(parseExchange(text));
   if (issues.length) throw new LedgerError('VALIDATION', `交换文件有${issues.length}处错误，未导入任何数据`, issues);
   db.transaction(() => {
-    for (const t of ['attachments', 'records', 'doc_number_seq', 'reports', 'report_outputs', 'custom_figures']) db.prepare(`DELETE FROM ${t}`).run();
+    for (const t of ['attachments', 'records', 'doc_number_seq', 'reports', 'report_outputs', 'custom_figures'])
+      db.prepare(`DELETE FROM ${t}`).run();
     db.prepare("DELETE FROM settings WHERE key = 'org'").run();
     db.prepare("INSERT INTO settings (key, value) VALUES ('org', ?)").run(JSON.stringify(file.settings));
     const seq = db.prepare('INSERT INTO doc_number_seq (prefix, year, last) VALUES (?, ?, ?)');

@@ -42,7 +42,10 @@ const BOOL_VALUES = new Map<unknown, number>([
 ]);
 
 /** The WHERE of a kind's live records of one year under the page's filters and search (records.list, the register). */
-export function recordFilter(q: Pick<ListQuery, 'kind' | 'year' | 'filters' | 'search'>): { where: string; params: Record<string, unknown> } {
+export function recordFilter(q: Pick<ListQuery, 'kind' | 'year' | 'filters' | 'search'>): {
+  where: string;
+  params: Record<string, unknown>;
+} {
   const kind = requireKind(q.kind);
   const where = ['kind = @kind', 'year = @year', 'deleted_at IS NULL'];
   const params: Record<string, unknown> = { kind: kind.id, year: q.year };
@@ -96,13 +99,25 @@ export function listRecords(db: Db, q: ListQuery): ListPage {
     .prepare(`SELECT * FROM records WHERE ${w} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as Parameters<typeof fromRow>[0][];
   const records = rows.map(fromRow);
-  return { rows: records, total, page, pageSize, attachments: attachmentCounts(db, rows.map((r) => r.id)), missingEvidence: missingByRecord(db, records) };
+  return {
+    rows: records,
+    total,
+    page,
+    pageSize,
+    attachments: attachmentCounts(
+      db,
+      rows.map((r) => r.id),
+    ),
+    missingEvidence: missingByRecord(db, records),
+  };
 }
 
 /** Every record the listing would show across all its pages (the kind page's 导出Excel). */
 export function listAllRecords(db: Db, q: Omit<ListQuery, 'page' | 'pageSize'>): LedgerRecord[] {
   const { where, params } = recordFilter(q);
-  return (db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY ${recordOrder(q)}`).all(params) as Parameters<typeof fromRow>[0][]).map(fromRow);
+  return (db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY ${recordOrder(q)}`).all(params) as Parameters<typeof fromRow>[0][]).map(
+    fromRow,
+  );
 }
 
 /**
@@ -153,27 +168,34 @@ export function searchRecords(db: Db, q: { year: number; search: string; perKind
 function attachmentCounts(db: Db, ids: string[]): Record<string, number> {
   if (!ids.length) return {};
   const rows = db
-    .prepare('SELECT record_id AS id, count(*) AS n FROM attachments WHERE record_id IN (SELECT value FROM json_each(?)) GROUP BY record_id')
+    .prepare(
+      'SELECT record_id AS id, count(*) AS n FROM attachments WHERE record_id IN (SELECT value FROM json_each(?)) GROUP BY record_id',
+    )
     .all(JSON.stringify(ids)) as { id: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.id, r.n]));
 }
 
 export function listTrash(db: Db): LedgerRecord[] {
-  const rows = db.prepare('SELECT * FROM records WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id').all() as Parameters<typeof fromRow>[0][];
+  const rows = db.prepare('SELECT * FROM records WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id').all() as Parameters<
+    typeof fromRow
+  >[0][];
   return rows.map(fromRow);
 }
 
 /** Counts per kind for one year (deleted records excluded), every kind present even when zero. */
 export function yearStats(db: Db, year: number): Record<string, number> {
   const out: Record<string, number> = Object.fromEntries(KINDS.map((k) => [k.id, 0]));
-  const rows = db
-    .prepare('SELECT kind, count(*) AS n FROM records WHERE year = ? AND deleted_at IS NULL GROUP BY kind')
-    .all(year) as { kind: string; n: number }[];
+  const rows = db.prepare('SELECT kind, count(*) AS n FROM records WHERE year = ? AND deleted_at IS NULL GROUP BY kind').all(year) as {
+    kind: string;
+    n: number;
+  }[];
   for (const r of rows) out[r.kind] = r.n;
   return out;
 }
 
 /** Years that hold any record, newest first, for the year switcher. */
 export function ledgerYears(db: Db): number[] {
-  return (db.prepare('SELECT DISTINCT year FROM records WHERE deleted_at IS NULL ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+  return (db.prepare('SELECT DISTINCT year FROM records WHERE deleted_at IS NULL ORDER BY year DESC').all() as { year: number }[]).map(
+    (r) => r.year,
+  );
 }

@@ -85,7 +85,9 @@ function assignNumber(db: Db, kind: KindDef, data: RecordData): RecordData {
   if (!n) return data;
   const code = String(getSettings(db)[n.codeSetting] ?? '');
   if (!code) {
-    throw new LedgerError('VALIDATION', n.missingCode, [{ kind: '设置', field: n.codeSetting, fieldLabel: SETTINGS_LABELS[n.codeSetting], message: '未填写' }]);
+    throw new LedgerError('VALIDATION', n.missingCode, [
+      { kind: '设置', field: n.codeSetting, fieldLabel: SETTINGS_LABELS[n.codeSetting], message: '未填写' },
+    ]);
   }
   const year = Number((data[kind.dateField] as string).slice(0, 4));
   db.prepare(
@@ -140,44 +142,62 @@ function writeData(db: Db, kind: KindDef, id: string, data: RecordData): void {
 
 export function createRecord(db: Db, kindId: string, input: RecordData): LedgerRecord {
   const kind = requireKind(kindId);
-  return db.transaction(() => {
-    let data = validOrThrow(db, kind, input);
-    data = assignNumber(db, kind, data);
-    storedOrThrow(kind, data);
-    const date = data[kind.dateField] as string;
-    const t = nowIso();
-    const rec: LedgerRecord = { id: randomUUID(), kind: kind.id, date, year: Number(date.slice(0, 4)), data, createdAt: t, updatedAt: t, deletedAt: null };
-    insertRecord(db, rec);
-    return rec;
-  }).immediate();
+  return db
+    .transaction(() => {
+      let data = validOrThrow(db, kind, input);
+      data = assignNumber(db, kind, data);
+      storedOrThrow(kind, data);
+      const date = data[kind.dateField] as string;
+      const t = nowIso();
+      const rec: LedgerRecord = {
+        id: randomUUID(),
+        kind: kind.id,
+        date,
+        year: Number(date.slice(0, 4)),
+        data,
+        createdAt: t,
+        updatedAt: t,
+        deletedAt: null,
+      };
+      insertRecord(db, rec);
+      return rec;
+    })
+    .immediate();
 }
 
 export function updateRecord(db: Db, id: string, input: RecordData): LedgerRecord {
-  return db.transaction(() => {
-    const old = getRecord(db, id);
-    if (old.deletedAt) throw new LedgerError('CONFLICT', '该记录在回收站中，请先恢复再修改');
-    const kind = requireKind(old.kind);
-    // Managed fields (number, lifecycle) are the app's: a form can never overwrite them, so
-    // whatever the input says about them is replaced by the stored values before validating
-    // the record as a whole (cross-field rules such as 登记日期 ≤ 合法性审核日期 span both).
-    const merged: RecordData = { ...input };
-    for (const f of kind.fields) {
-      if (!f.managed) continue;
-      if (old.data[f.key] !== undefined) merged[f.key] = old.data[f.key];
-      else delete merged[f.key];
-    }
-    const data = validOrThrow(db, kind, merged, true);
-    const numbered = kind.numbering ? old.data[kind.numbering.field] : undefined;
-    if (parseDocNumber(numbered)?.year === old.year && Number((data[kind.dateField] as string).slice(0, 4)) !== old.year) {
-      const dateLabel = kind.fields.find((f) => f.key === kind.dateField)?.label ?? kind.dateField;
-      const numberLabel = kind.fields.find((f) => f.key === kind.numbering?.field)?.label ?? '编号';
-      throw new LedgerError('VALIDATION', `${dateLabel.replace(/日期$/, '')}年度与${numberLabel}的年度不一致`, [
-        { kind: kind.label, field: kind.dateField, fieldLabel: dateLabel, message: `${numberLabel}${String(numbered)}已按${old.year}年编号，${dateLabel}不能改到其他年度` },
-      ]);
-    }
-    writeData(db, kind, id, data);
-    return getRecord(db, id);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const old = getRecord(db, id);
+      if (old.deletedAt) throw new LedgerError('CONFLICT', '该记录在回收站中，请先恢复再修改');
+      const kind = requireKind(old.kind);
+      // Managed fields (number, lifecycle) are the app's: a form can never overwrite them, so
+      // whatever the input says about them is replaced by the stored values before validating
+      // the record as a whole (cross-field rules such as 登记日期 ≤ 合法性审核日期 span both).
+      const merged: RecordData = { ...input };
+      for (const f of kind.fields) {
+        if (!f.managed) continue;
+        if (old.data[f.key] !== undefined) merged[f.key] = old.data[f.key];
+        else delete merged[f.key];
+      }
+      const data = validOrThrow(db, kind, merged, true);
+      const numbered = kind.numbering ? old.data[kind.numbering.field] : undefined;
+      if (parseDocNumber(numbered)?.year === old.year && Number((data[kind.dateField] as string).slice(0, 4)) !== old.year) {
+        const dateLabel = kind.fields.find((f) => f.key === kind.dateField)?.label ?? kind.dateField;
+        const numberLabel = kind.fields.find((f) => f.key === kind.numbering?.field)?.label ?? '编号';
+        throw new LedgerError('VALIDATION', `${dateLabel.replace(/日期$/, '')}年度与${numberLabel}的年度不一致`, [
+          {
+            kind: kind.label,
+            field: kind.dateField,
+            fieldLabel: dateLabel,
+            message: `${numberLabel}${String(numbered)}已按${old.year}年编号，${dateLabel}不能改到其他年度`,
+          },
+        ]);
+      }
+      writeData(db, kind, id, data);
+      return getRecord(db, id);
+    })
+    .immediate();
 }
 
 /** Replaces a record's data wholesale (used by lifecycle steps, which validate on their own). */
@@ -195,20 +215,24 @@ export function duplicateRecord(db: Db, id: string): LedgerRecord {
 }
 
 export function deleteRecord(db: Db, id: string): LedgerRecord {
-  return db.transaction(() => {
-    const rec = getRecord(db, id);
-    if (rec.deletedAt) return rec;
-    db.prepare('UPDATE records SET deleted_at = ? WHERE id = ?').run(nowIso(), id);
-    return getRecord(db, id);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const rec = getRecord(db, id);
+      if (rec.deletedAt) return rec;
+      db.prepare('UPDATE records SET deleted_at = ? WHERE id = ?').run(nowIso(), id);
+      return getRecord(db, id);
+    })
+    .immediate();
 }
 
 export function restoreRecord(db: Db, id: string): LedgerRecord {
-  return db.transaction(() => {
-    getRecord(db, id);
-    db.prepare('UPDATE records SET deleted_at = NULL WHERE id = ?').run(id);
-    return getRecord(db, id);
-  }).immediate();
+  return db
+    .transaction(() => {
+      getRecord(db, id);
+      db.prepare('UPDATE records SET deleted_at = NULL WHERE id = ?').run(id);
+      return getRecord(db, id);
+    })
+    .immediate();
 }
 
 /** Destroys a record for good; only allowed from the 回收站. */

@@ -31,7 +31,12 @@ export interface RegisterFile {
   records: number;
 }
 
-export async function renderRegister(ctx: LedgerContext, input: RegisterInput, format: RegisterFormat, printPdf?: PdfPrinter): Promise<RegisterFile> {
+export async function renderRegister(
+  ctx: LedgerContext,
+  input: RegisterInput,
+  format: RegisterFormat,
+  printPdf?: PdfPrinter,
+): Promise<RegisterFile> {
   const model = buildRegister(ctx.db, input);
   const html = renderRegisterHtml(model);
   const bytes = format === 'html' ? new TextEncoder().encode(html) : printPdf ? await printPdf(html) : await printWith(ctx, html);

@@ -67,9 +67,10 @@ export function renderRegisterHtml(m: RegisterModel): string {
     .map((r, i) => `<tr><td class="no">${i + 1}</td>${r.cells.map((cell, j) => `<td${cls[j]}>${esc(cell)}</td>`).join('')}</tr>`)
     .join('\n');
   const empty = m.rows.length ? '' : `<tr><td class="empty" colspan="${m.columns.length + 1}">本年度没有符合条件的记录</td></tr>`;
-  const totals = m.totals && m.rows.length
-    ? `<tr class="totals"><td class="no">合计</td>${m.totals.map((t, j) => `<td${m.columns[j].numeric ? ' class="num"' : ''}>${esc(t)}</td>`).join('')}</tr>`
-    : '';
+  const totals =
+    m.totals && m.rows.length
+      ? `<tr class="totals"><td class="no">合计</td>${m.totals.map((t, j) => `<td${m.columns[j].numeric ? ' class="num"' : ''}>${esc(t)}</td>`).join('')}</tr>`
+      : '';
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -49,7 +49,9 @@ function requireKindDef(id: string): KindDef {
 /** The kind's live records of the year under the filters and search, oldest first. */
 export function registerRecords(db: Db, input: RegisterInput): LedgerRecord[] {
   const { where, params } = recordFilter(input);
-  const rows = db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY date, created_at, id`).all(params) as Parameters<typeof fromRow>[0][];
+  const rows = db.prepare(`SELECT * FROM records WHERE ${where} ORDER BY date, created_at, id`).all(params) as Parameters<
+    typeof fromRow
+  >[0][];
   return rows.map(fromRow);
 }
 
@@ -72,8 +74,23 @@ export function buildRegister(db: Db, input: RegisterInput): RegisterModel {
   return {
     title: registerTitle(getSettings(db).town, input.year, kind),
     scope: scopeText(kind, input, records.length),
-    columns: fields.map((f) => ({ key: f.key, heading: registerHeading(f), numeric: isTotalled(f), wide: f.type === 'textarea' || f.key === kind.titleField, short: f.type === 'date' || f.type === 'bool' })),
+    columns: fields.map((f) => ({
+      key: f.key,
+      heading: registerHeading(f),
+      numeric: isTotalled(f),
+      wide: f.type === 'textarea' || f.key === kind.titleField,
+      short: f.type === 'date' || f.type === 'bool',
+    })),
     rows: records.map((r) => ({ id: r.id, cells: fields.map((f) => registerCell(f, r.data[f.key])) })),
-    totals: numeric ? fields.map((f) => (isTotalled(f) ? registerTotal(f, records.map((r) => r.data[f.key])) : '')) : null,
+    totals: numeric
+      ? fields.map((f) =>
+          isTotalled(f)
+            ? registerTotal(
+                f,
+                records.map((r) => r.data[f.key]),
+              )
+            : '',
+        )
+      : null,
   };
 }

@@ -11,7 +11,16 @@ import { computeFigure, findFigure, type FigureResult, type Period } from '../fi
 import { formatChange, joinEqualRates } from '@rules/figures/format';
 import type { Block, ReportDocument, Run } from '@rules/report/document';
 import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from '@rules/report/spec';
-import { autoTitle, ccText, chineseDate, chineseNumber, DISCLOSURE_NOTE, issuingOrgans, recipientsText, subjectLine } from '@rules/report/title';
+import {
+  autoTitle,
+  ccText,
+  chineseDate,
+  chineseNumber,
+  DISCLOSURE_NOTE,
+  issuingOrgans,
+  recipientsText,
+  subjectLine,
+} from '@rules/report/title';
 import { checkReport, type Problem } from './checks';
 import { getReportSpec } from './store';
 import { fixForMeasure, type RecordFix } from '@rules/record-fix';
@@ -49,7 +58,10 @@ class Resolver {
     return resolveText(t, this.year, this.settings.town, this.settings.townType);
   }
 
-  private figure(seg: { figureId: string; rule?: FigureSegment['rule']; unit?: string; sinceYear?: number }, year = this.year): FigureResult {
+  private figure(
+    seg: { figureId: string; rule?: FigureSegment['rule']; unit?: string; sinceYear?: number },
+    year = this.year,
+  ): FigureResult {
     const period = { from: seg.sinceYear ?? year, to: year };
     const key = JSON.stringify([seg.figureId, period, seg.rule, seg.unit]);
     let r = this.cache.get(key);
@@ -77,9 +89,27 @@ class Resolver {
       const results = items.map(({ it }) => ({ label: it.label, r: this.figure({ figureId: it.figureId }) }));
       for (const [i, { r }] of results.entries()) {
         this.uses.push({ figureId: r.id, period: { from: this.year, to: this.year }, display: r.display, manual: false, anchor });
-        if (!r.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id, fix: figureFix(items[i].def!) }, anchor);
+        if (!r.ok)
+          this.problem(
+            {
+              severity: 'blocking',
+              code: 'figure',
+              message: `${r.name}：${r.problem ?? '无法计算'}`,
+              figureId: r.id,
+              fix: figureFix(items[i].def!),
+            },
+            anchor,
+          );
       }
-      return [{ text: joinEqualRates(results.map(({ label, r }) => ({ label, text: r.display })), seg.verb), figureId: results[0].r.id }];
+      return [
+        {
+          text: joinEqualRates(
+            results.map(({ label, r }) => ({ label, text: r.display })),
+            seg.verb,
+          ),
+          figureId: results[0].r.id,
+        },
+      ];
     }
     return this.figureRuns(seg, anchor);
   }
@@ -94,7 +124,15 @@ class Resolver {
     const wrap = (value: string) => this.text(seg.template ?? '{值}').replaceAll('{值}', value);
     if (seg.manual !== undefined) {
       this.uses.push({ figureId: def.id, period, display: seg.manual, manual: true, anchor });
-      this.problem({ severity: 'warning', code: 'manual', message: `${def.name}使用了手工填写的数值“${seg.manual}”，不是由台账计算`, figureId: def.id }, anchor);
+      this.problem(
+        {
+          severity: 'warning',
+          code: 'manual',
+          message: `${def.name}使用了手工填写的数值“${seg.manual}”，不是由台账计算`,
+          figureId: def.id,
+        },
+        anchor,
+      );
       return [{ text: wrap(seg.manual), figureId: def.id }];
     }
     const r = this.figure(seg);
@@ -102,11 +140,25 @@ class Resolver {
     if (seg.change) {
       const prev = this.figure(seg, this.year - 1);
       const ch = formatChange(r.value, prev.value, { baseline: `${this.year - 1}年` });
-      if (!ch.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：无法与上年比较（${ch.problem ?? '上年为0'}）`, figureId: r.id, fix: figureFix(def) }, anchor);
+      if (!ch.ok)
+        this.problem(
+          {
+            severity: 'blocking',
+            code: 'figure',
+            message: `${r.name}：无法与上年比较（${ch.problem ?? '上年为0'}）`,
+            figureId: r.id,
+            fix: figureFix(def),
+          },
+          anchor,
+        );
       shown = ch.text;
     }
     this.uses.push({ figureId: r.id, period, display: shown, manual: false, anchor });
-    if (!r.ok) this.problem({ severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id, fix: figureFix(def) }, anchor);
+    if (!r.ok)
+      this.problem(
+        { severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id, fix: figureFix(def) },
+        anchor,
+      );
     if (r.value === 0 && !seg.change) {
       if (seg.zeroText) return [{ text: this.text(seg.zeroText), figureId: r.id }];
       this.problem(
@@ -167,7 +219,13 @@ export function assembleReport(db: Db, year: number, spec: ReportSpec): Assemble
   const organs = issuingOrgans(rs, settings);
   const title = rs.titleLines.length ? rs.titleLines.map((l) => res.text(l)) : autoTitle(organs, year);
   const document: ReportDocument = {
-    header: { mode: rs.headerMode, organs, suffix: '文件', docNumber: formatDocNumber(rs.docCode, rs.docYear, rs.docSeq), signers: rs.signers },
+    header: {
+      mode: rs.headerMode,
+      organs,
+      suffix: '文件',
+      docNumber: formatDocNumber(rs.docCode, rs.docYear, rs.docSeq),
+      signers: rs.signers,
+    },
     title,
     recipients: recipientsText(rs.recipients),
     body,

@@ -37,15 +37,29 @@ function partOne(): SectionSpec {
             '，组织{乡镇干部}集中学法',
             f('training.collectiveStudy.count'),
             '；依托干部网络学院开展法治学习，年底组织机关干部法治理论知识考试，',
-            { type: 'rates', items: [{ figureId: 'training.exam.attendanceRate', label: '参考率' }, { figureId: 'training.exam.passRate', label: '合格率' }] },
+            {
+              type: 'rates',
+              items: [
+                { figureId: 'training.exam.attendanceRate', label: '参考率' },
+                { figureId: 'training.exam.passRate', label: '合格率' },
+              ],
+            },
             '。',
           ),
         ),
-        sub('s2', '健全政府机构职能体系', para('持续深化放管服改革，规范便民服务中心和村（社区）便民服务点建设，推动政务服务事项网上可办，营造公平透明的营商环境。')),
+        sub(
+          's2',
+          '健全政府机构职能体系',
+          para('持续深化放管服改革，规范便民服务中心和村（社区）便民服务点建设，推动政务服务事项网上可办，营造公平透明的营商环境。'),
+        ),
         sub(
           's3',
           '健全依法行政制度体系',
-          para('落实行政规范性文件管理制度，明确起草、合法性审核、集体审议、公布和备案责任，文件实行专人登记、统一编号。{年度}年', f('normativeDoc.enacted', { template: '制定行政规范性文件{值}', zeroText: '全年未制定行政规范性文件' }), '。'),
+          para(
+            '落实行政规范性文件管理制度，明确起草、合法性审核、集体审议、公布和备案责任，文件实行专人登记、统一编号。{年度}年',
+            f('normativeDoc.enacted', { template: '制定行政规范性文件{值}', zeroText: '全年未制定行政规范性文件' }),
+            '。',
+          ),
         ),
         sub(
           's4',
@@ -74,7 +88,13 @@ function partOne(): SectionSpec {
         sub(
           's6',
           '提升突发事件应对能力',
-          para('修订完善突发事件应急预案，按预案组织消防、地质灾害等应急演练', f('drill.count'), '，动员党员、网格员和群众', f('drill.participants'), '参与，依法应对突发事件的能力进一步增强。'),
+          para(
+            '修订完善突发事件应急预案，按预案组织消防、地质灾害等应急演练',
+            f('drill.count'),
+            '，动员党员、网格员和群众',
+            f('drill.participants'),
+            '参与，依法应对突发事件的能力进一步增强。',
+          ),
         ),
         sub(
           's7',
@@ -113,7 +133,11 @@ function partOne(): SectionSpec {
         sub(
           's10',
           '完善法治政府建设推进机制',
-          para('落实法治政府建设与责任落实督察工作规定，对督察反馈问题逐项整改。依托远程教育平台组织干部', f('training.remote.people'), '学习法律法规，推动法律进机关、进乡村、进社区、进学校、进企业。'),
+          para(
+            '落实法治政府建设与责任落实督察工作规定，对督察反馈问题逐项整改。依托远程教育平台组织干部',
+            f('training.remote.people'),
+            '学习法律法规，推动法律进机关、进乡村、进社区、进学校、进企业。',
+          ),
         ),
       ],
     },
@@ -144,7 +168,9 @@ export function defaultReportSpec(year: number, s: Settings): ReportSpec {
       issueDate: '',
     },
     opening: [
-      para('{年度}年，{乡镇}在上级党委、政府领导下，坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻习近平法治思想，扎实推进法治政府建设。现将有关情况报告如下：'),
+      para(
+        '{年度}年，{乡镇}在上级党委、政府领导下，坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻习近平法治思想，扎实推进法治政府建设。现将有关情况报告如下：',
+      ),
     ],
     sections: [
       partOne(),

@@ -25,8 +25,16 @@ const uniqueUses = (uses: FigureUse[]) => {
 };
 
 export function recordOutput(db: Db, year: number, format: string, uses: FigureUse[]): number {
-  const figures: StoredFigure[] = uniqueUses(uses).map((u) => ({ figureId: u.figureId, from: u.period.from, to: u.period.to, display: u.display, ...figureSources(db, u.figureId, u.period) }));
-  const r = db.prepare('INSERT INTO report_outputs (year, format, created_at, figures) VALUES (?, ?, ?, ?)').run(year, format, nowIso(), JSON.stringify(figures));
+  const figures: StoredFigure[] = uniqueUses(uses).map((u) => ({
+    figureId: u.figureId,
+    from: u.period.from,
+    to: u.period.to,
+    display: u.display,
+    ...figureSources(db, u.figureId, u.period),
+  }));
+  const r = db
+    .prepare('INSERT INTO report_outputs (year, format, created_at, figures) VALUES (?, ?, ?, ?)')
+    .run(year, format, nowIso(), JSON.stringify(figures));
   return Number(r.lastInsertRowid);
 }
 
@@ -39,8 +47,7 @@ export interface Staleness {
 
 export function reportStaleness(db: Db, year: number): Staleness {
   const row = db.prepare('SELECT id, format, created_at, figures FROM report_outputs WHERE year = ? ORDER BY id DESC LIMIT 1').get(year) as
-    | { id: number; format: string; created_at: string; figures: string }
-    | undefined;
+    { id: number; format: string; created_at: string; figures: string } | undefined;
   if (!row) return { output: null, changedRecords: 0, figures: [], message: '本年度报告尚未打印或导出' };
   const changed = new Set<string>();
   const figures: Staleness['figures'] = [];
@@ -63,7 +70,14 @@ export function reportStaleness(db: Db, year: number): Staleness {
       removed++;
       changed.add(id);
     }
-    figures.push({ figureId: f.figureId, name: findFigure(db, f.figureId)?.name ?? f.figureId, printed: f.display, added, removed, modified });
+    figures.push({
+      figureId: f.figureId,
+      name: findFigure(db, f.figureId)?.name ?? f.figureId,
+      printed: f.display,
+      added,
+      removed,
+      modified,
+    });
   }
   const verb = row.format === 'print' ? '打印' : '导出';
   const message = changed.size
@@ -88,6 +102,13 @@ export function sourcesTable(db: Db, uses: FigureUse[]): SourceRow[] {
   }));
   const manual: SourceRow[] = uses
     .filter((u) => u.manual)
-    .map((u) => ({ figureId: u.figureId, name: findFigure(db, u.figureId)?.name ?? u.figureId, display: u.display, period: u.period, manual: true, records: [] }));
+    .map((u) => ({
+      figureId: u.figureId,
+      name: findFigure(db, u.figureId)?.name ?? u.figureId,
+      display: u.display,
+      period: u.period,
+      manual: true,
+      records: [],
+    }));
   return [...computed, ...manual];
 }

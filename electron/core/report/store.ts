@@ -25,7 +25,8 @@ export function storedReportSpec(db: Db, year: number): ReportSpec | null {
 export function getReportSpec(db: Db, year: number): { spec: ReportSpec; source: 'saved' | 'previous' | 'default'; fromYear?: number } {
   const own = storedReportSpec(db, year);
   if (own) return { spec: own, source: 'saved' };
-  const prev = db.prepare('SELECT year, data FROM reports WHERE year < ? ORDER BY year DESC LIMIT 1').get(year) as { year: number; data: string } | undefined;
+  const prev = db.prepare('SELECT year, data FROM reports WHERE year < ? ORDER BY year DESC LIMIT 1').get(year) as
+    { year: number; data: string } | undefined;
   if (prev) {
     const spec = parseReportSpec(JSON.parse(prev.data));
     const shift = year - prev.year;
@@ -40,11 +41,9 @@ export function getReportSpec(db: Db, year: number): { spec: ReportSpec; source:
 
 export function saveReportSpec(db: Db, year: number, input: unknown): ReportSpec {
   const spec = parseReportSpec(input);
-  db.prepare('INSERT INTO reports (year, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (year) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at').run(
-    year,
-    JSON.stringify(spec),
-    nowIso(),
-  );
+  db.prepare(
+    'INSERT INTO reports (year, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (year) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+  ).run(year, JSON.stringify(spec), nowIso());
   return spec;
 }
 

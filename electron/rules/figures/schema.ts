@@ -21,9 +21,15 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const scalar = z.union([z.string().max(100), z.number(), z.boolean()]);
 const conditionSchema = z.union([
   scalar,
-  z.array(z.union([z.string().max(100), z.number()])).min(1).max(50),
+  z
+    .array(z.union([z.string().max(100), z.number()]))
+    .min(1)
+    .max(50),
   z.strictObject({ min: z.number().optional(), max: z.number().optional() }),
-  z.strictObject({ from: z.string().regex(DATE, '日期格式应为年-月-日').optional(), to: z.string().regex(DATE, '日期格式应为年-月-日').optional() }),
+  z.strictObject({
+    from: z.string().regex(DATE, '日期格式应为年-月-日').optional(),
+    to: z.string().regex(DATE, '日期格式应为年-月-日').optional(),
+  }),
   z.strictObject({ contains: z.string().trim().min(1, '包含的文字不能为空').max(50) }),
 ]);
 const whereSchema = z.record(z.string().max(50), conditionSchema);
@@ -47,7 +53,10 @@ export const customFigureSchema = z.strictObject({
     .regex(/^custom\.[A-Za-z0-9_-][A-Za-z0-9_.-]*$/, '编号应以“custom.”开头，其后只用字母、数字、点、下划线或连字符'),
   name: z.string().trim().min(1, '请填写指标名称').max(40, '名称不能超过40个字'),
   section: z.enum(FIGURE_SECTIONS, '请选择报告中常引用的部分'),
-  unit: z.string().max(6, '单位不能超过6个字').regex(/^[^\s\d]*$/, '单位不能含空格或数字'),
+  unit: z
+    .string()
+    .max(6, '单位不能超过6个字')
+    .regex(/^[^\s\d]*$/, '单位不能含空格或数字'),
   value: z.union([
     z.strictObject({ type: z.enum(['count', 'sum', 'money']), measure: measureSchema }),
     z.strictObject({ type: z.literal('rate'), numerator: measureSchema, denominator: measureSchema }),
@@ -56,9 +65,16 @@ export const customFigureSchema = z.strictObject({
   zeroPhrase: z.string().trim().min(1).max(50, '为0时的说法不能超过50个字').optional(),
 });
 
-const RULES: Record<FigureDef['value']['type'], string[]> = { count: ['exact', 'approx'], sum: ['exact', 'approx'], money: ['wan', 'exact', 'approx'], rate: ['percent'] };
-const isRange = (c: Condition): c is { min?: number; max?: number } => typeof c === 'object' && !Array.isArray(c) && ('min' in c || 'max' in c);
-const isDates = (c: Condition): c is { from?: string; to?: string } => typeof c === 'object' && !Array.isArray(c) && ('from' in c || 'to' in c);
+const RULES: Record<FigureDef['value']['type'], string[]> = {
+  count: ['exact', 'approx'],
+  sum: ['exact', 'approx'],
+  money: ['wan', 'exact', 'approx'],
+  rate: ['percent'],
+};
+const isRange = (c: Condition): c is { min?: number; max?: number } =>
+  typeof c === 'object' && !Array.isArray(c) && ('min' in c || 'max' in c);
+const isDates = (c: Condition): c is { from?: string; to?: string } =>
+  typeof c === 'object' && !Array.isArray(c) && ('from' in c || 'to' in c);
 const isContains = (c: Condition): c is { contains: string } => typeof c === 'object' && !Array.isArray(c) && 'contains' in c;
 
 /** Why a condition cannot apply to a field, or null when it can. */
@@ -109,15 +125,25 @@ function checkMeasure(m: Measure, path: string, kinds: (id: string) => KindDef |
   if (m.agg.type !== 'count') {
     const f = field(m.agg.field);
     const want = m.agg.type === 'sum' ? ['int', 'money'] : ['tags', 'village'];
-    if (!m.agg.field) out.push({ field: `${path}.agg.field`, fieldLabel: '字段', message: m.agg.type === 'sum' ? '请选择要合计的字段' : '请选择要数不同值的字段' });
+    if (!m.agg.field)
+      out.push({
+        field: `${path}.agg.field`,
+        fieldLabel: '字段',
+        message: m.agg.type === 'sum' ? '请选择要合计的字段' : '请选择要数不同值的字段',
+      });
     else if (!f) out.push({ field: `${path}.agg.field`, fieldLabel: m.agg.field, message: `“${kind.label}”没有字段“${m.agg.field}”` });
     else if (!want.includes(f.type)) {
-      out.push({ field: `${path}.agg.field`, fieldLabel: f.label, message: m.agg.type === 'sum' ? `“${f.label}”不是数值字段，不能求和` : `“${f.label}”不是列表字段，不能数不同值` });
+      out.push({
+        field: `${path}.agg.field`,
+        fieldLabel: f.label,
+        message: m.agg.type === 'sum' ? `“${f.label}”不是数值字段，不能求和` : `“${f.label}”不是列表字段，不能数不同值`,
+      });
     }
   }
   for (const key of m.activeUntil === undefined ? [] : typeof m.activeUntil === 'string' ? [m.activeUntil] : m.activeUntil) {
     const f = field(key);
-    if (!f || f.type !== 'date') out.push({ field: `${path}.activeUntil`, fieldLabel: '有效期截止字段', message: `“${kind.label}”没有日期字段“${key}”` });
+    if (!f || f.type !== 'date')
+      out.push({ field: `${path}.activeUntil`, fieldLabel: '有效期截止字段', message: `“${kind.label}”没有日期字段“${key}”` });
   }
   return out;
 }
@@ -126,27 +152,46 @@ function checkMeasure(m: Measure, path: string, kinds: (id: string) => KindDef |
 export function checkAgainstKinds(def: FigureDef, kinds: (id: string) => KindDef | undefined = getKind): Issue[] {
   const out: Issue[] = [];
   if (def.value.type === 'rate') {
-    out.push(...checkMeasure(def.value.numerator, 'value.numerator', kinds), ...checkMeasure(def.value.denominator, 'value.denominator', kinds));
+    out.push(
+      ...checkMeasure(def.value.numerator, 'value.numerator', kinds),
+      ...checkMeasure(def.value.denominator, 'value.denominator', kinds),
+    );
     if (def.unit !== '%') out.push({ field: 'unit', fieldLabel: '单位', message: '比率的单位应为“%”' });
   } else {
     const m = def.value.measure;
     out.push(...checkMeasure(m, 'value.measure', kinds));
-    if (def.value.type === 'money' && m.agg.type !== 'sum') out.push({ field: 'value.type', fieldLabel: '数值类型', message: '金额只能由金额字段求和得到' });
-    if (def.value.type === 'count' && m.agg.type === 'sum') out.push({ field: 'value.type', fieldLabel: '数值类型', message: '求和的指标类型应为“合计”' });
-    if (def.value.type === 'sum' && m.agg.type === 'count') out.push({ field: 'value.type', fieldLabel: '数值类型', message: '计数的指标类型应为“计数”' });
-    if (def.value.type !== 'money' && !def.unit) out.push({ field: 'unit', fieldLabel: '单位', message: '请填写单位（量词），如次、件、人次' });
+    if (def.value.type === 'money' && m.agg.type !== 'sum')
+      out.push({ field: 'value.type', fieldLabel: '数值类型', message: '金额只能由金额字段求和得到' });
+    if (def.value.type === 'count' && m.agg.type === 'sum')
+      out.push({ field: 'value.type', fieldLabel: '数值类型', message: '求和的指标类型应为“合计”' });
+    if (def.value.type === 'sum' && m.agg.type === 'count')
+      out.push({ field: 'value.type', fieldLabel: '数值类型', message: '计数的指标类型应为“计数”' });
+    if (def.value.type !== 'money' && !def.unit)
+      out.push({ field: 'unit', fieldLabel: '单位', message: '请填写单位（量词），如次、件、人次' });
   }
-  if (!RULES[def.value.type].includes(def.display.type)) out.push({ field: 'display', fieldLabel: '显示方式', message: '显示方式不适用于这类指标' });
+  if (!RULES[def.value.type].includes(def.display.type))
+    out.push({ field: 'display', fieldLabel: '显示方式', message: '显示方式不适用于这类指标' });
   return out;
 }
 
-const LABELS: Record<string, string> = { id: '编号', name: '名称', section: '所在部分', unit: '单位', value: '取数方式', display: '显示方式', zeroPhrase: '为0时的说法' };
+const LABELS: Record<string, string> = {
+  id: '编号',
+  name: '名称',
+  section: '所在部分',
+  unit: '单位',
+  value: '取数方式',
+  display: '显示方式',
+  zeroPhrase: '为0时的说法',
+};
 
 /**
  * Checks an untrusted definition completely: its shape, then against the kinds. Returns the
  * definition (with keys in a canonical form) or every problem, by field.
  */
-export function checkCustomFigure(raw: unknown, kinds: (id: string) => KindDef | undefined = getKind): { def?: FigureDef; issues: Issue[] } {
+export function checkCustomFigure(
+  raw: unknown,
+  kinds: (id: string) => KindDef | undefined = getKind,
+): { def?: FigureDef; issues: Issue[] } {
   const parsed = customFigureSchema.safeParse(raw);
   if (!parsed.success) {
     return {

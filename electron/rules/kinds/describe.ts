@@ -37,7 +37,8 @@ export function describeRule(k: KindDef, r: Rule, form: DescribeForm): string {
     const l = k.fields.find((f) => f.key === key)?.label ?? key;
     return form === 'json' ? `${l} (\`${key}\`)` : `“${l}”`;
   };
-  const value = (v: string | boolean) => (form === 'json' ? `\`${JSON.stringify(v)}\`` : v === true ? '“是”' : v === false ? '“否”' : `“${v}”`);
+  const value = (v: string | boolean) =>
+    form === 'json' ? `\`${JSON.stringify(v)}\`` : v === true ? '“是”' : v === false ? '“否”' : `“${v}”`;
   switch (r.type) {
     case 'lte':
       return `${r.left.map(label).join(' + ')} 不能大于 ${label(r.right)}`;

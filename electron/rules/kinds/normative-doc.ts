@@ -95,10 +95,20 @@ function checkLifecycle(data: RecordData): Issue[] {
   NORMATIVE_STEPS.forEach((step, i) => {
     for (const key of STEP_FIELDS[step]) {
       if (i <= idx && !data[key]) {
-        issues.push({ kind: normativeDoc.label, field: key, fieldLabel: label(key), message: `已到“${stage}”环节，必须记录${step}的${label(key)}` });
+        issues.push({
+          kind: normativeDoc.label,
+          field: key,
+          fieldLabel: label(key),
+          message: `已到“${stage}”环节，必须记录${step}的${label(key)}`,
+        });
       }
       if (i > idx && data[key]) {
-        issues.push({ kind: normativeDoc.label, field: key, fieldLabel: label(key), message: `尚未到“${step}”环节，不能填写${label(key)}` });
+        issues.push({
+          kind: normativeDoc.label,
+          field: key,
+          fieldLabel: label(key),
+          message: `尚未到“${step}”环节，不能填写${label(key)}`,
+        });
       }
     }
   });

@@ -39,14 +39,16 @@ export function resolveRegisterColumns(kind: KindDef, chosen?: readonly string[]
     if (!f) throw new LedgerError('VALIDATION', `${kind.label}没有“${k}”字段，不能作为登记簿的列`);
     return f;
   });
-  if (fields.length > MAX_REGISTER_COLUMNS) throw new LedgerError('VALIDATION', `登记簿最多${MAX_REGISTER_COLUMNS}列（已选${fields.length}列），请减少列后再打印`);
+  if (fields.length > MAX_REGISTER_COLUMNS)
+    throw new LedgerError('VALIDATION', `登记簿最多${MAX_REGISTER_COLUMNS}列（已选${fields.length}列），请减少列后再打印`);
   return fields;
 }
 
 export const isTotalled = (f: FieldDef): boolean => f.type === 'int' || f.type === 'money';
 
 /** Column heading, with the unit of a number column: 出席人数（人）, 罚款金额（元）. */
-export const registerHeading = (f: FieldDef): string => (isTotalled(f) && (f.unit || f.type === 'money') ? `${f.label}（${f.unit ?? '元'}）` : f.label);
+export const registerHeading = (f: FieldDef): string =>
+  isTotalled(f) && (f.unit || f.type === 'money') ? `${f.label}（${f.unit ?? '元'}）` : f.label;
 
 const intFmt = new Intl.NumberFormat('zh-CN');
 const moneyFmt = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -50,7 +50,10 @@ const hex4 = (c: number) => c.toString(16).toUpperCase().padStart(4, '0');
 export function clip(v: unknown, max = 40): string {
   const s = typeof v === 'string' ? v : String(v);
   const chars = [...s.slice(0, max * 2 + 2)].slice(0, max + 1);
-  const shown = chars.slice(0, max).join('').replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/gu, '\ufffd');
+  const shown = chars
+    .slice(0, max)
+    .join('')
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/gu, '\ufffd');
   return chars.length > max ? `${shown}…` : shown;
 }
 
@@ -136,11 +139,7 @@ function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { value?: u
   }
 }
 
-export function validateRecord(
-  kind: KindDef,
-  data: RecordData,
-  opts: ValidateOptions = {},
-): { data: RecordData; issues: Issue[] } {
+export function validateRecord(kind: KindDef, data: RecordData, opts: ValidateOptions = {}): { data: RecordData; issues: Issue[] } {
   const issues: Issue[] = [];
   const out: RecordData = {};
   const fields = new Map(kind.fields.map((f) => [f.key, f]));

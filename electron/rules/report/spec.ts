@@ -11,7 +11,10 @@ const text = (max: number) => z.string().max(max, `不能超过${max}个字`);
 
 export const displayRuleSchema = z.union([
   z.object({ type: z.literal('exact') }),
-  z.object({ type: z.literal('approx'), granularity: z.union([z.literal(10), z.literal(100), z.literal(1000), z.literal(10000)]).optional() }),
+  z.object({
+    type: z.literal('approx'),
+    granularity: z.union([z.literal(10), z.literal(100), z.literal(1000), z.literal(10000)]).optional(),
+  }),
   z.object({ type: z.literal('wan'), decimals: z.int().min(0).max(6).optional() }),
   z.object({ type: z.literal('percent'), decimals: z.int().min(0).max(4).optional() }),
 ]);
@@ -24,7 +27,13 @@ export const segmentSchema = z.discriminatedUnion('type', [
     /** Overrides the figure's display rule for this use. */
     rule: displayRuleSchema.optional(),
     /** Overrides the figure's 量词 for this use, as reports do (43份, 136件次, 50名, 4场). */
-    unit: z.string().trim().min(1).max(6).regex(/^[^\s\d]+$/, '单位不能含空格或数字').optional(),
+    unit: z
+      .string()
+      .trim()
+      .min(1)
+      .max(6)
+      .regex(/^[^\s\d]+$/, '单位不能含空格或数字')
+      .optional(),
     /** First year of a “自YYYY年以来” period; the report year alone when absent. */
     sinceYear: yearSchema.optional(),
     /** Show the change against the previous year instead of the value. */
@@ -39,7 +48,10 @@ export const segmentSchema = z.discriminatedUnion('type', [
   /** Several rates read together: equal ones as “参考率、合格率均达到100%”. */
   z.object({
     type: z.literal('rates'),
-    items: z.array(z.object({ figureId: z.string().max(100), label: text(20) })).min(1).max(5),
+    items: z
+      .array(z.object({ figureId: z.string().max(100), label: text(20) }))
+      .min(1)
+      .max(5),
     /** Equal rates read “均达到100%” (default) or “均为100%”. */
     verb: z.enum(['达到', '为']).optional(),
   }),

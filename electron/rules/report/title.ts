@@ -25,7 +25,9 @@ export function autoTitle(organs: string[], year: number): string[] {
 function splitBalanced(line: string): string[] {
   // Prefer breaking after 关于…年 or before 的, close to the middle.
   const mid = line.length / 2;
-  const candidates = [...line.matchAll(/年|的|关于|和|与|、/g)].map((m) => (m[0] === '关于' ? m.index! : m.index! + 1)).filter((i) => i > 2 && i < line.length - 2);
+  const candidates = [...line.matchAll(/年|的|关于|和|与|、/g)]
+    .map((m) => (m[0] === '关于' ? m.index! : m.index! + 1))
+    .filter((i) => i > 2 && i < line.length - 2);
   const cut = candidates.sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid))[0] ?? Math.ceil(mid);
   return [line.slice(0, cut), line.slice(cut)];
 }

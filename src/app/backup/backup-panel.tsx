@@ -121,7 +121,16 @@ export function BackupPanel({ drives, drivesError, loadingDrives, onRefresh, onB
 
       <Group gap={6} mt="md" wrap="nowrap">
         <Checkbox label="只保留最近" checked={keepOn} onChange={(e) => setKeepOn(e.currentTarget.checked)} data-testid="backup-keep" />
-        <NumberInput size="xs" w={64} min={1} max={100} value={keep} onChange={(v) => setKeep(Math.max(1, Math.floor(Number(v) || 1)))} disabled={!keepOn} aria-label="保留份数" />
+        <NumberInput
+          size="xs"
+          w={64}
+          min={1}
+          max={100}
+          value={keep}
+          onChange={(v) => setKeep(Math.max(1, Math.floor(Number(v) || 1)))}
+          disabled={!keepOn}
+          aria-label="保留份数"
+        />
         <Text size="sm">份</Text>
         <Text size="xs" c="dimmed">
           （自动删除该位置更早的备份；恢复前的安全副本不会删除）

@@ -45,7 +45,11 @@ export function DriveCards({ list, selected, onSelect }: Props) {
           </Text>
           <Text size="sm" mt={6}>
             可用空间 {formatBytes(d.freeBytes)}
-            {d.totalBytes > 0 && <Text span size="xs" c="dimmed">（共 {formatBytes(d.totalBytes)}）</Text>}
+            {d.totalBytes > 0 && (
+              <Text span size="xs" c="dimmed">
+                （共 {formatBytes(d.totalBytes)}）
+              </Text>
+            )}
           </Text>
           {d.enoughSpace ? (
             <Text size="xs" c="dimmed">

@@ -18,7 +18,8 @@ export function formatWhen(iso: string): string {
 export const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
 
 /** The folder part of a path. */
-export const dirName = (file: string): string => file.slice(0, Math.max(0, file.length - baseName(file).length)).replace(/[\\/]$/, '') || file;
+export const dirName = (file: string): string =>
+  file.slice(0, Math.max(0, file.length - baseName(file).length)).replace(/[\\/]$/, '') || file;
 
 /** 上次备份：… or 从未备份, as one sentence. */
 export function lastBackupText(s: BackupStatus): string {

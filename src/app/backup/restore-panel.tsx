@@ -186,7 +186,13 @@ export function RestorePanel({ drives, listVersion, safetyDir, request, loadingD
               style={{ flex: 1, maxWidth: 560 }}
               data-testid="restore-file-input"
             />
-            <Button variant="default" disabled={!typed.trim()} loading={opening === typed.trim()} onClick={() => void pick(typed.trim())} data-testid="restore-file-open">
+            <Button
+              variant="default"
+              disabled={!typed.trim()}
+              loading={opening === typed.trim()}
+              onClick={() => void pick(typed.trim())}
+              data-testid="restore-file-open"
+            >
               查看内容
             </Button>
           </>
@@ -269,7 +275,11 @@ export function RestorePanel({ drives, listVersion, safetyDir, request, loadingD
             <Text size="xs" className="break-all path-box" mb="sm" data-testid="restore-safety-dir">
               {safetyDir ?? '台账所在文件夹的“安全备份”子文件夹'}
             </Text>
-            <Checkbox label="我已核对备份内容，确定用它替换当前台账" checked={understood} onChange={(e) => setUnderstood(e.currentTarget.checked)} />
+            <Checkbox
+              label="我已核对备份内容，确定用它替换当前台账"
+              checked={understood}
+              onChange={(e) => setUnderstood(e.currentTarget.checked)}
+            />
           </>
         )}
       </ConfirmModal>

@@ -10,7 +10,10 @@ export function useBackupStatus(): BackupStatus | null {
   useEffect(() => {
     let live = true;
     // A failed status read shows no reminder rather than an error: it is advice, not a task.
-    call('backup.status', {}).then((s) => live && setStatus(s), () => {});
+    call('backup.status', {}).then(
+      (s) => live && setStatus(s),
+      () => {},
+    );
     return () => {
       live = false;
     };

@@ -86,7 +86,8 @@ export function DataPage() {
         <Card withBorder padding="md">
           <Text fw={600}>交换文件（JSON）</Text>
           <Text size="sm" c="dimmed" mt={4} mb="sm">
-            整个台账（全部年度、回收站、报告草稿）存为一个文件，用于换电脑或升级。导入交换文件会<b>替换</b>当前整个台账，替换前会确认并自动保存安全副本。附件不在其中，请用“备份与恢复”。（仅桌面版）
+            整个台账（全部年度、回收站、报告草稿）存为一个文件，用于换电脑或升级。导入交换文件会<b>替换</b>
+            当前整个台账，替换前会确认并自动保存安全副本。附件不在其中，请用“备份与恢复”。（仅桌面版）
           </Text>
           <Group gap="xs">
             <Button variant="default" onClick={() => void exportJson()} loading={busy === 'json'}>

@@ -43,14 +43,31 @@ export function ExcelMenu({ kind, year, view }: { kind: KindDef; year: number; v
           <Menu.Item
             onClick={() =>
               void run(
-                () => call('excel.exportKind', { kind: kind.id, year, filters: view.filters, search: view.search.trim() || undefined, sortBy: view.sortBy, sortDir: view.sortDir }),
+                () =>
+                  call('excel.exportKind', {
+                    kind: kind.id,
+                    year,
+                    filters: view.filters,
+                    search: view.search.trim() || undefined,
+                    sortBy: view.sortBy,
+                    sortDir: view.sortDir,
+                  }),
                 (n) => `已导出${n}条${filtered ? '（按当前筛选）' : ''}`,
               )
             }
           >
             导出Excel{filtered ? '（按当前筛选）' : ''}
           </Menu.Item>
-          <Menu.Item onClick={() => void run(() => call('excel.template', { kind: kind.id }), () => `已下载${kind.label}台账模板`)}>下载模板</Menu.Item>
+          <Menu.Item
+            onClick={() =>
+              void run(
+                () => call('excel.template', { kind: kind.id }),
+                () => `已下载${kind.label}台账模板`,
+              )
+            }
+          >
+            下载模板
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {importing && <ImportDialog kind={kind} year={year} onClose={() => setImporting(false)} />}

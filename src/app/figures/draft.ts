@@ -65,9 +65,11 @@ export function emptyDraft(kind: string, section = '1'): Draft {
 /** Fields a filter may use (all but long text areas), an aggregate may sum, or count distinct values of. */
 export const filterFields = (k: KindDef | undefined): FieldDef[] => (k?.fields ?? []).filter((f) => f.type !== 'textarea');
 export const sumFields = (k: KindDef | undefined): FieldDef[] => (k?.fields ?? []).filter((f) => f.type === 'int' || f.type === 'money');
-export const distinctFields = (k: KindDef | undefined): FieldDef[] => (k?.fields ?? []).filter((f) => f.type === 'tags' || f.type === 'village');
+export const distinctFields = (k: KindDef | undefined): FieldDef[] =>
+  (k?.fields ?? []).filter((f) => f.type === 'tags' || f.type === 'village');
 /** Date fields other than the record's own date: 聘期至, 证件有效期至, 离岗日期… */
-export const untilFields = (k: KindDef | undefined): FieldDef[] => (k?.fields ?? []).filter((f) => f.type === 'date' && f.key !== k?.dateField);
+export const untilFields = (k: KindDef | undefined): FieldDef[] =>
+  (k?.fields ?? []).filter((f) => f.type === 'date' && f.key !== k?.dateField);
 
 /** Whether a filter row says something yet (a half-filled row is left out of the definition). */
 export function conditionSet(c: Condition | undefined): c is Condition {
@@ -80,7 +82,8 @@ export function conditionSet(c: Condition | undefined): c is Condition {
 export function measureOf(m: MeasureDraft): Measure {
   const where: Where = {};
   for (const r of m.filters) if (r.field && conditionSet(r.cond)) where[r.field] = r.cond;
-  const agg: Measure['agg'] = m.agg === 'count' ? { type: 'count' } : m.agg === 'sum' ? { type: 'sum', field: m.field } : { type: 'distinctTags', field: m.field };
+  const agg: Measure['agg'] =
+    m.agg === 'count' ? { type: 'count' } : m.agg === 'sum' ? { type: 'sum', field: m.field } : { type: 'distinctTags', field: m.field };
   return {
     kind: m.kind,
     ...(Object.keys(where).length ? { where } : {}),
@@ -96,13 +99,20 @@ export function valueType(d: Draft, kinds: ReadonlyMap<string, KindDef>): Figure
   return d.main.agg === 'distinct' ? 'sum' : 'count';
 }
 
-export const RULES_FOR: Record<FigureDef['value']['type'], DisplayRule['type'][]> = { count: ['exact', 'approx'], sum: ['exact', 'approx'], money: ['wan', 'exact', 'approx'], rate: ['percent'] };
+export const RULES_FOR: Record<FigureDef['value']['type'], DisplayRule['type'][]> = {
+  count: ['exact', 'approx'],
+  sum: ['exact', 'approx'],
+  money: ['wan', 'exact', 'approx'],
+  rate: ['percent'],
+};
 
 export function draftToDef(d: Draft, kinds: ReadonlyMap<string, KindDef>): FigureDef {
   const type = valueType(d, kinds);
   const display = RULES_FOR[type].includes(d.display.type) ? d.display : ({ type: RULES_FOR[type][0] } as DisplayRule);
   const value: FigureDef['value'] =
-    type === 'rate' ? { type, numerator: measureOf(d.numerator), denominator: measureOf(d.denominator) } : { type, measure: measureOf(d.main) };
+    type === 'rate'
+      ? { type, numerator: measureOf(d.numerator), denominator: measureOf(d.denominator) }
+      : { type, measure: measureOf(d.main) };
   return {
     id: d.id,
     name: d.name.trim(),

@@ -4,7 +4,22 @@
  * filters, aggregate or rate, unit, display, zero wording, section), right a live preview of the
  * value for the working year and the records behind it. Saved figures are chips in 年度报告.
  */
-import { Alert, Badge, Button, Checkbox, Group, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FigureDef } from '@rules/figures/types';
 import type { Issue } from '@rules/errors';
@@ -28,12 +43,18 @@ interface Preview {
   total: number;
 }
 
-const RULE_LABEL: Record<string, string> = { exact: '精确数（如11次）', approx: '约数（如60余次）', wan: '万元（如6.177万元）', percent: '百分比（如99.14%）' };
+const RULE_LABEL: Record<string, string> = {
+  exact: '精确数（如11次）',
+  approx: '约数（如60余次）',
+  wan: '万元（如6.177万元）',
+  percent: '百分比（如99.14%）',
+};
 
 /** The issues of one part of the definition, keyed by the path after `prefix`. */
 function errorsUnder(issues: Issue[], prefix: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const i of issues) if (i.field?.startsWith(prefix) && !(i.field.slice(prefix.length) in out)) out[i.field.slice(prefix.length)] = i.message;
+  for (const i of issues)
+    if (i.field?.startsWith(prefix) && !(i.field.slice(prefix.length) in out)) out[i.field.slice(prefix.length)] = i.message;
   return out;
 }
 
@@ -48,7 +69,14 @@ export function FiguresPage() {
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  const load = useCallback(() => call('figures.custom.list', {}).then((l) => setList(l as Listed[]), (e) => toast(asApiError(e).message)), [toast]);
+  const load = useCallback(
+    () =>
+      call('figures.custom.list', {}).then(
+        (l) => setList(l as Listed[]),
+        (e) => toast(asApiError(e).message),
+      ),
+    [toast],
+  );
   useEffect(() => {
     void load();
   }, [load, version]);
@@ -139,12 +167,18 @@ export function FiguresPage() {
               </Text>
             )}
             {list?.map((l) => (
-              <UnstyledButton key={l.def.id} className={`figures-list-item${l.def.id === saved ? ' active' : ''}`} onClick={() => open(defToDraft(l.def), l.def.id)} data-figure-id={l.def.id}>
+              <UnstyledButton
+                key={l.def.id}
+                className={`figures-list-item${l.def.id === saved ? ' active' : ''}`}
+                onClick={() => open(defToDraft(l.def), l.def.id)}
+                data-figure-id={l.def.id}
+              >
                 <Text size="sm" lineClamp={2}>
                   {l.def.name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {SECTION_LABEL[l.def.section]?.replace(/^(（.+?）|.、).*$/, '$1') ?? ''} {kindById.get(l.def.value.type === 'rate' ? l.def.value.denominator.kind : l.def.value.measure.kind)?.label}
+                  {SECTION_LABEL[l.def.section]?.replace(/^(（.+?）|.、).*$/, '$1') ?? ''}{' '}
+                  {kindById.get(l.def.value.type === 'rate' ? l.def.value.denominator.kind : l.def.value.measure.kind)?.label}
                 </Text>
                 {l.problem && (
                   <Badge size="xs" color="red" variant="light">
@@ -165,7 +199,15 @@ export function FiguresPage() {
                 </Alert>
               )}
               <Group gap="sm" align="flex-start" grow>
-                <TextInput label="指标名称" size="xs" placeholder="如：合同合法性审查件数" value={draft.name} maxLength={40} error={showTop('name')} onChange={(e) => set({ name: e.currentTarget.value })} />
+                <TextInput
+                  label="指标名称"
+                  size="xs"
+                  placeholder="如：合同合法性审查件数"
+                  value={draft.name}
+                  maxLength={40}
+                  error={showTop('name')}
+                  onChange={(e) => set({ name: e.currentTarget.value })}
+                />
                 <Select
                   label="报告中常引用的部分"
                   size="xs"
@@ -175,18 +217,43 @@ export function FiguresPage() {
                   onChange={(v) => v && set({ section: v })}
                 />
               </Group>
-              <Checkbox label="比率（分子 ÷ 分母，如办结率、通过率）" size="xs" checked={draft.rate} onChange={(e) => set({ rate: e.currentTarget.checked, display: { type: e.currentTarget.checked ? 'percent' : 'exact' } })} />
+              <Checkbox
+                label="比率（分子 ÷ 分母，如办结率、通过率）"
+                size="xs"
+                checked={draft.rate}
+                onChange={(e) => set({ rate: e.currentTarget.checked, display: { type: e.currentTarget.checked ? 'percent' : 'exact' } })}
+              />
               {draft.rate ? (
                 <Group grow align="flex-start" gap="sm">
-                  <MeasureEditor label="分子" value={draft.numerator} allowDistinct={false} errors={errorsUnder(issues, 'value.numerator.')} onChange={(m) => set({ numerator: m })} />
-                  <MeasureEditor label="分母" value={draft.denominator} allowDistinct={false} errors={errorsUnder(issues, 'value.denominator.')} onChange={(m) => set({ denominator: m })} />
+                  <MeasureEditor
+                    label="分子"
+                    value={draft.numerator}
+                    allowDistinct={false}
+                    errors={errorsUnder(issues, 'value.numerator.')}
+                    onChange={(m) => set({ numerator: m })}
+                  />
+                  <MeasureEditor
+                    label="分母"
+                    value={draft.denominator}
+                    allowDistinct={false}
+                    errors={errorsUnder(issues, 'value.denominator.')}
+                    onChange={(m) => set({ denominator: m })}
+                  />
                 </Group>
               ) : (
                 <MeasureEditor value={draft.main} errors={errorsUnder(issues, 'value.measure.')} onChange={(m) => set({ main: m })} />
               )}
               <Group gap="sm" align="flex-start" grow>
                 {type === 'count' || type === 'sum' ? (
-                  <TextInput label="单位（量词）" size="xs" placeholder="次、件、人次…" value={draft.unit} maxLength={6} error={top.unit} onChange={(e) => set({ unit: e.currentTarget.value })} />
+                  <TextInput
+                    label="单位（量词）"
+                    size="xs"
+                    placeholder="次、件、人次…"
+                    value={draft.unit}
+                    maxLength={6}
+                    error={top.unit}
+                    onChange={(e) => set({ unit: e.currentTarget.value })}
+                  />
                 ) : (
                   <TextInput label="单位" size="xs" value={type === 'rate' ? '%' : '元'} disabled />
                 )}

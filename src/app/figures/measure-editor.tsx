@@ -7,7 +7,16 @@ import type { Condition } from '@rules/figures/types';
 import type { FieldDef, KindDef } from '../lib/api';
 import { useLedger } from '../state/ledger';
 import { DateField } from '../records/date-field';
-import { distinctFields, filterFields, filterKey, sumFields, untilFields, type AggChoice, type FilterRow, type MeasureDraft } from './draft';
+import {
+  distinctFields,
+  filterFields,
+  filterKey,
+  sumFields,
+  untilFields,
+  type AggChoice,
+  type FilterRow,
+  type MeasureDraft,
+} from './draft';
 
 interface Props {
   label?: string;
@@ -65,7 +74,12 @@ export function MeasureEditor({ label, value: m, onChange, errors, allowDistinct
               不加条件：本年度该类型的全部记录。
             </Text>
           )}
-          <Button size="compact-xs" variant="subtle" style={{ alignSelf: 'flex-start' }} onClick={() => set({ filters: [...m.filters, { key: filterKey(), field: '' }] })}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            style={{ alignSelf: 'flex-start' }}
+            onClick={() => set({ filters: [...m.filters, { key: filterKey(), field: '' }] })}
+          >
             ＋ 添加条件
           </Button>
         </Stack>
@@ -108,7 +122,19 @@ export function MeasureEditor({ label, value: m, onChange, errors, allowDistinct
   );
 }
 
-function FilterEditor({ kind, row, error, onChange, onRemove }: { kind: KindDef | undefined; row: FilterRow; error?: string; onChange(r: FilterRow): void; onRemove(): void }) {
+function FilterEditor({
+  kind,
+  row,
+  error,
+  onChange,
+  onRemove,
+}: {
+  kind: KindDef | undefined;
+  row: FilterRow;
+  error?: string;
+  onChange(r: FilterRow): void;
+  onRemove(): void;
+}) {
   const fields = filterFields(kind);
   const f = fields.find((x) => x.key === row.field);
   return (
@@ -124,7 +150,9 @@ function FilterEditor({ kind, row, error, onChange, onRemove }: { kind: KindDef 
           searchable
           onChange={(v) => onChange({ ...row, field: v ?? '', cond: undefined })}
         />
-        <div style={{ flex: 1, minWidth: 0 }}>{f ? <ConditionInput field={f} value={row.cond} onChange={(cond) => onChange({ ...row, cond })} /> : null}</div>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          {f ? <ConditionInput field={f} value={row.cond} onChange={(cond) => onChange({ ...row, cond })} /> : null}
+        </div>
         <ActionIcon variant="subtle" color="gray" aria-label="删除条件" onClick={onRemove} mt={2}>
           ×
         </ActionIcon>
@@ -138,7 +166,15 @@ function FilterEditor({ kind, row, error, onChange, onRemove }: { kind: KindDef 
   );
 }
 
-function ConditionInput({ field: f, value, onChange }: { field: FieldDef; value: Condition | undefined; onChange(c: Condition | undefined): void }) {
+function ConditionInput({
+  field: f,
+  value,
+  onChange,
+}: {
+  field: FieldDef;
+  value: Condition | undefined;
+  onChange(c: Condition | undefined): void;
+}) {
   const { settings } = useLedger();
   const obj = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   switch (f.type) {

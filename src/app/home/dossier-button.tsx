@@ -52,7 +52,12 @@ export function DossierButton({ year }: { year: number }) {
 
   return (
     <>
-      <Button variant="default" leftSection={<IconDownload />} onClick={() => setOpen(true)} style={{ marginLeft: 'auto', alignSelf: 'center' }}>
+      <Button
+        variant="default"
+        leftSection={<IconDownload />}
+        onClick={() => setOpen(true)}
+        style={{ marginLeft: 'auto', alignSelf: 'center' }}
+      >
         导出年度档案袋
       </Button>
       <FormModal

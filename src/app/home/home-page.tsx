@@ -31,8 +31,14 @@ export function HomePage() {
     let live = true;
     setGaps(null);
     setEvidence(null);
-    call('ledger.gaps', { year }).then((g) => live && setGaps(g), () => {});
-    call('ledger.evidenceGaps', { year, limit: EVIDENCE_SHOWN }).then((g) => live && setEvidence(g), () => {});
+    call('ledger.gaps', { year }).then(
+      (g) => live && setGaps(g),
+      () => {},
+    );
+    call('ledger.evidenceGaps', { year, limit: EVIDENCE_SHOWN }).then(
+      (g) => live && setEvidence(g),
+      () => {},
+    );
     return () => {
       live = false;
     };
@@ -72,7 +78,9 @@ export function HomePage() {
           )}
           {due > 0 && missingMonths.length > 0 && (
             <List.Item data-testid="missing-party-meetings">
-              {missingMonths.length === due && due > 1 ? `${monthList([1])}至${monthList([due])}均未登记${PARTY_MEETING}` : `${monthList(missingMonths)}未登记${PARTY_MEETING}`}
+              {missingMonths.length === due && due > 1
+                ? `${monthList([1])}至${monthList([due])}均未登记${PARTY_MEETING}`
+                : `${monthList(missingMonths)}未登记${PARTY_MEETING}`}
               {gaps && (
                 <Anchor ml={8} href={hrefFor(fixRoute(gaps.partyMeetingFix, true))}>
                   去登记
@@ -81,9 +89,7 @@ export function HomePage() {
             </List.Item>
           )}
           {emptyKinds.length > 0 && (
-            <List.Item data-testid="empty-kinds">
-              以下台账本年度尚无记录：{emptyKinds.map((k) => k.label).join('、')}
-            </List.Item>
+            <List.Item data-testid="empty-kinds">以下台账本年度尚无记录：{emptyKinds.map((k) => k.label).join('、')}</List.Item>
           )}
           {evidence && evidence.total > 0 && (
             <List.Item data-testid="missing-evidence">
@@ -113,9 +119,17 @@ export function HomePage() {
               </List>
             </List.Item>
           )}
-          {stats && gaps && evidence && !settingsIncomplete && missingMonths.length === 0 && emptyKinds.length === 0 && evidence.total === 0 && (
-            <Text size="sm" c="teal">本年度各类台账均已有记录，党委会议按月登记齐全，佐证材料齐全。</Text>
-          )}
+          {stats &&
+            gaps &&
+            evidence &&
+            !settingsIncomplete &&
+            missingMonths.length === 0 &&
+            emptyKinds.length === 0 &&
+            evidence.total === 0 && (
+              <Text size="sm" c="teal">
+                本年度各类台账均已有记录，党委会议按月登记齐全，佐证材料齐全。
+              </Text>
+            )}
         </List>
       </Paper>
 

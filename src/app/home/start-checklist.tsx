@@ -35,9 +35,27 @@ export function StartChecklist() {
   if (!facts || !backup) return null;
 
   const steps: Step[] = [
-    { label: '单位设置', hint: '乡镇名称、党委和政府全称、发文代字', done: !!(settings.town && settings.partyOrg && settings.govOrg), route: { name: 'settings' }, action: '去填写' },
-    { label: '导入或登记台账', hint: '从备份恢复，或逐条登记会议、学法等', done: facts.hasRecords, route: { name: 'kind', kind: kinds[0]?.id ?? '' }, action: '去登记' },
-    { label: `编写${year}年度报告`, hint: '核对自动生成的数字，保存报告', done: facts.reportSaved, route: { name: 'report' }, action: '去编写' },
+    {
+      label: '单位设置',
+      hint: '乡镇名称、党委和政府全称、发文代字',
+      done: !!(settings.town && settings.partyOrg && settings.govOrg),
+      route: { name: 'settings' },
+      action: '去填写',
+    },
+    {
+      label: '导入或登记台账',
+      hint: '从备份恢复，或逐条登记会议、学法等',
+      done: facts.hasRecords,
+      route: { name: 'kind', kind: kinds[0]?.id ?? '' },
+      action: '去登记',
+    },
+    {
+      label: `编写${year}年度报告`,
+      hint: '核对自动生成的数字，保存报告',
+      done: facts.reportSaved,
+      route: { name: 'report' },
+      action: '去编写',
+    },
     { label: '备份到U盘', hint: '防止电脑故障丢失台账', done: !!backup.lastBackupAt, route: { name: 'backup' }, action: '去备份' },
   ];
   if (steps.every((s) => s.done)) return null;
@@ -55,7 +73,13 @@ export function StartChecklist() {
         {steps.map((s, i) => (
           <li key={s.label} data-done={s.done || undefined} data-testid="start-step">
             <Group gap={10} wrap="nowrap" align="flex-start">
-              <ThemeIcon size={22} radius="xl" color={s.done ? 'teal' : s === next ? 'gov' : 'gray'} variant={s.done || s === next ? 'filled' : 'light'} aria-label={s.done ? '已完成' : '未完成'}>
+              <ThemeIcon
+                size={22}
+                radius="xl"
+                color={s.done ? 'teal' : s === next ? 'gov' : 'gray'}
+                variant={s.done || s === next ? 'filled' : 'light'}
+                aria-label={s.done ? '已完成' : '未完成'}
+              >
                 <Text size="xs" fw={700} c={s.done || s === next ? 'white' : 'dimmed'}>
                   {s.done ? '✓' : i + 1}
                 </Text>

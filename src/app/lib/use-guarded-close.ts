@@ -14,7 +14,8 @@ export function useGuardedClose(dirty: boolean, onClose: () => void, message: st
   }, [dirty, onClose]);
 }
 
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+const blank = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 /** Whether a form's values differ from where it started; an emptied field equals one never filled. */
 export function valuesDiffer(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

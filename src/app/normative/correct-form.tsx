@@ -54,7 +54,15 @@ export function CorrectForm({ kind, record, onClose, onDone }: Props) {
     setSaving(true);
     form.clearFailure();
     try {
-      onDone(await call('normativeDocs.correct', { id: record.id, step, data: toPayload(fields, form.values), reason: String(form.values.reason ?? '') }), step);
+      onDone(
+        await call('normativeDocs.correct', {
+          id: record.id,
+          step,
+          data: toPayload(fields, form.values),
+          reason: String(form.values.reason ?? ''),
+        }),
+        step,
+      );
     } catch (err) {
       form.fail(asApiError(err));
     } finally {
@@ -63,7 +71,17 @@ export function CorrectForm({ kind, record, onClose, onDone }: Props) {
   };
 
   return (
-    <FormModal opened title="更正已办理的环节" onClose={closeForm} onSubmit={save} saving={saving} failure={formFailure(form.failure)} submitLabel="保存更正" size={640} testId="correct-form">
+    <FormModal
+      opened
+      title="更正已办理的环节"
+      onClose={closeForm}
+      onSubmit={save}
+      saving={saving}
+      failure={formFailure(form.failure)}
+      submitLabel="保存更正"
+      size={640}
+      testId="correct-form"
+    >
       <Text size="sm" mb={4}>
         {String(record.data.number ?? '')}　{String(record.data.title ?? '')}
       </Text>
@@ -71,11 +89,25 @@ export function CorrectForm({ kind, record, onClose, onDone }: Props) {
         更正不改变统一编号和所处环节；原内容、新内容和原因都记入“更正与退回记录”。
       </Text>
       <SimpleGrid cols={2} spacing="md" verticalSpacing="xs">
-        <Select label="更正环节" data={steps} value={step} onChange={(v) => v && choose(v as NormativeStep)} allowDeselect={false} withAsterisk />
+        <Select
+          label="更正环节"
+          data={steps}
+          value={step}
+          onChange={(v) => v && choose(v as NormativeStep)}
+          allowDeselect={false}
+          withAsterisk
+        />
         <div />
         {fields.map((f) => (
           <div key={`${step}-${f.key}`} className={f.type === 'textarea' ? 'span-all' : undefined} data-field={f.key}>
-            <FieldInput field={f} value={form.values[f.key]} onChange={(v) => form.set(f.key, v)} onBlur={() => form.blur(f.key)} error={form.error(f.key)} villages={settings.villages} />
+            <FieldInput
+              field={f}
+              value={form.values[f.key]}
+              onChange={(v) => form.set(f.key, v)}
+              onBlur={() => form.blur(f.key)}
+              error={form.error(f.key)}
+              villages={settings.villages}
+            />
           </div>
         ))}
         <div className="span-all" data-field="reason">

@@ -11,10 +11,20 @@ import { nextStep, stageIndex, type NormativeStep } from './steps';
 export type FixAction = 'correct' | 'return';
 
 /** step null opens 撤回; fix opens 更正 or 退回. */
-export function normativeColumns(open: (r: LedgerRecord, step: NormativeStep | null) => void, fix: (r: LedgerRecord, action: FixAction) => void) {
+export function normativeColumns(
+  open: (r: LedgerRecord, step: NormativeStep | null) => void,
+  fix: (r: LedgerRecord, action: FixAction) => void,
+) {
   const renderCell = (f: FieldDef, r: LedgerRecord) => {
     if (f.key === 'stage') return <StageBadge data={r.data} />;
-    if (f.key === 'withdrawn') return r.data.withdrawn === true ? <Badge color="red" size="sm">已撤回</Badge> : '';
+    if (f.key === 'withdrawn')
+      return r.data.withdrawn === true ? (
+        <Badge color="red" size="sm">
+          已撤回
+        </Badge>
+      ) : (
+        ''
+      );
     return undefined;
   };
   const actions = (r: LedgerRecord) => {

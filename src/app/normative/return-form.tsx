@@ -31,7 +31,18 @@ export function ReturnForm({ record, onClose, onDone }: Props) {
     }
   };
   return (
-    <FormModal opened title="退回上一环节" onClose={closeForm} onSubmit={save} saving={saving} failure={formFailure(form.failure)} submitLabel={`退回到“${back}”`} submitColor="orange" size={480} testId="return-form">
+    <FormModal
+      opened
+      title="退回上一环节"
+      onClose={closeForm}
+      onSubmit={save}
+      saving={saving}
+      failure={formFailure(form.failure)}
+      submitLabel={`退回到“${back}”`}
+      submitColor="orange"
+      size={480}
+      testId="return-form"
+    >
       <Text size="sm" mb="sm">
         {String(record.data.number ?? '')}　{String(record.data.title ?? '')}
       </Text>
@@ -39,7 +50,16 @@ export function ReturnForm({ record, onClose, onDone }: Props) {
         “{stage}”环节已填写的内容将清空（原内容记入“更正与退回记录”），可重新办理；统一编号不变。
       </Text>
       <div data-field="reason">
-        <TextInput label="退回原因" withAsterisk data-autofocus value={form.values.reason} onChange={(e) => form.set('reason', e.currentTarget.value)} onBlur={() => form.blur('reason')} error={form.error('reason')} maxLength={200} />
+        <TextInput
+          label="退回原因"
+          withAsterisk
+          data-autofocus
+          value={form.values.reason}
+          onChange={(e) => form.set('reason', e.currentTarget.value)}
+          onBlur={() => form.blur('reason')}
+          error={form.error('reason')}
+          maxLength={200}
+        />
       </div>
     </FormModal>
   );

@@ -31,13 +31,10 @@ export function StepForm({ kind, record, step, onClose, onDone }: Props) {
   // The date comes prefilled; the cursor starts in the first field still to be typed.
   const firstFocus = fields.find((f) => f.type !== 'date');
   const [start] = useState(() => Object.fromEntries(fields.filter((f) => f.type === 'date').map((f) => [f.key, defaultDateFor(year)])));
-  const form = useFieldForm(
-    start,
-    (key, v) => {
-      const f = fields.find((x) => x.key === key);
-      return f ? clientHint(f, v) : '';
-    },
-  );
+  const form = useFieldForm(start, (key, v) => {
+    const f = fields.find((x) => x.key === key);
+    return f ? clientHint(f, v) : '';
+  });
   const [saving, setSaving] = useState(false);
   const closeForm = useGuardedClose(valuesDiffer(form.values, start), onClose, `“${step}”环节有填写尚未确认，确定放弃吗？`);
 
@@ -55,7 +52,17 @@ export function StepForm({ kind, record, step, onClose, onDone }: Props) {
   const failure = formFailure(form.failure);
 
   return (
-    <FormModal opened title={`办理“${step}”`} onClose={closeForm} onSubmit={save} saving={saving} failure={failure} submitLabel={`确认${step}`} size={640} testId="step-form">
+    <FormModal
+      opened
+      title={`办理“${step}”`}
+      onClose={closeForm}
+      onSubmit={save}
+      saving={saving}
+      failure={failure}
+      submitLabel={`确认${step}`}
+      size={640}
+      testId="step-form"
+    >
       <Text size="sm" mb={4}>
         {String(record.data.number ?? '')}　{String(record.data.title ?? '')}
       </Text>
@@ -66,7 +73,15 @@ export function StepForm({ kind, record, step, onClose, onDone }: Props) {
       <SimpleGrid cols={2} spacing="md" verticalSpacing="xs" mt="md">
         {fields.map((f) => (
           <div key={f.key} className={f.type === 'textarea' ? 'span-all' : undefined} data-field={f.key}>
-            <FieldInput field={f} value={form.values[f.key]} onChange={(v) => form.set(f.key, v)} onBlur={() => form.blur(f.key)} error={form.error(f.key)} villages={settings.villages} autoFocus={f === firstFocus} />
+            <FieldInput
+              field={f}
+              value={form.values[f.key]}
+              onChange={(v) => form.set(f.key, v)}
+              onBlur={() => form.blur(f.key)}
+              error={form.error(f.key)}
+              villages={settings.villages}
+              autoFocus={f === firstFocus}
+            />
           </div>
         ))}
       </SimpleGrid>

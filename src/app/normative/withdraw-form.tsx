@@ -31,14 +31,34 @@ export function WithdrawForm({ record, onClose, onDone }: Props) {
   };
   const failure = formFailure(form.failure);
   return (
-    <FormModal opened title="撤回规范性文件" onClose={closeForm} onSubmit={save} saving={saving} failure={failure} submitLabel="确认撤回" submitColor="red" size={480} testId="withdraw-form">
+    <FormModal
+      opened
+      title="撤回规范性文件"
+      onClose={closeForm}
+      onSubmit={save}
+      saving={saving}
+      failure={failure}
+      submitLabel="确认撤回"
+      submitColor="red"
+      size={480}
+      testId="withdraw-form"
+    >
       <Text size="sm" mb="sm">
         {String(record.data.number ?? '')}　{String(record.data.title ?? '')}
       </Text>
       <Text size="xs" c="dimmed" mb="sm">
         撤回后该文件不能再办理后续环节，记录仍保留在台账中。
       </Text>
-      <TextInput label="撤回原因" withAsterisk data-autofocus value={form.values.reason} onChange={(e) => form.set('reason', e.currentTarget.value)} onBlur={() => form.blur('reason')} error={form.error('reason')} maxLength={200} />
+      <TextInput
+        label="撤回原因"
+        withAsterisk
+        data-autofocus
+        value={form.values.reason}
+        onChange={(e) => form.set('reason', e.currentTarget.value)}
+        onBlur={() => form.blur('reason')}
+        error={form.error('reason')}
+        maxLength={200}
+      />
     </FormModal>
   );
 }

@@ -16,7 +16,8 @@ export function formatSize(bytes: number): string {
 
 /** Why a file cannot be added before reading it ('' when it may be). */
 export function uploadProblem(file: { name: string; size: number }): string {
-  if (file.size > MAX_ATTACHMENT_BYTES) return `“${file.name}”有 ${formatSize(file.size)}，附件不能超过 ${MAX_UPLOAD_LABEL}，请压缩或拆分后再添加`;
+  if (file.size > MAX_ATTACHMENT_BYTES)
+    return `“${file.name}”有 ${formatSize(file.size)}，附件不能超过 ${MAX_UPLOAD_LABEL}，请压缩或拆分后再添加`;
   return '';
 }
 

@@ -114,15 +114,17 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
     };
   }, [recordId]);
 
-  const loadSaved = (a: Attachment): BytesLoader => () => {
-    let p = cache.current.get(a.id);
-    if (!p) {
-      p = call('attachments.download', { id: a.id }).then((got) => base64ToBytes(got.dataBase64));
-      p.catch(() => cache.current.delete(a.id)); // a later look tries again
-      cache.current.set(a.id, p);
-    }
-    return p;
-  };
+  const loadSaved =
+    (a: Attachment): BytesLoader =>
+    () => {
+      let p = cache.current.get(a.id);
+      if (!p) {
+        p = call('attachments.download', { id: a.id }).then((got) => base64ToBytes(got.dataBase64));
+        p.catch(() => cache.current.delete(a.id)); // a later look tries again
+        cache.current.set(a.id, p);
+      }
+      return p;
+    };
 
   const upload = async (list: readonly PendingFile[]): Promise<PendingFile[]> => {
     const failed: PendingFile[] = [];
@@ -130,7 +132,9 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
       const label = `${list.length > 1 ? `（${i + 1}/${list.length}）` : ''}${p.file.name}`;
       try {
         setBusy({ label: `正在读取${label}`, fraction: 0 });
-        const added = await uploadPending(recordId!, p, (fraction) => setBusy({ label: `正在读取${label}`, fraction: fraction === 1 ? null : fraction }));
+        const added = await uploadPending(recordId!, p, (fraction) =>
+          setBusy({ label: `正在读取${label}`, fraction: fraction === 1 ? null : fraction }),
+        );
         setItems((old) => [...(old ?? []), added]);
       } catch (err) {
         failed.push({ ...p, problem: asApiError(err).message });
@@ -146,7 +150,9 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
     if (!files.length) return;
     setProblems([]);
     const tooBig = files.map(uploadProblem).filter(Boolean);
-    const fresh = files.filter((f) => !uploadProblem(f)).map((file): PendingFile => ({ key: `p${++pendingSeq}`, file, item: guessItem(file.name, choices) }));
+    const fresh = files
+      .filter((f) => !uploadProblem(f))
+      .map((file): PendingFile => ({ key: `p${++pendingSeq}`, file, item: guessItem(file.name, choices) }));
     setProblems(tooBig);
     if (!recordId) {
       onPendingChange([...pending, ...fresh]);
@@ -240,7 +246,13 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
         {expected.length > 0 && (
           <Group gap={4} justify="flex-end" data-testid="evidence-checklist">
             {expected.map((i) => (
-              <Badge key={i} size="sm" variant={have.has(i) ? 'light' : 'outline'} color={have.has(i) ? 'teal' : 'orange'} data-have={have.has(i) ? 'yes' : 'no'}>
+              <Badge
+                key={i}
+                size="sm"
+                variant={have.has(i) ? 'light' : 'outline'}
+                color={have.has(i) ? 'teal' : 'orange'}
+                data-have={have.has(i) ? 'yes' : 'no'}
+              >
                 {have.has(i) ? '✓ ' : '缺 '}
                 {i}
               </Badge>
@@ -302,7 +314,14 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
                       <Button type="button" size="compact-xs" variant="subtle" loading={working === a.id} onClick={() => download(a)}>
                         下载
                       </Button>
-                      <Button type="button" size="compact-xs" variant="subtle" color="red" disabled={working === a.id} onClick={() => setConfirming(a.id)}>
+                      <Button
+                        type="button"
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        disabled={working === a.id}
+                        onClick={() => setConfirming(a.id)}
+                      >
                         删除
                       </Button>
                     </Group>
@@ -313,7 +332,12 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
             {pending.map((p) => (
               <Table.Tr key={p.key} data-saved="false" className={p.problem ? 'att-failed' : undefined}>
                 <Table.Td w={64}>
-                  <AttachmentThumb id={p.key} name={p.file.name} load={() => fileBytes(p.file)} onOpen={() => setViewing({ id: p.key, name: p.file.name, load: () => fileBytes(p.file) })} />
+                  <AttachmentThumb
+                    id={p.key}
+                    name={p.file.name}
+                    load={() => fileBytes(p.file)}
+                    onOpen={() => setViewing({ id: p.key, name: p.file.name, load: () => fileBytes(p.file) })}
+                  />
                 </Table.Td>
                 <Table.Td data-col="name">
                   <Text size="sm" style={{ wordBreak: 'break-all' }}>
@@ -323,9 +347,23 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
                     {formatSize(p.file.size)} · {p.problem ? `未能保存：${p.problem}` : '待保存'}
                   </Text>
                 </Table.Td>
-                <Table.Td w={160}>{itemSelect(p.item, (v) => onPendingChange(pending.map((x) => (x.key === p.key ? { ...x, item: v } : x))), !!busy, p.file.name)}</Table.Td>
+                <Table.Td w={160}>
+                  {itemSelect(
+                    p.item,
+                    (v) => onPendingChange(pending.map((x) => (x.key === p.key ? { ...x, item: v } : x))),
+                    !!busy,
+                    p.file.name,
+                  )}
+                </Table.Td>
                 <Table.Td w={150}>
-                  <Button type="button" size="compact-xs" variant="subtle" color="red" disabled={!!busy} onClick={() => onPendingChange(pending.filter((x) => x.key !== p.key))}>
+                  <Button
+                    type="button"
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    disabled={!!busy}
+                    onClick={() => onPendingChange(pending.filter((x) => x.key !== p.key))}
+                  >
                     移除
                   </Button>
                 </Table.Td>
@@ -343,7 +381,15 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
         </div>
       )}
       {problems.length > 0 && (
-        <Alert color="red" py={6} mb={6} withCloseButton closeButtonLabel="关闭" onClose={() => setProblems([])} data-testid="attachment-error">
+        <Alert
+          color="red"
+          py={6}
+          mb={6}
+          withCloseButton
+          closeButtonLabel="关闭"
+          onClose={() => setProblems([])}
+          data-testid="attachment-error"
+        >
           {problems.map((p) => (
             <Text key={p} size="sm">
               {p}
@@ -352,7 +398,13 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
         </Alert>
       )}
       <Group gap="sm" wrap="nowrap">
-        <FileButton onChange={add} multiple resetRef={resetPicker} disabled={!!busy} inputProps={{ 'aria-label': '选择附件文件', 'data-testid': 'attachment-input' } as ComponentProps<'input'>}>
+        <FileButton
+          onChange={add}
+          multiple
+          resetRef={resetPicker}
+          disabled={!!busy}
+          inputProps={{ 'aria-label': '选择附件文件', 'data-testid': 'attachment-input' } as ComponentProps<'input'>}
+        >
           {(props) => (
             <Button {...props} type="button" size="xs" variant="light" leftSection={<IconPlus size={12} />} loading={!!busy}>
               添加附件
@@ -369,7 +421,15 @@ export function AttachmentsSection({ kind, data, recordId, pending, onPendingCha
           {recordId ? '；添加、标注和删除立即生效，不需要点“保存”。' : '。'}
         </Text>
       </Group>
-      {viewing && <AttachmentViewer id={viewing.id} name={viewing.name} load={viewing.load} onDownload={viewing.download} onClose={() => setViewing(null)} />}
+      {viewing && (
+        <AttachmentViewer
+          id={viewing.id}
+          name={viewing.name}
+          load={viewing.load}
+          onDownload={viewing.download}
+          onClose={() => setViewing(null)}
+        />
+      )}
     </Paper>
   );
 }

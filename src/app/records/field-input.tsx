@@ -16,7 +16,15 @@ export interface FieldInputProps {
 
 export function FieldInput({ field: f, value, onChange, onBlur, error, villages, autoFocus }: FieldInputProps) {
   // data-autofocus: the dialog's focus trap puts the cursor here when it opens.
-  const common = { label: f.label, withAsterisk: !!f.required, error, onBlur, 'data-autofocus': autoFocus || undefined, description: f.help, name: f.key };
+  const common = {
+    label: f.label,
+    withAsterisk: !!f.required,
+    error,
+    onBlur,
+    'data-autofocus': autoFocus || undefined,
+    description: f.help,
+    name: f.key,
+  };
   const str = typeof value === 'string' ? value : '';
   switch (f.type) {
     case 'textarea':
@@ -54,7 +62,16 @@ export function FieldInput({ field: f, value, onChange, onBlur, error, villages,
       );
     case 'village':
       return villages.length ? (
-        <Select {...common} data={[...villages]} value={str || null} onChange={(v) => onChange(v ?? '')} clearable searchable placeholder="请选择" nothingFoundMessage="名单中没有该村（社区）" />
+        <Select
+          {...common}
+          data={[...villages]}
+          value={str || null}
+          onChange={(v) => onChange(v ?? '')}
+          clearable
+          searchable
+          placeholder="请选择"
+          nothingFoundMessage="名单中没有该村（社区）"
+        />
       ) : (
         <TextInput {...common} value={str} onChange={(e) => onChange(e.currentTarget.value)} placeholder="可在“设置”中维护村（社区）名单" />
       );

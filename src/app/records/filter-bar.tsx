@@ -39,14 +39,27 @@ export function FilterBar({ kind, view, villages, setSearch, setFilter, clearFil
         rightSection={view.search ? <CloseButton size="sm" aria-label="清空搜索" onClick={() => setSearch('')} /> : null}
       />
       {quick.map((f) => (
-        <FilterControl key={`${f.key}-${view.epoch}`} inline field={f} value={view.filters[f.key]} onChange={(v) => setFilter(f.key, v)} villages={villages} />
+        <FilterControl
+          key={`${f.key}-${view.epoch}`}
+          inline
+          field={f}
+          value={view.filters[f.key]}
+          onChange={(v) => setFilter(f.key, v)}
+          villages={villages}
+        />
       ))}
       <Popover position="bottom-start" shadow="md" width={560} trapFocus={false}>
         <Popover.Target>
           <Button
             variant={moreActive ? 'light' : 'default'}
             leftSection={<IconFilter size={14} />}
-            rightSection={moreActive ? <Badge size="xs" circle>{moreActive}</Badge> : null}
+            rightSection={
+              moreActive ? (
+                <Badge size="xs" circle>
+                  {moreActive}
+                </Badge>
+              ) : null
+            }
           >
             更多筛选
           </Button>
@@ -57,7 +70,13 @@ export function FilterBar({ kind, view, villages, setSearch, setFilter, clearFil
           </Text>
           <SimpleGrid cols={3} spacing="xs" verticalSpacing={6}>
             {more.map((f) => (
-              <FilterControl key={`${f.key}-${view.epoch}`} field={f} value={view.filters[f.key]} onChange={(v) => setFilter(f.key, v)} villages={villages} />
+              <FilterControl
+                key={`${f.key}-${view.epoch}`}
+                field={f}
+                value={view.filters[f.key]}
+                onChange={(v) => setFilter(f.key, v)}
+                villages={villages}
+              />
             ))}
           </SimpleGrid>
         </Popover.Dropdown>

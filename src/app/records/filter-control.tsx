@@ -32,19 +32,62 @@ export function FilterControl({ field: f, value, onChange, villages, inline }: P
   const comboboxProps = { withinPortal: !!inline };
   if (f.type === 'enum' || (f.type === 'village' && villages.length)) {
     const data = f.type === 'enum' ? [...(f.options ?? [])] : [...villages];
-    return <Select {...labelProps} size={size} data={data} value={value === undefined ? null : String(value)} onChange={(v) => onChange(v)} clearable searchable={data.length > 8} w={inline ? 168 : undefined} comboboxProps={comboboxProps} />;
+    return (
+      <Select
+        {...labelProps}
+        size={size}
+        data={data}
+        value={value === undefined ? null : String(value)}
+        onChange={(v) => onChange(v)}
+        clearable
+        searchable={data.length > 8}
+        w={inline ? 168 : undefined}
+        comboboxProps={comboboxProps}
+      />
+    );
   }
   if (f.type === 'bool') {
-    return <Select {...labelProps} size={size} data={BOOL_DATA} value={value === undefined ? null : String(value)} onChange={(v) => onChange(v === null ? null : v === 'true')} clearable w={inline ? 120 : undefined} comboboxProps={comboboxProps} />;
+    return (
+      <Select
+        {...labelProps}
+        size={size}
+        data={BOOL_DATA}
+        value={value === undefined ? null : String(value)}
+        onChange={(v) => onChange(v === null ? null : v === 'true')}
+        clearable
+        w={inline ? 120 : undefined}
+        comboboxProps={comboboxProps}
+      />
+    );
   }
   if (f.type === 'int' || f.type === 'money') {
-    return <NumberInput {...labelProps} size={size} value={typeof value === 'number' ? value : ''} onChange={(v) => onChange(typeof v === 'number' ? v : null)} hideControls decimalScale={f.type === 'money' ? 2 : 0} />;
+    return (
+      <NumberInput
+        {...labelProps}
+        size={size}
+        value={typeof value === 'number' ? value : ''}
+        onChange={(v) => onChange(typeof v === 'number' ? v : null)}
+        hideControls
+        decimalScale={f.type === 'money' ? 2 : 0}
+      />
+    );
   }
-  if (f.type === 'date') return <DateFilter {...labelProps} value={typeof value === 'string' ? value : ''} onChange={onChange} popoverProps={comboboxProps} />;
+  if (f.type === 'date')
+    return <DateFilter {...labelProps} value={typeof value === 'string' ? value : ''} onChange={onChange} popoverProps={comboboxProps} />;
   return <TextFilter {...labelProps} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
 }
 
-function DateFilter({ value, onChange, ...rest }: { value: string; onChange: (v: string | null) => void; label?: string; placeholder?: string; popoverProps: { withinPortal: boolean } }) {
+function DateFilter({
+  value,
+  onChange,
+  ...rest
+}: {
+  value: string;
+  onChange: (v: string | null) => void;
+  label?: string;
+  placeholder?: string;
+  popoverProps: { withinPortal: boolean };
+}) {
   const [text, setText] = useState(value);
   return (
     <DateField
@@ -60,7 +103,16 @@ function DateFilter({ value, onChange, ...rest }: { value: string; onChange: (v:
   );
 }
 
-function TextFilter({ value, onChange, ...rest }: { value: string; onChange: (v: string | null) => void; label?: string; placeholder?: string }) {
+function TextFilter({
+  value,
+  onChange,
+  ...rest
+}: {
+  value: string;
+  onChange: (v: string | null) => void;
+  label?: string;
+  placeholder?: string;
+}) {
   const [text, setText] = useState(value);
   const apply = useDebouncedCallback((t: string) => onChange(t.trim() || null), 300);
   return (

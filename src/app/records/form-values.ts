@@ -8,7 +8,6 @@ import { isEmpty, tooLong } from '@rules/limits';
 
 export type Values = Record<string, unknown>;
 
-
 /** Editable (non-managed) fields of a kind, in definition order. */
 export const editableFields = (kind: KindDef): FieldDef[] => kind.fields.filter((f) => !f.managed);
 
@@ -31,7 +30,8 @@ export function toPayload(fields: readonly FieldDef[], values: Values): RecordDa
 export function clientHint(f: FieldDef, v: unknown): string {
   if (isEmpty(v)) return f.required ? '必填' : '';
   if (f.type === 'date' && typeof v === 'string') return dateHint(v);
-  if ((f.type === 'int' || f.type === 'money') && typeof v === 'number' && v < (f.min ?? 0)) return (f.min ?? 0) === 0 ? '不能为负数' : `不能小于${f.min}`;
+  if ((f.type === 'int' || f.type === 'money') && typeof v === 'number' && v < (f.min ?? 0))
+    return (f.min ?? 0) === 0 ? '不能为负数' : `不能小于${f.min}`;
   if ((f.type === 'text' || f.type === 'textarea') && typeof v === 'string') {
     const long = tooLong(f, v);
     if (long) return long;

@@ -22,7 +22,8 @@ export function formatValue(field: FieldDef, value: unknown): string {
   }
 }
 
-export const columnLabel = (f: FieldDef): string => (f.unit && (f.type === 'money' || f.type === 'int') ? `${f.label}（${f.unit}）` : f.label);
+export const columnLabel = (f: FieldDef): string =>
+  f.unit && (f.type === 'money' || f.type === 'int') ? `${f.label}（${f.unit}）` : f.label;
 
 export const titleOf = (kind: KindDef | undefined, rec: LedgerRecord): string =>
   String((kind ? rec.data[kind.titleField] : undefined) ?? rec.data.title ?? rec.data.name ?? '（无名称）');

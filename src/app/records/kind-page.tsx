@@ -66,7 +66,7 @@ export function KindPage({ kind, openRecord, search, filters, prefill }: KindPag
   const sums = useListTotals(kind, year, list.view, list.data);
   // Focus goes back where the clerk was: the row just saved or edited, else 新增.
   const close = () => {
-    focus.returnTo(dialog && dialog.type !== 'delete' ? dialog.record?.id ?? null : null);
+    focus.returnTo(dialog && dialog.type !== 'delete' ? (dialog.record?.id ?? null) : null);
     setDialog(null);
     // Leave the record's address, so going back or reloading does not reopen it.
     if (openRecord) window.history.replaceState(null, '', hrefFor({ name: 'kind', kind: kind.id }));
@@ -76,7 +76,9 @@ export function KindPage({ kind, openRecord, search, filters, prefill }: KindPag
     if (!openRecord) return;
     let live = true;
     call('records.get', { id: openRecord }).then(
-      (record) => live && (record.kind === kind.id && !record.deletedAt ? setDialog({ type: 'form', record }) : toast('该记录已不在此台账中', 'error')),
+      (record) =>
+        live &&
+        (record.kind === kind.id && !record.deletedAt ? setDialog({ type: 'form', record }) : toast('该记录已不在此台账中', 'error')),
       (err) => live && toast(asApiError(err).message, 'error'),
     );
     return () => {
@@ -157,13 +159,25 @@ export function KindPage({ kind, openRecord, search, filters, prefill }: KindPag
           <RegisterMenu kind={kind} year={year} view={list.view} />
           <ExcelMenu kind={kind} year={year} view={list.view} />
           <Tooltip label="新增（Ctrl+N）" openDelay={400}>
-            <Button leftSection={<IconPlus size={14} />} onClick={() => setDialog({ type: 'form', record: null })} data-shortcut="new" data-testid="add-record">
+            <Button
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setDialog({ type: 'form', record: null })}
+              data-shortcut="new"
+              data-testid="add-record"
+            >
               新增
             </Button>
           </Tooltip>
         </Group>
       </Group>
-      <FilterBar kind={kind} view={list.view} villages={settings.villages} setSearch={list.setSearch} setFilter={list.setFilter} clearFilters={list.clearFilters} />
+      <FilterBar
+        kind={kind}
+        view={list.view}
+        villages={settings.villages}
+        setSearch={list.setSearch}
+        setFilter={list.setFilter}
+        clearFilters={list.clearFilters}
+      />
       <div className="table-scroll" style={{ marginTop: 10 }} aria-busy={list.loading} data-testid="record-list">
         {list.error ? (
           <Text c="red" ta="center" py={48} size="sm">
@@ -198,14 +212,45 @@ export function KindPage({ kind, openRecord, search, filters, prefill }: KindPag
         <Text size="sm" c="dimmed">
           {data && data.total > 0 ? `第 ${first}–${first + data.rows.length - 1} 条，共 ${data.total} 条` : ''}
         </Text>
-        <Pagination total={pages} value={list.view.page} onChange={list.setPage} size="sm" siblings={1} boundaries={1} hideWithOnePage getControlProps={pageLabels} />
+        <Pagination
+          total={pages}
+          value={list.view.page}
+          onChange={list.setPage}
+          size="sm"
+          siblings={1}
+          boundaries={1}
+          hideWithOnePage
+          getControlProps={pageLabels}
+        />
       </Group>
 
-      {dialog?.type === 'form' && <RecordForm key={dialog.record?.id ?? 'new'} kind={kind} record={dialog.record} prefill={dialog.prefill} onClose={close} onSaved={saved} onAttachmentsChanged={changed} />}
-      {dialog?.type === 'step' && <StepForm kind={kind} record={dialog.record} step={dialog.step} onClose={close} onDone={(r) => lifecycleDone(r, `已进入“${dialog.step}”环节`)} />}
+      {dialog?.type === 'form' && (
+        <RecordForm
+          key={dialog.record?.id ?? 'new'}
+          kind={kind}
+          record={dialog.record}
+          prefill={dialog.prefill}
+          onClose={close}
+          onSaved={saved}
+          onAttachmentsChanged={changed}
+        />
+      )}
+      {dialog?.type === 'step' && (
+        <StepForm
+          kind={kind}
+          record={dialog.record}
+          step={dialog.step}
+          onClose={close}
+          onDone={(r) => lifecycleDone(r, `已进入“${dialog.step}”环节`)}
+        />
+      )}
       {dialog?.type === 'withdraw' && <WithdrawForm record={dialog.record} onClose={close} onDone={(r) => lifecycleDone(r, '已撤回')} />}
-      {dialog?.type === 'correct' && <CorrectForm kind={kind} record={dialog.record} onClose={close} onDone={(r, step) => lifecycleDone(r, `的“${step}”已更正`)} />}
-      {dialog?.type === 'return' && <ReturnForm record={dialog.record} onClose={close} onDone={(r) => lifecycleDone(r, `已退回到“${String(r.data.stage)}”环节`)} />}
+      {dialog?.type === 'correct' && (
+        <CorrectForm kind={kind} record={dialog.record} onClose={close} onDone={(r, step) => lifecycleDone(r, `的“${step}”已更正`)} />
+      )}
+      {dialog?.type === 'return' && (
+        <ReturnForm record={dialog.record} onClose={close} onDone={(r) => lifecycleDone(r, `已退回到“${String(r.data.stage)}”环节`)} />
+      )}
       <ConfirmModal
         opened={dialog?.type === 'delete'}
         title="删除记录"

@@ -107,10 +107,21 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
   const failure = formFailure(form.failure);
   const isNormative = kind.id === 'normativeDoc';
   // A 规范性文件's history is shown under its stepper, not as a raw field.
-  const managed = record ? kind.fields.filter((f) => f.managed && record.data[f.key] !== undefined && !(isNormative && f.key === 'history')) : [];
+  const managed = record
+    ? kind.fields.filter((f) => f.managed && record.data[f.key] !== undefined && !(isNormative && f.key === 'history'))
+    : [];
 
   return (
-    <FormModal opened title={`${record ? '编辑' : '新增'}${kind.label}`} onClose={closeForm} onSubmit={save} saving={saving} failure={failure} testId="record-form" closeOnEscape={!viewing}>
+    <FormModal
+      opened
+      title={`${record ? '编辑' : '新增'}${kind.label}`}
+      onClose={closeForm}
+      onSubmit={save}
+      saving={saving}
+      failure={failure}
+      testId="record-form"
+      closeOnEscape={!viewing}
+    >
       {isNormative && record && (
         <Paper withBorder p="sm" mb="md" bg="gray.0">
           <Text size="sm" fw={600} mb={8}>

@@ -32,12 +32,35 @@ interface Props {
   totals?: { sums: Record<string, number>; count: number; filtered: boolean };
 }
 
-export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDuplicate, onDelete, renderCell, extraActions, attachments, missingEvidence, totals }: Props) {
+export function RecordTable({
+  kind,
+  rows,
+  firstIndex,
+  view,
+  onSort,
+  onEdit,
+  onDuplicate,
+  onDelete,
+  renderCell,
+  extraActions,
+  attachments,
+  missingEvidence,
+  totals,
+}: Props) {
   const columns = kind.fields.filter((f) => f.listed);
   const sumsShown = !!totals && totals.count > 0 && columns.some((f) => totals.sums[f.key] !== undefined);
   const arrow = (key: string) => (view.sortBy === key ? (view.sortDir === 'asc' ? ' ▲' : ' ▼') : '');
   return (
-    <Table stickyHeader striped highlightOnHover withColumnBorders verticalSpacing={5} horizontalSpacing={8} fz="sm" data-testid="record-table">
+    <Table
+      stickyHeader
+      striped
+      highlightOnHover
+      withColumnBorders
+      verticalSpacing={5}
+      horizontalSpacing={8}
+      fz="sm"
+      data-testid="record-table"
+    >
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={48} ta="center">
@@ -65,7 +88,13 @@ export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDu
       <Table.Tbody>
         {rows.map((r, i) => (
           // tabIndex -1: focus is put back on the row after its dialog closes (kind-page); Enter edits it.
-          <Table.Tr key={r.id} onDoubleClick={() => onEdit(r)} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onEdit(r)} data-record-id={r.id} tabIndex={-1}>
+          <Table.Tr
+            key={r.id}
+            onDoubleClick={() => onEdit(r)}
+            onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && onEdit(r)}
+            data-record-id={r.id}
+            tabIndex={-1}
+          >
             <Table.Td ta="center" c="dimmed">
               {firstIndex + i}
             </Table.Td>
@@ -73,7 +102,12 @@ export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDu
               const custom = renderCell?.(f, r);
               const text = formatValue(f, r.data[f.key]);
               return (
-                <Table.Td key={f.key} ta={align(f)} className={custom === undefined && isLong(f) ? 'cell-clip' : 'cell-nowrap'} title={custom === undefined && isLong(f) ? text : undefined}>
+                <Table.Td
+                  key={f.key}
+                  ta={align(f)}
+                  className={custom === undefined && isLong(f) ? 'cell-clip' : 'cell-nowrap'}
+                  title={custom === undefined && isLong(f) ? text : undefined}
+                >
                   {custom ?? (f.type === 'bool' && text ? <span className={text === '否' ? 'bool-no' : undefined}>{text}</span> : text)}
                 </Table.Td>
               );
@@ -106,7 +140,15 @@ export function RecordTable({ kind, rows, firstIndex, view, onSort, onEdit, onDu
             </Table.Td>
             {columns.map((f, i) => (
               <Table.Td key={f.key} ta={align(f)} fw={600} className="cell-nowrap">
-                {totals.sums[f.key] !== undefined ? formatValue(f, totals.sums[f.key]) : i === 0 ? <Text span size="xs" c="dimmed">{totals.filtered ? `筛选结果 ${totals.count} 条` : `全年 ${totals.count} 条`}</Text> : ''}
+                {totals.sums[f.key] !== undefined ? (
+                  formatValue(f, totals.sums[f.key])
+                ) : i === 0 ? (
+                  <Text span size="xs" c="dimmed">
+                    {totals.filtered ? `筛选结果 ${totals.count} 条` : `全年 ${totals.count} 条`}
+                  </Text>
+                ) : (
+                  ''
+                )}
               </Table.Td>
             ))}
             <Table.Td />
@@ -122,7 +164,15 @@ function EvidenceCell({ files, missing }: { files: number; missing: readonly str
   return (
     <Group gap={6} wrap="nowrap">
       {files > 0 ? (
-        <Text span size="xs" c="dimmed" title={`有 ${files} 个附件`} aria-label={`${files}个附件`} data-testid="attachment-mark" style={{ whiteSpace: 'nowrap' }}>
+        <Text
+          span
+          size="xs"
+          c="dimmed"
+          title={`有 ${files} 个附件`}
+          aria-label={`${files}个附件`}
+          data-testid="attachment-mark"
+          style={{ whiteSpace: 'nowrap' }}
+        >
           <IconPaperclip size={12} style={{ verticalAlign: -1 }} />
           {files}
         </Text>
@@ -132,7 +182,16 @@ function EvidenceCell({ files, missing }: { files: number; missing: readonly str
         </Text>
       )}
       {missing.length > 0 && (
-        <Text span size="xs" fw={500} c="orange.8" className="evidence-missing" title={`尚缺：${missing.join('、')}`} aria-label={`尚缺${missing.join('、')}`} data-testid="evidence-missing">
+        <Text
+          span
+          size="xs"
+          fw={500}
+          c="orange.8"
+          className="evidence-missing"
+          title={`尚缺：${missing.join('、')}`}
+          aria-label={`尚缺${missing.join('、')}`}
+          data-testid="evidence-missing"
+        >
           缺{missing.length}项
         </Text>
       )}

@@ -51,7 +51,10 @@ export function RegisterMenu({ kind, year, view }: { kind: KindDef; year: number
 
   const choose = (keys: string[]) => {
     // Kept in the kind's field order, the date first, so the register reads like the form.
-    const next = [kind.dateField, ...kind.fields.map((f) => f.key).filter((k) => k !== kind.dateField && (keys.includes(k) || fixed.has(k)))];
+    const next = [
+      kind.dateField,
+      ...kind.fields.map((f) => f.key).filter((k) => k !== kind.dateField && (keys.includes(k) || fixed.has(k))),
+    ];
     setColumns(next);
     localStorage.setItem(storageKey(kind), JSON.stringify(next));
   };
@@ -112,10 +115,22 @@ export function RegisterMenu({ kind, year, view }: { kind: KindDef; year: number
           </Button>
         </Popover.Dropdown>
       </Popover>
-      <Button variant="default" leftSection={<IconPrinter />} loading={busy === 'print'} onClick={() => run('print')} title="打印本页筛选出的全部记录">
+      <Button
+        variant="default"
+        leftSection={<IconPrinter />}
+        loading={busy === 'print'}
+        onClick={() => run('print')}
+        title="打印本页筛选出的全部记录"
+      >
         打印
       </Button>
-      <Button variant="default" leftSection={<IconDownload />} loading={busy === 'pdf'} onClick={() => run('pdf')} title="把登记簿导出为PDF">
+      <Button
+        variant="default"
+        leftSection={<IconDownload />}
+        loading={busy === 'pdf'}
+        onClick={() => run('pdf')}
+        title="把登记簿导出为PDF"
+      >
         导出PDF
       </Button>
     </Group>

@@ -24,7 +24,14 @@ export interface ListView {
 
 /** `initialSearch`: the text the page opens searching for (the header's 全局搜索 → 查看全部). */
 export function useRecordList(kind: KindDef, year: number, version: number, initialSearch = '') {
-  const [view, setView] = useState<ListView>({ page: 1, sortBy: kind.dateField, sortDir: 'desc', filters: {}, search: initialSearch, epoch: 0 });
+  const [view, setView] = useState<ListView>({
+    page: 1,
+    sortBy: kind.dateField,
+    sortDir: 'desc',
+    filters: {},
+    search: initialSearch,
+    epoch: 0,
+  });
   const [search] = useDebouncedValue(view.search, 250);
   const query: ApiInput<'records.list'> = {
     kind: kind.id,
@@ -38,7 +45,11 @@ export function useRecordList(kind: KindDef, year: number, version: number, init
   };
   // What is shown is the answer to one query; it is loading while that is not the current one.
   const key = JSON.stringify([query, version]);
-  const [shown, setShown] = useState<{ key: string; data: ApiOutput<'records.list'> | null; error: string }>({ key: '', data: null, error: '' });
+  const [shown, setShown] = useState<{ key: string; data: ApiOutput<'records.list'> | null; error: string }>({
+    key: '',
+    data: null,
+    error: '',
+  });
   const latest = useRef(key);
   latest.current = key;
 
@@ -62,7 +73,9 @@ export function useRecordList(kind: KindDef, year: number, version: number, init
   const toggleSort = useCallback(
     (key: string) =>
       setView((v) =>
-        v.sortBy === key ? { ...v, sortDir: v.sortDir === 'asc' ? 'desc' : 'asc', page: 1 } : { ...v, sortBy: key, sortDir: key === kind.dateField ? 'desc' : 'asc', page: 1 },
+        v.sortBy === key
+          ? { ...v, sortDir: v.sortDir === 'asc' ? 'desc' : 'asc', page: 1 }
+          : { ...v, sortBy: key, sortDir: key === kind.dateField ? 'desc' : 'asc', page: 1 },
       ),
     [kind.dateField],
   );
@@ -80,5 +93,16 @@ export function useRecordList(kind: KindDef, year: number, version: number, init
   const replaceFilters = useCallback((filters: Filters) => setView((v) => ({ ...v, filters, page: 1, epoch: v.epoch + 1 })), []);
   const clearFilters = useCallback(() => setView((v) => ({ ...v, filters: {}, search: '', page: 1, epoch: v.epoch + 1 })), []);
 
-  return { view, data: shown.data, error: shown.error, loading: shown.key !== key || view.search.trim() !== search.trim(), setPage, setSearch, toggleSort, setFilter, replaceFilters, clearFilters };
+  return {
+    view,
+    data: shown.data,
+    error: shown.error,
+    loading: shown.key !== key || view.search.trim() !== search.trim(),
+    setPage,
+    setSearch,
+    toggleSort,
+    setFilter,
+    replaceFilters,
+    clearFilters,
+  };
 }

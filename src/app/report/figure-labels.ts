@@ -20,7 +20,11 @@ export const segmentKey = (paragraphId: string, index: number) => `${paragraphId
  * Lines the assembly's figure uses up with the saved spec: uses are pushed paragraph by
  * paragraph, one per figure and one per rate item, none for an unknown figure.
  */
-export function indexUses(spec: ReportSpec, uses: readonly FigureUse[], defs: ReadonlyMap<string, FigureDef>): Map<string, { seg: Segment; displays: string[] }> {
+export function indexUses(
+  spec: ReportSpec,
+  uses: readonly FigureUse[],
+  defs: ReadonlyMap<string, FigureDef>,
+): Map<string, { seg: Segment; displays: string[] }> {
   const byAnchor = new Map<string, FigureUse[]>();
   for (const u of uses) byAnchor.set(u.anchor, [...(byAnchor.get(u.anchor) ?? []), u]);
   const out = new Map<string, { seg: Segment; displays: string[] }>();
@@ -30,7 +34,8 @@ export function indexUses(spec: ReportSpec, uses: readonly FigureUse[], defs: Re
       const ids = seg.type === 'figure' ? [seg.figureId] : seg.type === 'rates' ? seg.items.map((x) => x.figureId) : [];
       if (!ids.length || !ids.every((id) => defs.has(id))) return;
       const taken = queue.splice(0, ids.length);
-      if (taken.length === ids.length && taken.every((u, k) => u.figureId === ids[k])) out.set(segmentKey(p.id, i), { seg, displays: taken.map((u) => u.display) });
+      if (taken.length === ids.length && taken.every((u, k) => u.figureId === ids[k]))
+        out.set(segmentKey(p.id, i), { seg, displays: taken.map((u) => u.display) });
     });
   }
   return out;
@@ -47,14 +52,22 @@ export interface ChipLabel {
   unknown: boolean;
 }
 
-const RULE_KIND: Record<FigureDef['value']['type'], 'count' | 'sum' | 'money' | 'rate'> = { count: 'count', sum: 'sum', money: 'money', rate: 'rate' };
+const RULE_KIND: Record<FigureDef['value']['type'], 'count' | 'sum' | 'money' | 'rate'> = {
+  count: 'count',
+  sum: 'sum',
+  money: 'money',
+  rate: 'rate',
+};
 
 /** The year's value of a figure under a display rule, formatted here (no round trip). */
 export function formatValue(def: FigureDef, r: FigureResult | undefined, rule: FigureSegment['rule'], unit?: string): string {
   if (!r) return '…';
   // A figure that cannot be computed (a rate over 0, a custom definition the kinds no longer match) is never shown as 0.
   if (!r.ok) return '—';
-  const res = formatFigure({ kind: RULE_KIND[def.value.type], value: r.value, numerator: r.numerator, denominator: r.denominator, unit: unit ?? def.unit }, rule ?? def.display);
+  const res = formatFigure(
+    { kind: RULE_KIND[def.value.type], value: r.value, numerator: r.numerator, denominator: r.denominator, unit: unit ?? def.unit },
+    rule ?? def.display,
+  );
   return res.text;
 }
 
@@ -74,9 +87,14 @@ export function chipLabel(seg: Segment, key: string, info: FigureInfo, year: num
   if (seg.type === 'rates') {
     const defs = seg.items.map((it) => info.defs.get(it.figureId));
     const unknown = defs.some((d) => !d);
-    const values = fresh ? saved!.displays : seg.items.map((it, k) => (defs[k] ? formatValue(defs[k]!, info.values.get(it.figureId), undefined) : '—'));
+    const values = fresh
+      ? saved!.displays
+      : seg.items.map((it, k) => (defs[k] ? formatValue(defs[k]!, info.values.get(it.figureId), undefined) : '—'));
     // As the report words it: equal rates read “均为100%”.
-    const value = values.length > 1 && values.every((v) => v === values[0]) ? `均${values[0] === '0%' ? '为' : (seg.verb ?? '达到')}${values[0]}` : values.join('、');
+    const value =
+      values.length > 1 && values.every((v) => v === values[0])
+        ? `均${values[0] === '0%' ? '为' : (seg.verb ?? '达到')}${values[0]}`
+        : values.join('、');
     return { name: seg.items.map((it) => it.label).join('、'), value, flags: [], manual: false, pending: false, unknown };
   }
   if (seg.type !== 'figure') return { name: '', value: '', flags: [], manual: false, pending: false, unknown: false };
@@ -87,5 +105,12 @@ export function chipLabel(seg: Segment, key: string, info: FigureInfo, year: num
   if (fresh) return { name: def.name, value: saved!.displays[0], flags, manual: false, pending: false, unknown: false };
   const needsSave = seg.change || (seg.sinceYear !== undefined && seg.sinceYear < year);
   if (needsSave) return { name: def.name, value: '保存后计算', flags, manual: false, pending: true, unknown: false };
-  return { name: def.name, value: formatValue(def, info.values.get(seg.figureId), seg.rule, seg.unit), flags, manual: false, pending: false, unknown: false };
+  return {
+    name: def.name,
+    value: formatValue(def, info.values.get(seg.figureId), seg.rule, seg.unit),
+    flags,
+    manual: false,
+    pending: false,
+    unknown: false,
+  };
 }

@@ -79,10 +79,20 @@ export function ProblemsPanel({ problems, stale, onLocate, onFix, fixing }: Prop
                 )}
                 {p.fix && (
                   <>
-                    <a className="problem-link" href={hrefFor(fixRoute(p.fix, true))} title={`新增一条${describe(p.fix)}记录`} onClick={(e) => follow(e, p.fix!, true)}>
+                    <a
+                      className="problem-link"
+                      href={hrefFor(fixRoute(p.fix, true))}
+                      title={`新增一条${describe(p.fix)}记录`}
+                      onClick={(e) => follow(e, p.fix!, true)}
+                    >
                       去登记
                     </a>
-                    <a className="problem-link" href={hrefFor(fixRoute(p.fix, false))} title={`查看${describe(p.fix)}台账`} onClick={(e) => follow(e, p.fix!, false)}>
+                    <a
+                      className="problem-link"
+                      href={hrefFor(fixRoute(p.fix, false))}
+                      title={`查看${describe(p.fix)}台账`}
+                      onClick={(e) => follow(e, p.fix!, false)}
+                    >
                       查看台账
                     </a>
                   </>

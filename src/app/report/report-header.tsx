@@ -17,9 +17,23 @@ interface Props {
 
 function sourceBadge(m: ReportModel) {
   if (!m.saved) return null;
-  if (m.saved.source === 'saved') return <Badge variant="light" color="teal">已保存</Badge>;
-  if (m.saved.source === 'previous') return <Badge variant="light" color="gray">沿用{m.saved.fromYear}年报告，尚未保存</Badge>;
-  return <Badge variant="light" color="gray">默认提纲，尚未保存</Badge>;
+  if (m.saved.source === 'saved')
+    return (
+      <Badge variant="light" color="teal">
+        已保存
+      </Badge>
+    );
+  if (m.saved.source === 'previous')
+    return (
+      <Badge variant="light" color="gray">
+        沿用{m.saved.fromYear}年报告，尚未保存
+      </Badge>
+    );
+  return (
+    <Badge variant="light" color="gray">
+      默认提纲，尚未保存
+    </Badge>
+  );
 }
 
 export function ReportHeader({ m, onSave, busy, onOutput, onRevert, onReset, onSources }: Props) {
@@ -40,7 +54,14 @@ export function ReportHeader({ m, onSave, busy, onOutput, onRevert, onReset, onS
             撤销修改
           </Button>
         )}
-        <Button onClick={onSave} loading={m.saving} disabled={!m.draft || (!m.dirty && m.saved?.source === 'saved')} data-testid="report-save" data-shortcut="save" title="保存（Ctrl+S）">
+        <Button
+          onClick={onSave}
+          loading={m.saving}
+          disabled={!m.draft || (!m.dirty && m.saved?.source === 'saved')}
+          data-testid="report-save"
+          data-shortcut="save"
+          title="保存（Ctrl+S）"
+        >
           保存
         </Button>
         <ReportBackupNotice />

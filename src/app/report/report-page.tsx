@@ -91,7 +91,12 @@ export function ReportPage() {
       (e) => toast(asApiError(e).message, 'error'),
     );
 
-  if (m.loadError && !m.draft) return <Alert color="red" title="无法打开年度报告">{m.loadError}</Alert>;
+  if (m.loadError && !m.draft)
+    return (
+      <Alert color="red" title="无法打开年度报告">
+        {m.loadError}
+      </Alert>
+    );
   if (!m.draft || !m.saved) {
     return (
       <Group gap="xs" p="md">
@@ -107,7 +112,15 @@ export function ReportPage() {
 
   return (
     <Stack gap="xs" data-testid="report-page">
-      <ReportHeader m={m} onSave={() => void save()} busy={out.busy} onOutput={(k) => void out.start(k)} onRevert={() => m.setDraft(() => m.saved!.spec)} onReset={() => setAskReset(true)} onSources={(f) => void sources(f)} />
+      <ReportHeader
+        m={m}
+        onSave={() => void save()}
+        busy={out.busy}
+        onOutput={(k) => void out.start(k)}
+        onRevert={() => m.setDraft(() => m.saved!.spec)}
+        onReset={() => setAskReset(true)}
+        onSources={(f) => void sources(f)}
+      />
       {m.saveError && (
         <Alert color="red" variant="light" title={`保存失败：${m.saveError.message}`} data-testid="report-save-error">
           {describeSaveError(m.saveError).map((line, i) => (
@@ -124,7 +137,15 @@ export function ReportPage() {
         </Tabs.List>
         <Tabs.Panel value="text">
           <div className="report-grid">
-            <OutlineEditor spec={draft} setDraft={m.setDraft} year={m.year} town={settings.town} info={m.info} catalogue={m.catalogue} openTrace={openTrace} />
+            <OutlineEditor
+              spec={draft}
+              setDraft={m.setDraft}
+              year={m.year}
+              town={settings.town}
+              info={m.info}
+              catalogue={m.catalogue}
+              openTrace={openTrace}
+            />
             <aside className="report-aside">{problems}</aside>
           </div>
         </Tabs.Panel>
@@ -141,7 +162,14 @@ export function ReportPage() {
           </div>
         </Tabs.Panel>
         <Tabs.Panel value="preview">
-          <ReportPreview unsaved={m.dirty} year={m.year} outputKey={m.outputKey} document={m.assembled?.document ?? null} onFigure={openTrace} onPageCount={setPages} />
+          <ReportPreview
+            unsaved={m.dirty}
+            year={m.year}
+            outputKey={m.outputKey}
+            document={m.assembled?.document ?? null}
+            onFigure={openTrace}
+            onPageCount={setPages}
+          />
         </Tabs.Panel>
       </Tabs>
       <TraceDrawer request={trace} year={m.year} defs={m.info.defs} values={m.info.values} onClose={() => setTrace(null)} />
@@ -158,9 +186,16 @@ export function ReportPage() {
           );
         }}
       >
-        {m.year}年度报告的正文和发文设置将恢复为{m.saved.source === 'saved' ? '默认提纲（或上一年度的报告）' : '默认提纲'}，本年度已保存的修改会丢失。确定吗？
+        {m.year}年度报告的正文和发文设置将恢复为{m.saved.source === 'saved' ? '默认提纲（或上一年度的报告）' : '默认提纲'}
+        ，本年度已保存的修改会丢失。确定吗？
       </ConfirmModal>
-      <ConfirmModal opened={!!out.pending} title={`${out.pending ? out.label[out.pending.kind] : ''}前请注意`} confirmLabel={`仍要${out.pending ? out.label[out.pending.kind] : ''}`} onClose={out.cancel} onConfirm={() => void out.confirm()}>
+      <ConfirmModal
+        opened={!!out.pending}
+        title={`${out.pending ? out.label[out.pending.kind] : ''}前请注意`}
+        confirmLabel={`仍要${out.pending ? out.label[out.pending.kind] : ''}`}
+        onClose={out.cancel}
+        onConfirm={() => void out.confirm()}
+      >
         报告还有{out.pending?.blocking.length ?? 0}个必须处理的问题：
         <ul className="confirm-list">
           {out.pending?.blocking.slice(0, 5).map((p, i) => (

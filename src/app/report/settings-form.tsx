@@ -3,7 +3,21 @@
  * by hand), 主送, 签发人, 成文日期, 公开属性, 版头, 落款 with or without seal, 特此报告, and the
  * optional 版记 (抄送, 印发机关, 印发日期). Edits the draft; the core checks it on save.
  */
-import { Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
 import { DateField } from '../records/date-field';
 import { autoTitle, issuingOrgans } from '@rules/report/title';
@@ -50,16 +64,40 @@ export function SettingsForm({ value: v, onChange, ledgerSettings, year, errors 
               <Text size="sm" fw={500} mb={4}>
                 发文机关
               </Text>
-              <SegmentedControl size="xs" data={ISSUERS} value={v.issuers} onChange={(x) => onChange({ issuers: x as ReportSettings['issuers'] })} />
+              <SegmentedControl
+                size="xs"
+                data={ISSUERS}
+                value={v.issuers}
+                onChange={(x) => onChange({ issuers: x as ReportSettings['issuers'] })}
+              />
             </div>
             <Text size="sm" c="dimmed" pb={4}>
               {organs.filter(Boolean).join('　') || '请先在“设置”中填写党委、政府全称'}
             </Text>
           </Group>
           <SimpleGrid cols={4} spacing="sm">
-            <TextInput label="发文代字" value={v.docCode} onChange={(e) => onChange({ docCode: e.currentTarget.value })} error={errors.docCode} />
-            <NumberInput label="年份" value={v.docYear} min={YEAR_MIN} max={YEAR_MAX} onChange={(x) => typeof x === 'number' && onChange({ docYear: x })} error={errors.docYear} />
-            <NumberInput label="序号" value={v.docSeq} min={1} max={9999} onChange={(x) => typeof x === 'number' && onChange({ docSeq: x })} error={errors.docSeq} />
+            <TextInput
+              label="发文代字"
+              value={v.docCode}
+              onChange={(e) => onChange({ docCode: e.currentTarget.value })}
+              error={errors.docCode}
+            />
+            <NumberInput
+              label="年份"
+              value={v.docYear}
+              min={YEAR_MIN}
+              max={YEAR_MAX}
+              onChange={(x) => typeof x === 'number' && onChange({ docYear: x })}
+              error={errors.docYear}
+            />
+            <NumberInput
+              label="序号"
+              value={v.docSeq}
+              min={1}
+              max={9999}
+              onChange={(x) => typeof x === 'number' && onChange({ docSeq: x })}
+              error={errors.docSeq}
+            />
             <TextInput label="发文字号" value={docNumber} readOnly variant="filled" tabIndex={-1} data-testid="doc-number" />
           </SimpleGrid>
           <TagsInput
@@ -99,14 +137,30 @@ export function SettingsForm({ value: v, onChange, ledgerSettings, year, errors 
 
         <Block title="主送与落款">
           <SimpleGrid cols={2} spacing="sm">
-            <TextInput label="主送机关" value={v.recipients} onChange={(e) => onChange({ recipients: e.currentTarget.value })} error={errors.recipients} />
-            <TextInput label="结束语" description="如“特此报告”；不需要可留空" value={v.closing} onChange={(e) => onChange({ closing: e.currentTarget.value })} error={errors.closing} />
+            <TextInput
+              label="主送机关"
+              value={v.recipients}
+              onChange={(e) => onChange({ recipients: e.currentTarget.value })}
+              error={errors.recipients}
+            />
+            <TextInput
+              label="结束语"
+              description="如“特此报告”；不需要可留空"
+              value={v.closing}
+              onChange={(e) => onChange({ closing: e.currentTarget.value })}
+              error={errors.closing}
+            />
             <DateField label="成文日期" value={v.signDate} onChange={(signDate) => onChange({ signDate })} error={errors.signDate} />
             <div>
               <Text size="sm" fw={500} mb={4}>
                 落款
               </Text>
-              <SegmentedControl size="xs" data={SEAL} value={v.signatureLayout} onChange={(x) => onChange({ signatureLayout: x as ReportSettings['signatureLayout'] })} />
+              <SegmentedControl
+                size="xs"
+                data={SEAL}
+                value={v.signatureLayout}
+                onChange={(x) => onChange({ signatureLayout: x as ReportSettings['signatureLayout'] })}
+              />
             </div>
           </SimpleGrid>
         </Block>
@@ -117,7 +171,12 @@ export function SettingsForm({ value: v, onChange, ledgerSettings, year, errors 
               <Text size="sm" fw={500} mb={4}>
                 版头
               </Text>
-              <SegmentedControl size="xs" data={HEADER} value={v.headerMode} onChange={(x) => onChange({ headerMode: x as ReportSettings['headerMode'] })} />
+              <SegmentedControl
+                size="xs"
+                data={HEADER}
+                value={v.headerMode}
+                onChange={(x) => onChange({ headerMode: x as ReportSettings['headerMode'] })}
+              />
             </div>
             <Select
               label="公开属性"
@@ -130,11 +189,20 @@ export function SettingsForm({ value: v, onChange, ledgerSettings, year, errors 
         </Block>
 
         <Block title="版记">
-          <Switch label="打印版记（抄送、印发机关和印发日期）" checked={v.imprint} onChange={(e) => onChange({ imprint: e.currentTarget.checked })} />
+          <Switch
+            label="打印版记（抄送、印发机关和印发日期）"
+            checked={v.imprint}
+            onChange={(e) => onChange({ imprint: e.currentTarget.checked })}
+          />
           {v.imprint && (
             <SimpleGrid cols={3} spacing="sm">
               <TextInput label="抄送机关" value={v.cc} onChange={(e) => onChange({ cc: e.currentTarget.value })} error={errors.cc} />
-              <TextInput label="印发机关" value={v.issuer} onChange={(e) => onChange({ issuer: e.currentTarget.value })} error={errors.issuer} />
+              <TextInput
+                label="印发机关"
+                value={v.issuer}
+                onChange={(e) => onChange({ issuer: e.currentTarget.value })}
+                error={errors.issuer}
+              />
               <DateField label="印发日期" value={v.issueDate} onChange={(issueDate) => onChange({ issueDate })} error={errors.issueDate} />
             </SimpleGrid>
           )}

@@ -43,11 +43,17 @@ export function moveSection(spec: ReportSpec, path: SectionPath, by: -1 | 1): Re
   });
 }
 
-export const removeSection = (spec: ReportSpec, path: SectionPath): ReportSpec => mapSiblings(spec, path, (list, i) => list.filter((_, j) => j !== i));
+export const removeSection = (spec: ReportSpec, path: SectionPath): ReportSpec =>
+  mapSiblings(spec, path, (list, i) => list.filter((_, j) => j !== i));
 
 /** A new part at the end, or a new subsection at the end of part `parent`. */
 export function addSection(spec: ReportSpec, parent: SectionPath | null): ReportSpec {
-  const fresh = (runIn: boolean): SectionSpec => ({ id: newId('s'), heading: '', paragraphs: [emptyParagraph()], ...(runIn ? { runIn: true } : {}) });
+  const fresh = (runIn: boolean): SectionSpec => ({
+    id: newId('s'),
+    heading: '',
+    paragraphs: [emptyParagraph()],
+    ...(runIn ? { runIn: true } : {}),
+  });
   if (!parent) return { ...spec, sections: [...spec.sections, fresh(false)] };
   return updateSection(spec, parent, (s) => ({ ...s, children: [...(s.children ?? []), fresh(parent.length === 1)] }));
 }
@@ -74,10 +80,15 @@ function mapParagraphLists(spec: ReportSpec, fn: (list: ParagraphSpec[]) => Para
 export const updateParagraph = (spec: ReportSpec, id: string, fn: (p: ParagraphSpec) => ParagraphSpec): ReportSpec =>
   mapParagraphLists(spec, (list) => (list.some((p) => p.id === id) ? list.map((p) => (p.id === id ? fn(p) : p)) : list));
 
-export const removeParagraph = (spec: ReportSpec, id: string): ReportSpec => mapParagraphLists(spec, (list) => list.filter((p) => p.id !== id));
+export const removeParagraph = (spec: ReportSpec, id: string): ReportSpec =>
+  mapParagraphLists(spec, (list) => list.filter((p) => p.id !== id));
 
 /** Adds an empty paragraph after paragraph `afterId`, or at the end of the opening / a section. */
-export function addParagraph(spec: ReportSpec, where: { afterId: string } | { path: SectionPath | null }, p = emptyParagraph()): ReportSpec {
+export function addParagraph(
+  spec: ReportSpec,
+  where: { afterId: string } | { path: SectionPath | null },
+  p = emptyParagraph(),
+): ReportSpec {
   if ('afterId' in where) {
     return mapParagraphLists(spec, (list) => {
       const i = list.findIndex((x) => x.id === where.afterId);
@@ -92,6 +103,8 @@ export function addParagraph(spec: ReportSpec, where: { afterId: string } | { pa
 export function setZeroText(spec: ReportSpec, id: string, figureId: string, zeroText: string): ReportSpec {
   return updateParagraph(spec, id, (p) => ({
     ...p,
-    segments: p.segments.map((s): Segment => (s.type === 'figure' && s.figureId === figureId && s.manual === undefined && !s.change ? { ...s, zeroText } : s)),
+    segments: p.segments.map((s): Segment =>
+      s.type === 'figure' && s.figureId === figureId && s.manual === undefined && !s.change ? { ...s, zeroText } : s,
+    ),
   }));
 }

@@ -45,7 +45,14 @@ export function TraceDrawer({ request, year, defs, values, onClose }: Props) {
   const period = request?.sinceYear && request.sinceYear < year ? `${request.sinceYear}—${year}年` : `${year}年`;
 
   return (
-    <Drawer opened={!!request} onClose={onClose} position="right" size={560} title={def ? `${def.name} · ${period}` : '台账记录'} data-testid="trace-drawer">
+    <Drawer
+      opened={!!request}
+      onClose={onClose}
+      position="right"
+      size={560}
+      title={def ? `${def.name} · ${period}` : '台账记录'}
+      data-testid="trace-drawer"
+    >
       {def && value && !request?.sinceYear && (
         <Text size="sm" mb="xs">
           {year}年计算值：<b>{value.display}</b>

@@ -65,7 +65,10 @@ export function useReport(): ReportModel {
 
   // Custom figures join the catalogue, so it follows the ledger's writes.
   useEffect(() => {
-    call('figures.catalogue', {}).then((c) => setCatalogue(c as FigureDef[]), (e) => setLoadError(asApiError(e).message));
+    call('figures.catalogue', {}).then(
+      (c) => setCatalogue(c as FigureDef[]),
+      (e) => setLoadError(asApiError(e).message),
+    );
   }, [version]);
 
   // The spec itself: on a new year only, so ledger edits never throw away the clerk's draft.
@@ -135,7 +138,10 @@ export function useReport(): ReportModel {
   }, [year]);
 
   const outputRecorded = useCallback(() => {
-    call('report.staleness', { year }).then((s) => setStaleness(s as Staleness), () => {});
+    call('report.staleness', { year }).then(
+      (s) => setStaleness(s as Staleness),
+      () => {},
+    );
   }, [year]);
 
   const refresh = useCallback(() => setTick((t) => t + 1), []);

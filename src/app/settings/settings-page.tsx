@@ -52,7 +52,12 @@ export function SettingsPage() {
   const section = (s: SettingSection) => (
     <Box key={s.title} title={s.title}>
       {s.townType && (
-        <Input.Wrapper label="乡镇类型" description="报告中的称谓随之改变，如乡长、乡村干部" inputWrapperOrder={['label', 'input', 'description']} mb="xs">
+        <Input.Wrapper
+          label="乡镇类型"
+          description="报告中的称谓随之改变，如乡长、乡村干部"
+          inputWrapperOrder={['label', 'input', 'description']}
+          mb="xs"
+        >
           <SegmentedControl
             display="flex"
             w={240}

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { asApiError, call, type KindDef, type Settings } from '../lib/api';
 import { LedgerProvider } from '../state/ledger';
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; kinds: KindDef[]; settings: Settings; years: number[] };
+type State =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; kinds: KindDef[]; settings: Settings; years: number[] };
 
 export function Boot({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ status: 'loading' });

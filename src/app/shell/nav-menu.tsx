@@ -14,8 +14,20 @@ export function NavMenu({ route }: { route: Route }) {
     <>
       <AppShell.Section>
         <NavLink {...link} href={hrefFor({ name: 'home' })} label="首页" leftSection={<IconHome />} active={route.name === 'home'} />
-        <NavLink {...link} href={hrefFor({ name: 'report' })} label="年度报告" leftSection={<IconReport />} active={route.name === 'report'} />
-        <NavLink {...link} href={hrefFor({ name: 'figures' })} label="自定义指标" leftSection={<IconFigures />} active={route.name === 'figures'} />
+        <NavLink
+          {...link}
+          href={hrefFor({ name: 'report' })}
+          label="年度报告"
+          leftSection={<IconReport />}
+          active={route.name === 'report'}
+        />
+        <NavLink
+          {...link}
+          href={hrefFor({ name: 'figures' })}
+          label="自定义指标"
+          leftSection={<IconFigures />}
+          active={route.name === 'figures'}
+        />
       </AppShell.Section>
       {/* type="auto": when a small screen cannot hold every entry, the scrollbar stays in sight. */}
       <AppShell.Section grow component={ScrollArea} scrollbarSize={6} type="auto">
@@ -48,8 +60,20 @@ export function NavMenu({ route }: { route: Route }) {
       <AppShell.Section style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} py={4}>
         <NavLink {...link} href={hrefFor({ name: 'trash' })} label="回收站" leftSection={<IconTrash />} active={route.name === 'trash'} />
         <NavLink {...link} href={hrefFor({ name: 'data' })} label="导入导出" leftSection={<IconSheet />} active={route.name === 'data'} />
-        <NavLink {...link} href={hrefFor({ name: 'backup' })} label="备份与恢复" leftSection={<IconBackup />} active={route.name === 'backup'} />
-        <NavLink {...link} href={hrefFor({ name: 'settings' })} label="设置" leftSection={<IconSettings />} active={route.name === 'settings'} />
+        <NavLink
+          {...link}
+          href={hrefFor({ name: 'backup' })}
+          label="备份与恢复"
+          leftSection={<IconBackup />}
+          active={route.name === 'backup'}
+        />
+        <NavLink
+          {...link}
+          href={hrefFor({ name: 'settings' })}
+          label="设置"
+          leftSection={<IconSettings />}
+          active={route.name === 'settings'}
+        />
       </AppShell.Section>
     </>
   );

@@ -53,7 +53,10 @@ export function LedgerProvider(props: { kinds: readonly KindDef[]; settings: Set
   }, [version]);
   useEffect(() => {
     let live = true;
-    call('ledger.stats', { year }).then((s) => live && setStats(s), () => {});
+    call('ledger.stats', { year }).then(
+      (s) => live && setStats(s),
+      () => {},
+    );
     return () => {
       live = false;
     };

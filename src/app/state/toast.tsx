@@ -36,7 +36,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="toast-stack" role="status">
         {toasts.map((t) => (
-          <Notification key={t.id} color={t.tone === 'ok' ? 'teal' : 'red'} withBorder onClose={() => dismiss(t.id)} closeButtonProps={{ 'aria-label': '关闭' }}>
+          <Notification
+            key={t.id}
+            color={t.tone === 'ok' ? 'teal' : 'red'}
+            withBorder
+            onClose={() => dismiss(t.id)}
+            closeButtonProps={{ 'aria-label': '关闭' }}
+          >
             {t.message}
             {t.action && (
               <Anchor

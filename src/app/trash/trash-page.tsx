@@ -67,7 +67,12 @@ export function TrashPage() {
                 <Table.Td className="cell-nowrap">{formatTime(r.deletedAt)}</Table.Td>
                 <Table.Td className="cell-nowrap">
                   <Group gap={2} wrap="nowrap">
-                    <Button size="compact-sm" variant="subtle" disabled={busy} onClick={() => act(() => call('trash.restore', { id: r.id }), `已恢复到“${label(r)}”`)}>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      disabled={busy}
+                      onClick={() => act(() => call('trash.restore', { id: r.id }), `已恢复到“${label(r)}”`)}
+                    >
                       恢复
                     </Button>
                     <Button

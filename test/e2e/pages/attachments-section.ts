@@ -40,7 +40,9 @@ export class AttachmentsSection {
   }
 
   async tag(name: string, item: string): Promise<void> {
-    await this.row(name).getByTestId('attachment-item').selectOption(item === '' ? { label: '未标注' } : { label: item });
+    await this.row(name)
+      .getByTestId('attachment-item')
+      .selectOption(item === '' ? { label: '未标注' } : { label: item });
   }
 
   /** Checklist badges, e.g. ['✓ 签到表', '缺 会议纪要']. */
@@ -50,11 +52,14 @@ export class AttachmentsSection {
 
   /** Drops files on the section as if dragged from Explorer. */
   async drop(files: PickedFile[]): Promise<void> {
-    const transfer = await this.page.evaluateHandle((list) => {
-      const dt = new DataTransfer();
-      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.mimeType }));
-      return dt;
-    }, files.map((f) => ({ name: f.name, mimeType: f.mimeType, b64: f.buffer.toString('base64') })));
+    const transfer = await this.page.evaluateHandle(
+      (list) => {
+        const dt = new DataTransfer();
+        for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.mimeType }));
+        return dt;
+      },
+      files.map((f) => ({ name: f.name, mimeType: f.mimeType, b64: f.buffer.toString('base64') })),
+    );
     await this.root.dispatchEvent('dragover', { dataTransfer: transfer });
     await this.root.dispatchEvent('drop', { dataTransfer: transfer });
   }
@@ -93,13 +98,18 @@ export class AttachmentsSection {
   }
 
   async download(name: string): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.row(name).getByRole('button', { name: '下载', exact: true }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.row(name).getByRole('button', { name: '下载', exact: true }).click(),
+    ]);
     return download;
   }
 
   /** 删除 first asks in the row; `confirm` false answers 取消. */
   async remove(name: string, confirm = true): Promise<void> {
     await this.row(name).getByRole('button', { name: '删除', exact: true }).click();
-    await this.row(name).getByRole('button', { name: confirm ? '确认删除' : '取消', exact: true }).click();
+    await this.row(name)
+      .getByRole('button', { name: confirm ? '确认删除' : '取消', exact: true })
+      .click();
   }
 }

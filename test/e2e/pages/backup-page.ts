@@ -79,7 +79,10 @@ export class BackupPage {
   async counts(): Promise<Record<string, number>> {
     const rows = await this.page.getByTestId('backup-counts').locator('tbody tr').allInnerTexts();
     return Object.fromEntries(
-      rows.map((r) => r.split('\t').map((s) => s.trim())).filter((c) => c.length === 2).map(([k, v]) => [k, Number(v)]),
+      rows
+        .map((r) => r.split('\t').map((s) => s.trim()))
+        .filter((c) => c.length === 2)
+        .map(([k, v]) => [k, Number(v)]),
     );
   }
 

@@ -10,7 +10,11 @@ export class HomePage {
 
   /** Waits for a kind's count to read `n` (stats reload after each change). */
   async waitCount(kindId: string, n: number): Promise<void> {
-    await this.page.getByTestId(`stat-${kindId}`).getByTestId('stat-count').filter({ hasText: new RegExp(`^${n}$`) }).waitFor();
+    await this.page
+      .getByTestId(`stat-${kindId}`)
+      .getByTestId('stat-count')
+      .filter({ hasText: new RegExp(`^${n}$`) })
+      .waitFor();
   }
 
   get missing(): Locator {

@@ -59,7 +59,10 @@ export class KindPage {
 
   /** 导出PDF of the 登记簿: the download the page hands over. */
   async downloadRegister(): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: '导出PDF', exact: true }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: '导出PDF', exact: true }).click(),
+    ]);
     return download;
   }
 

@@ -135,13 +135,19 @@ export class ReportPage {
 
   /** Clicks an output button and returns the download the harness hands back. */
   async download(button: '导出PDF' | '导出Word'): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: button, exact: true }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
     return download;
   }
 
   async downloadSources(format: 'CSV' | 'JSON'): Promise<Download> {
     await this.page.getByRole('button', { name: '更多', exact: true }).click();
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('menuitem', { name: new RegExp(`下载附表（${format}`) }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('menuitem', { name: new RegExp(`下载附表（${format}`) }).click(),
+    ]);
     return download;
   }
 }

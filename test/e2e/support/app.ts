@@ -20,7 +20,9 @@ export const VIEWPORT = { width: 1366, height: 768 };
 
 export function requireBuiltRenderer(): void {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`${path.relative(ROOT, RENDERER_DIR)}/index.html is missing: run \`npm run build\` first (npm test builds before vitest).`);
+    throw new Error(
+      `${path.relative(ROOT, RENDERER_DIR)}/index.html is missing: run \`npm run build\` first (npm test builds before vitest).`,
+    );
   }
 }
 

@@ -17,5 +17,9 @@ export function freshDialogEnv(): DialogEnv {
   resetStub();
   const dir = tempDir();
   const ctx = openContext(path.join(dir, 'ledger.db'));
-  return { dir, ctx, deps: { getCtx: () => ctx, dispatch: new Dispatcher(() => ctx), grants: new PathGrants(), getWindow: () => null, defaultDir: dir } };
+  return {
+    dir,
+    ctx,
+    deps: { getCtx: () => ctx, dispatch: new Dispatcher(() => ctx), grants: new PathGrants(), getWindow: () => null, defaultDir: dir },
+  };
 }

@@ -139,11 +139,17 @@ export const Menu = {
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] };
 export const shell = { openPath: vi.fn(async () => ''), openExternal: vi.fn() };
 
-export const contextBridge = { exposed: new Map<string, any>(), exposeInMainWorld: (key: string, api: unknown) => void contextBridge.exposed.set(key, api) };
+export const contextBridge = {
+  exposed: new Map<string, any>(),
+  exposeInMainWorld: (key: string, api: unknown) => void contextBridge.exposed.set(key, api),
+};
 class FakeIpcRenderer extends FakeEmitter {
   invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } }));
   removeListener(name: string, fn: Listener) {
-    this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== fn));
+    this.listeners.set(
+      name,
+      (this.listeners.get(name) ?? []).filter((l) => l !== fn),
+    );
     return this;
   }
 }

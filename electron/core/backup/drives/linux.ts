@@ -16,7 +16,8 @@ export function parseMounts(text: string): { device: string; mountPoint: string;
     const [device, mp, fsType] = line.trim().split(/\s+/);
     if (!device || !mp) continue;
     const mountPoint = unescape(mp);
-    if (/^\/(run\/)?media\/./.test(mountPoint) && !out.some((m) => m.mountPoint === mountPoint)) out.push({ device, mountPoint, fsType: fsType ?? '' });
+    if (/^\/(run\/)?media\/./.test(mountPoint) && !out.some((m) => m.mountPoint === mountPoint))
+      out.push({ device, mountPoint, fsType: fsType ?? '' });
   }
   return out;
 }
@@ -37,7 +38,9 @@ export function listLinuxDrives(mountsFile = '/proc/mounts'): Drive[] {
   } catch {
     return [];
   }
-  return parseMounts(text).map((m) => statDrive(m.mountPoint)).filter((d): d is Drive => d !== null);
+  return parseMounts(text)
+    .map((m) => statDrive(m.mountPoint))
+    .filter((d): d is Drive => d !== null);
 }
 
 export function listMacDrives(volumes = '/Volumes'): Drive[] {

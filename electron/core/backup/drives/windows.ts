@@ -43,7 +43,13 @@ export function parseWindowsDrives(text: string): Drive[] {
     seen.add(id);
     const label = typeof o.VolumeName === 'string' && o.VolumeName.trim() ? o.VolumeName.trim() : '';
     const removable = Number(o.DriveType) === 2 || o.Usb === true || o.BusType === 'USB';
-    const drive: Drive = { path: `${id}\\`, label: label || `${removable ? 'U盘' : '磁盘'} (${id})`, freeBytes: num(o.FreeSpace), totalBytes: num(o.Size), removable };
+    const drive: Drive = {
+      path: `${id}\\`,
+      label: label || `${removable ? 'U盘' : '磁盘'} (${id})`,
+      freeBytes: num(o.FreeSpace),
+      totalBytes: num(o.Size),
+      removable,
+    };
     if (typeof o.VolumeSerialNumber === 'string' && o.VolumeSerialNumber) drive.serial = o.VolumeSerialNumber;
     drives.push(drive);
   }

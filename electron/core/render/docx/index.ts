@@ -10,14 +10,7 @@ import { fontTableXml } from './fonts';
 import { pageNumberFooters } from './footers';
 import { headerTable } from './header';
 import { imprintTable } from './imprint';
-import {
-  FOOTER_DISTANCE_TWIPS,
-  GRID_CHAR_SPACE,
-  HEADER_DISTANCE_TWIPS,
-  LINE,
-  MARGIN_TWIPS,
-  PAGE_TWIPS,
-} from './metrics';
+import { FOOTER_DISTANCE_TWIPS, GRID_CHAR_SPACE, HEADER_DISTANCE_TWIPS, LINE, MARGIN_TWIPS, PAGE_TWIPS } from './metrics';
 import { corePropertiesXml } from './properties';
 import { signatureParagraphs } from './signature';
 import { externalStylesXml, reportStyles } from './styles';

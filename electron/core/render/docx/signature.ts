@@ -47,7 +47,12 @@ export function sealedLayout(organs: readonly string[], date: string): { rows: S
     const right = names[i + 1];
     const leftCenter = right !== undefined ? pairCenters(left, right) : null;
     if (right !== undefined && leftCenter !== null) {
-      rows.push({ organs: [{ name: left, center: leftCenter }, { name: right, center: dateCenter }] });
+      rows.push({
+        organs: [
+          { name: left, center: leftCenter },
+          { name: right, center: dateCenter },
+        ],
+      });
       i += 2;
     } else {
       rows.push({ organs: [{ name: left, center: dateCenter }] });
@@ -96,11 +101,7 @@ function unsealedParagraphs(organs: readonly string[], date: string): Paragraph[
   const { organStarts, dateStart } = unsealedLayout(names, date.trim());
   const line = (text: string, left: number) =>
     new Paragraph({ style: STYLE.signature, indent: { left, firstLine: 0 }, children: textRuns(text) });
-  return [
-    ...blankLines(1, true),
-    ...names.map((n, i) => line(n, organStarts[i])),
-    ...(date.trim() ? [line(date.trim(), dateStart)] : []),
-  ];
+  return [...blankLines(1, true), ...names.map((n, i) => line(n, organStarts[i])), ...(date.trim() ? [line(date.trim(), dateStart)] : [])];
 }
 
 export function signatureParagraphs(signature: ReportDocument['signature']): Paragraph[] {

@@ -169,9 +169,7 @@ export function reportStyles(options: StyleOptions = {}): IStylesOptions {
 }
 
 function rFontsXml(f: IFontAttributesProperties): string {
-  const attrs = (['ascii', 'hAnsi', 'eastAsia', 'cs', 'hint'] as const)
-    .filter((k) => f[k])
-    .map((k) => `w:${k}="${xmlAttr(String(f[k]))}"`);
+  const attrs = (['ascii', 'hAnsi', 'eastAsia', 'cs', 'hint'] as const).filter((k) => f[k]).map((k) => `w:${k}="${xmlAttr(String(f[k]))}"`);
   return `<w:rFonts ${attrs.join(' ')}/>`;
 }
 
@@ -200,8 +198,7 @@ export function externalStylesXml(options: StyleOptions = {}): string {
     `<w:rPr>${rFontsXml(roleFont('fang'))}<w:color w:val="000000"/>${scale}` +
     `<w:sz w:val="${HALF_POINTS.body}"/><w:szCs w:val="${HALF_POINTS.body}"/></w:rPr>` +
     '</w:style>';
-  const noGrid = (line: number) =>
-    `<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${line}" w:lineRule="exact"/>`;
+  const noGrid = (line: number) => `<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${line}" w:lineRule="exact"/>`;
   const title =
     `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${STYLE.title}">` +
     `<w:name w:val="公文标题"/><w:basedOn w:val="${STYLE.normal}"/><w:next w:val="${STYLE.recipients}"/>` +

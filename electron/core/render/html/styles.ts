@@ -7,8 +7,7 @@ import type { FontRole } from '@rules/report/document';
 import { CHAR_PX, HALF_LEADING_PX, LETTER_SPACING_PX, LINE_PX, MARK_LINE_HEIGHT, RULE_MM, type BannerGeometry } from './geometry';
 
 const GENERIC = new Set(['serif', 'sans-serif']);
-export const fontStack = (role: FontRole): string =>
-  FONT_CHAIN[role].map((f) => (GENERIC.has(f) ? f : `"${f}"`)).join(', ');
+export const fontStack = (role: FontRole): string => FONT_CHAIN[role].map((f) => (GENERIC.has(f) ? f : `"${f}"`)).join(', ');
 
 const px = (n: number): string => `${+n.toFixed(4)}px`;
 const P = px(LINE_PX);

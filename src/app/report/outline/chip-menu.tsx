@@ -21,7 +21,12 @@ export interface ChipTarget {
 /** The spec's rule type (its 约数 granularities are the four the clerk may choose). */
 type DisplayRule = NonNullable<FigureSegment['rule']>;
 type RuleType = DisplayRule['type'];
-const RULES: Record<FigureDef['value']['type'], RuleType[]> = { count: ['exact', 'approx'], sum: ['exact', 'approx'], money: ['wan', 'exact', 'approx'], rate: ['percent'] };
+const RULES: Record<FigureDef['value']['type'], RuleType[]> = {
+  count: ['exact', 'approx'],
+  sum: ['exact', 'approx'],
+  money: ['wan', 'exact', 'approx'],
+  rate: ['percent'],
+};
 const RULE_LABEL: Record<RuleType, string> = { exact: '精确数', approx: '约数（“余”）', wan: '万元', percent: '百分比' };
 const GRANULARITY = [
   { value: 'auto', label: '自动' },
@@ -42,7 +47,16 @@ export function ChipMenu({ target, spec, onClose }: { target: ChipTarget; spec: 
   // In a portal, so the anchor sits in page coordinates and scrolls with the chip.
   return (
     <Portal>
-      <Popover opened={!!seg} onChange={(o) => !o && onClose()} position="bottom-start" withinPortal shadow="md" width={380} trapFocus={false} closeOnEscape>
+      <Popover
+        opened={!!seg}
+        onChange={(o) => !o && onClose()}
+        position="bottom-start"
+        withinPortal
+        shadow="md"
+        width={380}
+        trapFocus={false}
+        closeOnEscape
+      >
         <Popover.Target>
           <div className="chip-anchor" style={anchor} />
         </Popover.Target>
@@ -112,7 +126,10 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
         label="显示方式"
         disabled={manual}
         value={ruleType}
-        data={[{ value: 'default', label: `按指标默认（${RULE_LABEL[def.display.type]}）` }, ...rules.map((r) => ({ value: r, label: RULE_LABEL[r] }))]}
+        data={[
+          { value: 'default', label: `按指标默认（${RULE_LABEL[def.display.type]}）` },
+          ...rules.map((r) => ({ value: r, label: RULE_LABEL[r] })),
+        ]}
         onChange={(v) => v && set({ rule: ruleFrom(v as RuleType | 'default', seg.rule) })}
         comboboxProps={{ withinPortal: false }}
       />
@@ -157,10 +174,25 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
           onChange={(e) => set({ sinceYear: e.currentTarget.checked ? year - 2 : undefined })}
         />
         {seg.sinceYear !== undefined && (
-          <NumberInput size="xs" w={96} aria-label="起始年份" min={YEAR_MIN} max={year} value={seg.sinceYear} suffix="年" onChange={(v) => typeof v === 'number' && set({ sinceYear: v })} />
+          <NumberInput
+            size="xs"
+            w={96}
+            aria-label="起始年份"
+            min={YEAR_MIN}
+            max={year}
+            value={seg.sinceYear}
+            suffix="年"
+            onChange={(v) => typeof v === 'number' && set({ sinceYear: v })}
+          />
         )}
       </Group>
-      <Checkbox size="xs" label="写与上年相比的增减（如“较上年增长20%”）" disabled={manual} checked={!!seg.change} onChange={(e) => set({ change: e.currentTarget.checked || undefined })} />
+      <Checkbox
+        size="xs"
+        label="写与上年相比的增减（如“较上年增长20%”）"
+        disabled={manual}
+        checked={!!seg.change}
+        onChange={(e) => set({ change: e.currentTarget.checked || undefined })}
+      />
       <TextInput
         size="xs"
         label="数值为0时改写为"
@@ -178,7 +210,13 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
       />
       {manual && (
         <>
-          <TextInput size="xs" aria-label="手填数值" value={seg.manual ?? ''} maxLength={50} onChange={(e) => set({ manual: e.currentTarget.value })} />
+          <TextInput
+            size="xs"
+            aria-label="手填数值"
+            value={seg.manual ?? ''}
+            maxLength={50}
+            onChange={(e) => set({ manual: e.currentTarget.value })}
+          />
           <Text size="xs" c="orange.8">
             手填的数值在正文、问题清单和数据来源附表中都标为“手填”，台账变化时不会自动更新。
           </Text>

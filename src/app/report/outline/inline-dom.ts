@@ -31,7 +31,11 @@ export function tokenChip(t: Token, label: string): HTMLElement {
 }
 
 function fillFigureChip(chip: HTMLElement, label: ChipLabel): void {
-  chip.replaceChildren(el('span', 'fig-chip-name', label.name), el('span', 'fig-chip-sep', '：'), el('span', 'fig-chip-value', label.value));
+  chip.replaceChildren(
+    el('span', 'fig-chip-name', label.name),
+    el('span', 'fig-chip-sep', '：'),
+    el('span', 'fig-chip-value', label.value),
+  );
   for (const f of label.flags) chip.append(el('span', f === '手填' ? 'fig-chip-flag manual' : 'fig-chip-flag', f));
   chip.classList.toggle('is-manual', label.manual);
   chip.classList.toggle('is-pending', label.pending);
@@ -55,7 +59,8 @@ export function renderInline(root: HTMLElement, segments: readonly Segment[], la
   const nodes: Node[] = [];
   segments.forEach((seg, i) => {
     if (seg.type !== 'text') return void nodes.push(figureChip(seg, labels.chip(seg, i)));
-    for (const p of splitTokens(seg.text)) nodes.push(p.type === 'text' ? document.createTextNode(p.text) : tokenChip(p.token, labels.token(p.token)));
+    for (const p of splitTokens(seg.text))
+      nodes.push(p.type === 'text' ? document.createTextNode(p.text) : tokenChip(p.token, labels.token(p.token)));
   });
   root.replaceChildren(...nodes);
 }

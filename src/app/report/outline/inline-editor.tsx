@@ -63,7 +63,8 @@ export const InlineEditor = forwardRef<InlineEditorHandle, Props>(function Inlin
 
   const rememberCaret = () => {
     const sel = window.getSelection();
-    if (sel?.rangeCount && root.current?.contains(sel.getRangeAt(0).commonAncestorContainer)) caret.current = sel.getRangeAt(0).cloneRange();
+    if (sel?.rangeCount && root.current?.contains(sel.getRangeAt(0).commonAncestorContainer))
+      caret.current = sel.getRangeAt(0).cloneRange();
   };
 
   const insert = (node: Node) => {

@@ -42,7 +42,11 @@ export function OutlineEditor({ spec, setDraft, year, town, info, catalogue, ope
     const before = click.element.getBoundingClientRect();
     if (before.bottom > window.innerHeight * 0.45) window.scrollBy({ top: before.top - 150, behavior: 'instant' });
     const r = click.element.getBoundingClientRect();
-    setChip({ paragraphId, index: click.index, rect: { left: r.left + window.scrollX, top: r.top + window.scrollY, width: r.width, height: r.height } });
+    setChip({
+      paragraphId,
+      index: click.index,
+      rect: { left: r.left + window.scrollX, top: r.top + window.scrollY, width: r.width, height: r.height },
+    });
   }, []);
 
   const ctx = useMemo<OutlineContextValue>(
@@ -64,7 +68,12 @@ export function OutlineEditor({ spec, setDraft, year, town, info, catalogue, ope
               <ParagraphEditor key={p.id} p={p} label={`开头第${k + 1}段`} />
             ))}
             {spec.opening.length === 0 && (
-              <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => setDraft((s) => addParagraph(s, { path: null }))}>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                leftSection={<IconPlus size={12} />}
+                onClick={() => setDraft((s) => addParagraph(s, { path: null }))}
+              >
                 添加段落
               </Button>
             )}
@@ -75,7 +84,14 @@ export function OutlineEditor({ spec, setDraft, year, town, info, catalogue, ope
             <SectionCard section={s} path={[i]} siblings={spec.sections.length} />
           </Paper>
         ))}
-        <Button variant="default" size="xs" leftSection={<IconPlus size={14} />} disabled={spec.sections.length >= 10} onClick={() => setDraft((s) => addSection(s, null))} w="fit-content">
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          disabled={spec.sections.length >= 10}
+          onClick={() => setDraft((s) => addSection(s, null))}
+          w="fit-content"
+        >
           添加一级标题
         </Button>
       </Stack>

@@ -18,7 +18,12 @@ export function ParagraphEditor({ p, label }: { p: ParagraphSpec; label: string 
   const remove = () => {
     const go = () => setDraft((s) => removeParagraph(s, p.id));
     if (!hasContent) return go();
-    confirm({ title: '删除段落', body: '确定删除这一段吗？保存后才会生效，未保存前可点“撤销修改”找回。', confirmLabel: '删除段落', onConfirm: go });
+    confirm({
+      title: '删除段落',
+      body: '确定删除这一段吗？保存后才会生效，未保存前可点“撤销修改”找回。',
+      confirmLabel: '删除段落',
+      onConfirm: go,
+    });
   };
 
   return (
@@ -52,7 +57,13 @@ export function ParagraphEditor({ p, label }: { p: ParagraphSpec; label: string 
           </Menu.Dropdown>
         </Menu>
         <Tooltip label="在下方添加段落" withinPortal>
-          <ActionIcon size="sm" variant="subtle" color="gray" aria-label="在下方添加段落" onClick={() => setDraft((s) => addParagraph(s, { afterId: p.id }))}>
+          <ActionIcon
+            size="sm"
+            variant="subtle"
+            color="gray"
+            aria-label="在下方添加段落"
+            onClick={() => setDraft((s) => addParagraph(s, { afterId: p.id }))}
+          >
             <IconPlus size={14} />
           </ActionIcon>
         </Tooltip>

@@ -13,7 +13,8 @@ import { useOutline } from './outline-context';
 import { ParagraphEditor } from './paragraph-editor';
 import { useInlineLabels } from './use-inline-labels';
 
-const numberOf = (depth: number, i: number) => (depth === 0 ? `${chineseNumber(i + 1)}、` : depth === 1 ? `（${chineseNumber(i + 1)}）` : `${i + 1}.`);
+const numberOf = (depth: number, i: number) =>
+  depth === 0 ? `${chineseNumber(i + 1)}、` : depth === 1 ? `（${chineseNumber(i + 1)}）` : `${i + 1}.`;
 
 const headingSegments = (h: string): Segment[] => (h ? [{ type: 'text', text: h }] : []);
 const headingText = (segs: Segment[]) => segs.map((s) => (s.type === 'text' ? s.text : '')).join('');
@@ -41,7 +42,11 @@ export function SectionCard({ section, path, siblings }: Props) {
     });
 
   return (
-    <section className={depth === 0 ? 'outline-part' : 'outline-sub'} data-anchor={section.id} data-testid={depth === 0 ? 'report-part' : 'report-subsection'}>
+    <section
+      className={depth === 0 ? 'outline-part' : 'outline-sub'}
+      data-anchor={section.id}
+      data-testid={depth === 0 ? 'report-part' : 'report-subsection'}
+    >
       <Group gap={6} wrap="nowrap" align="center" className="outline-heading">
         <Text className={depth === 0 ? 'heading-no part' : 'heading-no'}>{number}</Text>
         <div className="heading-edit">
@@ -68,10 +73,24 @@ export function SectionCard({ section, path, siblings }: Props) {
           </Tooltip>
         )}
         <Group gap={0} wrap="nowrap">
-          <ActionIcon size="sm" variant="subtle" color="gray" aria-label="上移" disabled={i === 0} onClick={() => setDraft((s) => moveSection(s, path, -1))}>
+          <ActionIcon
+            size="sm"
+            variant="subtle"
+            color="gray"
+            aria-label="上移"
+            disabled={i === 0}
+            onClick={() => setDraft((s) => moveSection(s, path, -1))}
+          >
             <IconUp size={14} />
           </ActionIcon>
-          <ActionIcon size="sm" variant="subtle" color="gray" aria-label="下移" disabled={i === siblings - 1} onClick={() => setDraft((s) => moveSection(s, path, 1))}>
+          <ActionIcon
+            size="sm"
+            variant="subtle"
+            color="gray"
+            aria-label="下移"
+            disabled={i === siblings - 1}
+            onClick={() => setDraft((s) => moveSection(s, path, 1))}
+          >
             <IconDown size={14} />
           </ActionIcon>
           <ActionIcon size="sm" variant="subtle" color="gray" aria-label="删除标题" onClick={remove}>
@@ -84,7 +103,12 @@ export function SectionCard({ section, path, siblings }: Props) {
           <ParagraphEditor key={p.id} p={p} label={`${number}第${k + 1}段`} />
         ))}
         {section.paragraphs.length === 0 && (
-          <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => setDraft((s) => addParagraph(s, { path }))}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            leftSection={<IconPlus size={12} />}
+            onClick={() => setDraft((s) => addParagraph(s, { path }))}
+          >
             添加段落
           </Button>
         )}
@@ -93,7 +117,13 @@ export function SectionCard({ section, path, siblings }: Props) {
         <SectionCard key={c.id} section={c} path={[...path, k]} siblings={children.length} />
       ))}
       {depth === 0 && (
-        <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => setDraft((s) => addSection(s, path))} className="add-sub">
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          leftSection={<IconPlus size={12} />}
+          onClick={() => setDraft((s) => addSection(s, path))}
+          className="add-sub"
+        >
           添加小标题
         </Button>
       )}

@@ -55,7 +55,8 @@ export interface FontStatus {
 
 export function checkFonts(measure: Measure = canvasMeasure()): FontStatus[] {
   return ROLES.map((r) => {
-    if (r.names.some((n) => isInstalled(n, measure))) return { wanted: r.wanted, use: r.use, installed: true, substitute: null, message: '', serious: false };
+    if (r.names.some((n) => isInstalled(n, measure)))
+      return { wanted: r.wanted, use: r.use, installed: true, substitute: null, message: '', serious: false };
     const next = FONT_CHAIN[r.key].filter((n) => !r.names.includes(n)).find((n) => GENERIC_NAMES.has(n) || isInstalled(n, measure));
     const substitute = !next || GENERIC_NAMES.has(next) ? '系统默认字体' : next;
     return {

@@ -10,7 +10,10 @@ function usePage(doc: PDFDocumentProxy, n: number): PDFPageProxy | null {
   const [page, setPage] = useState<PDFPageProxy | null>(null);
   useEffect(() => {
     let on = true;
-    doc.getPage(n).then((p) => on && setPage(p), () => {});
+    doc.getPage(n).then(
+      (p) => on && setPage(p),
+      () => {},
+    );
     return () => {
       on = false;
     };
@@ -53,7 +56,13 @@ export function PageView({ doc, n, zoom, hits, onFigure }: PageProps) {
   const { canvas, drawn } = useDraw(page, scale);
   const viewport = page?.getViewport({ scale });
   return (
-    <div className="pdf-page" data-testid="pdf-page" data-page={n} data-rendered={drawn ? 'true' : 'false'} style={viewport ? { width: viewport.width, height: viewport.height } : undefined}>
+    <div
+      className="pdf-page"
+      data-testid="pdf-page"
+      data-page={n}
+      data-rendered={drawn ? 'true' : 'false'}
+      style={viewport ? { width: viewport.width, height: viewport.height } : undefined}
+    >
       <canvas ref={canvas} aria-label={`第${n}页`} />
       {viewport &&
         hits.map((h, i) => {
@@ -80,7 +89,13 @@ export function Thumbnail({ doc, n, active, onClick }: { doc: PDFDocumentProxy; 
   const page = usePage(doc, n);
   const { canvas } = useDraw(page, 0.17);
   return (
-    <button type="button" className={active ? 'pdf-thumb active' : 'pdf-thumb'} onClick={onClick} data-testid="pdf-thumb" aria-label={`转到第${n}页`}>
+    <button
+      type="button"
+      className={active ? 'pdf-thumb active' : 'pdf-thumb'}
+      onClick={onClick}
+      data-testid="pdf-thumb"
+      aria-label={`转到第${n}页`}
+    >
       <canvas ref={canvas} />
       <span>{n}</span>
     </button>

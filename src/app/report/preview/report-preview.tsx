@@ -126,7 +126,12 @@ export function ReportPreview({ year, unsaved, outputKey, document, onFigure, on
           )}
         </Group>
         <Group gap={4} wrap="nowrap">
-          <ActionIcon variant="default" aria-label="缩小" disabled={zoom <= ZOOMS[0]} onClick={() => setZoom(ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)])}>
+          <ActionIcon
+            variant="default"
+            aria-label="缩小"
+            disabled={zoom <= ZOOMS[0]}
+            onClick={() => setZoom(ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)])}
+          >
             −
           </ActionIcon>
           <Select
@@ -137,7 +142,12 @@ export function ReportPreview({ year, unsaved, outputKey, document, onFigure, on
             data={ZOOMS.map((z) => ({ value: String(z), label: `${Math.round(z * 100)}%` }))}
             onChange={(v) => v && setZoom(Number(v))}
           />
-          <ActionIcon variant="default" aria-label="放大" disabled={zoom >= ZOOMS[ZOOMS.length - 1]} onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)])}>
+          <ActionIcon
+            variant="default"
+            aria-label="放大"
+            disabled={zoom >= ZOOMS[ZOOMS.length - 1]}
+            onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)])}
+          >
             +
           </ActionIcon>
           <Button size="xs" variant="subtle" onClick={() => setReload((r) => r + 1)}>
