@@ -25,6 +25,7 @@ import { ReportPage } from './report/report-page';
 import { DataPage } from './excel/data-page';
 import { FiguresPage } from './figures/figures-page';
 import { BackupPage } from './backup/backup-page';
+import { HelpPage } from './help/help-page';
 import { HeaderBackupReminder } from './backup/backup-reminder';
 import { NotFound } from './shell/not-found';
 import { UnsavedGuardHost } from './shell/unsaved-guard-host';
@@ -103,6 +104,8 @@ function Page({ route }: { route: Route }) {
       return <BackupPage />;
     case 'data':
       return <DataPage />;
+    case 'help':
+      return <HelpPage />;
     case 'kind': {
       const kind = kindById.get(route.kind);
       // Keyed by kind so filters, sorting and paging start fresh on every ledger.

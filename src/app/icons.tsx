@@ -77,3 +77,10 @@ export const IconSheet = (p: P) => (
     <path d="M4 9h16M4 15h16M10 3v18" />
   </Svg>
 );
+export const IconHelp = (p: P) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6" />
+    <path d="M12 17h.01" />
+  </Svg>
+);

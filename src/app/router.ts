@@ -2,7 +2,7 @@
  * A small hash router (react-router is not installed, and the packaged app is served from a
  * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/kind/<id>/<recordId> (the
  * kind's page with that record's form open), #/kind/<id>?search=<text> (the page with that search in
- * force, from the header's 全局搜索), #/trash, #/settings, #/report, #/figures, #/backup, #/data.
+ * force, from the header's 全局搜索), #/trash, #/settings, #/report, #/figures, #/backup, #/data, #/help.
  */
 import { useSyncExternalStore } from 'react';
 import { confirmLeave } from './state/unsaved-guard';
@@ -25,7 +25,8 @@ export type Route =
   | { name: 'report' }
   | { name: 'figures' }
   | { name: 'backup' }
-  | { name: 'data' };
+  | { name: 'data' }
+  | { name: 'help' };
 
 export function parseHash(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
@@ -50,6 +51,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'figures') return { name: 'figures' };
   if (parts[0] === 'backup') return { name: 'backup' };
   if (parts[0] === 'data') return { name: 'data' };
+  if (parts[0] === 'help') return { name: 'help' };
   return { name: 'home' };
 }
 
@@ -75,6 +77,8 @@ export function hrefFor(route: Route): string {
       return '#/backup';
     case 'data':
       return '#/data';
+    case 'help':
+      return '#/help';
     default:
       return '#/';
   }

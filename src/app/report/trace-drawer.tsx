@@ -1,7 +1,12 @@
-/** The records behind one figure (figures.trace): kind, date and title, so every number can be checked. */
-import { Drawer, Table, Text } from '@mantine/core';
+/**
+ * The records behind one figure (figures.trace): kind, date and title, so every number can be
+ * checked; for a sum also each record's value of the summed field. A title opens the record's form
+ * (#/kind/<kind>/<id>), asking first when the report holds unsaved changes.
+ */
+import { Anchor, Drawer, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { asApiError, call, type LedgerRecord } from '../lib/api';
+import { hrefFor, navigate, type Route } from '../router';
 import { useLedger } from '../state/ledger';
 import type { FigureDef, FigureResult } from './types';
 
@@ -42,6 +47,10 @@ export function TraceDrawer({ request, year, defs, values, onClose }: Props) {
 
   const def = request ? defs.get(request.figureId) : undefined;
   const value = request ? values.get(request.figureId) : undefined;
+  // A sum shows what each record adds; a count or a rate only which records are behind it.
+  const measure = def && def.value.type !== 'rate' ? def.value.measure : undefined;
+  const summed = measure?.agg.type === 'sum' ? measure.agg.field : undefined;
+  const summedField = measure && summed ? kindById.get(measure.kind)?.fields.find((f) => f.key === summed) : undefined;
   const period = request?.sinceYear && request.sinceYear < year ? `${request.sinceYear}—${year}年` : `${year}年`;
 
   return (
@@ -77,16 +86,42 @@ export function TraceDrawer({ request, year, defs, values, onClose }: Props) {
                 <Table.Th w={110}>类型</Table.Th>
                 <Table.Th w={100}>日期</Table.Th>
                 <Table.Th>名称</Table.Th>
+                {summed && (
+                  <Table.Th w={90} ta="right">
+                    {summedField?.label ?? summed}
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {records.map((r) => {
                 const kind = kindById.get(r.kind);
+                const route: Route = { name: 'kind', kind: r.kind, record: r.id };
+                const title = kind ? String(r.data[kind.titleField] ?? '') : '';
+                const amount = summed ? r.data[summed] : undefined;
                 return (
-                  <Table.Tr key={r.id}>
+                  <Table.Tr key={r.id} data-testid="trace-row">
                     <Table.Td className="cell-nowrap">{kind?.label ?? r.kind}</Table.Td>
                     <Table.Td className="cell-nowrap">{r.date}</Table.Td>
-                    <Table.Td>{kind ? String(r.data[kind.titleField] ?? '') : ''}</Table.Td>
+                    <Table.Td>
+                      <Anchor
+                        size="sm"
+                        href={hrefFor(route)}
+                        title="打开这条记录"
+                        onClick={(e) => {
+                          // Through navigate, so the report's unsaved edits are asked about first.
+                          e.preventDefault();
+                          void navigate(route);
+                        }}
+                      >
+                        {title || '（无名称）'}
+                      </Anchor>
+                    </Table.Td>
+                    {summed && (
+                      <Table.Td className="cell-nowrap" ta="right" data-testid="trace-value">
+                        {amount === undefined || amount === null || amount === '' ? '—' : `${String(amount)}${summedField?.unit ?? ''}`}
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 );
               })}

@@ -1,6 +1,6 @@
-/** The left menu: 首页, 年度报告 and 自定义指标, every ledger kind by group with the year's count, then 回收站, 导入导出, 备份与恢复 and 设置. */
+/** The left menu: 首页, 年度报告 and 自定义指标, every ledger kind by group with the year's count, then 回收站, 导入导出, 备份与恢复, 设置 and 帮助 (F1). */
 import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
-import { IconHome, IconSettings, IconSheet, IconTrash } from '../icons';
+import { IconHelp, IconHome, IconSettings, IconSheet, IconTrash } from '../icons';
 import { hrefFor, type Route } from '../router';
 import { useLedger } from '../state/ledger';
 import { groupKinds } from './nav-groups';
@@ -74,6 +74,7 @@ export function NavMenu({ route }: { route: Route }) {
           leftSection={<IconSettings />}
           active={route.name === 'settings'}
         />
+        <NavLink {...link} href={hrefFor({ name: 'help' })} label="帮助（F1）" leftSection={<IconHelp />} active={route.name === 'help'} />
       </AppShell.Section>
     </>
   );

@@ -4,13 +4,15 @@
  *   Ctrl+N  新增 — the page's [data-shortcut="new"] button, when no dialog is open;
  *   Ctrl+F  搜索 — focuses the page's [data-shortcut="search"] box, when no dialog is open; on a
  *           page without one, the header's 全局搜索 ([data-shortcut="global-search"]);
- *   Ctrl+K  全局搜索 — the header's box, on every page, when no dialog is open.
+ *   Ctrl+K  全局搜索 — the header's box, on every page, when no dialog is open;
+ *   F1      帮助 — the help page, when no dialog is open (a dialog's unsaved values would be left).
  * Pages opt in by marking the element, so no page needs its own listener and the tooltips
  * (「新增（Ctrl+N）」) tell the clerk they exist.
  */
 import { useEffect } from 'react';
+import { navigate } from '../router';
 
-export const SHORTCUT_HINT = { new: 'Ctrl+N', save: 'Ctrl+S', search: 'Ctrl+F', globalSearch: 'Ctrl+K' } as const;
+export const SHORTCUT_HINT = { new: 'Ctrl+N', save: 'Ctrl+S', search: 'Ctrl+F', globalSearch: 'Ctrl+K', help: 'F1' } as const;
 
 const topDialog = (): Element | null => {
   const open = [...document.querySelectorAll('.mantine-Modal-content')];
@@ -18,6 +20,11 @@ const topDialog = (): Element | null => {
 };
 
 function onKey(e: KeyboardEvent): void {
+  if (e.key === 'F1' && !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey) {
+    e.preventDefault(); // never the browser's own help page
+    if (!topDialog()) void navigate({ name: 'help' });
+    return;
+  }
   if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
   const key = e.key.toLowerCase();
   if (key !== 's' && key !== 'n' && key !== 'f' && key !== 'k') return;
