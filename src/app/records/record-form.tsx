@@ -49,8 +49,9 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
   const fields = editableFields(kind);
   // Short fields flow two to a row in definition order; long texts and lists follow, full width.
   const laidOut = [...fields.filter((f) => !WIDE.has(f.type)), ...fields.filter((f) => WIDE.has(f.type))];
-  // The cursor starts in the first field that does not pop a calendar over the form.
-  const firstFocus = laidOut.find((f) => f.type !== 'date');
+  // The cursor starts in the first field on screen (a date's calendar waits for a click or Alt+↓),
+  // so Tab follows the screen's order.
+  const firstFocus = laidOut[0];
   const byKey = new Map(kind.fields.map((f) => [f.key, f]));
   // Required as the form stands: a requiredIf rule (类型 = 法治考试 → 应考人数) marks its field at once.
   const need = useRef<ReadonlySet<string>>(new Set());
