@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, openContext } from '@core/api';
 import { getKind } from '@rules/kinds';
 import { screenshot, startApp, type E2eApp } from './support/app';
-import { sampleRecord } from './support/sample-records';
+import { sampleRecord } from '../support/samples';
 import { AppShell } from './pages/app-shell';
 import { ReportPage } from './pages/report-page';
 
@@ -39,7 +39,7 @@ describe('台账记录 drawer', () => {
       ids = [];
       for (const [n, participants] of PEOPLE.entries()) {
         const data = {
-          ...sampleRecord(getKind('training')!, Y, n, VILLAGES),
+          ...sampleRecord('training', n, { year: Y, everyField: { villages: VILLAGES } }),
           eventType: '集中学法',
           title: `第${n + 1}次集中学法`,
           participants,
