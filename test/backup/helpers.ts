@@ -6,7 +6,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { attachmentsDirFor, callApi, openContext, type LedgerContext } from '@core/api';
+import { attachmentsDirFor, openContext, type LedgerContext } from '@core/api';
+import { api } from '../support/call';
 import type { Db } from '@core/db/open';
 import { exportLedger } from '@core/ledger/exchange';
 import { attachmentFile } from '@core/ledger/attachments';
@@ -18,11 +19,7 @@ export function tempDir(prefix = 'fazhi-bk-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function api<T = unknown>(ctx: LedgerContext, name: string, payload: unknown = {}): Promise<T> {
-  const r = await callApi(ctx, name, payload);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
+export { api };
 
 export const meeting = (i: number) => ({
   meetingType: '党委会议',

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, openContext, type LedgerContext } from '@core/api';
+import { openContext } from '@core/api';
+import { api } from '../support/call';
 import { getKind } from '@rules/kinds';
 import { screenshot, startApp, type E2eApp } from './support/app';
 import { sampleRecord } from '../support/samples';
@@ -21,12 +22,6 @@ const Y = new Date().getFullYear();
 const VILLAGES = ['石桥村', '红星村'];
 const DRIVE = '金士顿U盘';
 const ADDED = '备份之后新增的会议';
-
-async function api<T>(ctx: LedgerContext, name: string, input: unknown): Promise<T> {
-  const r = await callApi(ctx, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
 
 /** 双土镇 with 3 会议 and 2 学法普法 records of this year. */
 async function seed(file: string): Promise<void> {

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, openContext, type LedgerContext } from '@core/api';
+import { openContext } from '@core/api';
+import { api } from '../support/call';
 import { screenshot, startApp, type E2eApp } from './support/app';
 import { sampleRecord } from '../support/samples';
 import { AppShell } from './pages/app-shell';
@@ -17,12 +18,6 @@ import { KindPage } from './pages/kind-page';
 
 const Y = new Date().getFullYear();
 const VILLAGES = ['石桥村', '红星村'];
-
-async function api<T>(ctx: LedgerContext, name: string, input: unknown): Promise<T> {
-  const r = await callApi(ctx, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
 
 async function seed(file: string): Promise<void> {
   const ctx = openContext(file);
