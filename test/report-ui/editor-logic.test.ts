@@ -10,14 +10,7 @@ import { getReportSpec } from '@core/report/store';
 import { computeAll } from '@core/figures/compute';
 import { FIGURES } from '@rules/figures/catalogue';
 import { importLedger } from '@core/ledger/exchange';
-import {
-  addParagraph,
-  addSection,
-  allParagraphs,
-  moveSection,
-  removeParagraph,
-  removeSection,
-} from '../../src/app/report/spec-edit';
+import { addParagraph, addSection, allParagraphs, moveSection, removeParagraph, removeSection } from '../../src/app/report/spec-edit';
 import { chipLabel, indexUses, segmentKey, type FigureInfo } from '../../src/app/report/figure-labels';
 import { resolveText, splitTokens } from '@rules/report/tokens';
 import { placeOf, settingsErrors } from '../../src/app/report/save-errors';
