@@ -140,6 +140,8 @@ describe('problems lead to their fix', () => {
     expect(await report.editor(para).innerText()).not.toContain('理论知识考试，');
     await report.chips(para).filter({ hasText: '参考率' }).click();
     expect(await report.chipMenu.getByRole('textbox', { name: '前后文字' }).inputValue()).toContain('理论知识考试，{值}');
+    expect(await report.chipMenu.getByRole('textbox', { name: /无法计算/ }).inputValue()).toBe('全年未组织法治考试');
+    await screenshot(app.page, 'fix-04-rates-menu');
     await app.page.keyboard.press('Escape');
   });
 
