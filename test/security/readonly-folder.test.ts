@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openContext } from '@core/api';
+import { createBackup } from '@core/backup/create';
 import { api, meeting, tempDir } from '../backup/helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -118,5 +119,38 @@ describe('a read-only ledger folder', () => {
     expect(r.code).toBe(1);
     expect(r.err).toBe(refused(d));
     expect(contents(d)).toEqual(before);
+  });
+
+  it('a folder made read-only while the ledger is in use (its -wal and -shm writable): it opens, but a restore or an import is refused the same way', async () => {
+    const src = path.join(base, 'live-source');
+    fs.mkdirSync(src);
+    const file = path.join(src, '台账.db');
+    const ctx = openContext(file);
+    let d: string;
+    let backup: string;
+    try {
+      await api(ctx, 'records.create', { kind: 'meeting', data: meeting(2) });
+      fs.mkdirSync(path.join(base, 'usb'));
+      backup = (await createBackup(ctx, path.join(base, 'usb'))).file;
+      // Copied while open, so the -wal and -shm files exist and SQLite needs to create nothing to open it.
+      d = readOnlyShare('live', [file, `${file}-wal`, `${file}-shm`, `${file}-lock`], 0o666);
+    } finally {
+      ctx.close();
+    }
+    const ledger = path.join(d, '台账.db');
+    expect(cli('stats', '--db', ledger, '--year', '2024').code).toBe(0);
+    const names = fs.readdirSync(d).sort();
+    const db = fs.readFileSync(ledger);
+    // Replacing the ledger needs the hold's EXCLUSIVE lock, whose journal cannot be created here.
+    for (const args of [
+      ['restore', backup, '--db', ledger],
+      ['import', '--db', ledger, path.join(ROOT, 'test/fixtures/shuangtu-2023.json')],
+    ]) {
+      const r = cli(...args);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(refused(d));
+    }
+    expect(fs.readdirSync(d).sort()).toEqual(names);
+    expect(fs.readFileSync(ledger).equals(db)).toBe(true);
   });
 });

@@ -94,7 +94,9 @@ export class LedgerHold {
           `台账正被另一个程序打开（另一个法治台账窗口或命令行），为防其中刚保存的数据丢失，不能${what}。请先关闭其他程序后重试，台账未作任何改动。`,
         );
       }
-      throw err;
+      // A folder made read-only after the ledger was opened: SQLite may not create the -lock file's
+      // journal (SQLITE_READONLY_DIRECTORY). Said as when opening, not as a lost edit (sqliteFailure).
+      throw openError(this.file, err);
     }
     this.exclusiveHeld = true;
     return () => {
