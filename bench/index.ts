@@ -33,7 +33,7 @@ export function formatTable(lines: Line[]): string {
     ...lines.map(({ row, ok }) => [
       row.name,
       row.ms < 10 ? row.ms.toFixed(2) : row.ms.toFixed(0),
-      row.targetMs === undefined ? '' : `< ${row.targetMs}`,
+      row.targetMs === undefined ? '' : `< ${Math.round(row.targetMs)}`,
       ok === undefined ? '–' : ok ? 'ok' : 'MISSED',
       row.note ?? '',
     ]),

@@ -71,14 +71,16 @@ async function exportXlsx(a: Args, io: Io): Promise<number> {
 registerFormat('.xlsx', { import: importXlsx, export: exportXlsx });
 
 registerCommand('template', {
-  usage: '--out <模板.xlsx> [--kind <类型>]',
-  options: { out: { type: 'string' }, kind: { type: 'string' } },
+  usage: '--out <模板.xlsx> [--kind <类型>] [--db <台账文件>]',
+  options: { out: { type: 'string' }, kind: { type: 'string' }, db: { type: 'string' } },
   async run(a, io) {
     const out = a.need('out');
     if (!/\.xlsx$/i.test(out)) throw new LedgerError('VALIDATION', `模板文件名应以 .xlsx 结尾：${out}`);
     const kind = kindOf(a.values.kind);
     const { templateWorkbook } = await import('@core/excel');
-    writeFileAtomic(out, await templateWorkbook(kind ? getKind(kind) : undefined));
+    // With a ledger, its 村（社区） become the drop-down of those columns.
+    const villages = a.values.db ? (await withLedger(a.need('db'), false, (ctx) => call(ctx, 'settings.get', {}))).villages : [];
+    writeFileAtomic(out, await templateWorkbook(kind ? getKind(kind) : undefined, villages));
     io.out(`已生成模板：${path.resolve(out)}`);
     return 0;
   },

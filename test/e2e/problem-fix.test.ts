@@ -2,7 +2,8 @@
  * Issue 14 point 4 in the real UI: a problem a record would fix leads to the 台账. The report's
  * 法治考试 rates (no exam held) offer 去登记 — a new 普法与培训 record with 活动类型 = 法治考试
  * already chosen — and 查看台账, the page filtered to 法治考试; the 首页's 待补登记 uses the same
- * link for a missing 党委会议. Screens: test-output/screens/fix-*.png (1366×768, one at 1920×1080).
+ * link for a missing 党委会议. A rate with nothing to divide by offers its zero wording or dropping its
+ * clause, one click each. Screens: test-output/screens/fix-*.png (1366×768, two at 1920×1080).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -117,5 +118,45 @@ describe('problems lead to their fix', () => {
     // 清除筛选 shows the year's other record again.
     await kindPage.clearFilters();
     await kindPage.waitTotal(1, Y);
+  });
+
+  it('a rate with nothing to divide by offers its zero wording: one click, saved, the problem gone', async () => {
+    await shell.open('年度报告');
+    await report.waitLoaded();
+    const exam = report.problem('noBase').filter({ hasText: '法治考试参考率' });
+    await exam.waitFor();
+    await exam.scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'fix-04-no-base-fixes');
+    await app.page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(app.page, 'fix-04-no-base-fixes-1920');
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    await exam.getByRole('button', { name: '改为“全年未组织法治考试”' }).click();
+    await shell.toast('已改为“全年未组织法治考试”并保存').waitFor();
+    // Both exam rates lacked a base: the one wording stands for the group, so both problems go.
+    await expect.poll(() => report.problem('noBase').filter({ hasText: '法治考试' }).count()).toBe(0);
+    const para = app.page.getByTestId('report-paragraph').filter({ has: app.page.locator('.fig-chip[data-kind="rates"]') });
+    expect((await report.chipTexts(para)).join('')).toContain('无法计算时另写');
+    // The words that introduced the exam now travel with it (shown in its menu), not in the text.
+    expect(await report.editor(para).innerText()).not.toContain('理论知识考试，');
+    await report.chips(para).filter({ hasText: '参考率' }).click();
+    expect(await report.chipMenu.getByRole('textbox', { name: '前后文字' }).inputValue()).toContain('理论知识考试，{值}');
+    expect(await report.chipMenu.getByRole('textbox', { name: /无法计算/ }).inputValue()).toBe('全年未组织法治考试');
+    await screenshot(app.page, 'fix-04-rates-menu');
+    await app.page.keyboard.press('Escape');
+  });
+
+  it('or drops the clause: 调解成功率 with no dispute closed goes from its sentence in one click', async () => {
+    const rate = report.problem('noBase').filter({ hasText: '矛盾纠纷调解成功率' });
+    await rate.waitFor();
+    const para = app.page.getByTestId('report-paragraph').filter({ has: app.page.locator('.fig-chip', { hasText: '调解成功率' }) });
+    expect(await report.editor(para).innerText()).toContain('，调解成功率');
+    await rate.getByRole('button', { name: '删去这句' }).click();
+    await shell.toast('已删去该表述并保存').waitFor();
+    await expect.poll(() => report.problem('noBase').filter({ hasText: '调解成功率' }).count()).toBe(0);
+    const after = app.page.getByTestId('report-paragraph').filter({ hasText: '全年排查调处矛盾纠纷' }).first();
+    await after.scrollIntoViewIfNeeded();
+    const text = await after.innerText();
+    expect(text).not.toContain('调解成功率');
+    await screenshot(app.page, 'fix-05-clause-dropped');
   });
 });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openContext } from '@core/api';
 import { listRecords } from '@core/ledger/query';
+import { saveSettings } from '@core/ledger/settings';
 import { KINDS } from '@rules/kinds';
 import { hashFile, tempDir } from '../support/ledger';
 import { load, workbook } from './helpers';
@@ -57,6 +58,18 @@ describe('cli excel', () => {
       expect(all.worksheets).toHaveLength(KINDS.length + 1);
       expect(m.worksheets.map((w) => w.name)).toEqual(['会议', '说明']);
     });
+  });
+
+  it('template --db gives the 村（社区） columns that ledger’s villages', async () => {
+    const withVillages = path.join(dir, 'villages.db');
+    const ctx = openContext(withVillages);
+    saveSettings(ctx.db, { town: '石桥镇', villages: ['石桥村', '红星村'] });
+    ctx.close();
+    const out = path.join(dir, 'drill.xlsx');
+    expect(cli('template', '--out', out, '--kind', 'drill', '--db', withVillages).code).toBe(0);
+    const ws = (await load(fs.readFileSync(out))).getWorksheet('应急演练')!;
+    const village = (ws.getRow(1).values as unknown[]).indexOf('村（社区）');
+    expect(ws.getCell(2, village).dataValidation).toMatchObject({ type: 'list', formulae: ['"石桥村,红星村"'] });
   });
 
   it('import without --skip-bad: exit 1, every problem on stderr, the ledger byte-identical', () => {

@@ -17,6 +17,7 @@ import { getKind, KINDS } from '@rules/kinds';
 import { describeField } from '@rules/kinds/describe';
 import { addAllSamples, tempDir, tempLedger, type TempLedger } from '../support/ledger';
 import { load } from './helpers';
+import { api } from '../support/call';
 import type { LedgerContext } from '@core/api';
 import type { Settings } from '@rules/settings';
 
@@ -188,6 +189,22 @@ describe('templates', () => {
       .flat()
       .filter((v) => typeof v === 'string') as string[];
     for (const f of kind.fields) expect(texts, f.label).toContain(describeField(f, 'excel'));
+  });
+
+  it('gives the 村（社区） column the ledger’s villages as its drop-down, through the API as the screens ask', async () => {
+    const L = ledger({ villages: ['石桥村', '河坝村', '场镇社区'] });
+    const { dataBase64 } = await api<{ dataBase64: string }>(L.ctx, 'excel.template', { kind: 'dispute' });
+    const wb = await load(Buffer.from(dataBase64, 'base64'));
+    const ws = wb.getWorksheet('矛盾纠纷')!;
+    const col = (ws.getRow(1).values as unknown[]).slice(1).indexOf('村（社区）');
+    expect(col).toBeGreaterThan(0);
+    const letter = String.fromCharCode(65 + col);
+    expect(ws.getCell(`${letter}2`).dataValidation).toMatchObject({ type: 'list', formulae: ['"石桥村,河坝村,场镇社区"'] });
+    const guide = wb.getWorksheet('说明')!.getSheetValues().flat();
+    expect(guide).toContain('石桥村、河坝村、场镇社区');
+    // A ledger without villages set gets no list (any name may be typed).
+    const bare = await load(await templateWorkbook(getKind('dispute')));
+    expect(bare.getWorksheet('矛盾纠纷')!.getCell(`${letter}2`).dataValidation).toBeUndefined();
   });
 
   it('the whole-ledger template has every kind, managed fields left out, and imports back as nothing to add', async () => {

@@ -10,15 +10,7 @@ import { getReportSpec } from '@core/report/store';
 import { computeAll } from '@core/figures/compute';
 import { FIGURES } from '@rules/figures/catalogue';
 import { importLedger } from '@core/ledger/exchange';
-import {
-  addParagraph,
-  addSection,
-  allParagraphs,
-  moveSection,
-  removeParagraph,
-  removeSection,
-  setZeroText,
-} from '../../src/app/report/spec-edit';
+import { addParagraph, addSection, allParagraphs, moveSection, removeParagraph, removeSection } from '../../src/app/report/spec-edit';
 import { chipLabel, indexUses, segmentKey, type FigureInfo } from '../../src/app/report/figure-labels';
 import { resolveText, splitTokens } from '@rules/report/tokens';
 import { placeOf, settingsErrors } from '../../src/app/report/save-errors';
@@ -67,14 +59,6 @@ describe('outline edits', () => {
     const ids = [...allParagraphs(next)].map((x) => x.p.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(removeParagraph(next, paras[1].id)).toEqual(spec);
-  });
-
-  it('applies the zero wording only to that figure in that paragraph', () => {
-    const { p } = partyPlace(spec);
-    const fixed = setZeroText(spec, p.id, 'meeting.party.count', '全年未召开党委会议');
-    const seg = partyPlace(fixed).p.segments.find((x) => x.type === 'figure' && x.figureId === 'meeting.party.count');
-    expect(seg).toMatchObject({ zeroText: '全年未召开党委会议' });
-    expect(partyPlace(fixed).p.segments.filter((x) => x.type === 'figure' && x.zeroText)).toHaveLength(1);
   });
 });
 

@@ -4,6 +4,8 @@ import { getReportSpec, saveReportSpec } from '@core/report/store';
 import type { ReportSpec, Segment } from '@rules/report/spec';
 import { saveSettings, getSettings } from '@core/ledger/settings';
 import { shuangtuLedger } from './support';
+import { createRecord } from '@core/ledger/records';
+import { sampleRecord } from '../support/samples';
 
 let env: ReturnType<typeof shuangtuLedger> | undefined;
 afterEach(() => env?.cleanup());
@@ -49,12 +51,66 @@ describe('checks before printing', () => {
     expect(r.problems.some((p) => p.code === 'zero')).toBe(false);
   });
 
-  it('blocks a rate whose denominator is zero instead of crashing', () => {
+  it('blocks a rate with nothing to divide by, offering its zero wording and dropping its clause', () => {
     const { spec } = withParagraph(t('出庭应诉率'), { type: 'figure', figureId: 'litigation.headAppearanceRate' });
-    expect(problems(spec).find((p) => p.figureId === 'litigation.headAppearanceRate')).toMatchObject({
-      severity: 'blocking',
-      code: 'figure',
+    const found = problems(spec).filter((p) => p.figureId === 'litigation.headAppearanceRate');
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'blocking', code: 'noBase', suggestion: '全年未发生行政诉讼案件', drop: 'clause' }),
+    ]);
+  });
+
+  it('prints a rate’s zero text only when there is nothing to divide by, never over a real 0%', () => {
+    const seg: Segment = {
+      type: 'figure',
+      figureId: 'litigation.headAppearanceRate',
+      template: '出庭应诉率{值}',
+      zeroText: '全年未发生行政诉讼案件',
+    };
+    const { spec, anchor } = withParagraph(seg, t('。'));
+    const body = (s: ReportSpec) =>
+      assembleReport(env!.ctx.db, 2023, s)
+        .document.body.find((b) => b.anchor === anchor)!
+        .runs.map((r) => r.text)
+        .join('');
+    expect(body(spec)).toBe('全年未发生行政诉讼案件。');
+    expect(problems(spec).filter((p) => p.figureId === 'litigation.headAppearanceRate')).toEqual([]);
+    // A real rate of 0% (a case heard, no head appeared) is a fact: printed, with no zero wording offered.
+    createRecord(env!.ctx.db, 'litigation', {
+      ...sampleRecord('litigation', 0, { year: 2023 }),
+      caseType: '行政诉讼',
+      headAppeared: false,
     });
+    expect(body(spec)).toBe('出庭应诉率0%。');
+    expect(problems(spec).find((p) => p.figureId === 'litigation.headAppearanceRate')).toMatchObject({
+      code: 'zero',
+      suggestion: undefined,
+    });
+  });
+
+  it('lets a group of rates read its zero text when none of them can be computed', () => {
+    const rates: Segment = {
+      type: 'rates',
+      items: [
+        { figureId: 'litigation.headAppearanceRate', label: '出庭率' },
+        { figureId: 'dispute.successRate', label: '成功率' },
+      ],
+      template: '其中{值}',
+      zeroText: '无可比数据',
+    };
+    const { spec, anchor } = withParagraph(t('另，'), rates, t('。'));
+    const text = (year = 2023) =>
+      assembleReport(env!.ctx.db, year, spec)
+        .document.body.find((b) => b.anchor === anchor)!
+        .runs.map((r) => r.text)
+        .join('');
+    // 2022 has no records at all: neither rate can be computed, the group reads its zero text.
+    expect(text(2022)).toBe('另，无可比数据。');
+    expect(assembleReport(env!.ctx.db, 2022, spec).problems.filter((p) => p.anchor === anchor && p.code === 'noBase')).toEqual([]);
+    // The fixture has closed disputes but no lawsuits: one rate lacks a base, so the group prints and only it may go.
+    expect(text()).toMatch(/^另，其中出庭率—，成功率\d/);
+    expect(problems(spec).filter((p) => p.code === 'noBase')).toEqual([
+      expect.objectContaining({ figureId: 'litigation.headAppearanceRate', drop: 'item', suggestion: undefined }),
+    ]);
   });
 
   it('leads a rate with a zero denominator to its records: the denominator’s kind, filtered and prefilled', () => {

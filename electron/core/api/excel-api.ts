@@ -3,6 +3,7 @@
  * same over IPC and the harness (like attachments): the renderer uploads the clerk's file for a
  * preview, sends it again with the confirmed mapping to import, and downloads exports and templates.
  */
+import { getSettings } from '../ledger/settings';
 import { z } from 'zod';
 import { KIND_IDS, getKind } from '@rules/kinds';
 import { LedgerError } from '@rules/errors';
@@ -70,9 +71,9 @@ export const excelApi = {
   ),
   'excel.template': method(
     z.object({ kind: z.enum(KIND_IDS).optional() }),
-    async (_ctx, i) => {
+    async (ctx, i) => {
       const kind = i.kind ? getKind(i.kind) : undefined;
-      return file({ bytes: await templateWorkbook(kind), fileName: templateFileName(kind) });
+      return file({ bytes: await templateWorkbook(kind, getSettings(ctx.db).villages), fileName: templateFileName(kind) });
     },
     HEAVY,
   ),

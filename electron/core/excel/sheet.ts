@@ -36,9 +36,17 @@ export function widthOf(f: FieldDef, header: string): number {
 
 export const NUM_FMT: Partial<Record<FieldDef['type'], string>> = { date: 'yyyy-mm-dd', int: '0', money: '#,##0.00' };
 
+/** The drop-down's values: 是/否, a field's options, or the 村（社区） of the ledger's 设置. */
+export function listValues(f: FieldDef, villages: readonly string[] = []): readonly string[] | undefined {
+  if (f.type === 'bool') return ['是', '否'];
+  if (f.type === 'enum') return f.options ?? [];
+  if (f.type === 'village' && villages.length) return villages;
+  return undefined;
+}
+
 /** A list validation fits inline when its text is under Excel's 255-character limit. */
-export function listValidation(f: FieldDef): ExcelJS.DataValidation | undefined {
-  const values = f.type === 'bool' ? ['是', '否'] : f.type === 'enum' ? [...(f.options ?? [])] : undefined;
+export function listValidation(f: FieldDef, villages: readonly string[] = []): ExcelJS.DataValidation | undefined {
+  const values = listValues(f, villages);
   if (!values) return undefined;
   const list = values.map((v) => v.replace(/"/g, '""')).join(',');
   if (list.length > 250) return undefined;

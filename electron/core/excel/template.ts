@@ -6,18 +6,18 @@
 import ExcelJS from 'exceljs';
 import { KINDS, type KindDef } from '@rules/kinds';
 import { describeField, describeRule } from '@rules/kinds/describe';
-import { HEADER_FILL, THIN, headerOf, listValidation, sheetFields, writeHeader } from './sheet';
+import { HEADER_FILL, THIN, headerOf, listValidation, listValues, sheetFields, writeHeader } from './sheet';
 import { columnLetter } from './read';
 
 /** Rows of a template that carry drop-downs and formats. */
 const TEMPLATE_ROWS = 1000;
 
-function addKindSheet(wb: ExcelJS.Workbook, kind: KindDef): void {
+function addKindSheet(wb: ExcelJS.Workbook, kind: KindDef, villages: readonly string[]): void {
   const fields = sheetFields(kind, false);
   const ws = wb.addWorksheet(kind.label, { properties: { defaultRowHeight: 18 } });
   writeHeader(ws, fields, true);
   fields.forEach((f, i) => {
-    const dv = listValidation(f);
+    const dv = listValidation(f, villages);
     if (!dv) return;
     const col = columnLetter(i);
     // One validation over the whole column range (exceljs keys validations by address).
@@ -28,7 +28,7 @@ function addKindSheet(wb: ExcelJS.Workbook, kind: KindDef): void {
   });
 }
 
-function addGuide(wb: ExcelJS.Workbook, kinds: readonly KindDef[]): void {
+function addGuide(wb: ExcelJS.Workbook, kinds: readonly KindDef[], villages: readonly string[]): void {
   const ws = wb.addWorksheet('说明');
   ws.columns = [
     { header: '台账类型（工作表）', width: 18 },
@@ -45,7 +45,13 @@ function addGuide(wb: ExcelJS.Workbook, kinds: readonly KindDef[]): void {
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const k of kinds) {
     for (const f of sheetFields(k, false)) {
-      ws.addRow([k.label, headerOf(f, false), f.required ? '是' : '', describeField(f, 'excel'), f.options?.join('、') ?? '']);
+      ws.addRow([
+        k.label,
+        headerOf(f, false),
+        f.required ? '是' : '',
+        describeField(f, 'excel'),
+        listValues(f, villages)?.join('、') ?? '',
+      ]);
     }
     for (const r of k.rules ?? []) ws.addRow([k.label, '（规则）', '', describeRule(k, r, 'excel'), '']);
     const managed = k.fields.filter((f) => f.managed);
@@ -62,13 +68,16 @@ function addGuide(wb: ExcelJS.Workbook, kinds: readonly KindDef[]): void {
   ws.eachRow((row) => (row.alignment = { vertical: 'top', wrapText: true }));
 }
 
-/** The template for one kind, or (no kind) for the whole ledger, as xlsx bytes. */
-export async function templateWorkbook(kind?: KindDef): Promise<Buffer> {
+/**
+ * The template for one kind, or (no kind) for the whole ledger, as xlsx bytes; `villages` (the
+ * ledger's 设置) give the 村（社区） columns their drop-down.
+ */
+export async function templateWorkbook(kind?: KindDef, villages: readonly string[] = []): Promise<Buffer> {
   const kinds = kind ? [kind] : KINDS;
   const wb = new ExcelJS.Workbook();
   wb.creator = '法治台账';
-  for (const k of kinds) addKindSheet(wb, k);
-  addGuide(wb, kinds);
+  for (const k of kinds) addKindSheet(wb, k, villages);
+  addGuide(wb, kinds, villages);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -11,6 +11,8 @@ import { computeFigure, findFigure, type FigureResult, type Period } from '../fi
 import { formatChange, joinEqualRates } from '@rules/figures/format';
 import type { Block, ReportDocument, Run } from '@rules/report/document';
 import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from '@rules/report/spec';
+
+type RatesSegment = Extract<Segment, { type: 'rates' }>;
 import {
   autoTitle,
   ccText,
@@ -25,9 +27,16 @@ import { checkReport, type Problem } from './checks';
 import { getReportSpec } from './store';
 import { fixForMeasure, type RecordFix } from '@rules/record-fix';
 import type { FigureDef } from '@rules/figures/types';
+import { describeMeasure } from '@rules/figures/describe';
+import { KINDS } from '@rules/kinds';
+
+const KIND_MAP = new Map(KINDS.map((k) => [k.id, k]));
 
 /** Where the records behind a figure are registered: a rate's denominator (what a 0% or 无法计算 lacks). */
 const figureFix = (def: FigureDef): RecordFix => fixForMeasure(def.value.type === 'rate' ? def.value.denominator : def.value.measure);
+
+/** A rate whose denominator is 0: nothing to divide by (no 法治考试 held, no dispute closed). */
+const lacksBase = (r: FigureResult): boolean => r.type === 'rate' && r.denominator === 0;
 
 export interface FigureUse {
   figureId: string;
@@ -78,40 +87,55 @@ class Resolver {
 
   segment(seg: Segment, anchor: string): Run[] {
     if (seg.type === 'text') return [{ text: this.text(seg.text) }];
-    if (seg.type === 'rates') {
-      const items = seg.items.map((it) => ({ it, def: findFigure(this.db, it.figureId) }));
-      for (const { it, def } of items) {
-        if (!def) {
-          this.problem({ severity: 'blocking', code: 'unresolved', message: `未知的指标“${it.figureId}”，无法取数` }, anchor);
-          return [{ text: '【未知指标】' }];
-        }
-      }
-      const results = items.map(({ it }) => ({ label: it.label, r: this.figure({ figureId: it.figureId }) }));
-      for (const [i, { r }] of results.entries()) {
-        this.uses.push({ figureId: r.id, period: { from: this.year, to: this.year }, display: r.display, manual: false, anchor });
-        if (!r.ok)
-          this.problem(
-            {
-              severity: 'blocking',
-              code: 'figure',
-              message: `${r.name}：${r.problem ?? '无法计算'}`,
-              figureId: r.id,
-              fix: figureFix(items[i].def!),
-            },
-            anchor,
-          );
-      }
-      return [
-        {
-          text: joinEqualRates(
-            results.map(({ label, r }) => ({ label, text: r.display })),
-            seg.verb,
-          ),
-          figureId: results[0].r.id,
-        },
-      ];
-    }
+    if (seg.type === 'rates') return this.ratesRuns(seg, anchor);
     return this.figureRuns(seg, anchor);
+  }
+
+  /** A rate with nothing to divide by cannot be printed: drop its words, or say there was nothing. */
+  private noBase(r: FigureResult, def: FigureDef, anchor: string, remedy: { zeroText?: string; drop: 'clause' | 'item' }) {
+    this.problem(
+      {
+        severity: 'blocking',
+        code: 'noBase',
+        message: `${r.name}无法计算：${def.value.type === 'rate' ? describeMeasure(def.value.denominator, KIND_MAP) : '分母'}为0`,
+        figureId: r.id,
+        suggestion: remedy.zeroText,
+        drop: remedy.drop,
+        fix: figureFix(def),
+      },
+      anchor,
+    );
+  }
+
+  private ratesRuns(seg: RatesSegment, anchor: string): Run[] {
+    const items = seg.items.map((it) => ({ it, def: findFigure(this.db, it.figureId) }));
+    for (const { it, def } of items) {
+      if (!def) {
+        this.problem({ severity: 'blocking', code: 'unresolved', message: `未知的指标“${it.figureId}”，无法取数` }, anchor);
+        return [{ text: '【未知指标】' }];
+      }
+    }
+    const results = items.map(({ it }) => ({ label: it.label, r: this.figure({ figureId: it.figureId }) }));
+    for (const { r } of results)
+      this.uses.push({ figureId: r.id, period: { from: this.year, to: this.year }, display: r.display, manual: false, anchor });
+    // The zero wording stands for the whole group only when no rate of it can be computed.
+    const allWithoutBase = results.every(({ r }) => lacksBase(r));
+    if (allWithoutBase && seg.zeroText) return [{ text: this.text(seg.zeroText), figureId: results[0].r.id }];
+    const zeroText = allWithoutBase ? items.find(({ def }) => def!.zeroPhrase)?.def!.zeroPhrase : undefined;
+    for (const [i, { r }] of results.entries()) {
+      const def = items[i].def!;
+      if (lacksBase(r)) this.noBase(r, def, anchor, { zeroText, drop: allWithoutBase || items.length === 1 ? 'clause' : 'item' });
+      else if (!r.ok)
+        this.problem(
+          { severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id, fix: figureFix(def) },
+          anchor,
+        );
+    }
+    const joined = joinEqualRates(
+      results.map(({ label, r }) => ({ label, text: r.display })),
+      seg.verb,
+    );
+    return [{ text: this.text(seg.template ?? '{值}').replaceAll('{值}', joined), figureId: results[0].r.id }];
   }
 
   private figureRuns(seg: FigureSegment, anchor: string): Run[] {
@@ -154,20 +178,25 @@ class Resolver {
       shown = ch.text;
     }
     this.uses.push({ figureId: r.id, period, display: shown, manual: false, anchor });
-    if (!r.ok)
+    // Nothing to report: a count of 0, or a rate with nothing to divide by (a real 0% is a fact to print).
+    const nothing = r.type === 'rate' ? lacksBase(r) : r.value === 0;
+    if (nothing && !seg.change && seg.zeroText) return [{ text: this.text(seg.zeroText), figureId: r.id }];
+    if (lacksBase(r)) this.noBase(r, def, anchor, { zeroText: seg.change ? undefined : def.zeroPhrase, drop: 'clause' });
+    else if (!r.ok)
       this.problem(
         { severity: 'blocking', code: 'figure', message: `${r.name}：${r.problem ?? '无法计算'}`, figureId: r.id, fix: figureFix(def) },
         anchor,
       );
-    if (r.value === 0 && !seg.change) {
-      if (seg.zeroText) return [{ text: this.text(seg.zeroText), figureId: r.id }];
+    if (r.value === 0 && !seg.change && !lacksBase(r)) {
+      // A count's zero phrase replaces its clause; a rate's is for “nothing to divide by”, not for 0%.
+      const suggestion = r.type === 'rate' ? undefined : def.zeroPhrase;
       this.problem(
         {
           severity: 'warning',
           code: 'zero',
-          message: `${r.name}为0，句子可能读起来不通顺${def.zeroPhrase ? `，可改为“${def.zeroPhrase}”` : ''}`,
+          message: `${r.name}为0，句子可能读起来不通顺${suggestion ? `，可改为“${suggestion}”` : ''}`,
           figureId: r.id,
-          suggestion: def.zeroPhrase,
+          suggestion,
           fix: figureFix(def),
         },
         anchor,

@@ -14,7 +14,10 @@ export interface Problem {
   message: string;
   anchor?: string;
   figureId?: string;
+  /** The wording that replaces the figure's clause when there is nothing to report (a one-click fix). */
   suggestion?: string;
+  /** A rate with nothing to divide by (code noBase) may be dropped: its whole clause, or just this rate of a group. */
+  drop?: 'clause' | 'item';
   /** A record would fix it: where to look in the 台账 and what to register (point 4 of issue 14). */
   fix?: RecordFix;
 }

@@ -28,13 +28,15 @@ const c = (
   display,
   zeroPhrase,
 });
-const rate = (id: string, name: string, section: string, numerator: Measure, denominator: Measure): FigureDef => ({
+/** A rate's zeroPhrase is what the report says when there is nothing to divide by (no exam held …). */
+const rate = (id: string, name: string, section: string, numerator: Measure, denominator: Measure, zeroPhrase: string): FigureDef => ({
   id,
   name,
   section,
   unit: '%',
   value: { type: 'rate', numerator, denominator },
   display: pct,
+  zeroPhrase,
 });
 
 const CLOSED = ['调解成功', '调解不成功', '转诉讼', '转信访'];
@@ -128,6 +130,7 @@ export const FIGURES: readonly FigureDef[] = [
     '1',
     sum('training', 'examTaken', { eventType: '法治考试' }),
     sum('training', 'examExpected', { eventType: '法治考试' }),
+    '全年未组织法治考试',
   ),
   rate(
     'training.exam.passRate',
@@ -135,6 +138,7 @@ export const FIGURES: readonly FigureDef[] = [
     '1',
     sum('training', 'examPassed', { eventType: '法治考试' }),
     sum('training', 'examTaken', { eventType: '法治考试' }),
+    '全年未组织法治考试',
   ),
   // （三） 依法行政制度体系
   c(
@@ -153,6 +157,7 @@ export const FIGURES: readonly FigureDef[] = [
     '3',
     count('normativeDoc', { stage: '报送备案', withdrawn: false }),
     count('normativeDoc', { stage: ENACTED, withdrawn: false }),
+    '全年未制定行政规范性文件',
   ),
   c(
     'normativeDoc.cleaned',
@@ -179,6 +184,7 @@ export const FIGURES: readonly FigureDef[] = [
       collectiveDecision: true,
     }),
     count('decision'),
+    '全年未作出重大行政决策',
   ),
   c('legalAdviser.villages', '法律顾问覆盖村（社区）数', '4', '个', {
     kind: 'legalAdviser',
@@ -200,7 +206,7 @@ export const FIGURES: readonly FigureDef[] = [
   },
   c('enforcement.lenient', '首违不罚、轻微免罚件数', '5', '件', sum('enforcement', 'tickets', { action: ['首违不罚', '轻微免罚'] })),
   c('officer.count', '执法人员人数', '5', '名', inService()),
-  rate('officer.certifiedRate', '执法人员持证率', '5', inService({ certified: true }), inService()),
+  rate('officer.certifiedRate', '执法人员持证率', '5', inService({ certified: true }), inService(), '暂无在岗行政执法人员'),
   c('officer.newlyCertified', '新增持证执法人员人数', '5', '名', count('officer', { certified: true })),
   // （六） 突发事件
   c('emergencyPlan.count', '制定修订应急预案件数', '6', '件', count('emergencyPlan')),
@@ -208,7 +214,14 @@ export const FIGURES: readonly FigureDef[] = [
   c('drill.participants', '应急演练动员人次', '6', '人次', sum('drill', 'participants'), approx),
   // （七） 矛盾纠纷与法律服务
   c('dispute.count', '排查调处矛盾纠纷起数', '7', '起', count('dispute')),
-  rate('dispute.successRate', '矛盾纠纷调解成功率', '7', count('dispute', { result: '调解成功' }), count('dispute', { result: CLOSED })),
+  rate(
+    'dispute.successRate',
+    '矛盾纠纷调解成功率',
+    '7',
+    count('dispute', { result: '调解成功' }),
+    count('dispute', { result: CLOSED }),
+    '全年无调处办结的矛盾纠纷',
+  ),
   c('dispute.keySupervised', '重点督办矛盾纠纷起数', '7', '起', count('dispute', { keySupervised: true })),
   c('legalService.consultations', '法律咨询人次', '7', '人次', sum('legalService', 'count', { serviceType: '法律咨询' }), approx),
   c('legalService.opinions', '法律顾问提出法律意见建议条数', '7', '条', sum('legalService', 'count', { serviceType: '法律意见建议' })),
@@ -226,6 +239,7 @@ export const FIGURES: readonly FigureDef[] = [
     '7',
     sum('legalService', 'count', { serviceType: REVIEW_TYPES, reviewResult: ['通过', '修改后通过'] }),
     sum('legalService', 'count', { serviceType: REVIEW_TYPES, reviewResult: ['通过', '修改后通过', '不通过'] }),
+    '全年未开展合法性审查',
   ),
   c(
     'legalService.reviewProblems',
@@ -238,19 +252,27 @@ export const FIGURES: readonly FigureDef[] = [
   c('legalService.enterpriseCheckups', '企业法治体检家次', '7', '家次', sum('legalService', 'count', { serviceType: '企业法治体检' })),
   // 诉求工单 (12345 / 8890 / 掌上基层 / 信访)
   c('ticket.count', '受理群众诉求件数', '7', '件', count('ticket'), exact, '全年未收到群众诉求工单'),
-  rate('ticket.closedRate', '群众诉求办结率', '7', count('ticket', { result: '已办结' }), count('ticket')),
+  rate('ticket.closedRate', '群众诉求办结率', '7', count('ticket', { result: '已办结' }), count('ticket'), '全年未收到群众诉求'),
   rate(
     'ticket.satisfiedRate',
     '群众诉求满意率',
     '7',
     count('ticket', { result: '已办结', satisfied: true }),
     count('ticket', { result: '已办结' }),
+    '全年无办结的群众诉求',
   ),
   // （八） 监督与公开
   c('meeting.npc.count', '镇人民代表大会次数', '8', '次', count('meeting', { meetingType: '人民代表大会' })),
   c('npc.inspections', '人大代表视察调研场次', '8', '场次', count('npcSupervision', { activity: '代表视察调研' })),
   c('npc.suggestions', '办理代表建议件数', '8', '件', sum('npcSupervision', 'suggestions')),
-  rate('npc.suggestionDoneRate', '代表建议办结率', '8', sum('npcSupervision', 'suggestionsDone'), sum('npcSupervision', 'suggestions')),
+  rate(
+    'npc.suggestionDoneRate',
+    '代表建议办结率',
+    '8',
+    sum('npcSupervision', 'suggestionsDone'),
+    sum('npcSupervision', 'suggestions'),
+    '全年未收到人大代表建议',
+  ),
   c('disclosure.proactive', '主动公开政府信息条数', '8', '条', count('disclosure', { mode: '主动公开' })),
   c('disclosure.onRequest', '依申请公开件数', '8', '件', count('disclosure', { mode: '依申请公开' }), exact, '全年未收到政府信息公开申请'),
   rate(
@@ -259,6 +281,7 @@ export const FIGURES: readonly FigureDef[] = [
     '8',
     count('disclosure', { mode: '依申请公开', onTime: true }),
     count('disclosure', { mode: '依申请公开' }),
+    '全年未收到政府信息公开申请',
   ),
   c('litigation.count', '行政复议和行政诉讼案件数', '8', '件', count('litigation'), exact, '全年未发生行政复议和行政诉讼案件'),
   c(
@@ -276,6 +299,7 @@ export const FIGURES: readonly FigureDef[] = [
     '8',
     count('litigation', { caseType: '行政诉讼', headAppeared: true }),
     count('litigation', { caseType: '行政诉讼' }),
+    '全年未发生行政诉讼案件',
   ),
   c('meeting.stability.count', '稳定形势分析会次数', '7', '次', count('meeting', { meetingType: '稳定形势分析会' })),
   // 二、 第一责任人职责
@@ -293,7 +317,14 @@ export const FIGURES: readonly FigureDef[] = [
     value: { type: 'money', measure: sum('accountability', 'amount', { itemType: '经费保障' }) },
     display: { type: 'wan' },
   },
-  rate('accountability.rectifyRate', '督察考核问题整改率', '二', sum('accountability', 'problemsFixed'), sum('accountability', 'problems')),
+  rate(
+    'accountability.rectifyRate',
+    '督察考核问题整改率',
+    '二',
+    sum('accountability', 'problemsFixed'),
+    sum('accountability', 'problems'),
+    '督察考核未发现问题',
+  ),
 ];
 
 const byId = new Map(FIGURES.map((f) => [f.id, f]));

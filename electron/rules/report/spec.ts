@@ -40,7 +40,10 @@ export const segmentSchema = z.discriminatedUnion('type', [
     change: z.boolean().optional(),
     /** Words around the value, {值} standing for it: e.g. “制定行政规范性文件{值}”. */
     template: text(200).optional(),
-    /** Replaces the whole placeholder when the value is 0: e.g. “未制定行政规范性文件”. */
+    /**
+     * Replaces the whole placeholder (template included) when there is nothing to report: a count
+     * or sum of 0, a rate with nothing to divide by (no exam held). A real 0% is still printed.
+     */
     zeroText: text(200).optional(),
     /** A value the clerk typed in deliberately; it is marked as manual everywhere. */
     manual: z.string().max(50).optional(),
@@ -54,6 +57,10 @@ export const segmentSchema = z.discriminatedUnion('type', [
       .max(5),
     /** Equal rates read “均达到100%” (default) or “均为100%”. */
     verb: z.enum(['达到', '为']).optional(),
+    /** Words around the group, {值} standing for it, as for one figure. */
+    template: text(200).optional(),
+    /** Replaces the group (template included) when none of its rates has anything to divide by. */
+    zeroText: text(200).optional(),
   }),
 ]);
 

@@ -92,10 +92,17 @@ export function chipLabel(seg: Segment, key: string, info: FigureInfo, year: num
       : seg.items.map((it, k) => (defs[k] ? formatValue(defs[k]!, info.values.get(it.figureId), undefined) : '—'));
     // As the report words it: equal rates read “均为100%”.
     const value =
-      values.length > 1 && values.every((v) => v === values[0])
+      values.length > 1 && values[0] !== '—' && values.every((v) => v === values[0])
         ? `均${values[0] === '0%' ? '为' : (seg.verb ?? '达到')}${values[0]}`
         : values.join('、');
-    return { name: seg.items.map((it) => it.label).join('、'), value, flags: [], manual: false, pending: false, unknown };
+    return {
+      name: seg.items.map((it) => it.label).join('、'),
+      value,
+      flags: seg.zeroText ? ['无法计算时另写'] : [],
+      manual: false,
+      pending: false,
+      unknown,
+    };
   }
   if (seg.type !== 'figure') return { name: '', value: '', flags: [], manual: false, pending: false, unknown: false };
   const def = info.defs.get(seg.figureId);

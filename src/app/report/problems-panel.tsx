@@ -1,6 +1,7 @@
 /**
  * 问题清单: what assembly found in the saved report (blocking first), each with a link to its
- * place in the editor; a zero figure that reads oddly offers its suggested wording as a fix; a problem
+ * place in the editor; a zero figure that reads oddly, or a rate with nothing to divide by, offers its
+ * zero wording (and the rate dropping its clause) as a one-click fix; a problem
  * a record would fix (its `fix`, declared by the core) links to 去登记 (a new record prefilled) and
  * 查看台账 (the kind's page filtered to the records concerned).
  */
@@ -10,12 +11,15 @@ import type { Problem } from './types';
 import { fixRoute, hrefFor, navigate } from '../router';
 import { useLedger } from '../state/ledger';
 
+/** The one-click fixes: the zero wording for the figure's clause, or dropping it. */
+export type ProblemFix = 'zero' | 'drop';
+
 interface Props {
   problems: readonly Problem[] | null;
   /** The problems are those of the saved report; edits since then are not checked yet. */
   stale: boolean;
   onLocate(anchor: string): void;
-  onFix(problem: Problem): void;
+  onFix(problem: Problem, how: ProblemFix): void;
   fixing: boolean;
 }
 
@@ -97,9 +101,27 @@ export function ProblemsPanel({ problems, stale, onLocate, onFix, fixing }: Prop
                     </a>
                   </>
                 )}
-                {p.code === 'zero' && p.suggestion && p.anchor && (
-                  <Button size="compact-xs" variant="light" loading={fixing} onClick={() => onFix(p)}>
+                {(p.code === 'zero' || p.code === 'noBase') && p.suggestion && p.anchor && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    loading={fixing}
+                    title="台账中有数时照常写数值，没有时改用这句话"
+                    onClick={() => onFix(p, 'zero')}
+                  >
                     改为“{p.suggestion}”
+                  </Button>
+                )}
+                {p.code === 'noBase' && p.drop && p.anchor && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    color="gray"
+                    loading={fixing}
+                    title={p.drop === 'item' ? '从这组比率中删去此项' : '从段落中删去含此数值的这句话'}
+                    onClick={() => onFix(p, 'drop')}
+                  >
+                    {p.drop === 'item' ? '删去此比率' : '删去这句'}
                   </Button>
                 )}
               </Group>

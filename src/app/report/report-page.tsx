@@ -11,13 +11,13 @@ import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';
 import { useUnsavedGuard } from '../state/unsaved-guard';
 import { OutlineEditor } from './outline/outline-editor';
-import { ProblemsPanel } from './problems-panel';
+import { ProblemsPanel, type ProblemFix } from './problems-panel';
 import { ReportPreview } from './preview/report-preview';
 import { ReportHeader } from './report-header';
 import { describeSaveError, settingsErrors } from './save-errors';
 import { SettingsForm } from './settings-form';
 import { exportSources } from './sources-export';
-import { setZeroText } from './spec-edit';
+import { dropFigure, applyZeroWording } from './clause-fix';
 import { StalenessBanner } from './staleness-banner';
 import { TraceDrawer, type TraceRequest } from './trace-drawer';
 import type { Problem } from './types';
@@ -62,10 +62,17 @@ export function ReportPage() {
     window.setTimeout(() => flashAnchor(anchor), 60);
   };
 
-  const fix = async (p: Problem) => {
-    if (!m.draft || !p.anchor || !p.figureId || !p.suggestion) return;
+  // A one-click fix edits the draft (unsaved edits included) and saves it, so the problems are checked again.
+  const fix = async (p: Problem, how: ProblemFix) => {
+    if (!m.draft || !p.anchor || !p.figureId) return;
+    const next =
+      how === 'zero'
+        ? p.suggestion && applyZeroWording(m.draft, p.anchor, p.figureId, p.suggestion)
+        : p.drop && dropFigure(m.draft, p.anchor, p.figureId, p.drop);
+    if (!next) return;
     setFixing(true);
-    if (await m.save(setZeroText(m.draft, p.anchor, p.figureId, p.suggestion))) toast(`已改为“${p.suggestion}”并保存`);
+    if (await m.save(next))
+      toast(how === 'zero' ? `已改为“${p.suggestion}”并保存` : `已删去${p.drop === 'item' ? '该比率' : '该表述'}并保存`);
     setFixing(false);
   };
 
@@ -107,7 +114,13 @@ export function ReportPage() {
   }
   const draft = m.draft;
   const problems = (
-    <ProblemsPanel problems={m.assembled?.problems ?? null} stale={m.dirty} onLocate={locate} onFix={(p) => void fix(p)} fixing={fixing} />
+    <ProblemsPanel
+      problems={m.assembled?.problems ?? null}
+      stale={m.dirty}
+      onLocate={locate}
+      onFix={(p, how) => void fix(p, how)}
+      fixing={fixing}
+    />
   );
 
   return (

@@ -1,9 +1,9 @@
 /**
  * Pure, immutable edits of a report spec for the outline editor: sections addressed by index
- * path ([part] or [part, subsection]), paragraphs by id, and the few figure-segment changes
- * the problems panel offers as one-click fixes.
+ * path ([part] or [part, subsection]), paragraphs by id (the problems panel's one-click fixes
+ * are in clause-fix.ts).
  */
-import type { ParagraphSpec, ReportSpec, SectionSpec, Segment } from './types';
+import type { ParagraphSpec, ReportSpec, SectionSpec } from './types';
 
 export type SectionPath = readonly number[];
 
@@ -97,14 +97,4 @@ export function addParagraph(
   }
   if (!where.path) return { ...spec, opening: [...spec.opening, p] };
   return updateSection(spec, where.path, (s) => ({ ...s, paragraphs: [...s.paragraphs, p] }));
-}
-
-/** The one-click fix of a zero figure: its placeholders in paragraph `id` read `zeroText` when 0. */
-export function setZeroText(spec: ReportSpec, id: string, figureId: string, zeroText: string): ReportSpec {
-  return updateParagraph(spec, id, (p) => ({
-    ...p,
-    segments: p.segments.map((s): Segment =>
-      s.type === 'figure' && s.figureId === figureId && s.manual === undefined && !s.change ? { ...s, zeroText } : s,
-    ),
-  }));
 }

@@ -9,6 +9,7 @@ import { updateParagraph } from '../spec-edit';
 import type { FigureDef, FigureSegment, Segment } from '../types';
 import { useOutline } from './outline-context';
 import { RatesMenu } from './rates-menu';
+import { TemplateInput } from './template-input';
 import { YEAR_MIN } from '@rules/limits';
 
 export interface ChipTarget {
@@ -193,10 +194,13 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
         checked={!!seg.change}
         onChange={(e) => set({ change: e.currentTarget.checked || undefined })}
       />
+      <TemplateInput value={seg.template} onChange={(template) => set({ template })} />
       <TextInput
         size="xs"
-        label="数值为0时改写为"
+        label={def.value.type === 'rate' ? '无法计算（分母为0）时改写为' : '数值为0时改写为'}
+        description="连同前后文字一起改写"
         placeholder={def.zeroPhrase ?? '如：全年未发生此类事项'}
+        maxLength={200}
         value={seg.zeroText ?? ''}
         onChange={(e) => set({ zeroText: e.currentTarget.value || undefined })}
       />

@@ -3,9 +3,17 @@ import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantin
 import { updateParagraph } from '../spec-edit';
 import type { Segment } from '../types';
 import type { ChipTarget } from './chip-menu';
+import { TemplateInput } from './template-input';
 import { useOutline } from './outline-context';
 
 type Rates = Extract<Segment, { type: 'rates' }>;
+
+/** The group with optional words set, or left out when cleared (the spec stores no empty keys). */
+function withOptional(x: Rates, patch: Pick<Rates, 'template' | 'zeroText'>): Rates {
+  const next = { ...x, ...patch };
+  for (const k of ['template', 'zeroText'] as const) if (next[k] === undefined) delete next[k];
+  return next;
+}
 
 export function RatesMenu({ seg, target, onClose }: { seg: Rates; target: ChipTarget; onClose(): void }) {
   const { info, setDraft, openTrace } = useOutline();
@@ -59,6 +67,19 @@ export function RatesMenu({ seg, target, onClose }: { seg: Rates; target: ChipTa
           onChange={(v) => update((x) => ({ ...x, verb: v === '为' ? '为' : undefined }))}
         />
       </Group>
+      <TemplateInput value={seg.template} onChange={(template) => update((x) => withOptional(x, { template }))} />
+      <TextInput
+        size="xs"
+        label="都无法计算（分母为0）时改写为"
+        description="连同前后文字一起改写"
+        placeholder={seg.items.map((it) => info.defs.get(it.figureId)?.zeroPhrase).find(Boolean) ?? '如：全年未组织法治考试'}
+        maxLength={200}
+        value={seg.zeroText ?? ''}
+        onChange={(e) => {
+          const zeroText = e.currentTarget.value || undefined;
+          update((x) => withOptional(x, { zeroText }));
+        }}
+      />
       <Group justify="space-between" mt={4}>
         <Button
           size="xs"
