@@ -1,7 +1,8 @@
 /**
  * Issue 13 #11 as the clerk sees it: a backup of a ledger with a large attachment runs in the
  * core's worker; while it runs the window stays usable (the 台账 pages still answer) and a note
- * in the corner says 正在备份…, which goes away when the backup is done.
+ * in the corner says how far it got (正在备份（37%）…, then 正在备份：校验中…), which goes away when the
+ * backup is done.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -57,6 +58,15 @@ describe('long jobs', () => {
     const page = new BackupPage(app.page);
     await new AppShell(app.page).open('备份与恢复');
     await page.waitOpen();
+    // Every wording the note takes while the backup runs (it is polled, so not every percent shows).
+    await app.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { jobTexts: string[] }).jobTexts = seen;
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-testid="job-progress"]')?.textContent;
+        if (t && seen.at(-1) !== t) seen.push(t);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.backUp();
     const note = app.page.getByTestId('job-progress');
     await note.waitFor({ timeout: 20_000 });
@@ -78,6 +88,12 @@ describe('long jobs', () => {
     await page.result.waitFor({ timeout: 180_000 });
     expect(await page.result.innerText()).toContain('备份完成，校验通过');
     await note.waitFor({ state: 'detached', timeout: 5_000 });
+    // How far it got: the share written (正在备份（37%）…) or the read-back (正在备份：校验中…).
+    const texts = await app.page.evaluate(() => (window as unknown as { jobTexts: string[] }).jobTexts);
+    expect(
+      texts.some((t) => /^正在备份（\d{1,3}%）…$|^正在备份：校验中…$/.test(t)),
+      texts.join(' | '),
+    ).toBe(true);
     expect(app.pageErrors).toEqual([]);
   }, 240_000);
 });

@@ -81,6 +81,7 @@ export const normativeDoc: KindDef = {
     initial: { stage: '起草' },
     missingCode: '请先在“设置”中填写规范性文件代字（如“双土府规”），再登记规范性文件',
   },
+  lifecycle: { stage: 'stage', history: 'history' },
   checkStored: checkLifecycle,
 };
 

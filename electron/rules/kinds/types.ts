@@ -75,6 +75,12 @@ export interface KindDef {
   /** A number the ledger hands out on creation and never reuses (the 规范性文件's 统一编号). */
   numbering?: KindNumbering;
   /**
+   * Records that move through steps the app manages (the 规范性文件's 起草 → … → 报送备案): the
+   * managed field holding the step and the one holding its history. The kind's page then offers
+   * the step actions (办理/更正/退回/撤回) and its form shows the stepper and the history.
+   */
+  lifecycle?: { readonly stage: string; readonly history: string };
+  /**
    * Invariants a whole stored record must satisfy beyond its fields (the 规范性文件 lifecycle):
    * checked, with managed fields present, on create, update and import. The only function on a
    * kind: `kinds.list` sends kinds to the screens as data (KindData) without it.

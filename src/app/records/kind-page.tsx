@@ -133,13 +133,12 @@ export function KindPage({ kind, openRecord, search, filters, prefill }: KindPag
     toast(`${String(rec.data.number ?? '')}${what}`);
   };
 
-  const normative =
-    kind.id === 'normativeDoc'
-      ? normativeColumns(
-          (record, step) => setDialog(step ? { type: 'step', record, step } : { type: 'withdraw', record }),
-          (record, type) => setDialog({ type, record }),
-        )
-      : undefined;
+  const normative = kind.lifecycle
+    ? normativeColumns(
+        (record, step) => setDialog(step ? { type: 'step', record, step } : { type: 'withdraw', record }),
+        (record, type) => setDialog({ type, record }),
+      )
+    : undefined;
   const data = list.data;
   const filtered = Object.keys(list.view.filters).length > 0 || list.view.search !== '';
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;

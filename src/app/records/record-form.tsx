@@ -104,11 +104,9 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
   };
 
   const failure = formFailure(form.failure);
-  const isNormative = kind.id === 'normativeDoc';
-  // A 规范性文件's history is shown under its stepper, not as a raw field.
-  const managed = record
-    ? kind.fields.filter((f) => f.managed && record.data[f.key] !== undefined && !(isNormative && f.key === 'history'))
-    : [];
+  const lifecycle = kind.lifecycle;
+  // A lifecycle's history is shown under its stepper, not as a raw field.
+  const managed = record ? kind.fields.filter((f) => f.managed && record.data[f.key] !== undefined && f.key !== lifecycle?.history) : [];
 
   return (
     <FormModal
@@ -121,16 +119,18 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
       testId="record-form"
       closeOnEscape={!viewing}
     >
-      {isNormative && record && (
+      {lifecycle && record && (
         <Paper withBorder p="sm" mb="md" bg="gray.0">
           <Text size="sm" fw={600} mb={8}>
-            {String(record.data.number ?? '')}
+            {kind.numbering ? String(record.data[kind.numbering.field] ?? '') : ''}
           </Text>
           <LifecycleStepper data={record.data} />
           <NormativeHistory data={record.data} />
         </Paper>
       )}
-      {isNormative && !record && <NormativeNumberNote code={settings.normativeCode} year={year} />}
+      {kind.numbering && !record && (
+        <NumberNote kind={kind} numbering={kind.numbering} code={String(settings[kind.numbering.codeSetting] ?? '')} year={year} />
+      )}
       <SimpleGrid cols={2} spacing="md" verticalSpacing="xs">
         {laidOut.map((f) => (
           <FormField key={f.key} field={asShown(f)} form={form} autoFocus={f === firstFocus} />
@@ -171,14 +171,27 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
   );
 }
 
-function NormativeNumberNote({ code, year }: { code: string; year: number }) {
+/** What a new record of a numbered kind will get on saving, or what is missing for it. */
+function NumberNote({
+  kind,
+  numbering,
+  code,
+  year,
+}: {
+  kind: KindDef;
+  numbering: NonNullable<KindDef['numbering']>;
+  code: string;
+  year: number;
+}) {
+  const label = kind.fields.find((f) => f.key === numbering.field)?.label ?? '编号';
+  const stage = kind.lifecycle && numbering.initial?.[kind.lifecycle.stage];
   return code ? (
     <Text size="sm" c="dimmed" mb="sm">
-      保存后自动生成统一编号（如“{formatDocNumber(code, year, 1)}”），环节为“起草”。
+      保存后自动生成{label}（如“{formatDocNumber(code, year, 1)}”）{stage ? `，环节为“${String(stage)}”` : ''}。
     </Text>
   ) : (
     <Alert color="yellow" mb="sm" py={8}>
-      尚未填写规范性文件代字，无法生成统一编号。请先到 <Anchor href={hrefFor({ name: 'settings' })}>设置</Anchor> 中填写。
+      {numbering.missingCode}。<Anchor href={hrefFor({ name: 'settings' })}>去设置</Anchor>
     </Alert>
   );
 }
