@@ -81,9 +81,16 @@ describe('through the pool', () => {
   it('a backup and a restore: the restore closes this connection meanwhile, calls made during it wait, then see the restored ledger', async () => {
     const target = tempDir('fazhi-worker-bk-');
     try {
-      const made = await turnsDuring(() => dispatch.call('backup.create', { targetDir: target }));
+      const seen: Progress[] = [];
+      const made = await turnsDuring(() => dispatch.call('backup.create', { targetDir: target }, (p) => seen.push(p)));
       expect(made.value.ok, JSON.stringify(made.value)).toBe(true);
       expect(made.turns).toBeGreaterThan(1);
+      // The screen's 正在备份（n%）: shares rise to the whole, then the read-back, then the end.
+      const shares = seen.filter((p) => p.total);
+      expect(shares.length).toBeGreaterThan(1);
+      expect(shares.every((p, i) => i === 0 || p.done! >= shares[i - 1].done!)).toBe(true);
+      expect(shares.at(-1)).toMatchObject({ method: 'backup.create', done: shares.at(-1)!.total });
+      expect(seen.slice(-2).map((p) => p.label)).toEqual(['校验中', '已结束']);
       const file = (made.value as { ok: true; value: { file: string } }).value.file;
       ctx.db.prepare('DELETE FROM records').run();
       expect(count(ctx)).toBe(0);

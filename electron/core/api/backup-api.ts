@@ -39,7 +39,16 @@ export const backupApi = {
     z.object({ targetDir: filePath, keep: z.int().min(1).max(1000).optional() }),
     (ctx, i) =>
       withLedgerLock(ctx.file, '备份', async () => {
-        const r = await createBackup(ctx, i.targetDir, { keep: i.keep });
+        const r = await createBackup(ctx, i.targetDir, {
+          keep: i.keep,
+          progress:
+            ctx.progress &&
+            ((p) =>
+              ctx.progress!({
+                method: 'backup.create',
+                ...(p.stage === 'write' ? { label: '写入中', done: p.done, total: p.total } : { label: '校验中' }),
+              })),
+        });
         return { file: r.file, bytes: r.bytes, info: r.info, deleted: r.deleted };
       }),
     { paths: { targetDir: 'folder' }, grants: (o: { file: string }) => filesOut([o]), worker: true },

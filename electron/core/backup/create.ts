@@ -39,6 +39,8 @@ export interface CreateOptions {
   /** After success, keep only the newest `keep` backups of this town in the target folder. */
   keep?: number;
   openOutput?: OpenOutput;
+  /** How far it got: writing (bytes of the parts read, at most once per percent), then reading back. */
+  progress?: (p: { stage: 'write'; done: number; total: number } | { stage: 'verify' }) => void;
 }
 
 export interface Created {
@@ -95,6 +97,21 @@ function checkTarget(dir: string): void {
   if (!st.isDirectory()) throw new LedgerError('VALIDATION', `备份失败：“${dir}”不是文件夹`);
 }
 
+/** A byte counter that reports only when the whole percent changes (a 1 GB backup reads ~1000 chunks). */
+function percentSteps(parts: SourcePart[], report: NonNullable<CreateOptions['progress']>): (n: number) => void {
+  const total = parts.reduce((n, p) => n + p.size, 0);
+  let done = 0;
+  let shown = -1;
+  return (n) => {
+    done += n;
+    const pct = total ? Math.floor((100 * done) / total) : 100;
+    if (pct !== shown) {
+      shown = pct;
+      report({ stage: 'write', done: Math.min(done, total), total });
+    }
+  };
+}
+
 export async function createBackup(source: { file: string; db: Db }, targetDir: string, opts: CreateOptions = {}): Promise<Created> {
   const now = opts.now ?? new Date();
   const dir = path.resolve(targetDir);
@@ -141,13 +158,14 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
     tmp = tempNameFor(final);
     const out = await (opts.openOutput ?? openFileOutput)(tmp);
     try {
-      await writeArchive(out, parts, makeManifest, now);
+      await writeArchive(out, parts, makeManifest, now, opts.progress && percentSteps(parts, opts.progress));
       await out.sync();
     } finally {
       await out.close().catch(() => undefined);
     }
 
     let verified;
+    opts.progress?.({ stage: 'verify' });
     try {
       verified = await verifyBackup(tmp, { expect: manifest! });
     } catch (err) {

@@ -60,7 +60,9 @@ async function checkPart(
   // pipeline must be attached in the same tick the entry stream is handed over, or it waits forever.
   const sink = dest ? await fileSink(dest) : null;
   const h = dest ? new HashCounter() : new HashSink();
-  let srcErr: Error | null = null;
+  // Whichever stream fails first is to blame: pipeline then destroys the others with that same
+  // error, so the error object alone cannot tell a full disk from a damaged backup.
+  let first = null as { from: 'backup' | 'disk'; err: Error } | null;
   try {
     let src: Readable;
     try {
@@ -68,7 +70,8 @@ async function checkPart(
     } catch (err) {
       throw damaged(`${label}无法读取（${(err as Error).message}）`);
     }
-    src.on('error', (e: Error) => (srcErr ??= e));
+    src.on('error', (err: Error) => (first ??= { from: 'backup', err }));
+    sink?.stream.on('error', (err: Error) => (first ??= { from: 'disk', err }));
     // yauzl (validateEntrySizes) stops the stream at the declared size; the guard judges the
     // snapshot's own header before more than its first chunk is written.
     const stages = [src, ...(guard ? [guard] : []), h, ...(sink ? [sink.stream] : [])] as unknown as Parameters<typeof pipeline>;
@@ -77,10 +80,8 @@ async function checkPart(
       if (durable) await sink?.sync();
     } catch (err) {
       if (err instanceof LedgerError) throw err;
-      // A full or failing disk is the disk's fault, not the backup's: the write error comes first
-      // (it carries an errno code), the stream torn down after it is only a consequence.
-      if ((err as NodeJS.ErrnoException).code && !(srcErr && err === srcErr)) throw asLedgerError(err, '解压备份失败');
-      if (srcErr) throw damaged(`${label}无法读取（${(srcErr as Error).message}）`);
+      // A full or failing disk is the disk's fault, not the backup's (issue 13: ENOSPC was 已损坏).
+      if (first?.from === 'backup') throw damaged(`${label}无法读取（${first.err.message}）`);
       throw asLedgerError(err, '解压备份失败');
     }
   } finally {

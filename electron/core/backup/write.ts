@@ -41,6 +41,8 @@ export async function writeArchive(
   parts: SourcePart[],
   makeManifest: (parts: Part[]) => Buffer,
   mtime: Date,
+  /** Told the size of each chunk read from the parts, for a progress figure. */
+  onBytes?: (n: number) => void,
 ): Promise<void> {
   useNativeCrcForYazl();
   const zipfile = new yazl.ZipFile();
@@ -68,6 +70,7 @@ export async function writeArchive(
           const h = new HashCounter();
           open.add(src);
           src.on('close', () => open.delete(src));
+          if (onBytes) src.on('data', (chunk: string | Buffer) => onBytes(chunk.length));
           src.on('error', (e: NodeJS.ErrnoException) =>
             fail(
               e.code === 'ENOENT' && p.expectSha

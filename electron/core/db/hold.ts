@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LedgerError } from '@rules/errors';
+import { openError } from './open';
 
 export const holdFileFor = (file: string): string => `${file}-lock`;
 
@@ -47,10 +48,8 @@ export class LedgerHold {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       db = new Database(holdFileFor(file));
     } catch (err) {
-      throw new LedgerError(
-        'IO',
-        `无法写入台账所在的文件夹“${path.dirname(file)}”（只读或没有权限，${String((err as { code?: string }).code ?? '')}），请把台账放到可写的文件夹，或联系管理员开通写入权限。`,
-      );
+      // The clerk's words for a read-only folder or a full disk, as when the ledger itself fails to open.
+      throw openError(file, err);
     }
     this.db = db;
     try {
@@ -95,7 +94,9 @@ export class LedgerHold {
           `台账正被另一个程序打开（另一个法治台账窗口或命令行），为防其中刚保存的数据丢失，不能${what}。请先关闭其他程序后重试，台账未作任何改动。`,
         );
       }
-      throw err;
+      // A folder made read-only after the ledger was opened: SQLite may not create the -lock file's
+      // journal (SQLITE_READONLY_DIRECTORY). Said as when opening, not as a lost edit (sqliteFailure).
+      throw openError(this.file, err);
     }
     this.exclusiveHeld = true;
     return () => {

@@ -135,7 +135,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
 export const BUSY_TIMEOUT_MS = 5000;
 
 /** What went wrong opening a ledger, in the clerk's words (SQLite's and the OS's codes, never their English). */
-function openError(file: string, err: unknown, readonly = false): LedgerError {
+export function openError(file: string, err: unknown, readonly = false): LedgerError {
   const code = String((err as { code?: unknown }).code ?? '');
   if (readonly && !fs.existsSync(file)) return new LedgerError('BAD_FILE', `找不到台账文件“${file}”`);
   if (code === 'SQLITE_NOTADB')

@@ -35,3 +35,5 @@ export function useFieldForm<V extends Values>(initial: V | (() => V), hint: (ke
   const clearFailure = useCallback(() => setFailure(null), []);
   return { values, setValues, set, blur, error, fail, failure, clearFailure };
 }
+
+export type FieldForm<V extends Values> = ReturnType<typeof useFieldForm<V>>;

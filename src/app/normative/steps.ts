@@ -4,7 +4,7 @@
  * (kinds/normative-doc.ts, pure data); the core enforces them on every write.
  */
 import { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, nextStep, stageOf, type NormativeStep } from '@rules/kinds/normative-doc';
-import type { RecordData } from '../lib/api';
+import type { FieldDef, KindDef, RecordData } from '../lib/api';
 
 export { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, nextStep, stageOf, type NormativeStep };
 
@@ -15,3 +15,13 @@ export function stepDate(data: RecordData, step: NormativeStep): string | undefi
   const key = step === '起草' ? 'registeredDate' : STEP_FIELDS[step][0];
   return typeof data[key] === 'string' ? (data[key] as string) : undefined;
 }
+
+/**
+ * The inputs of a step's dialog (办理, 更正): its required then optional fields. They are managed
+ * in the kind (never typed in the record form); here they are the input, so not managed.
+ */
+export const stepFields = (kind: KindDef, step: NormativeStep): FieldDef[] =>
+  [...STEP_FIELDS[step], ...OPTIONAL_STEP_FIELDS[step]].flatMap((k) => {
+    const f = kind.fields.find((x) => x.key === k);
+    return f ? [{ ...f, managed: false, required: STEP_FIELDS[step].includes(k) }] : [];
+  });

@@ -18,7 +18,7 @@ import { hrefFor } from '../router';
 import { useLedger } from '../state/ledger';
 import { LifecycleStepper } from '../normative/lifecycle';
 import { NormativeHistory } from '../normative/history';
-import { FieldInput } from './field-input';
+import { FormField, WIDE_TYPES } from './form-field';
 import { clientHint, defaultDateFor, editableFields, initialValues, toPayload } from './form-values';
 import { formatValue } from './format';
 import { AttachmentsSection, uploadPending, type PendingFile } from './attachments-section';
@@ -36,8 +36,6 @@ interface Props {
   prefill?: RecordData;
 }
 
-const WIDE = new Set(['textarea', 'tags']);
-
 export function RecordForm({ kind, record: given, onClose, onSaved, onAttachmentsChanged, prefill }: Props) {
   // A new record whose files did not all upload becomes this form's record (see save).
   const [created, setCreated] = useState<LedgerRecord | null>(null);
@@ -48,7 +46,7 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
   const { settings, year } = useLedger();
   const fields = editableFields(kind);
   // Short fields flow two to a row in definition order; long texts and lists follow, full width.
-  const laidOut = [...fields.filter((f) => !WIDE.has(f.type)), ...fields.filter((f) => WIDE.has(f.type))];
+  const laidOut = [...fields.filter((f) => !WIDE_TYPES.has(f.type)), ...fields.filter((f) => WIDE_TYPES.has(f.type))];
   // The cursor starts in the first field on screen (a date's calendar waits for a click or Alt+↓),
   // so Tab follows the screen's order.
   const firstFocus = laidOut[0];
@@ -135,17 +133,7 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
       {isNormative && !record && <NormativeNumberNote code={settings.normativeCode} year={year} />}
       <SimpleGrid cols={2} spacing="md" verticalSpacing="xs">
         {laidOut.map((f) => (
-          <div key={f.key} className={WIDE.has(f.type) ? 'span-all' : f.type === 'bool' ? 'field-bool' : undefined} data-field={f.key}>
-            <FieldInput
-              field={asShown(f)}
-              value={form.values[f.key]}
-              onChange={(v) => form.set(f.key, v)}
-              onBlur={() => form.blur(f.key)}
-              error={form.error(f.key)}
-              villages={settings.villages}
-              autoFocus={f === firstFocus}
-            />
-          </div>
+          <FormField key={f.key} field={asShown(f)} form={form} autoFocus={f === firstFocus} />
         ))}
       </SimpleGrid>
       {managed.length > 0 && (

@@ -16,10 +16,11 @@ const JOB_NAMES: Record<string, string> = {
   'report.render': '正在生成报告',
 };
 
-const describe = (p: Progress) => {
+/** 正在备份（37%）… while a share is known, else the stage the job names (正在备份：校验中…). */
+const describeJob = (p: Progress): string => {
   const name = JOB_NAMES[p.method] ?? '正在处理';
-  const share = p.total ? `（${Math.floor(((p.done ?? 0) / p.total) * 100)}%）` : '';
-  return `${name}${share}…`;
+  if (p.total) return `${name}（${Math.min(100, Math.floor(((p.done ?? 0) / p.total) * 100))}%）…`;
+  return p.label && p.label !== '已开始' ? `${name}：${p.label}…` : `${name}…`;
 };
 
 export function JobProgress() {
@@ -32,7 +33,7 @@ export function JobProgress() {
         {jobs.map((j) => (
           <Group key={j.method} gap="xs" wrap="nowrap">
             <Loader size={14} />
-            <Text size="sm">{describe(j)}</Text>
+            <Text size="sm">{describeJob(j)}</Text>
           </Group>
         ))}
       </Stack>
