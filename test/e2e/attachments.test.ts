@@ -12,10 +12,11 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentsDirFor, callApi } from '@core/api';
+import { attachmentsDirFor } from '@core/api';
 import { attachmentFile, type Attachment } from '@core/ledger/attachments';
 import type { Locator } from 'playwright-core';
 import { screenshot, startApp, type E2eApp } from './support/app';
+import { api } from '../support/call';
 import { samplePdf, samplePng } from './support/sample-files';
 import { AppShell } from './pages/app-shell';
 import { AttachmentsSection } from './pages/attachments-section';
@@ -53,21 +54,16 @@ describe('attachments', () => {
   let meetings: KindPage;
   let section: AttachmentsSection;
   let recordId: string;
-  const core = async <T>(name: string, input: unknown): Promise<T> => {
-    const r = await callApi(app.harness.ctx, name, input);
-    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-    return r.value as T;
-  };
+  const core = <T>(name: string, input: unknown) => api<T>(app.harness.ctx, name, input);
 
   beforeAll(async () => {
-    app = await startApp();
-    await core('settings.save', { settings: { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府' } });
-    const rec = await core<{ id: string }>('records.create', {
-      kind: 'meeting',
-      data: { meetingType: '党委会议', date: `${Y}-03-12`, title: TITLE, host: '李明', attendees: 9 },
+    app = await startApp({
+      seed: {
+        settings: { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府' },
+        records: [{ kind: 'meeting', data: { meetingType: '党委会议', date: `${Y}-03-12`, title: TITLE, host: '李明', attendees: 9 } }],
+      },
     });
-    recordId = rec.id;
-    await app.page.reload();
+    [recordId] = app.seededIds;
     shell = new AppShell(app.page);
     meetings = new KindPage(app.page);
     section = new AttachmentsSection(app.page);

@@ -9,11 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openContext } from '@core/api';
 import { api } from '../support/call';
 import { getKind } from '@rules/kinds';
 import { screenshot, startApp, type E2eApp } from './support/app';
 import { sampleRecord } from '../support/samples';
+import type { LedgerSeed } from '../support/seed';
 import { AppShell } from './pages/app-shell';
 import { BackupPage } from './pages/backup-page';
 import { KindPage } from './pages/kind-page';
@@ -24,24 +24,13 @@ const DRIVE = '金士顿U盘';
 const ADDED = '备份之后新增的会议';
 
 /** 双土镇 with 3 会议 and 2 学法普法 records of this year. */
-async function seed(file: string): Promise<void> {
-  const ctx = openContext(file);
-  try {
-    await api(ctx, 'settings.save', { settings: { county: '某某县', town: '双土镇', villages: VILLAGES } });
-    for (let n = 0; n < 3; n++)
-      await api(ctx, 'records.create', {
-        kind: 'meeting',
-        data: sampleRecord('meeting', n, { year: Y, everyField: { villages: VILLAGES } }),
-      });
-    for (let n = 0; n < 2; n++)
-      await api(ctx, 'records.create', {
-        kind: 'training',
-        data: sampleRecord('training', n, { year: Y, everyField: { villages: VILLAGES } }),
-      });
-  } finally {
-    ctx.close();
-  }
-}
+const SEED: LedgerSeed = {
+  settings: { county: '某某县', town: '双土镇', villages: VILLAGES },
+  records: [
+    ...[0, 1, 2].map((n) => ({ kind: 'meeting', sample: n, year: Y })),
+    ...[0, 1].map((n) => ({ kind: 'training', sample: n, year: Y })),
+  ],
+};
 
 describe('备份与恢复', () => {
   let dir: string;
@@ -61,9 +50,8 @@ describe('备份与恢复', () => {
     fs.mkdirSync(driveDir, { recursive: true });
     const ledger = path.join(dir, 'ledger', '台账.db');
     fs.mkdirSync(path.dirname(ledger));
-    await seed(ledger);
     process.env.FAZHI_DRIVES_DIR = drives;
-    app = await startApp({ dbFile: ledger });
+    app = await startApp({ dbFile: ledger, seed: SEED });
     shell = new AppShell(app.page);
     page = new BackupPage(app.page);
     await app.page.getByRole('heading', { name: `${Y}年度台账概览` }).waitFor();

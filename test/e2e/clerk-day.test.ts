@@ -6,14 +6,11 @@
  * a confirmed 规范性文件 step is corrected and taken back with the history shown and the number
  * kept. Screens go to test-output/screens/day-*.png (1366×768, some also at 1920×1080).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, openContext } from '@core/api';
+import { callApi } from '@core/api';
 import { api } from '../support/call';
 import { screenshot, startApp, type E2eApp } from './support/app';
-import { sampleRecord } from '../support/samples';
+import type { LedgerSeed } from '../support/seed';
 import { AppShell } from './pages/app-shell';
 import { NormativePage } from './pages/normative-page';
 import { FormDialog } from './pages/form-dialog';
@@ -26,42 +23,33 @@ const Y = new Date().getFullYear() - 1;
 const VILLAGES = ['石桥村', '红星村'];
 const DOC = '石桥乡集贸市场管理办法';
 
-async function seed(file: string): Promise<void> {
-  const ctx = openContext(file);
-  try {
-    await api(ctx, 'settings.save', {
-      settings: {
-        county: '某某县',
-        town: '石桥乡',
-        partyOrg: '中共石桥乡委员会',
-        govOrg: '石桥乡人民政府',
-        partyCode: '石桥委文',
-        normativeCode: '石桥府规',
-        villages: VILLAGES,
-      },
-    });
-    for (let n = 0; n < 3; n++)
-      await api(ctx, 'records.create', {
-        kind: 'meeting',
-        data: sampleRecord('meeting', n, { year: Y, everyField: { villages: VILLAGES } }),
-      });
-    const doc = await api<{ id: string }>(ctx, 'records.create', {
-      kind: 'normativeDoc',
-      data: { registeredDate: `${Y}-04-01`, title: DOC },
-    });
-    await api(ctx, 'normativeDocs.advance', { id: doc.id, step: '合法性审核', data: { reviewDate: `${Y}-04-05`, reviewer: '乡司法所' } });
+/** 石桥乡 with 3 会议 and a 规范性文件 that has passed 合法性审核 and 集体审议. */
+const SEED: LedgerSeed = {
+  settings: {
+    county: '某某县',
+    town: '石桥乡',
+    partyOrg: '中共石桥乡委员会',
+    govOrg: '石桥乡人民政府',
+    partyCode: '石桥委文',
+    normativeCode: '石桥府规',
+    villages: VILLAGES,
+  },
+  records: [
+    ...[0, 1, 2].map((n) => ({ kind: 'meeting', sample: n, year: Y })),
+    { kind: 'normativeDoc', data: { registeredDate: `${Y}-04-01`, title: DOC } },
+  ],
+  async after(ctx, ids) {
+    const id = ids.at(-1);
+    await api(ctx, 'normativeDocs.advance', { id, step: '合法性审核', data: { reviewDate: `${Y}-04-05`, reviewer: '乡司法所' } });
     await api(ctx, 'normativeDocs.advance', {
-      id: doc.id,
+      id,
       step: '集体审议',
       data: { deliberationDate: `${Y}-04-10`, deliberationMeeting: '第4次乡政府常务会议' },
     });
-  } finally {
-    ctx.close();
-  }
-}
+  },
+};
 
 describe('the clerk’s day without dead ends', () => {
-  let dir: string;
   let app: E2eApp;
   let shell: AppShell;
   const guard = () => app.page.getByTestId('unsaved-guard');
@@ -71,16 +59,12 @@ describe('the clerk’s day without dead ends', () => {
   };
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-day-'));
-    const ledger = path.join(dir, 'ledger.db');
-    await seed(ledger);
-    app = await startApp({ dbFile: ledger });
+    app = await startApp({ seed: SEED });
     shell = new AppShell(app.page);
     await shell.yearSwitcher.waitFor();
   });
   afterAll(async () => {
     await app?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('opens on the latest year holding records, and then on the year last chosen', async () => {

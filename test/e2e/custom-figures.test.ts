@@ -4,13 +4,10 @@
  * into the report as a chip, sees its value in the PDF preview and traces it to its records.
  * Screens: test-output/screens/figures-*.png (1366×768).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, openContext } from '@core/api';
-import { importLedger } from '@core/ledger/exchange';
-import { ROOT, requireBuiltRenderer, screenshot, startApp, type E2eApp } from './support/app';
+import { callApi } from '@core/api';
+import { screenshot, startApp, type E2eApp } from './support/app';
+import { SHUANGTU_2023 } from '../support/seed';
 import { AppShell } from './pages/app-shell';
 import { FiguresPage } from './pages/figures-page';
 import { ReportPage } from './pages/report-page';
@@ -19,23 +16,13 @@ const YEAR = 2023;
 
 describe('自定义指标', () => {
   let app: E2eApp;
-  let dir: string;
   let shell: AppShell;
   let figures: FiguresPage;
   let report: ReportPage;
   let figureId: string;
 
   beforeAll(async () => {
-    requireBuiltRenderer();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-figures-e2e-'));
-    const file = path.join(dir, 'ledger.db');
-    const ctx = openContext(file);
-    try {
-      importLedger(ctx.db, fs.readFileSync(path.join(ROOT, 'test/fixtures/shuangtu-2023.json'), 'utf8'));
-    } finally {
-      ctx.close();
-    }
-    app = await startApp({ dbFile: file });
+    app = await startApp({ seed: { fixture: SHUANGTU_2023 } });
     shell = new AppShell(app.page);
     figures = new FiguresPage(app.page);
     report = new ReportPage(app.page);
@@ -44,7 +31,6 @@ describe('自定义指标', () => {
   });
   afterAll(async () => {
     await app?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('defines a figure with a live preview of its value and records, and saves it', async () => {

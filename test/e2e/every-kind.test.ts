@@ -4,10 +4,8 @@
  * Screens: test-output/screens/kind-<id>.png and form-<id>.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi } from '@core/api';
 import { KINDS } from '@rules/kinds';
 import { screenshot, startApp, type E2eApp } from './support/app';
-import { sampleRecord } from '../support/samples';
 import { AppShell } from './pages/app-shell';
 import { KindPage } from './pages/kind-page';
 
@@ -19,24 +17,16 @@ describe('every ledger page', () => {
   let app: E2eApp;
 
   beforeAll(async () => {
-    app = await startApp();
-    const call = async (name: string, input: unknown) => {
-      const r = await callApi(app.harness.ctx, name, input);
-      if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-      return r.value;
-    };
-    await call('settings.save', {
-      settings: { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府', normativeCode: '双土府规', villages: VILLAGES },
+    app = await startApp({
+      seed: {
+        settings: { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府', normativeCode: '双土府规', villages: VILLAGES },
+        // Three of each kind, then 行政执法 up to PAGED.
+        records: [
+          ...KINDS.flatMap((kind) => [0, 1, 2].map((n) => ({ kind: kind.id, sample: n, year: Y }))),
+          ...Array.from({ length: PAGED - 3 }, (_, i) => ({ kind: 'enforcement', sample: i + 3, year: Y })),
+        ],
+      },
     });
-    for (const kind of KINDS)
-      for (let n = 0; n < 3; n++)
-        await call('records.create', { kind: kind.id, data: sampleRecord(kind.id, n, { year: Y, everyField: { villages: VILLAGES } }) });
-    for (let n = 3; n < PAGED; n++)
-      await call('records.create', {
-        kind: 'enforcement',
-        data: sampleRecord('enforcement', n, { year: Y, everyField: { villages: VILLAGES } }),
-      });
-    await app.page.reload();
   });
   afterAll(async () => {
     await app?.close();

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi } from '@core/api';
 import { screenshot, startApp, type E2eApp } from './support/app';
+import { api } from '../support/call';
 import { AppShell } from './pages/app-shell';
 import { KindPage } from './pages/kind-page';
 
@@ -30,16 +30,8 @@ async function clerkWorkbook(): Promise<Buffer> {
 describe('excel import and export in the app', () => {
   let app: E2eApp;
   let meetings: KindPage;
-  const core = async <T>(name: string, input: unknown): Promise<T> => {
-    const r = await callApi(app.harness.ctx, name, input);
-    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-    return r.value as T;
-  };
-
   beforeAll(async () => {
-    app = await startApp();
-    await core('settings.save', { settings: { town: '双土镇' } });
-    await app.page.reload();
+    app = await startApp({ seed: { settings: { town: '双土镇' } } });
     meetings = new KindPage(app.page);
     await new AppShell(app.page).openKind('会议');
     await meetings.waitTotal(0);
@@ -77,7 +69,7 @@ describe('excel import and export in the app', () => {
 
     await dialog.getByTestId('import-commit').filter({ hasText: '导入3条' }).click();
     await meetings.waitTotal(3);
-    const list = await core<{ rows: { data: Record<string, unknown> }[] }>('records.list', {
+    const list = await api<{ rows: { data: Record<string, unknown> }[] }>(app.harness.ctx, 'records.list', {
       kind: 'meeting',
       year: Y,
       sortBy: 'date',

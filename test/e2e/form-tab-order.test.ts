@@ -4,46 +4,23 @@
  * field beside it; the calendar opens on Alt+↓ or a click, and Esc closes only the calendar.
  * Screens: test-output/screens/tab-*.png (1366×768).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, openContext } from '@core/api';
 import { screenshot, startApp, type E2eApp } from './support/app';
+import { SHIQIAO } from '../support/seed';
 import { AppShell } from './pages/app-shell';
 import { KindPage } from './pages/kind-page';
 
 describe('record form Tab order', () => {
-  let dir: string;
   let app: E2eApp;
   let kindPage: KindPage;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-tab-'));
-    const ledger = path.join(dir, 'ledger.db');
-    const ctx = openContext(ledger);
-    try {
-      const r = await callApi(ctx, 'settings.save', {
-        settings: {
-          county: '某某县',
-          town: '石桥镇',
-          partyOrg: '中共石桥镇委员会',
-          govOrg: '石桥镇人民政府',
-          partyCode: '石桥委文',
-          villages: ['石桥村'],
-        },
-      });
-      if (!r.ok) throw new Error(r.error.message);
-    } finally {
-      ctx.close();
-    }
-    app = await startApp({ dbFile: ledger });
+    app = await startApp({ seed: { settings: { ...SHIQIAO, partyCode: '石桥委文', villages: ['石桥村'] } } });
     kindPage = new KindPage(app.page);
     await new AppShell(app.page).openKind('普法与培训');
   });
   afterAll(async () => {
     await app?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const calendar = () => app.page.locator('[data-dates-dropdown]');

@@ -5,56 +5,39 @@
  * 「查看全部」 opens the kind's page with the search in force; other years' records stay out.
  * Screens: test-output/screens/search-*.png at 1366×768 and 1920×1080.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openContext } from '@core/api';
-import { api } from '../support/call';
 import { screenshot, startApp, type E2eApp } from './support/app';
-import { sampleRecord } from '../support/samples';
+import { SHIQIAO, type LedgerSeed } from '../support/seed';
 import { AppShell } from './pages/app-shell';
 import { KindPage } from './pages/kind-page';
 
 const Y = new Date().getFullYear();
 const VILLAGES = ['石桥村', '红星村'];
 
-async function seed(file: string): Promise<void> {
-  const ctx = openContext(file);
-  try {
-    await api(ctx, 'settings.save', {
-      settings: { county: '某某县', town: '石桥镇', partyOrg: '中共石桥镇委员会', govOrg: '石桥镇人民政府', villages: VILLAGES },
-    });
-    const add = (kind: string, n: number, year: number, data: Record<string, unknown>) =>
-      api(ctx, 'records.create', { kind, data: { ...sampleRecord(kind, n, { year, everyField: { villages: VILLAGES } }), ...data } });
-    // Seven 民法典 meetings (more than a group shows), one 民法典 training, one unrelated meeting, one last year.
-    for (let n = 0; n < 7; n++) await add('meeting', n, Y, { title: `第${n + 1}次民法典专题学习会` });
-    await add('meeting', 8, Y, { title: '安全生产工作会议' });
-    await add('training', 2, Y, { title: '赶场日民法典宣传' });
-    await add('meeting', 3, Y - 1, { title: '去年的民法典学习会' });
-  } finally {
-    ctx.close();
-  }
-}
+/** Seven 民法典 meetings (more than a group shows), one 民法典 training, one unrelated meeting, one last year. */
+const SEED: LedgerSeed = {
+  settings: { ...SHIQIAO, villages: VILLAGES },
+  records: [
+    ...Array.from({ length: 7 }, (_, n) => ({ kind: 'meeting', sample: n, year: Y, data: { title: `第${n + 1}次民法典专题学习会` } })),
+    { kind: 'meeting', sample: 8, year: Y, data: { title: '安全生产工作会议' } },
+    { kind: 'training', sample: 2, year: Y, data: { title: '赶场日民法典宣传' } },
+    { kind: 'meeting', sample: 3, year: Y - 1, data: { title: '去年的民法典学习会' } },
+  ],
+};
 
 describe('全局搜索', () => {
-  let dir: string;
   let app: E2eApp;
   let shell: AppShell;
   let kindPage: KindPage;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-search-'));
-    const ledger = path.join(dir, 'ledger.db');
-    await seed(ledger);
-    app = await startApp({ dbFile: ledger });
+    app = await startApp({ seed: SEED });
     shell = new AppShell(app.page);
     kindPage = new KindPage(app.page);
     await app.page.getByRole('heading', { name: `${Y}年度台账概览` }).waitFor();
   });
   afterAll(async () => {
     await app?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('Ctrl+F on the 首页 reaches the header box; matches come grouped by kind, this year only', async () => {

@@ -4,49 +4,24 @@
  * kind's own field labels and option values, and the ledger's custom figures too.
  * Screens: test-output/screens/help-*.png at 1366×768 and 1920×1080.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, openContext } from '@core/api';
 import { getKind } from '@rules/kinds';
 import { FIGURES } from '@rules/figures/catalogue';
-import type { FigureDef } from '@rules/figures/types';
 import { SCREENS_DIR, screenshot, startApp, type E2eApp } from './support/app';
-
-const CUSTOM: FigureDef = {
-  id: 'custom.contractReviews',
-  name: '合同合法性审查件数',
-  section: '7',
-  unit: '件',
-  value: {
-    type: 'sum',
-    measure: { kind: 'legalService', where: { serviceType: '合法性审查', reviewObject: '合同' }, agg: { type: 'sum', field: 'count' } },
-  },
-  display: { type: 'exact' },
-};
+import { api } from '../support/call';
+import { CONTRACT_REVIEWS } from '../support/samples';
 
 describe('帮助', () => {
-  let dir: string;
   let app: E2eApp;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-help-'));
-    const file = path.join(dir, 'ledger.db');
-    const ctx = openContext(file);
-    try {
-      const r = await callApi(ctx, 'figures.custom.save', { def: CUSTOM });
-      if (!r.ok) throw new Error(r.error.message);
-    } finally {
-      ctx.close();
-    }
-    app = await startApp({ dbFile: file });
+    app = await startApp({ seed: { after: (ctx) => api(ctx, 'figures.custom.save', { def: CONTRACT_REVIEWS }) } });
     await app.page.getByRole('link', { name: '首页' }).waitFor();
   });
 
   afterAll(async () => {
     await app?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('opens on F1 and lists where every figure comes from', async () => {
@@ -68,7 +43,7 @@ describe('帮助', () => {
     const countLabel = service.fields.find((f) => f.key === 'count')!.label;
     const custom = page.getByTestId('help-custom').getByTestId('help-figure');
     expect(await custom.count()).toBe(1);
-    expect(await custom.innerText()).toContain(CUSTOM.name);
+    expect(await custom.innerText()).toContain(CONTRACT_REVIEWS.name);
     expect(await custom.innerText()).toContain(`“${countLabel}”之和`);
 
     await screenshot(page, 'help-1366');

@@ -9,9 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentsDirFor, callApi, openContext } from '@core/api';
+import { attachmentsDirFor } from '@core/api';
 import { attachmentFile } from '@core/ledger/attachments';
 import { screenshot, startApp, type E2eApp } from './support/app';
+import type { LedgerSeed } from '../support/seed';
 import { AppShell } from './pages/app-shell';
 import { BackupPage } from './pages/backup-page';
 
@@ -28,24 +29,23 @@ describe('long jobs', () => {
     fs.mkdirSync(path.join(drives, 'U盘'), { recursive: true });
     const ledger = path.join(dir, 'ledger', '台账.db');
     fs.mkdirSync(path.dirname(ledger));
-    const ctx = openContext(ledger);
-    await callApi(ctx, 'settings.save', { settings: { town: '双土镇', villages: ['石桥村'] } });
-    const rec = (await callApi(ctx, 'records.create', {
-      kind: 'meeting',
-      data: { meetingType: '党委会议', date: '2024-01-10', title: '第1次党委会议', attendees: 9 },
-    })) as { ok: true; value: { id: string } };
-    // One 200 MB video, stored as the app stores attachments (random, so it does not compress).
-    const buf = randomBytes(BIG);
-    const sha = createHash('sha256').update(buf).digest('hex');
-    const f = attachmentFile(attachmentsDirFor(ledger), sha);
-    fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(f, buf);
-    ctx.db
-      .prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(randomUUID(), rec.value.id, '会议录像.mp4', sha, BIG, new Date().toISOString());
-    ctx.close();
+    const seed: LedgerSeed = {
+      settings: { town: '双土镇', villages: ['石桥村'] },
+      records: [{ kind: 'meeting', data: { meetingType: '党委会议', date: '2024-01-10', title: '第1次党委会议', attendees: 9 } }],
+      // One 200 MB video, stored as the app stores attachments (random, so it does not compress).
+      async after(ctx, [recordId]) {
+        const buf = randomBytes(BIG);
+        const sha = createHash('sha256').update(buf).digest('hex');
+        const f = attachmentFile(attachmentsDirFor(ledger), sha);
+        await fs.promises.mkdir(path.dirname(f), { recursive: true });
+        await fs.promises.writeFile(f, buf);
+        ctx.db
+          .prepare('INSERT INTO attachments (id, record_id, name, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(randomUUID(), recordId, '会议录像.mp4', sha, BIG, new Date().toISOString());
+      },
+    };
     process.env.FAZHI_DRIVES_DIR = drives;
-    app = await startApp({ dbFile: ledger });
+    app = await startApp({ dbFile: ledger, seed });
   }, 120_000);
   afterAll(async () => {
     await app?.close();

@@ -4,7 +4,6 @@
  * counting them, and 彻底删除 from 回收站 behind its confirmation. Screens: test-output/screens/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi } from '@core/api';
 import { screenshot, startApp, type E2eApp } from './support/app';
 import { AppShell } from './pages/app-shell';
 import { HomePage } from './pages/home-page';
@@ -18,13 +17,10 @@ describe('行政规范性文件', () => {
   let shell: AppShell;
 
   beforeAll(async () => {
-    app = await startApp();
-    shell = new AppShell(app.page);
-    const r = await callApi(app.harness.ctx, 'settings.save', {
-      settings: { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府', normativeCode: '双土府规' },
+    app = await startApp({
+      seed: { settings: { town: '双土镇', partyOrg: '中共双土镇委员会', govOrg: '双土镇人民政府', normativeCode: '双土府规' } },
     });
-    if (!r.ok) throw new Error(r.error.message);
-    await app.page.reload();
+    shell = new AppShell(app.page);
     await shell.openKind('行政规范性文件');
   });
   afterAll(async () => {

@@ -5,14 +5,9 @@
  * link for a missing 党委会议. A rate with nothing to divide by offers its zero wording or dropping its
  * clause, one click each. Screens: test-output/screens/fix-*.png (1366×768, two at 1920×1080).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openContext } from '@core/api';
-import { api } from '../support/call';
 import { screenshot, startApp, type E2eApp } from './support/app';
-import { sampleRecord } from '../support/samples';
+import { SHIQIAO, type LedgerSeed } from '../support/seed';
 import { AppShell } from './pages/app-shell';
 import { KindPage } from './pages/kind-page';
 import { ReportPage } from './pages/report-page';
@@ -20,49 +15,23 @@ import { ReportPage } from './pages/report-page';
 const Y = new Date().getFullYear();
 const VILLAGES = ['石桥村', '红星村'];
 
-async function seed(file: string): Promise<void> {
-  const ctx = openContext(file);
-  try {
-    await api(ctx, 'settings.save', {
-      settings: {
-        county: '某某县',
-        town: '石桥镇',
-        partyOrg: '中共石桥镇委员会',
-        govOrg: '石桥镇人民政府',
-        partyCode: '石桥委文',
-        villages: VILLAGES,
-      },
-    });
-    // A 普法 event but no 法治考试, and a meeting that is not a 党委会议.
-    await api(ctx, 'records.create', {
-      kind: 'training',
-      data: {
-        ...sampleRecord('training', 0, { year: Y, everyField: { villages: VILLAGES } }),
-        eventType: '普法宣传活动',
-        title: '赶场日宣传',
-      },
-    });
-    await api(ctx, 'records.create', {
-      kind: 'meeting',
-      data: { ...sampleRecord('meeting', 0, { year: Y, everyField: { villages: VILLAGES } }), meetingType: '政府常务会议' },
-    });
-  } finally {
-    ctx.close();
-  }
-}
+/** A 普法 event but no 法治考试, and a meeting that is not a 党委会议. */
+const SEED: LedgerSeed = {
+  settings: { ...SHIQIAO, partyCode: '石桥委文', villages: VILLAGES },
+  records: [
+    { kind: 'training', sample: 0, year: Y, data: { eventType: '普法宣传活动', title: '赶场日宣传' } },
+    { kind: 'meeting', sample: 0, year: Y, data: { meetingType: '政府常务会议' } },
+  ],
+};
 
 describe('problems lead to their fix', () => {
-  let dir: string;
   let app: E2eApp;
   let shell: AppShell;
   let kindPage: KindPage;
   let report: ReportPage;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-fix-'));
-    const ledger = path.join(dir, 'ledger.db');
-    await seed(ledger);
-    app = await startApp({ dbFile: ledger });
+    app = await startApp({ seed: SEED });
     shell = new AppShell(app.page);
     kindPage = new KindPage(app.page);
     report = new ReportPage(app.page);
@@ -70,7 +39,6 @@ describe('problems lead to their fix', () => {
   });
   afterAll(async () => {
     await app?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('the 首页’s missing 党委会议 opens a new 会议 with its type chosen', async () => {

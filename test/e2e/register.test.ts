@@ -8,14 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openContext } from '@core/api';
-import { importLedger } from '@core/ledger/exchange';
 import { registerRecords } from '@core/register/model';
-import { ROOT, requireBuiltRenderer, screenshot, startApp, type E2eApp } from './support/app';
+import { screenshot, startApp, type E2eApp } from './support/app';
+import { SHUANGTU_2023 } from '../support/seed';
 import { AppShell } from './pages/app-shell';
 import { KindPage } from './pages/kind-page';
-
-const FIXTURE = path.join(ROOT, 'test/fixtures/shuangtu-2023.json');
 
 describe('登记簿', () => {
   let app: E2eApp;
@@ -25,19 +22,11 @@ describe('登记簿', () => {
   let partyMeetings: string[];
 
   beforeAll(async () => {
-    requireBuiltRenderer();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-register-e2e-'));
-    const file = path.join(dir, 'ledger.db');
-    const ctx = openContext(file);
-    try {
-      importLedger(ctx.db, fs.readFileSync(FIXTURE, 'utf8'));
-      partyMeetings = registerRecords(ctx.db, { kind: 'meeting', year: 2023, filters: { meetingType: '党委会议' } }).map((r) =>
-        String(r.data.title),
-      );
-    } finally {
-      ctx.close();
-    }
-    app = await startApp({ dbFile: file });
+    app = await startApp({ seed: { fixture: SHUANGTU_2023 } });
+    partyMeetings = registerRecords(app.harness.ctx.db, { kind: 'meeting', year: 2023, filters: { meetingType: '党委会议' } }).map((r) =>
+      String(r.data.title),
+    );
     const shell = new AppShell(app.page);
     await shell.yearSwitcher.waitFor();
     await shell.switchYear(2023);

@@ -9,28 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openContext } from '@core/api';
-import { importLedger } from '@core/ledger/exchange';
-import { ROOT, requireBuiltRenderer, screenshot, startApp, type E2eApp } from './support/app';
+import { screenshot, startApp, type E2eApp } from './support/app';
+import { SHUANGTU_2023 } from '../support/seed';
 import { AppShell } from './pages/app-shell';
 import { KindPage } from './pages/kind-page';
 import { ReportPage } from './pages/report-page';
 
 const YEAR = 2023;
-const FIXTURE = path.join(ROOT, 'test/fixtures/shuangtu-2023.json');
-
-/** A ledger file holding the fixture, as the clerk's would after 导入. */
-function fixtureLedger(dir: string): string {
-  const file = path.join(dir, 'ledger.db');
-  const ctx = openContext(file);
-  try {
-    importLedger(ctx.db, fs.readFileSync(FIXTURE, 'utf8'));
-  } finally {
-    ctx.close();
-  }
-  return file;
-}
-
 /** Pages of a PDF as poppler counts them. */
 function pdfPages(bytes: Uint8Array, dir: string): number {
   const file = path.join(dir, `count-${Date.now()}.pdf`);
@@ -48,9 +33,8 @@ describe('年度报告', () => {
   let ours: string;
 
   beforeAll(async () => {
-    requireBuiltRenderer();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-report-e2e-'));
-    app = await startApp({ dbFile: fixtureLedger(dir) });
+    app = await startApp({ seed: { fixture: SHUANGTU_2023 } });
     shell = new AppShell(app.page);
     report = new ReportPage(app.page);
     await shell.yearSwitcher.waitFor();

@@ -18,6 +18,7 @@ import type { FigureDef, Measure } from '@rules/figures/types';
 import type { ReportSpec } from '@rules/report/spec';
 import type { LedgerError } from '@rules/errors';
 import { fails, hashFile, tempLedger, type TempLedger } from '../support/ledger';
+import { CONTRACT_REVIEWS } from '../support/samples';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -30,19 +31,6 @@ const def = (id: string, m: Measure, extra: Partial<FigureDef> = {}): FigureDef 
   display: { type: 'exact' },
   ...extra,
 });
-
-/** The example of issue 15, as the exchange format documents it. */
-const CONTRACT_REVIEWS: FigureDef = {
-  id: 'custom.contractReviews',
-  name: '合同合法性审查件数',
-  section: '7',
-  unit: '件',
-  value: {
-    type: 'sum',
-    measure: { kind: 'legalService', where: { serviceType: '合法性审查', reviewObject: '合同' }, agg: { type: 'sum', field: 'count' } },
-  },
-  display: { type: 'exact' },
-};
 
 describe('custom figures', () => {
   let l: TempLedger;

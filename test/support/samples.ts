@@ -3,6 +3,7 @@
  * alike. Pure (only @rules), so either side imports it without opening a ledger.
  */
 import { getKind, type FieldDef, type KindDef, type RecordData } from '@rules/kinds';
+import type { FigureDef } from '@rules/figures/types';
 
 /**
  * Valid records per kind, as a clerk would type them (no managed fields). The first of each
@@ -232,6 +233,19 @@ export const SAMPLES: Record<string, readonly RecordData[]> = {
     { date: '2023-03-31', itemType: '季度汇总报告', title: '2023年第一季度法治建设工作汇总', person: '张三' },
     { date: '2023-10-15', itemType: '督察考核整改', title: '县法治督察反馈问题整改', problems: 5, problemsFixed: 4, amount: 20000 },
   ],
+};
+
+/** A custom figure (自定义指标), the example of issue 15 as the exchange format documents it. */
+export const CONTRACT_REVIEWS: FigureDef = {
+  id: 'custom.contractReviews',
+  name: '合同合法性审查件数',
+  section: '7',
+  unit: '件',
+  value: {
+    type: 'sum',
+    measure: { kind: 'legalService', where: { serviceType: '合法性审查', reviewObject: '合同' }, agg: { type: 'sum', field: 'count' } },
+  },
+  display: { type: 'exact' },
 };
 
 export interface SampleOptions {

@@ -1,6 +1,7 @@
 /**
- * Starts what an end-to-end test drives: the loopback harness on a fresh temp ledger, serving
- * the built renderer, and headless Chromium on it. Screenshots go to test-output/screens/.
+ * Starts what an end-to-end test drives: the loopback harness on a fresh temp ledger (filled
+ * first with the suite's `seed`, see test/support/seed.ts), serving the built renderer, and
+ * headless Chromium on it. Screenshots go to test-output/screens/.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../../electron/harness/server';
 import { CHROMIUM_ARGS, chromiumPath } from '@core/render/pdf';
+import { seedLedger, type LedgerSeed } from '../../support/seed';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
@@ -36,13 +38,27 @@ export interface E2eApp {
   page: Page;
   /** Errors the page threw or logged: a test asserts there were none. */
   pageErrors: string[];
+  /** The ids of the records the seed created, in its order. */
+  seededIds: string[];
   close(): Promise<void>;
 }
 
-export async function startApp(opts: { dbFile?: string } = {}): Promise<E2eApp> {
+/**
+ * Opens the app on `dbFile` (by default a ledger.db in a temp folder removed on close), after
+ * filling it with `seed`: the page's first load already sees the seeded ledger.
+ */
+export async function startApp(opts: { dbFile?: string; seed?: LedgerSeed } = {}): Promise<E2eApp> {
   requireBuiltRenderer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-'));
-  const harness = await startHarness({ dbFile: opts.dbFile ?? path.join(dir, 'ledger.db'), rendererDir: RENDERER_DIR });
+  const dbFile = opts.dbFile ?? path.join(dir, 'ledger.db');
+  let seededIds: string[];
+  try {
+    seededIds = opts.seed ? await seedLedger(dbFile, opts.seed) : [];
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const harness = await startHarness({ dbFile, rendererDir: RENDERER_DIR });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN' });
   const pageErrors: string[] = [];
@@ -57,6 +73,7 @@ export async function startApp(opts: { dbFile?: string } = {}): Promise<E2eApp> 
     browser,
     page,
     pageErrors,
+    seededIds,
     async close() {
       await browser.close();
       await harness.close();
