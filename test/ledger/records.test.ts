@@ -6,7 +6,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KINDS } from '@rules/kinds';
 import { ledgerYears, listRecords, listTrash, yearStats } from '@core/ledger/query';
-import { createRecord, deleteRecord, duplicateRecord, getRecord, purgeRecord, restoreRecord, updateRecord } from '@core/ledger/records';
+import {
+  createRecord,
+  createRecords,
+  deleteRecord,
+  duplicateRecord,
+  getRecord,
+  purgeRecord,
+  restoreRecord,
+  updateRecord,
+} from '@core/ledger/records';
 import { sampleRecord, tempLedger, type TempLedger, fails } from '../support/ledger';
 
 describe('update and 回收站', () => {
@@ -32,6 +41,17 @@ describe('update and 回收站', () => {
     const e = fails(() => updateRecord(L.ctx.db, a.id, { ...a.data, date: '2023-02-30', attendees: -1 }), 'VALIDATION');
     expect(e.issues.map((i) => i.fieldLabel).sort()).toEqual(['会议日期', '出席人数'].sort());
     expect(getRecord(L.ctx.db, a.id)).toEqual(a);
+  });
+
+  it('a batch (an Excel sheet) is one transaction: numbered in order, or nothing when one record is invalid', () => {
+    const docs = [0, 1, 2].map((i) => ({ ...sampleRecord('normativeDoc', 0), title: `第${i + 1}件` }));
+    const made = createRecords(L.ctx.db, 'normativeDoc', docs);
+    expect(made.map((r) => r.data.number)).toEqual(['双土府规〔2023〕1号', '双土府规〔2023〕2号', '双土府规〔2023〕3号']);
+    const before = ids(2023, 'meeting');
+    const bad = [sampleRecord('meeting'), { ...sampleRecord('meeting'), attendees: -1 }, sampleRecord('meeting')];
+    const e = fails(() => createRecords(L.ctx.db, 'meeting', bad), 'VALIDATION');
+    expect(e.issues.map((i) => i.fieldLabel)).toEqual(['出席人数']);
+    expect(ids(2023, 'meeting')).toEqual(before);
   });
 
   it('unknown ids are NOT_FOUND', () => {

@@ -1,11 +1,11 @@
 /**
  * Adds a workbook's rows to the ledger. The preview is built again inside one IMMEDIATE
  * transaction (so duplicates are judged against what is really there), then every valid row goes
- * through createRecord, the path `records.create` takes. An xlsx import only ever adds records.
+ * through createRecords, the path `records.create` takes (one call per sheet). An xlsx import only ever adds records.
  */
 import type { Db } from '../db/open';
 import { LedgerError, type Issue } from '@rules/errors';
-import { createRecord } from '../ledger/records';
+import { createRecords } from '../ledger/records';
 import { planSheet, rememberMapping } from './map';
 import { buildPreview, formatProblem, type ImportOptions, type ImportProblem } from './preview';
 import type { SheetData } from './read';
@@ -44,19 +44,16 @@ export function commitImport(db: Db, sheets: SheetData[], opts: CommitOptions = 
       const result: CommitResult = { added: 0, byKind: {}, bad: 0, duplicates: 0, problems };
       for (const s of preview.sheets) {
         if (!s.kind) continue;
+        const adding = [];
         for (const r of s.rows) {
-          if (!r.ok) {
-            result.bad++;
-            continue;
-          }
-          if (r.duplicateOf && !ticked.has(r.key)) {
-            result.duplicates++;
-            continue;
-          }
-          createRecord(db, s.kind, r.data);
-          result.added++;
-          result.byKind[s.kind] = (result.byKind[s.kind] ?? 0) + 1;
+          if (!r.ok) result.bad++;
+          else if (r.duplicateOf && !ticked.has(r.key)) result.duplicates++;
+          else adding.push(r.data);
         }
+        if (!adding.length) continue;
+        createRecords(db, s.kind, adding);
+        result.added += adding.length;
+        result.byKind[s.kind] = (result.byKind[s.kind] ?? 0) + adding.length;
       }
       // The mapping the clerk confirmed is remembered for the next workbook of the same shape.
       const only = opts.kind ? KINDS.find((k) => k.id === opts.kind) : undefined;

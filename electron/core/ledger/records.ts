@@ -8,7 +8,7 @@ import { LedgerError } from '@rules/errors';
 import { getKind, type KindDef, type RecordData } from '@rules/kinds';
 import { validateRecord } from '@rules/kinds/validate';
 import { formatDocNumber, parseDocNumber } from '@rules/doc-number';
-import { SETTINGS_LABELS } from '@rules/settings';
+import { SETTINGS_LABELS, type Settings } from '@rules/settings';
 import { getSettings } from './settings';
 
 export interface LedgerRecord {
@@ -67,8 +67,12 @@ export function searchText(kind: KindDef, data: RecordData): string {
  * cannot be judged yet (the caller adds number and stage, then checks).
  */
 export function validOrThrow(db: Db, kind: KindDef, data: RecordData, allowManaged = false): RecordData {
-  const { villages } = getSettings(db);
-  const r = validateRecord(kind, data, { villages, allowManaged });
+  return validAgainst(getSettings(db), kind, data, allowManaged);
+}
+
+/** validOrThrow with the settings already read (a batch reads them once). */
+function validAgainst(settings: Settings, kind: KindDef, data: RecordData, allowManaged = false): RecordData {
+  const r = validateRecord(kind, data, { villages: settings.villages, allowManaged });
   const issues = r.issues.length ? r.issues : allowManaged ? (kind.checkStored?.(r.data) ?? []) : [];
   if (issues.length) throw new LedgerError('VALIDATION', `${kind.label}记录有${issues.length}处错误`, issues);
   return r.data;
@@ -80,10 +84,10 @@ function storedOrThrow(kind: KindDef, data: RecordData): void {
 }
 
 /** The next number of a numbered kind, from the per-(代字, year) sequence; never handed out twice. */
-function assignNumber(db: Db, kind: KindDef, data: RecordData): RecordData {
+function assignNumber(db: Db, settings: Settings, kind: KindDef, data: RecordData): RecordData {
   const n = kind.numbering;
   if (!n) return data;
-  const code = String(getSettings(db)[n.codeSetting] ?? '');
+  const code = String(settings[n.codeSetting] ?? '');
   if (!code) {
     throw new LedgerError('VALIDATION', n.missingCode, [
       { kind: '设置', field: n.codeSetting, fieldLabel: SETTINGS_LABELS[n.codeSetting], message: '未填写' },
@@ -140,27 +144,36 @@ function writeData(db: Db, kind: KindDef, id: string, data: RecordData): void {
   );
 }
 
-export function createRecord(db: Db, kindId: string, input: RecordData): LedgerRecord {
+export const createRecord = (db: Db, kindId: string, input: RecordData): LedgerRecord => createRecords(db, kindId, [input])[0];
+
+/**
+ * Creates records of one kind in one transaction, each validated, numbered and checked exactly as
+ * a single one is (an Excel import adds thousands: the settings are read once, not per row).
+ */
+export function createRecords(db: Db, kindId: string, inputs: readonly RecordData[]): LedgerRecord[] {
   const kind = requireKind(kindId);
   return db
     .transaction(() => {
-      let data = validOrThrow(db, kind, input);
-      data = assignNumber(db, kind, data);
-      storedOrThrow(kind, data);
-      const date = data[kind.dateField] as string;
-      const t = nowIso();
-      const rec: LedgerRecord = {
-        id: randomUUID(),
-        kind: kind.id,
-        date,
-        year: Number(date.slice(0, 4)),
-        data,
-        createdAt: t,
-        updatedAt: t,
-        deletedAt: null,
-      };
-      insertRecord(db, rec);
-      return rec;
+      const settings = getSettings(db);
+      return inputs.map((input) => {
+        let data = validAgainst(settings, kind, input);
+        data = assignNumber(db, settings, kind, data);
+        storedOrThrow(kind, data);
+        const date = data[kind.dateField] as string;
+        const t = nowIso();
+        const rec: LedgerRecord = {
+          id: randomUUID(),
+          kind: kind.id,
+          date,
+          year: Number(date.slice(0, 4)),
+          data,
+          createdAt: t,
+          updatedAt: t,
+          deletedAt: null,
+        };
+        insertRecord(db, rec);
+        return rec;
+      });
     })
     .immediate();
 }
