@@ -106,6 +106,21 @@ describe('a read-only ledger folder', () => {
     expect(contents(d)).toEqual(before);
   });
 
+  it('a write-protected ledger file in a writable folder: refused at opening (SQLite would open it read-only without a word)', async () => {
+    const d = writable('ro-file');
+    const ledger = path.join(d, '台账.db');
+    fs.copyFileSync(await madeLedger('ro-file'), ledger);
+    fs.chmodSync(ledger, 0o444);
+    const bytes = fs.readFileSync(ledger);
+    const r = cli('stats', '--db', ledger, '--year', '2024');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `错误：台账文件“${ledger}”是只读的（可能从光盘或只读共享复制而来，或设置了“只读”属性），无法保存修改，未作任何改动。请去掉文件的只读属性，或把它复制到可写的文件夹后再打开。\n`,
+    );
+    expect(fs.readFileSync(ledger).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(d).filter((n) => n.endsWith('-wal') || n.endsWith('-shm'))).toEqual([]);
+  });
+
   it('the same with the ledger and its -lock file writable, only the folder read-only: refused, nothing created or changed', async () => {
     // The hold on the -lock file succeeds here; SQLite is then refused its -wal and -shm files.
     const file = await madeLedger('share-writable-files');

@@ -18,6 +18,7 @@ import type { BackupInfo } from './inspect';
 import { safetyDirFor } from './safety';
 import { countLedger, integrityProblem } from './snapshot';
 import { stagedAttachment, verifyBackup } from './verify';
+import { ioReason } from './messages';
 
 export interface RestoreOptions {
   now?: Date;
@@ -45,7 +46,7 @@ const rmSidecars = (file: string) => {
 };
 
 function fail(err: unknown, prefix: string): LedgerError {
-  const msg = err instanceof LedgerError ? err.message : ((err as NodeJS.ErrnoException).code ?? (err as Error).message);
+  const msg = err instanceof LedgerError ? err.message : ioReason(err);
   return new LedgerError(err instanceof LedgerError ? err.code : 'IO', `${prefix}：${msg}`, err instanceof LedgerError ? err.issues : []);
 }
 
@@ -63,8 +64,13 @@ export async function restoreBackup(ctx: LedgerContext, backupFile: string, opts
 async function restoreHeld(ctx: LedgerContext, backupFile: string, opts: RestoreOptions): Promise<Restored> {
   const file = ctx.file;
   const dir = path.dirname(file);
-  removeStaleStaging(dir, path.parse(file).name);
-  const staging = fs.mkdtempSync(path.join(dir, `.${path.parse(file).name}.restore-`));
+  let staging: string;
+  try {
+    removeStaleStaging(dir, path.parse(file).name);
+    staging = fs.mkdtempSync(path.join(dir, `.${path.parse(file).name}.restore-`));
+  } catch (err) {
+    throw fail(err, `${CANCELLED}（无法在台账所在文件夹中准备恢复）`);
+  }
   let keepStaging = false;
   try {
     let verified;

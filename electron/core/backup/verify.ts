@@ -15,7 +15,7 @@ import { ATTACHMENT_PREFIX, COMMENT_MARKER, SNAPSHOT_NAME, MANIFEST_NAME, type M
 import { HashCounter, HashSink, hex8 } from './hash-stream';
 import { openFileSink, type FileSink } from '../fs/file-sink';
 import { describe, readManifest, type BackupInfo } from './inspect';
-import { asLedgerError, damaged } from './messages';
+import { asLedgerError, damaged, unreadable } from './messages';
 import { dbFacts, integrityProblem, withReadOnly } from './snapshot';
 import { SnapshotHeaderGuard } from './snapshot-guard';
 import { workDirPrefix } from './leftovers';
@@ -68,7 +68,7 @@ async function checkPart(
     try {
       src = await openEntry(z.zip, entry);
     } catch (err) {
-      throw damaged(`${label}无法读取（${(err as Error).message}）`);
+      throw unreadable(label, err);
     }
     src.on('error', (err: Error) => (first ??= { from: 'backup', err }));
     sink?.stream.on('error', (err: Error) => (first ??= { from: 'disk', err }));
@@ -81,7 +81,7 @@ async function checkPart(
     } catch (err) {
       if (err instanceof LedgerError) throw err;
       // A full or failing disk is the disk's fault, not the backup's (issue 13: ENOSPC was 已损坏).
-      if (first?.from === 'backup') throw damaged(`${label}无法读取（${first.err.message}）`);
+      if (first?.from === 'backup') throw unreadable(label, first.err);
       throw asLedgerError(err, '解压备份失败');
     }
   } finally {
@@ -184,7 +184,7 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
       try {
         start = await dataStart(z.zip, e);
       } catch (err) {
-        throw damaged(`${label}无法读取（${(err as Error).message}）`);
+        throw unreadable(label, err);
       }
       ranges.push({ start, end: start + e.compressedSize, dest, part: p, label });
     }

@@ -87,6 +87,9 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     // Open read-only first so a newer or foreign file is never touched (not even a WAL switch).
     // Read-only callers never create a file.
     const exists = fs.existsSync(file);
+    // SQLite opens a write-protected file read-only without a word (every save would then fail),
+    // and even its read-only probe below would leave -wal and -shm files beside it.
+    if (!opts.readonly && exists) refuseReadOnlyFile(file);
     const probe = new Database(file, { readonly: exists || !!opts.readonly, fileMustExist: exists || !!opts.readonly });
     let version: number;
     let tables: string[];
@@ -133,6 +136,19 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
 
 /** How long a statement waits for another process's write before giving up (then 台账正被其他程序使用). */
 export const BUSY_TIMEOUT_MS = 5000;
+
+function refuseReadOnlyFile(file: string): void {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw err;
+    throw new LedgerError(
+      'IO',
+      `台账文件“${file}”是只读的（可能从光盘或只读共享复制而来，或设置了“只读”属性），无法保存修改，未作任何改动。请去掉文件的只读属性，或把它复制到可写的文件夹后再打开。`,
+    );
+  }
+}
 
 /** What went wrong opening a ledger, in the clerk's words (SQLite's and the OS's codes, never their English). */
 export function openError(file: string, err: unknown, readonly = false): LedgerError {
