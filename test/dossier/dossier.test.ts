@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentsDirFor } from '@core/api';
 import { addAttachmentBytes, attachmentFile } from '@core/ledger/attachments';
 import { createRecord, deleteRecord } from '@core/ledger/records';
+import { listRecords } from '@core/ledger/query';
+import ExcelJS from 'exceljs';
 import { writeDossier, type DossierResult } from '@core/dossier/write';
 import { MAX_PART_CHARS, NameAllocator, safePart } from '@core/dossier/names';
 import { PdfRenderer } from '@core/render/pdf';
@@ -102,10 +104,23 @@ describe('档案袋', () => {
     expect(v.names).toContain('01_会议/2023-03-02_党委会议（第3次）/签到表.jpg');
     expect(v.names).toContain('01_会议/2023-03-02_党委会议（第3次）/签到表 (2).JPG');
     expect(v.names).toContain('01_会议/双土镇2023年会议台账.pdf');
+    expect(v.names).toContain('01_会议/双土镇2023年会议台账.xlsx');
     // Only a whole name (before its first dot) is a device: 2023-02-03_CON is a fine folder, aux.txt is not a fine file.
     expect(v.names).toContain('01_会议/2023-02-03_CON/_aux.txt');
     expect(v.names).toContain('04_矛盾纠纷/2023-03-02_张某／李某：界址＊纠纷？/调解协议书 .pdf');
     for (const n of v.names) for (const part of n.split('/')) expect(Array.from(part).length).toBeLessThanOrEqual(MAX_PART_CHARS);
+  });
+
+  it('carries each kind’s records as a workbook beside its register, without the 回收站’s', async () => {
+    const bytes = execFileSync('unzip', ['-p', zipFile, '01_会议/双土镇2023年会议台账.xlsx'], { maxBuffer: 1 << 26 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('会议')!;
+    const titles = ws.getColumn((ws.getRow(1).values as unknown[]).indexOf('会议名称')).values.slice(2) as unknown[];
+    const live = listRecords(L.ctx.db, { kind: 'meeting', year: 2023, pageSize: 500 }).rows.map((r) => r.data.title);
+    expect(titles.filter((t) => typeof t === 'string' && !t.startsWith('合计')).sort()).toEqual([...live].sort());
+    expect(live.length).toBeGreaterThan(2);
+    expect(titles.join()).not.toContain('已删除的会议');
   });
 
   it('holds every record’s evidence byte for byte, and nothing from the 回收站', () => {

@@ -20,7 +20,6 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { LedgerError } from '@rules/errors';
-import type { KindDef } from '@rules/kinds';
 import { registerTitle } from '@rules/kinds/register';
 import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
 import { assembleYear } from '../report/assemble';
@@ -35,6 +34,7 @@ import { buildRegister } from '../register/model';
 import { renderRegisterHtml } from '../register/html';
 import { planDossier, type DossierPlan } from './model';
 import { renderIndexHtml } from './index-html';
+import { exportKindWorkbook } from '../excel/export';
 
 export const DOSSIER_INDEX = '档案袋索引.pdf';
 export const DOSSIER_MANIFEST_TXT = '校验清单.txt';
@@ -43,16 +43,9 @@ export const REPORT_FOLDER = '00_年度报告';
 
 export const defaultDossierFileName = (town: string, year: number) => `${town.trim()}${year}年法治台账档案袋.zip`;
 
-/**
- * Extra files per kind folder, e.g. the kind's Excel sheet once electron/core/excel/ exists:
- * pass `kindFiles: (kind, year) => [{ name: '会议台账.xlsx', bytes }]`. Not wired by default.
- */
-export type KindFiles = (kind: KindDef, year: number) => Promise<{ name: string; bytes: Uint8Array }[]>;
-
 export interface DossierOptions {
   /** Defaults to ctx.printPdf, else one headless Chromium kept for all the PDFs. */
   printPdf?: PdfPrinter;
-  kindFiles?: KindFiles;
   now?: Date;
 }
 
@@ -87,7 +80,7 @@ const localTime = (d: Date) => {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 };
 
-/** The generated files (report, registers, extra kind files, index), in memory: each is small. */
+/** The generated files (report, registers as PDF and xlsx, index), in memory: each is small. */
 async function generatedFiles(ctx: LedgerContext, plan: DossierPlan, town: string, opts: DossierOptions, now: Date) {
   const out: { path: string; bytes: Uint8Array }[] = [];
   await withPrinter(ctx, opts.printPdf, async (print) => {
@@ -102,10 +95,12 @@ async function generatedFiles(ctx: LedgerContext, plan: DossierPlan, town: strin
       recordOutput(ctx.db, plan.year, format, report.uses);
     }
     for (const k of plan.kinds) {
+      const title = registerTitle(town, plan.year, k.kind);
       const html = renderRegisterHtml(buildRegister(ctx.db, { kind: k.kind.id, year: plan.year }));
-      out.push({ path: plan.names.allocate(k.folder, `${registerTitle(town, plan.year, k.kind)}.pdf`), bytes: await print(html) });
-      for (const extra of (await opts.kindFiles?.(k.kind, plan.year)) ?? [])
-        out.push({ path: plan.names.allocate(k.folder, extra.name), bytes: extra.bytes });
+      out.push({ path: plan.names.allocate(k.folder, `${title}.pdf`), bytes: await print(html) });
+      // The same records as a workbook: the county and inspectors ask for Excel too.
+      const sheet = await exportKindWorkbook(ctx.db, { kind: k.kind.id, year: plan.year, sortBy: 'date', sortDir: 'asc' });
+      out.push({ path: plan.names.allocate(k.folder, `${title}.xlsx`), bytes: sheet.bytes });
     }
     const title = `${town}${plan.year}年法治台账档案袋索引`;
     out.push({
