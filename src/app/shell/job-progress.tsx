@@ -5,16 +5,7 @@
 import { Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { subscribeJobs, type Progress } from '../../api/progress';
-
-const JOB_NAMES: Record<string, string> = {
-  'exchange.importFile': '正在导入台账',
-  'exchange.import': '正在导入台账',
-  'exchange.export': '正在导出台账',
-  'backup.create': '正在备份',
-  'backup.verify': '正在检查备份',
-  'backup.restore': '正在恢复',
-  'report.render': '正在生成报告',
-};
+import { JOB_NAMES } from './job-names';
 
 /** 正在备份（37%）… while a share is known, else the stage the job names (正在备份：校验中…). */
 const describeJob = (p: Progress): string => {
