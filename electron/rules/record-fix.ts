@@ -13,6 +13,11 @@ export interface RecordFix {
   filters?: Record<string, FixValue>;
   /** Field values of a new record (新增 opens with these filled in). */
   prefill?: Record<string, FixValue>;
+  /**
+   * The month (1–12) a missing record belongs to: the new record's date is left empty for the clerk
+   * to pick (a made-up day would be saved unnoticed) and its calendar opens on that month.
+   */
+  month?: number;
 }
 
 /**

@@ -117,6 +117,7 @@ function Page({ route }: { route: Route }) {
           search={route.search}
           filters={route.filters}
           prefill={route.prefill}
+          month={route.month}
         />
       ) : (
         <NotFound />

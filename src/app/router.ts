@@ -19,6 +19,8 @@ export type Route =
       filters?: Record<string, FixValue>;
       /** Opens 新增 with these values (?new=<json>). */
       prefill?: Record<string, FixValue>;
+      /** With prefill: the month (1–12) the new record belongs to (?month=3), its date left to pick. */
+      month?: number;
     }
   | { name: 'trash' }
   | { name: 'settings' }
@@ -36,6 +38,7 @@ export function parseHash(hash: string): Route {
     const search = q.get('search') ?? undefined;
     const filters = jsonValues(q.get('filters'));
     const prefill = jsonValues(q.get('new'));
+    const month = Number(q.get('month'));
     return {
       name: 'kind',
       kind: parts[1],
@@ -43,6 +46,7 @@ export function parseHash(hash: string): Route {
       ...(search ? { search } : {}),
       ...(filters ? { filters } : {}),
       ...(prefill ? { prefill } : {}),
+      ...(prefill && Number.isInteger(month) && month >= 1 && month <= 12 ? { month } : {}),
     };
   }
   if (parts[0] === 'trash') return { name: 'trash' };
@@ -62,6 +66,7 @@ export function hrefFor(route: Route): string {
       if (route.search) q.set('search', route.search);
       if (route.filters) q.set('filters', JSON.stringify(route.filters));
       if (route.prefill) q.set('new', JSON.stringify(route.prefill));
+      if (route.prefill && route.month) q.set('month', String(route.month));
       const query = q.toString();
       return `#/kind/${encodeURIComponent(route.kind)}${route.record ? `/${encodeURIComponent(route.record)}` : ''}${query ? `?${query}` : ''}`;
     }
@@ -100,7 +105,7 @@ function jsonValues(text: string | null): Record<string, FixValue> | undefined {
 /** The kind page a fix leads to: filtered to the records concerned, or 新增 prefilled when `register`. */
 export const fixRoute = (fix: RecordFix, register: boolean): Route =>
   register
-    ? { name: 'kind', kind: fix.kind, prefill: fix.prefill ?? {} }
+    ? { name: 'kind', kind: fix.kind, prefill: fix.prefill ?? {}, ...(fix.month ? { month: fix.month } : {}) }
     : { name: 'kind', kind: fix.kind, ...(fix.filters ? { filters: fix.filters } : {}) };
 
 /** Goes to `route`, after asking when a page holds unsaved changes; resolves whether it went. */

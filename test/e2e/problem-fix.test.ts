@@ -41,10 +41,17 @@ describe('problems lead to their fix', () => {
     await app?.close();
   });
 
-  it('the 首页’s missing 党委会议 opens a new 会议 with its type chosen', async () => {
+  it('the 首页’s missing 党委会议 opens a new 会议 with its type chosen and its date left to pick in the missing month', async () => {
     await app.page.getByTestId('missing-party-meetings').getByRole('link', { name: '去登记' }).click();
     await kindPage.form.root.waitFor();
     expect(await kindPage.form.field('会议类型').inputValue()).toBe('党委会议');
+    // No month has a 党委会议 yet: the earliest, 1月, is asked for; no day is made up (not today's).
+    expect(await kindPage.form.field('会议日期').inputValue()).toBe('');
+    expect(await app.page.getByTestId('backfill-note').innerText()).toContain(`补登记${Y}年1月的会议`);
+    await kindPage.form.field('会议日期').click();
+    await app.page.getByText(`${Y}年1月`, { exact: true }).waitFor();
+    await screenshot(app.page, 'fix-00-backfill-month');
+    await app.page.keyboard.press('Escape');
     await app.page.keyboard.press('Escape');
     await kindPage.form.root.waitFor({ state: 'detached' });
     expect(app.page.url()).not.toContain('new=');

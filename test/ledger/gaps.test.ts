@@ -40,6 +40,15 @@ describe('ledger gaps', () => {
       kind: 'meeting',
       filters: { meetingType: '党委会议' },
       prefill: { meetingType: '党委会议' },
+      month: 1,
     });
+  });
+
+  it('starts 去登记 at the earliest missing month, and names none when no month is missing', () => {
+    L = tempLedger();
+    meeting('2026-01-08');
+    meeting('2026-02-08');
+    expect(ledgerGaps(L.ctx.db, 2026, new Date(2026, 4, 1)).partyMeetingFix.month).toBe(3);
+    expect(ledgerGaps(L.ctx.db, 2026, new Date(2026, 1, 20)).partyMeetingFix).not.toHaveProperty('month');
   });
 });

@@ -35,5 +35,11 @@ export function ledgerGaps(db: Db, year: number, today = new Date()): LedgerGaps
     ).map((r) => r.m),
   );
   const due = monthsDue(year, today);
-  return { due: due.length, missingPartyMeetingMonths: due.filter((m) => !held.has(m)), partyMeetingFix: PARTY_MEETING_FIX };
+  const missing = due.filter((m) => !held.has(m));
+  // 去登记 starts with the earliest month still missing.
+  return {
+    due: due.length,
+    missingPartyMeetingMonths: missing,
+    partyMeetingFix: { ...PARTY_MEETING_FIX, ...(missing.length ? { month: missing[0] } : {}) },
+  };
 }

@@ -12,9 +12,11 @@ export interface FieldInputProps {
   /** The settings' 村（社区） list: a village field is a Select when it is set, free text otherwise. */
   villages: readonly string[];
   autoFocus?: boolean;
+  /** A date's calendar opens on this month (YYYY-MM-01) while the field is empty. */
+  calendarMonth?: string;
 }
 
-export function FieldInput({ field: f, value, onChange, onBlur, error, villages, autoFocus }: FieldInputProps) {
+export function FieldInput({ field: f, value, onChange, onBlur, error, villages, autoFocus, calendarMonth }: FieldInputProps) {
   // data-autofocus: the dialog's focus trap puts the cursor here when it opens.
   const common = {
     label: f.label,
@@ -30,7 +32,7 @@ export function FieldInput({ field: f, value, onChange, onBlur, error, villages,
     case 'textarea':
       return <Textarea {...common} value={str} onChange={(e) => onChange(e.currentTarget.value)} autosize minRows={2} maxRows={6} />;
     case 'date':
-      return <DateField {...common} value={str} onChange={onChange} />;
+      return <DateField {...common} value={str} onChange={onChange} defaultDate={calendarMonth} />;
     case 'int':
     case 'money':
       return (

@@ -16,9 +16,11 @@ interface Props<V extends Values> {
   field: FieldDef;
   form: FieldForm<V>;
   autoFocus?: boolean;
+  /** A date field's calendar opens on this month (YYYY-MM-01) while it is empty. */
+  calendarMonth?: string;
 }
 
-export function FormField<V extends Values>({ field: f, form, autoFocus }: Props<V>) {
+export function FormField<V extends Values>({ field: f, form, autoFocus, calendarMonth }: Props<V>) {
   const { settings } = useLedger();
   return (
     <div className={WIDE_TYPES.has(f.type) ? 'span-all' : f.type === 'bool' ? 'field-bool' : undefined} data-field={f.key}>
@@ -30,6 +32,7 @@ export function FormField<V extends Values>({ field: f, form, autoFocus }: Props
         error={form.error(f.key)}
         villages={settings.villages}
         autoFocus={autoFocus}
+        calendarMonth={calendarMonth}
       />
     </div>
   );

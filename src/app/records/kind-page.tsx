@@ -28,7 +28,7 @@ import { PAGE_SIZE, useRecordList, type Filters } from './use-record-list';
 import { ExcelMenu } from '../excel/excel-menu';
 
 type Dialog =
-  | { type: 'form'; record: LedgerRecord | null; prefill?: RecordData }
+  | { type: 'form'; record: LedgerRecord | null; prefill?: RecordData; month?: number }
   | { type: 'delete'; record: LedgerRecord }
   | { type: 'step'; record: LedgerRecord; step: NormativeStep }
   | { type: 'withdraw'; record: LedgerRecord }
@@ -41,23 +41,25 @@ interface KindPageProps {
   search?: string;
   filters?: Filters;
   prefill?: RecordData;
+  /** With prefill: the month the new record belongs to (router.ts). */
+  month?: number;
 }
 
-export function KindPage({ kind, openRecord, search, filters, prefill }: KindPageProps) {
+export function KindPage({ kind, openRecord, search, filters, prefill, month }: KindPageProps) {
   const { year, version, changed, settings } = useLedger();
   const toast = useToast();
   const list = useRecordList(kind, year, version, search);
   const { setSearch, replaceFilters } = list;
   // What the address hands over (全局搜索 → 查看全部; a problem's 查看台账 / 去登记) is applied, then
   // leaves the address, so the same link works again after the clerk has changed the page.
-  const handOver = JSON.stringify([search, filters, prefill]);
+  const handOver = JSON.stringify([search, filters, prefill, month]);
   useEffect(() => {
     // JSON turns an absent part into null.
-    const [s, f, p] = JSON.parse(handOver) as [string | null, Filters | null, RecordData | null];
+    const [s, f, p, m] = JSON.parse(handOver) as [string | null, Filters | null, RecordData | null, number | null];
     if (s == null && !f && !p) return;
     if (s != null) setSearch(s);
     if (f) replaceFilters(f);
-    if (p) setDialog({ type: 'form', record: null, prefill: p });
+    if (p) setDialog({ type: 'form', record: null, prefill: p, ...(m ? { month: m } : {}) });
     window.history.replaceState(null, '', hrefFor({ name: 'kind', kind: kind.id, record: openRecord }));
   }, [handOver, setSearch, replaceFilters, kind.id, openRecord]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -229,6 +231,7 @@ export function KindPage({ kind, openRecord, search, filters, prefill }: KindPag
           kind={kind}
           record={dialog.record}
           prefill={dialog.prefill}
+          month={dialog.month}
           onClose={close}
           onSaved={saved}
           onAttachmentsChanged={changed}

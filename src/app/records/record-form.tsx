@@ -34,9 +34,11 @@ interface Props {
   onAttachmentsChanged?: () => void;
   /** Values a new record starts with (a problem's 去登记: 类型 = 法治考试). */
   prefill?: RecordData;
+  /** The month (1–12) a missing record belongs to: its date starts empty, the calendar there. */
+  month?: number;
 }
 
-export function RecordForm({ kind, record: given, onClose, onSaved, onAttachmentsChanged, prefill }: Props) {
+export function RecordForm({ kind, record: given, onClose, onSaved, onAttachmentsChanged, prefill, month }: Props) {
   // A new record whose files did not all upload becomes this form's record (see save).
   const [created, setCreated] = useState<LedgerRecord | null>(null);
   const record = given ?? created;
@@ -54,7 +56,12 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
   // Required as the form stands: a requiredIf rule (类型 = 法治考试 → 应考人数) marks its field at once.
   const need = useRef<ReadonlySet<string>>(new Set());
   const asShown = (f: FieldDef): FieldDef => (need.current.has(f.key) && !f.required ? { ...f, required: true } : f);
-  const [start] = useState(() => ({ ...initialValues(kind, record?.data ?? null, defaultDateFor(year)), ...(record ? {} : prefill) }));
+  // A missing month's record gets no date of today's: the clerk picks the day, the calendar on that month.
+  const backfill = !record && month ? `${year}-${String(month).padStart(2, '0')}-01` : undefined;
+  const [start] = useState(() => ({
+    ...initialValues(kind, record?.data ?? null, backfill ? '' : defaultDateFor(year)),
+    ...(record ? {} : prefill),
+  }));
   const form = useFieldForm(start, (key, v) => {
     const f = byKey.get(key);
     return f ? clientHint(asShown(f), v) : '';
@@ -131,9 +138,14 @@ export function RecordForm({ kind, record: given, onClose, onSaved, onAttachment
       {kind.numbering && !record && (
         <NumberNote kind={kind} numbering={kind.numbering} code={String(settings[kind.numbering.codeSetting] ?? '')} year={year} />
       )}
+      {backfill && (
+        <Text size="sm" c="dimmed" mb="sm" data-testid="backfill-note">
+          补登记{year}年{month}月的{kind.label}：请在日历中选定{kind.fields.find((f) => f.key === kind.dateField)?.label ?? '日期'}。
+        </Text>
+      )}
       <SimpleGrid cols={2} spacing="md" verticalSpacing="xs">
         {laidOut.map((f) => (
-          <FormField key={f.key} field={asShown(f)} form={form} autoFocus={f === firstFocus} />
+          <FormField key={f.key} field={asShown(f)} form={form} autoFocus={f === firstFocus} calendarMonth={backfill} />
         ))}
       </SimpleGrid>
       {managed.length > 0 && (
