@@ -65,10 +65,16 @@ describe('placement', () => {
 
 describe('through the pool', () => {
   it('an import runs in the worker: this thread keeps turning, and its connection sees the records', async () => {
-    const { value, turns } = await turnsDuring(() => dispatch.call('exchange.import', { text: exchangeText }));
+    const seen: Progress[] = [];
+    const { value, turns } = await turnsDuring(() => dispatch.call('exchange.import', { text: exchangeText }, (p) => seen.push(p)));
     expect(value).toEqual({ ok: true, value: { records: 20_000 } });
     expect(turns).toBeGreaterThan(10);
     expect(count(ctx)).toBe(20_000);
+    // The corner note's stages: 校验中, then the share of records written (once per percent), then the end.
+    expect(seen.map((p) => p.label).filter((l, i, a) => l !== a[i - 1])).toEqual(['已开始', '校验中', '写入中', '已结束']);
+    const shares = seen.filter((p) => p.total);
+    expect(shares).toHaveLength(101); // 0% … 100%
+    expect(shares.at(-1)).toMatchObject({ method: 'exchange.import', done: 20_000, total: 20_000 });
   }, 120_000);
 
   it('inline, the same import gives this thread no turn at all (what the window saw before)', async () => {

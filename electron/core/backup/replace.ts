@@ -4,16 +4,19 @@
  * does), and only then replaced. A bad file changes nothing and leaves no copy.
  */
 import fs from 'node:fs';
-import { LedgerError } from '@rules/errors';
 import type { LedgerContext } from '../ledger/context';
-import { checkExchange, importLedger, parseExchange } from '../ledger/exchange';
+import { checkedExchange, writeExchange, type ImportProgress } from '../ledger/exchange';
 import { createBackup } from './create';
 import { safetyDirFor } from './safety';
 
-export async function replaceLedgerWithSafetyCopy(ctx: LedgerContext, text: string): Promise<{ records: number; safetyCopy: string }> {
-  const { issues } = checkExchange(parseExchange(text));
-  if (issues.length) throw new LedgerError('VALIDATION', `交换文件有${issues.length}处错误，未导入任何数据`, issues);
+export async function replaceLedgerWithSafetyCopy(
+  ctx: LedgerContext,
+  text: string,
+  progress?: ImportProgress,
+): Promise<{ records: number; safetyCopy: string }> {
+  progress?.({ stage: 'check' });
+  const file = checkedExchange(text);
   fs.mkdirSync(safetyDirFor(ctx.file), { recursive: true });
   const safetyCopy = (await createBackup(ctx, safetyDirFor(ctx.file), { tag: '导入前', recordLastBackup: false })).file;
-  return { ...importLedger(ctx.db, text), safetyCopy };
+  return { ...writeExchange(ctx.db, file, progress), safetyCopy };
 }

@@ -283,10 +283,26 @@ export function decodeExchangeBytes(bytes: Uint8Array): string {
   }
 }
 
+/** How far a replacement got: checking the file, then writing its records (at most once per percent). */
+export type ImportProgress = (p: { stage: 'check' } | { stage: 'write'; done: number; total: number }) => void;
+
 /** Replaces the whole ledger with the file's contents; nothing is written when anything is wrong. */
-export function importLedger(db: Db, text: string): { records: number } {
+export function importLedger(db: Db, text: string, progress?: ImportProgress): { records: number } {
+  progress?.({ stage: 'check' });
+  return writeExchange(db, checkedExchange(text), progress);
+}
+
+/** The file, parsed and checked completely, or the refusal with every problem. */
+export function checkedExchange(text: string): ExchangeFile {
   const { file, issues } = checkExchange(parseExchange(text));
   if (issues.length) throw new LedgerError('VALIDATION', `交换文件有${issues.length}处错误，未导入任何数据`, issues);
+  return file;
+}
+
+/** Replaces the whole ledger with a checked file, in one transaction. */
+export function writeExchange(db: Db, file: ExchangeFile, progress?: ImportProgress): { records: number } {
+  const total = file.records.length;
+  let shown = -1;
   db.transaction(() => {
     for (const t of ['attachments', 'records', 'doc_number_seq', 'reports', 'report_outputs', 'custom_figures'])
       db.prepare(`DELETE FROM ${t}`).run();
@@ -294,9 +310,14 @@ export function importLedger(db: Db, text: string): { records: number } {
     db.prepare("INSERT INTO settings (key, value) VALUES ('org', ?)").run(JSON.stringify(file.settings));
     const seq = db.prepare('INSERT INTO doc_number_seq (prefix, year, last) VALUES (?, ?, ?)');
     for (const q of file.numberSequences) seq.run(q.prefix, q.year, q.last);
-    for (const r of file.records) {
+    for (const [i, r] of file.records.entries()) {
       const date = r.data[getKind(r.kind)!.dateField] as string;
       insertRecord(db, { ...r, date, year: Number(date.slice(0, 4)) });
+      const pct = Math.floor((100 * (i + 1)) / total);
+      if (progress && pct !== shown) {
+        shown = pct;
+        progress({ stage: 'write', done: i + 1, total });
+      }
     }
     // A file whose sequences lag behind its own numbers must still never hand a number out twice.
     const raise = db.prepare(
@@ -313,5 +334,5 @@ export function importLedger(db: Db, text: string): { records: number } {
     const now = new Date().toISOString();
     for (const f of file.customFigures) fig.run(f.id, JSON.stringify(f), now);
   }).immediate();
-  return { records: file.records.length };
+  return { records: total };
 }
