@@ -4,7 +4,7 @@
  * because it is missing or changed on disk. Same page style as the registers.
  */
 import { esc } from '../render/html/escape';
-import { PRINT_CSP, registerCss } from '../register/html';
+import { printPage } from '../register/html';
 import type { DossierPlan } from './model';
 
 export interface IndexSummary {
@@ -57,20 +57,11 @@ export function renderIndexHtml(plan: DossierPlan, s: IndexSummary): string {
 <table><thead><tr><th class="no">序号</th><th class="date">日期</th><th class="wide">名称</th><th class="files">档案袋中的材料</th><th class="miss">缺少的材料</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
   });
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}">
-<title>${esc(s.title)}</title>
-<style>${registerCss()}${EXTRA_CSS}</style>
-</head>
-<body>
-<h1>${esc(s.title)}</h1>
-<p class="scope">生成时间：${esc(s.generatedAt)}</p>
+  return printPage(
+    s.title,
+    `<p class="scope">生成时间：${esc(s.generatedAt)}</p>
 <div class="summary">${summary.map((x) => `<div>· ${x.startsWith('<') ? x : esc(x)}</div>`).join('')}</div>
-${sections.join('\n') || '<p>本年度没有台账记录。</p>'}
-</body>
-</html>
-`;
+${sections.join('\n') || '<p>本年度没有台账记录。</p>'}`,
+    EXTRA_CSS,
+  );
 }

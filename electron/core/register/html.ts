@@ -11,10 +11,10 @@ import type { RegisterModel } from './model';
 /** Paper and margins in mm; exported for the tests that measure the PDF. */
 export const REGISTER_PAGE = { widthMm: 297, heightMm: 210, marginMm: { top: 14, right: 12, bottom: 16, left: 12 } } as const;
 
-export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** The page, title and table styles; the 档案袋 index uses them too. */
-export function registerCss(): string {
+function registerCss(): string {
   const m = REGISTER_PAGE.marginMm;
   return `
 @page { size: A4 landscape; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
@@ -71,23 +71,31 @@ export function renderRegisterHtml(m: RegisterModel): string {
     m.totals && m.rows.length
       ? `<tr class="totals"><td class="no">合计</td>${m.totals.map((t, j) => `<td${m.columns[j].numeric ? ' class="num"' : ''}>${esc(t)}</td>`).join('')}</tr>`
       : '';
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}">
-<title>${esc(m.title)}</title>
-<style>${registerCss()}</style>
-</head>
-<body>
-<h1>${esc(m.title)}</h1>
-<p class="scope">${esc(m.scope)}</p>
+  return printPage(
+    m.title,
+    `<p class="scope">${esc(m.scope)}</p>
 <table>
 <thead>${head}</thead>
 <tbody>
 ${body}${empty}${totals}
 </tbody>
-</table>
+</table>`,
+  );
+}
+
+/** A printable page in the registers' style: the title as its heading, then `body` (HTML, escaped by the caller). */
+export function printPage(title: string, body: string, extraCss = ''): string {
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}">
+<title>${esc(title)}</title>
+<style>${registerCss()}${extraCss}</style>
+</head>
+<body>
+<h1>${esc(title)}</h1>
+${body}
 </body>
 </html>
 `;
