@@ -13,6 +13,7 @@ import { formatIssue, LedgerError, type Issue } from '@rules/errors';
 import { getKind } from '@rules/kinds';
 import { clip } from '@rules/kinds/validate';
 import { checkExchange, EXCHANGE_FORMAT, EXCHANGE_VERSION, MAX_ID_LENGTH } from '../ledger/exchange';
+import type { RecordRow } from '../ledger/records';
 import { MIGRATIONS } from './migrations';
 import type { Db } from './open';
 
@@ -106,19 +107,9 @@ export function contentIssues(db: Db): Issue[] {
     } else add({ kind: '设置', field: clip(s.key), message: '不是本程序的设置' });
   }
 
-  type Row = {
-    id: string;
-    kind: string;
-    date: string;
-    year: number;
-    data: string;
-    created_at: string;
-    updated_at: string;
-    deleted_at: string | null;
-  };
   const rows = db
     .prepare('SELECT id, kind, date, year, data, created_at, updated_at, deleted_at FROM records ORDER BY rowid')
-    .all() as Row[];
+    .all() as RecordRow[];
   const records = rows.map((r, i) => {
     const data = parse(r.data, { row: i + 1, kind: '记录', field: 'data', recordId: clip(r.id, MAX_ID_LENGTH) });
     const kind = getKind(r.kind);

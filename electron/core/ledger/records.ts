@@ -22,7 +22,8 @@ export interface LedgerRecord {
   deletedAt: string | null;
 }
 
-interface Row {
+/** A row of the records table as SQLite returns it. */
+export interface RecordRow {
   id: string;
   kind: string;
   date: string;
@@ -33,7 +34,7 @@ interface Row {
   deleted_at: string | null;
 }
 
-export const fromRow = (r: Row): LedgerRecord => ({
+export const fromRow = (r: RecordRow): LedgerRecord => ({
   id: r.id,
   kind: r.kind,
   date: r.date,
@@ -105,7 +106,7 @@ function assignNumber(db: Db, settings: Settings, kind: KindDef, data: RecordDat
 export const nowIso = (): string => new Date().toISOString();
 
 export function getRecord(db: Db, id: string): LedgerRecord {
-  const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as Row | undefined;
+  const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
   if (!row) throw new LedgerError('NOT_FOUND', '找不到该记录，可能已被彻底删除');
   return fromRow(row);
 }
