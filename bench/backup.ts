@@ -8,13 +8,13 @@
  */
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { attachmentsDirFor, openContext } from '@core/api';
 import { createBackup } from '@core/backup/create';
 import { verifyBackup } from '@core/backup/verify';
 import { attachmentFile } from '@core/ledger/attachments';
 import { timeMedian, type BenchRow } from './row';
+import { scratchDir } from './support/scratch';
 
 export const RECORDS = 200_000;
 export const FILES = 100;
@@ -82,10 +82,7 @@ function readAll(files: string[]): number {
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const base = os.tmpdir();
-  const st = fs.statfsSync(base);
-  if (st.bavail * st.bsize < 4 * 1024 ** 3) throw new Error(`临时目录 ${base} 可用空间不足 4 GB，无法运行备份基准`);
-  const dir = fs.mkdtempSync(path.join(base, 'fazhi-bench-backup-'));
+  const dir = scratchDir('fazhi-bench-backup-', 4, '备份');
   try {
     const file = path.join(dir, 'ledger', '台账.db');
     const files = seed(file);
@@ -144,14 +141,4 @@ export async function run(): Promise<BenchRow[]> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-if (require.main === module) {
-  run().then(
-    (rows) => console.table(rows),
-    (err: unknown) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -12,7 +12,6 @@
 import { execFileSync, fork } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { attachmentsDirFor, openContext } from '@core/api';
 import { attachmentFile } from '@core/ledger/attachments';
@@ -20,6 +19,7 @@ import { saveSettings } from '@core/ledger/settings';
 import { renderRegister } from '@core/register/export';
 import { PdfRenderer } from '@core/render/pdf';
 import { timeMedian, type BenchRow } from './row';
+import { scratchDir } from './support/scratch';
 
 const REGISTER_RECORDS = 2000;
 const FILES = 100;
@@ -125,10 +125,7 @@ function runChild(file: string, args: string[], renderer: PdfRenderer): Promise<
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const base = os.tmpdir();
-  const st = fs.statfsSync(base);
-  if (st.bavail * st.bsize < 2.5 * 1024 ** 3) throw new Error(`临时目录 ${base} 可用空间不足 2.5 GB，无法运行档案袋基准`);
-  const dir = fs.mkdtempSync(path.join(base, 'fazhi-bench-register-'));
+  const dir = scratchDir('fazhi-bench-register-', 2.5, '档案袋');
   try {
     const regDb = path.join(dir, 'register.db');
     seedMeetings(regDb, REGISTER_RECORDS);
@@ -173,14 +170,4 @@ export async function run(): Promise<BenchRow[]> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-if (require.main === module) {
-  run().then(
-    (rows) => console.table(rows),
-    (err: unknown) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -103,13 +103,3 @@ export async function run(): Promise<BenchRow[]> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-
-if (require.main === module) {
-  run().then(
-    (rows) => console.table(rows),
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
