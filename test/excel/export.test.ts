@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportKindWorkbook, exportYearWorkbook, importWorkbook, previewWorkbook, templateWorkbook } from '@core/excel';
 import { importLedger } from '@core/ledger/exchange';
 import { listRecords, yearStats } from '@core/ledger/query';
@@ -15,22 +15,15 @@ import { getSettings } from '@core/ledger/settings';
 import { computeAll } from '@core/figures/compute';
 import { getKind, KINDS } from '@rules/kinds';
 import { describeField } from '@rules/kinds/describe';
-import { addAllSamples, tempDir, tempLedger, type TempLedger } from '../support/ledger';
+import { addAllSamples, tempDir, ledgerPerTest } from '../support/ledger';
 import { load } from './helpers';
 import { api } from '../support/call';
 import type { LedgerContext } from '@core/api';
 import type { Settings } from '@rules/settings';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/shuangtu-2023.json');
-const open: TempLedger[] = [];
-afterEach(() => {
-  for (const l of open.splice(0)) l.cleanup();
-});
-const ledger = (settings?: Partial<Settings>) => {
-  const l = tempLedger({ settings });
-  open.push(l);
-  return l;
-};
+const perTest = ledgerPerTest();
+const ledger = (settings?: Partial<Settings>) => perTest({ settings });
 
 /** Every live record of a year, per kind, as comparable data (managed fields left out: the app assigns them). */
 function snapshot(ctx: LedgerContext, year: number): Record<string, unknown[]> {

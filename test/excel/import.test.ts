@@ -4,23 +4,15 @@
  * full-width digits, units, blank and totals rows, 是/否 variants; every problem by sheet, row and
  * column; probable duplicates; mappings changed in the preview and remembered; large sheets.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importWorkbook, previewWorkbook, type ImportProblem } from '@core/excel';
 import { listRecords } from '@core/ledger/query';
 import { createRecord } from '@core/ledger/records';
 import { LedgerError } from '@rules/errors';
-import { tempLedger, type TempLedger } from '../support/ledger';
+import { type TempLedger, ledgerPerTest } from '../support/ledger';
 import { workbook } from './helpers';
 
-const open: TempLedger[] = [];
-afterEach(() => {
-  for (const l of open.splice(0)) l.cleanup();
-});
-const ledger = () => {
-  const l = tempLedger();
-  open.push(l);
-  return l;
-};
+const ledger = ledgerPerTest();
 const count = (L: TempLedger, kind: string, year = 2023) => listRecords(L.ctx.db, { kind, year }).total;
 const all = (L: TempLedger, kind: string, year = 2023) =>
   listRecords(L.ctx.db, { kind, year, pageSize: 500, sortBy: 'date', sortDir: 'asc' }).rows.map((r) => r.data);

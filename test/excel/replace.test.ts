@@ -4,24 +4,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callApi } from '@core/api';
 import { listSafetyCopies } from '@core/backup/safety';
 import { verifyBackup } from '@core/backup/verify';
 import { yearStats } from '@core/ledger/query';
 import { createRecord } from '@core/ledger/records';
-import { tempLedger, type TempLedger } from '../support/ledger';
+import { ledgerPerTest } from '../support/ledger';
 
 const FIXTURE = fs.readFileSync(path.resolve(__dirname, '../fixtures/shuangtu-2023.json'), 'utf8');
-const open: TempLedger[] = [];
-afterEach(() => {
-  for (const l of open.splice(0)) l.cleanup();
-});
+const ledger = ledgerPerTest();
 
 describe('exchange.importFile', () => {
   it('refuses a bad file untouched, and keeps a safety copy before replacing', async () => {
-    const L = tempLedger();
-    open.push(L);
+    const L = ledger();
     createRecord(L.ctx.db, 'meeting', { date: '2023-01-12', title: '替换前的会议', meetingType: '党委会议' });
     const badFile = path.join(L.dir, 'bad.json');
     fs.writeFileSync(badFile, FIXTURE.replace('"kind": "meeting"', '"kind": "nope"'));

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openContext } from '@core/api';
 import { LedgerError, type Issue } from '@rules/errors';
 import { checkExchange, EXCHANGE_FORMAT, EXCHANGE_VERSION, exportLedger, importLedger, stableStringify } from '@core/ledger/exchange';
@@ -13,19 +13,11 @@ import { listRecords, listTrash, yearStats } from '@core/ledger/query';
 import { createRecord, deleteRecord, getRecord } from '@core/ledger/records';
 import { getSettings } from '@core/ledger/settings';
 import { defaultReportSpec } from '@core/report/default-outline';
-import { addAllSamples, hashFile, SAMPLES, sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
+import { addAllSamples, hashFile, SAMPLES, sampleRecord, type TempLedger, ledgerPerTest } from '../support/ledger';
 
 const SAMPLES_PER_YEAR = Object.values(SAMPLES).reduce((n, list) => n + list.length, 0);
 
-const open: TempLedger[] = [];
-afterEach(() => {
-  for (const l of open.splice(0)) l.cleanup();
-});
-function ledger(opts: Parameters<typeof tempLedger>[0] = {}): TempLedger {
-  const l = tempLedger(opts);
-  open.push(l);
-  return l;
-}
+const ledger = ledgerPerTest();
 
 /** A ledger with every kind over two years, 规范性文件 at several steps, the 回收站 and a report. */
 function richLedger(): TempLedger {

@@ -5,23 +5,15 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callApi, openContext } from '@core/api';
 import { LedgerError } from '@rules/errors';
 import { getKind } from '@rules/kinds';
 import { validateRecord } from '@rules/kinds/validate';
 import { decodeExchangeBytes, EXCHANGE_FORMAT, exportLedger, importLedger, parseExchange } from '@core/ledger/exchange';
-import { tempLedger, type TempLedger } from '../support/ledger';
+import { ledgerPerTest } from '../support/ledger';
 
-const open: TempLedger[] = [];
-afterEach(() => {
-  for (const l of open.splice(0)) l.cleanup();
-});
-const ledger = () => {
-  const l = tempLedger();
-  open.push(l);
-  return l;
-};
+const ledger = ledgerPerTest();
 
 const T = '2023-05-01T08:00:00.000Z';
 const meeting = (over: Record<string, unknown> = {}) => ({

@@ -13,7 +13,7 @@ import { createRecord, type LedgerRecord } from '@core/ledger/records';
 import { saveSettings } from '@core/ledger/settings';
 import type { Settings } from '@rules/settings';
 import { LedgerError } from '@rules/errors';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 
 // The sample records live in ./samples (pure, so the e2e suites use them too); re-exported for the ledger suites.
 export { SAMPLES, sampleRecord };
@@ -48,6 +48,22 @@ export interface TempLedger {
 /** Makes an empty temp folder; the caller removes it. */
 export function tempDir(prefix = 'fazhi-ledger-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * For a suite's top level: a maker of temp ledgers, each closed and removed after the test that
+ * made it.
+ */
+export function ledgerPerTest(): (opts?: Parameters<typeof tempLedger>[0]) => TempLedger {
+  const open: TempLedger[] = [];
+  afterEach(() => {
+    for (const l of open.splice(0)) l.cleanup();
+  });
+  return (opts) => {
+    const l = tempLedger(opts);
+    open.push(l);
+    return l;
+  };
 }
 
 /**
