@@ -4,6 +4,8 @@
  * full-width digits, units, blank and totals rows, 是/否 variants; every problem by sheet, row and
  * column; probable duplicates; mappings changed in the preview and remembered; large sheets.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importWorkbook, previewWorkbook, type ImportProblem } from '@core/excel';
 import { listRecords } from '@core/ledger/query';
@@ -11,6 +13,8 @@ import { createRecord } from '@core/ledger/records';
 import { LedgerError } from '@rules/errors';
 import { type TempLedger, ledgerPerTest } from '../support/ledger';
 import { workbook } from './helpers';
+import { createBackup } from '@core/backup/create';
+import { restoreBackup } from '@core/backup/restore';
 
 const ledger = ledgerPerTest();
 const count = (L: TempLedger, kind: string, year = 2023) => listRecords(L.ctx.db, { kind, year }).total;
@@ -238,6 +242,12 @@ describe('import from a messy workbook', () => {
     const next = await previewWorkbook(L.ctx.db, await workbook([sheet('民法典进村')]));
     expect(next.sheets[0]).toMatchObject({ kind: 'training', kindFrom: 'remembered' });
     expect(next.sheets[0].rows[0].data.title).toBe('民法典进村');
+    // The remembered mapping is the app's own: the ledger still backs up and restores.
+    const usb = path.join(L.dir, 'usb');
+    fs.mkdirSync(usb);
+    const made = await createBackup(L.ctx, usb);
+    await restoreBackup(L.ctx, made.file);
+    expect((await previewWorkbook(L.ctx.db, await workbook([sheet('民法典进村')]))).sheets[0].kindFrom).toBe('remembered');
   });
 
   it('reads a sheet as the kind of the page it is imported from, and every sheet of a whole workbook', async () => {

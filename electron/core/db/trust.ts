@@ -14,6 +14,7 @@ import { getKind } from '@rules/kinds';
 import { clip } from '@rules/kinds/validate';
 import { checkExchange, EXCHANGE_FORMAT, EXCHANGE_VERSION, MAX_ID_LENGTH } from '../ledger/exchange';
 import type { RecordRow } from '../ledger/records';
+import { isMetaKey } from '../ledger/settings';
 import { MIGRATIONS } from './migrations';
 import type { Db } from './open';
 
@@ -101,7 +102,7 @@ export function contentIssues(db: Db): Issue[] {
   let org: unknown = {};
   for (const s of db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]) {
     if (s.key === 'org') org = parse(s.value, { kind: '设置', field: 'org' });
-    else if (/^meta:[A-Za-z]{1,40}$/.test(s.key)) {
+    else if (isMetaKey(s.key)) {
       if (typeof parse(s.value, { kind: '设置', field: s.key }) !== 'string')
         add({ kind: '设置', field: s.key, message: '内容格式不正确' });
     } else add({ kind: '设置', field: clip(s.key), message: '不是本程序的设置' });

@@ -20,15 +20,28 @@ export function saveSettings(db: Db, input: unknown): Settings {
   return s;
 }
 
+/**
+ * The settings-table key of an app-level value: `meta:` and a dotted name (lastBackupAt,
+ * excel.mapping.<shape>). The backup content check (db/trust.ts) accepts exactly these.
+ */
+const META_KEY = /^meta:[A-Za-z][A-Za-z0-9.]{0,79}$/;
+export const isMetaKey = (key: string): boolean => META_KEY.test(key);
+
+function metaKey(key: string): string {
+  const k = `meta:${key}`;
+  if (!isMetaKey(k)) throw new Error(`invalid meta key: ${key}`);
+  return k;
+}
+
 /** Small app-level values kept beside the settings (e.g. the last backup time). */
 export function getMeta(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(`meta:${key}`) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(metaKey(key)) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as string) : null;
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    `meta:${key}`,
+    metaKey(key),
     JSON.stringify(value),
   );
 }
