@@ -17,6 +17,7 @@ import type { HostMethodName } from '@rules/host-contract';
 import { handleTrusted, type IpcRegistrar } from './ipc';
 import { bindPickers } from './pickers';
 import { bindReportOutput } from './report-output';
+import { progressToWindow } from './progress';
 import type { Trust } from './origin';
 
 export interface DialogDeps {
@@ -57,7 +58,7 @@ export async function exportLedger(deps: DialogDeps): Promise<Result<Output<'fil
     filters: FILTERS,
   });
   if (pick.canceled || !pick.filePath) return { ok: true, value: { canceled: true } };
-  const exported = await deps.dispatch.call('exchange.export', {});
+  const exported = await deps.dispatch.call('exchange.export', {}, progressToWindow(deps));
   if (!exported.ok) return exported;
   await writeFileAtomicAsync(pick.filePath, exported.value as string);
   return { ok: true, value: { canceled: false, file: pick.filePath } };
@@ -80,7 +81,7 @@ export async function importLedger(deps: DialogDeps): Promise<Result<Output<'fil
   });
   if (confirm.response !== 0) return { ok: true, value: { canceled: true } };
   // The worker reads and imports the file; this thread only waits (the window stays responsive).
-  const imported = await deps.dispatch.call('exchange.importFile', { file });
+  const imported = await deps.dispatch.call('exchange.importFile', { file }, progressToWindow(deps));
   if (!imported.ok) return imported;
   const { records } = imported.value as { records: number };
   return { ok: true, value: { canceled: false, file, records } };

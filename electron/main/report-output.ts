@@ -16,6 +16,7 @@ import { recordOutput } from '@core/report/provenance';
 import type { HostMethodName, HostMethods } from '@rules/host-contract';
 import type { Result } from '../preload/contract';
 import type { DialogDeps } from './dialogs';
+import { progressToWindow } from './progress';
 import { parseHostInput } from '@rules/host-input';
 import { handleTrusted, type IpcRegistrar } from './ipc';
 import type { Trust } from './origin';
@@ -89,7 +90,7 @@ export const electronPdfPrinter: PdfPrinter = async (html) => {
 /** The report rendered in the worker (assembly and rendering are the heavy part), with its figure uses. */
 type Rendered<C> = { content: C; uses: Parameters<typeof recordOutput>[3] };
 const renderInWorker = <C extends string | Uint8Array>(deps: DialogDeps, year: number, format: 'html' | 'docx') =>
-  deps.dispatch.value<Rendered<C>>('report.render', { year, format });
+  deps.dispatch.value<Rendered<C>>('report.render', { year, format }, progressToWindow(deps));
 
 export async function reportPdf(deps: DialogDeps, input: HostMethods['host.reportPdf']['input']): Promise<Uint8Array> {
   const { content } = await renderInWorker<string>(deps, input.year, 'html');

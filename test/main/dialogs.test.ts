@@ -11,6 +11,7 @@ import { bindMainMethods, exportLedger, importLedger, type DialogDeps } from '..
 import { createTrust } from '../../electron/main/origin';
 import { removeTempDirs } from './support/temp';
 import { freshDialogEnv } from './support/dialog-env';
+import { PROGRESS_CHANNEL } from '../../electron/preload/contract';
 
 let dir: string;
 let ctx: LedgerContext;
@@ -67,6 +68,20 @@ describe('file.importLedger', () => {
     dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
     expect(await importLedger(deps)).toEqual({ ok: true, value: { canceled: false, file, records: 0 } });
     expect(await settingsOf(ctx)).toBeTruthy();
+  });
+
+  it('sends the import’s progress to the window’s corner note, on the renderer jobs’ channel', async () => {
+    const file = await exchangeFile();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    const send = vi.fn();
+    const withWindow: DialogDeps = { ...deps, getWindow: () => ({ isDestroyed: () => false, webContents: { send } }) as never };
+    const call = vi.spyOn(deps.dispatch, 'call');
+    await importLedger(withWindow);
+    const onProgress = call.mock.calls[0][2];
+    expect(call.mock.calls[0][0]).toBe('exchange.importFile');
+    onProgress!({ method: 'exchange.importFile', label: '写入中', done: 1, total: 2 });
+    expect(send).toHaveBeenCalledWith(PROGRESS_CHANNEL, { method: 'exchange.importFile', label: '写入中', done: 1, total: 2 });
   });
 
   it('passes the core’s Chinese error through for a file that is not an exchange file', async () => {
