@@ -10,7 +10,7 @@ import { callApi, openContext, type ApiInput, type ApiMethodName, type ApiOutput
 import { formatIssue, LedgerError, toErrorPayload } from '@rules/errors';
 import { writeFileAtomic } from '@core/fs/atomic';
 import { isLedgerYear } from '@rules/limits';
-import { decodeExchangeBytes, MAX_EXCHANGE_BYTES } from '@core/ledger/exchange';
+import { readExchangeFile } from '@core/ledger/exchange';
 import { holdFileFor } from '@core/db/hold';
 
 export interface Io {
@@ -109,23 +109,6 @@ registerCommand('init', {
     return 0;
   },
 });
-
-/** Reads an exchange file as the app does: a regular file, at most 512 MB, strict UTF-8. */
-function readExchangeFile(input: string): string {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(input);
-  } catch {
-    throw new LedgerError('NOT_FOUND', `交换文件不存在：${input}`);
-  }
-  // /dev/zero, a FIFO or a folder would be read forever or not at all.
-  if (!st.isFile()) throw new LedgerError('BAD_FILE', `“${input}”不是普通文件，不能导入`);
-  if (st.size > MAX_EXCHANGE_BYTES)
-    throw new LedgerError('BAD_FILE', `交换文件过大（${Math.ceil(st.size / 1024 / 1024)} MB），最大为512 MB`);
-  const bytes = fs.readFileSync(input);
-  if (bytes.length > MAX_EXCHANGE_BYTES) throw new LedgerError('BAD_FILE', '交换文件过大，最大为512 MB');
-  return decodeExchangeBytes(bytes);
-}
 
 /** Creates an empty file at `file` if nothing is there; returns its identity then, else null. */
 export function createNew(file: string): { dev: number; ino: number } | null {

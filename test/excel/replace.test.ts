@@ -35,4 +35,17 @@ describe('exchange.importFile', () => {
     expect(info.kinds.find((k) => k.label === '会议')?.count).toBe(1);
     expect(yearStats(L.ctx.db, 2023).meeting).toBe(35);
   });
+
+  it('reads the file as strict UTF-8, as the CLI does: a byte that is not UTF-8 is refused, not turned into �', async () => {
+    const L = ledger();
+    const file = path.join(L.dir, 'gbk.json');
+    // 会议 saved as GBK in an otherwise valid file.
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from(FIXTURE.slice(0, 200)), Buffer.from([0xbb, 0xe1, 0xd2, 0xe9]), Buffer.from(FIXTURE.slice(200))]),
+    );
+    const r = await callApi(L.ctx, 'exchange.importFile', { file });
+    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_FILE', message: expect.stringContaining('不是有效的 UTF-8') } });
+    expect(listSafetyCopies(L.file)).toEqual([]);
+  });
 });

@@ -15,9 +15,7 @@ import { advanceNormativeDoc, correctNormativeDoc, returnNormativeDoc, withdrawN
 /** Today on this computer's calendar, YYYY-MM-DD (history lines are dated as the clerk lives them). */
 const localToday = (d = new Date()) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-import { exportLedger, importLedger, type ImportProgress } from '../ledger/exchange';
-import { LedgerError } from '@rules/errors';
-import fs from 'node:fs/promises';
+import { exportLedger, importLedger, MAX_EXCHANGE_BYTES, readExchangeFile, type ImportProgress } from '../ledger/exchange';
 import { sweepOrphans } from '../ledger/attachments';
 import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
 import { yearSchema } from '@rules/limits';
@@ -25,15 +23,6 @@ import { replaceLedgerWithSafetyCopy } from '../backup/replace';
 
 const id = z.object({ id: z.string().min(1).max(100) });
 
-/** The largest exchange file taken (also the app's; the CLI's import reads with the same check). */
-export const MAX_EXCHANGE_BYTES = 512 * 1024 * 1024;
-
-async function readExchangeFile(file: string): Promise<string> {
-  const st = await fs.stat(file);
-  if (!st.isFile()) throw new LedgerError('BAD_FILE', '所选的不是文件，不是法治台账交换文件');
-  if (st.size > MAX_EXCHANGE_BYTES) throw new LedgerError('BAD_FILE', '文件过大，不是法治台账交换文件');
-  return fs.readFile(file, 'utf8');
-}
 const year = yearSchema;
 const data = z.record(z.string(), z.unknown());
 
@@ -117,7 +106,7 @@ export const ledgerApi = {
   'exchange.importFile': method(
     z.object({ file: z.string().min(1).max(4096) }),
     async (ctx, i) => {
-      const text = await readExchangeFile(i.file);
+      const text = readExchangeFile(i.file);
       return replacing(ctx, () => replaceLedgerWithSafetyCopy(ctx, text, importProgress(ctx, 'exchange.importFile')));
     },
     { cliOnly: true, worker: 'exclusive' },

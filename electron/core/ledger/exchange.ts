@@ -3,6 +3,7 @@
  * Export is deterministic (sorted keys, fixed order, no export timestamp). Import checks the
  * entire file first and then replaces the ledger in one transaction, or writes nothing.
  */
+import fs from 'node:fs';
 import type { Db } from '../db/open';
 import { LedgerError, type Issue } from '@rules/errors';
 import { getKind, KINDS } from '@rules/kinds';
@@ -285,6 +286,23 @@ export function decodeExchangeBytes(bytes: Uint8Array): string {
 
 /** How far a replacement got: checking the file, then writing its records (at most once per percent). */
 export type ImportProgress = (p: { stage: 'check' } | { stage: 'write'; done: number; total: number }) => void;
+
+/** Reads an exchange file as the app and the CLI take it: a regular file, at most 512 MB, strict UTF-8. */
+export function readExchangeFile(input: string): string {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(input);
+  } catch {
+    throw new LedgerError('NOT_FOUND', `交换文件不存在：${input}`);
+  }
+  // /dev/zero, a FIFO or a folder would be read forever or not at all.
+  if (!st.isFile()) throw new LedgerError('BAD_FILE', `“${input}”不是普通文件，不能导入`);
+  if (st.size > MAX_EXCHANGE_BYTES)
+    throw new LedgerError('BAD_FILE', `交换文件过大（${Math.ceil(st.size / 1024 / 1024)} MB），最大为512 MB`);
+  const bytes = fs.readFileSync(input);
+  if (bytes.length > MAX_EXCHANGE_BYTES) throw new LedgerError('BAD_FILE', '交换文件过大，最大为512 MB');
+  return decodeExchangeBytes(bytes);
+}
 
 /** Replaces the whole ledger with the file's contents; nothing is written when anything is wrong. */
 export function importLedger(db: Db, text: string, progress?: ImportProgress): { records: number } {
