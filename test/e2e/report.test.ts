@@ -110,6 +110,23 @@ describe('年度报告', () => {
     expect((await report.chipTexts(para))[1]).toContain('为0时另写');
   });
 
+  it('Ctrl+S saves an edited report once (the shell’s shortcut, not a second listener of the page)', async () => {
+    const saves: string[] = [];
+    const onRequest = (r: { url(): string }) => r.url().endsWith('/api/report.save') && saves.push(r.url());
+    app.page.on('request', onRequest);
+    try {
+      await report.typeAtEnd(report.paragraphById(ours), '全年持续推进。');
+      await report.dirtyMark.waitFor();
+      await app.page.keyboard.press('Control+S');
+      await report.dirtyMark.waitFor({ state: 'detached' });
+      await shell.toast('报告已保存').waitFor();
+      await app.page.waitForTimeout(500);
+      expect(saves).toHaveLength(1);
+    } finally {
+      app.page.off('request', onRequest);
+    }
+  });
+
   it('opens the records behind a figure from its chip', async () => {
     const para = report.paragraphById(ours);
     await report.chips(para).first().click();

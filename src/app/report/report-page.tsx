@@ -76,21 +76,10 @@ export function ReportPage() {
     setFixing(false);
   };
 
-  const saveReport = m.save;
-  const save = useCallback(async () => {
-    if (await saveReport()) toast('报告已保存');
-  }, [saveReport, toast]);
-  useEffect(() => {
-    // Ctrl+S saves, as in every editor the clerk knows.
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void save();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [save]);
+  // Also Ctrl+S: the shell's shortcut clicks the header's 保存 (shell/shortcuts.ts).
+  const save = async () => {
+    if (await m.save()) toast('报告已保存');
+  };
 
   const sources = (format: 'csv' | 'json') =>
     exportSources(m.year, format).then(

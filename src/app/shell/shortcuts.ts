@@ -12,8 +12,6 @@
 import { useEffect } from 'react';
 import { navigate } from '../router';
 
-export const SHORTCUT_HINT = { new: 'Ctrl+N', save: 'Ctrl+S', search: 'Ctrl+F', globalSearch: 'Ctrl+K', help: 'F1' } as const;
-
 const topDialog = (): Element | null => {
   const open = [...document.querySelectorAll('.mantine-Modal-content')];
   return open[open.length - 1] ?? null;
