@@ -16,6 +16,7 @@ import { backupStatus, DEFAULT_REMINDER_DAYS } from '../backup/routine';
 import { listSafetyCopies, safetyDirFor } from '../backup/safety';
 import { estimateBackupBytes, hasRoom } from '../backup/space';
 import { verifyBackup } from '../backup/verify';
+import { stagesTo } from '../worker/stages';
 
 const filePath = z.string().min(1).max(4096);
 // From the renderer these must be paths main handed out (./grants.ts): a picker's answer, a drive,
@@ -41,13 +42,7 @@ export const backupApi = {
       withLedgerLock(ctx.file, '备份', async () => {
         const r = await createBackup(ctx, i.targetDir, {
           keep: i.keep,
-          progress:
-            ctx.progress &&
-            ((p) =>
-              ctx.progress!({
-                method: 'backup.create',
-                ...(p.stage === 'write' ? { label: '写入中', done: p.done, total: p.total } : { label: '校验中' }),
-              })),
+          progress: stagesTo(ctx, 'backup.create'),
         });
         return { file: r.file, bytes: r.bytes, info: r.info, deleted: r.deleted };
       }),

@@ -7,11 +7,12 @@ import { getSettings } from '../ledger/settings';
 import { z } from 'zod';
 import { KIND_IDS, getKind } from '@rules/kinds';
 import { LedgerError } from '@rules/errors';
+import { yearSchema } from '@rules/limits';
 import { method } from './define';
 import { exportKindWorkbook, exportYearWorkbook, importWorkbook, previewWorkbook, templateFileName, templateWorkbook } from '../excel';
 import { MAX_WORKBOOK_BYTES } from '../excel/read';
 
-const year = z.int().min(1949).max(2100);
+const year = yearSchema;
 /** Reading and writing workbooks takes seconds for a big year: off the window's thread when the shell has a pool. */
 const HEAVY = { worker: true } as const;
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;

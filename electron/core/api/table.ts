@@ -15,7 +15,8 @@ import { advanceNormativeDoc, correctNormativeDoc, returnNormativeDoc, withdrawN
 /** Today on this computer's calendar, YYYY-MM-DD (history lines are dated as the clerk lives them). */
 const localToday = (d = new Date()) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-import { exportLedger, importLedger, MAX_EXCHANGE_BYTES, readExchangeFile, type ImportProgress } from '../ledger/exchange';
+import { exportLedger, importLedger, MAX_EXCHANGE_BYTES, readExchangeFile } from '../ledger/exchange';
+import { stagesTo } from '../worker/stages';
 import { sweepOrphans } from '../ledger/attachments';
 import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
 import { yearSchema } from '@rules/limits';
@@ -96,7 +97,7 @@ export const ledgerApi = {
   // both imports hold it exclusively; 'exclusive' placement lets go of this thread's hold first.
   'exchange.import': method(
     z.object({ text: z.string().max(MAX_EXCHANGE_BYTES) }),
-    (ctx, i) => replacing(ctx, () => importLedger(ctx.db, i.text, importProgress(ctx, 'exchange.import'))),
+    (ctx, i) => replacing(ctx, () => importLedger(ctx.db, i.text, stagesTo(ctx, 'exchange.import'))),
     {
       cliOnly: true,
       worker: 'exclusive',
@@ -107,18 +108,11 @@ export const ledgerApi = {
     z.object({ file: z.string().min(1).max(4096) }),
     async (ctx, i) => {
       const text = readExchangeFile(i.file);
-      return replacing(ctx, () => replaceLedgerWithSafetyCopy(ctx, text, importProgress(ctx, 'exchange.importFile')));
+      return replacing(ctx, () => replaceLedgerWithSafetyCopy(ctx, text, stagesTo(ctx, 'exchange.importFile')));
     },
     { cliOnly: true, worker: 'exclusive' },
   ),
 };
-
-/** An import's stages as the corner note shows them (正在导入台账：校验中… / （37%）…). */
-function importProgress(ctx: LedgerContext, method: string): ImportProgress | undefined {
-  const send = ctx.progress;
-  if (!send) return undefined;
-  return (p) => send({ method, ...(p.stage === 'write' ? { label: '写入中', done: p.done, total: p.total } : { label: '校验中' }) });
-}
 
 async function replacing<T>(ctx: LedgerContext, fn: () => T | Promise<T>): Promise<T> {
   const release = ctx.exclusive('导入交换文件');

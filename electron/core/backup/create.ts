@@ -23,6 +23,7 @@ import {
 } from './format';
 import type { BackupInfo } from './inspect';
 import { asLedgerError } from './messages';
+import { perPercent, type StageReport } from '../worker/stages';
 import { removeLeftoverWorkDirs, workDirPrefix } from './leftovers';
 import { rotate } from './routine';
 import { dbFacts, integrityProblem, takeSnapshot, withReadOnly } from './snapshot';
@@ -39,8 +40,8 @@ export interface CreateOptions {
   /** After success, keep only the newest `keep` backups of this town in the target folder. */
   keep?: number;
   openOutput?: OpenOutput;
-  /** How far it got: writing (bytes of the parts read, at most once per percent), then reading back. */
-  progress?: (p: { stage: 'write'; done: number; total: number } | { stage: 'verify' }) => void;
+  /** How far it got: writing (bytes of the parts read, once per percent), then checking the written file. */
+  progress?: StageReport;
 }
 
 export interface Created {
@@ -97,21 +98,6 @@ function checkTarget(dir: string): void {
   if (!st.isDirectory()) throw new LedgerError('VALIDATION', `备份失败：“${dir}”不是文件夹`);
 }
 
-/** A byte counter that reports only when the whole percent changes (a 1 GB backup reads ~1000 chunks). */
-function percentSteps(parts: SourcePart[], report: NonNullable<CreateOptions['progress']>): (n: number) => void {
-  const total = parts.reduce((n, p) => n + p.size, 0);
-  let done = 0;
-  let shown = -1;
-  return (n) => {
-    done += n;
-    const pct = total ? Math.floor((100 * done) / total) : 100;
-    if (pct !== shown) {
-      shown = pct;
-      report({ stage: 'write', done: Math.min(done, total), total });
-    }
-  };
-}
-
 export async function createBackup(source: { file: string; db: Db }, targetDir: string, opts: CreateOptions = {}): Promise<Created> {
   const now = opts.now ?? new Date();
   const dir = path.resolve(targetDir);
@@ -154,18 +140,19 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
       return Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
     };
 
+    const totalBytes = parts.reduce((n, p) => n + p.size, 0);
     const final = freeName(dir, facts.town, now, opts.tag);
     tmp = tempNameFor(final);
     const out = await (opts.openOutput ?? openFileOutput)(tmp);
     try {
-      await writeArchive(out, parts, makeManifest, now, opts.progress && percentSteps(parts, opts.progress));
+      await writeArchive(out, parts, makeManifest, now, opts.progress && perPercent(totalBytes, opts.progress));
       await out.sync();
     } finally {
       await out.close().catch(() => undefined);
     }
 
     let verified;
-    opts.progress?.({ stage: 'verify' });
+    opts.progress?.({ stage: 'check' });
     try {
       verified = await verifyBackup(tmp, { expect: manifest! });
     } catch (err) {

@@ -5,14 +5,15 @@
  */
 import fs from 'node:fs';
 import type { LedgerContext } from '../ledger/context';
-import { checkedExchange, writeExchange, type ImportProgress } from '../ledger/exchange';
+import { checkedExchange, writeExchange } from '../ledger/exchange';
+import type { StageReport } from '../worker/stages';
 import { createBackup } from './create';
 import { safetyDirFor } from './safety';
 
 export async function replaceLedgerWithSafetyCopy(
   ctx: LedgerContext,
   text: string,
-  progress?: ImportProgress,
+  progress?: StageReport,
 ): Promise<{ records: number; safetyCopy: string }> {
   progress?.({ stage: 'check' });
   const file = checkedExchange(text);

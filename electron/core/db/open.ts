@@ -82,8 +82,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   try {
     if (!opts.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // The header alone refuses a foreign or newer file before SQLite opens it at all.
-    const headerVersion = readHeaderVersion(file);
-    if (headerVersion !== null && headerVersion > SCHEMA_VERSION) throw tooNew(headerVersion);
+    precheckLedgerFile(file);
     // Open read-only first so a newer or foreign file is never touched (not even a WAL switch).
     // Read-only callers never create a file.
     const exists = fs.existsSync(file);

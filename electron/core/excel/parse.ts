@@ -23,10 +23,6 @@ export function serialToDate(serial: number): string {
   return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-export function dateToSerial(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86400000 + 25569;
-}
-
 /** exceljs reads date cells as JS Dates at UTC midnight (plus a time part when one was typed). */
 const fromJsDate = (d: Date) => ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 

@@ -6,7 +6,6 @@
 import type ExcelJS from 'exceljs';
 import type { FieldDef, KindDef, RecordData } from '@rules/kinds';
 import { spreadsheetText } from '@rules/spreadsheet-text';
-import { columnLetter } from './read';
 
 /** Display width in Excel's units: a CJK character takes two. */
 export const textWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0);
@@ -108,8 +107,6 @@ export function writeHeader(ws: ExcelJS.Worksheet, fields: readonly FieldDef[], 
   });
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
 }
-
-export const lastColumn = (fields: readonly FieldDef[]) => columnLetter(fields.length - 1);
 
 /** The columns a kind shows in a workbook: every field for exports, the ones a clerk types for templates. */
 export const sheetFields = (kind: KindDef, withManaged: boolean) => kind.fields.filter((f) => withManaged || !f.managed);

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import type { Db } from '../db/open';
 import { LedgerError, type Issue } from '@rules/errors';
 import { getKind, KINDS } from '@rules/kinds';
+import { isLedgerYear } from '@rules/limits';
+import { perPercent, type StageReport } from '../worker/stages';
 import { validateRecord, isRealDate, textProblem, clip } from '@rules/kinds/validate';
 import { reportSpecSchema } from '@rules/report/spec';
 import { getSettings } from './settings';
@@ -128,7 +130,7 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
       typeof q.prefix !== 'string' ||
       [...q.prefix].length > 50 ||
       textProblem(q.prefix) ||
-      !inRange(q.year, 1949, 2100) ||
+      !isLedgerYear(q.year) ||
       !inRange(q.last, 0, 1_000_000_000)
     ) {
       issues.push({ kind: '编号序列', row: i + 1, message: '编号序列格式不正确' });
@@ -205,14 +207,7 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
   const reports = Array.isArray(raw.reports) ? raw.reports : [];
   const reportYears = new Set<number>();
   reports.forEach((rep: unknown, i) => {
-    if (
-      !isObj(rep) ||
-      !Number.isSafeInteger(rep.year) ||
-      (rep.year as number) < 1949 ||
-      (rep.year as number) > 2100 ||
-      !isRealTimestamp(rep.updatedAt) ||
-      !isObj(rep.data)
-    ) {
+    if (!isObj(rep) || !isLedgerYear(rep.year) || !isRealTimestamp(rep.updatedAt) || !isObj(rep.data)) {
       issues.push({ kind: '年度报告', row: i + 1, message: '年度报告格式不正确' });
     } else if (!reportSpecSchema.safeParse(rep.data).success) {
       // The app refuses such a report at every later read (「报告内容格式不正确」), so it never gets in.
@@ -284,9 +279,6 @@ export function decodeExchangeBytes(bytes: Uint8Array): string {
   }
 }
 
-/** How far a replacement got: checking the file, then writing its records (at most once per percent). */
-export type ImportProgress = (p: { stage: 'check' } | { stage: 'write'; done: number; total: number }) => void;
-
 /** Reads an exchange file as the app and the CLI take it: a regular file, at most 512 MB, strict UTF-8. */
 export function readExchangeFile(input: string): string {
   let st: fs.Stats;
@@ -305,7 +297,7 @@ export function readExchangeFile(input: string): string {
 }
 
 /** Replaces the whole ledger with the file's contents; nothing is written when anything is wrong. */
-export function importLedger(db: Db, text: string, progress?: ImportProgress): { records: number } {
+export function importLedger(db: Db, text: string, progress?: StageReport): { records: number } {
   progress?.({ stage: 'check' });
   return writeExchange(db, checkedExchange(text), progress);
 }
@@ -318,9 +310,9 @@ export function checkedExchange(text: string): ExchangeFile {
 }
 
 /** Replaces the whole ledger with a checked file, in one transaction. */
-export function writeExchange(db: Db, file: ExchangeFile, progress?: ImportProgress): { records: number } {
+export function writeExchange(db: Db, file: ExchangeFile, progress?: StageReport): { records: number } {
   const total = file.records.length;
-  let shown = -1;
+  const written = progress && perPercent(total, progress);
   db.transaction(() => {
     for (const t of ['attachments', 'records', 'doc_number_seq', 'reports', 'report_outputs', 'custom_figures'])
       db.prepare(`DELETE FROM ${t}`).run();
@@ -328,14 +320,10 @@ export function writeExchange(db: Db, file: ExchangeFile, progress?: ImportProgr
     db.prepare("INSERT INTO settings (key, value) VALUES ('org', ?)").run(JSON.stringify(file.settings));
     const seq = db.prepare('INSERT INTO doc_number_seq (prefix, year, last) VALUES (?, ?, ?)');
     for (const q of file.numberSequences) seq.run(q.prefix, q.year, q.last);
-    for (const [i, r] of file.records.entries()) {
+    for (const r of file.records) {
       const date = r.data[getKind(r.kind)!.dateField] as string;
       insertRecord(db, { ...r, date, year: Number(date.slice(0, 4)) });
-      const pct = Math.floor((100 * (i + 1)) / total);
-      if (progress && pct !== shown) {
-        shown = pct;
-        progress({ stage: 'write', done: i + 1, total });
-      }
+      written?.(1);
     }
     // A file whose sequences lag behind its own numbers must still never hand a number out twice.
     const raise = db.prepare(

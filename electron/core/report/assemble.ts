@@ -28,9 +28,7 @@ import { getReportSpec } from './store';
 import { fixForMeasure, type RecordFix } from '@rules/record-fix';
 import type { FigureDef } from '@rules/figures/types';
 import { describeMeasure } from '@rules/figures/describe';
-import { KINDS } from '@rules/kinds';
-
-const KIND_MAP = new Map(KINDS.map((k) => [k.id, k]));
+import { KIND_BY_ID } from '@rules/kinds';
 
 /** Where the records behind a figure are registered: a rate's denominator (what a 0% or 无法计算 lacks). */
 const figureFix = (def: FigureDef): RecordFix => fixForMeasure(def.value.type === 'rate' ? def.value.denominator : def.value.measure);
@@ -97,7 +95,7 @@ class Resolver {
       {
         severity: 'blocking',
         code: 'noBase',
-        message: `${r.name}无法计算：${def.value.type === 'rate' ? describeMeasure(def.value.denominator, KIND_MAP) : '分母'}为0`,
+        message: `${r.name}无法计算：${def.value.type === 'rate' ? describeMeasure(def.value.denominator, KIND_BY_ID) : '分母'}为0`,
         figureId: r.id,
         suggestion: remedy.zeroText,
         drop: remedy.drop,

@@ -50,9 +50,3 @@ export function describeFigure(f: FigureDef, kinds: Kinds): string {
   if (f.value.type !== 'rate') return describeMeasure(f.value.measure, kinds);
   return `${describeMeasure(f.value.numerator, kinds)} ÷ ${describeMeasure(f.value.denominator, kinds)}`;
 }
-
-/** The kinds a figure reads (one, or two for a rate over different kinds). */
-export function figureKinds(f: FigureDef): string[] {
-  const ms = f.value.type === 'rate' ? [f.value.numerator, f.value.denominator] : [f.value.measure];
-  return [...new Set(ms.map((m) => m.kind))];
-}

@@ -33,10 +33,10 @@ export const KINDS: readonly KindDef[] = [
 
 export const KIND_IDS = KINDS.map((k) => k.id) as [string, ...string[]];
 
-const byId = new Map(KINDS.map((k) => [k.id, k]));
-
+/** Every kind by its id (getKind for one; the map where a function takes all of them). */
+export const KIND_BY_ID: ReadonlyMap<string, KindDef> = new Map(KINDS.map((k) => [k.id, k]));
 export function getKind(id: string): KindDef | undefined {
-  return byId.get(id);
+  return KIND_BY_ID.get(id);
 }
 
 export type { KindDef, FieldDef, RecordData, Rule, FieldType, EvidenceCondition } from './types';
