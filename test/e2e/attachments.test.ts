@@ -92,7 +92,9 @@ describe('attachments', () => {
     await expect.poll(() => section.checklist()).toEqual(['✓ 会议纪要', '✓ 签到表']);
     await section.reveal();
     await screenshot(app.page, 'attachments-new-record');
-    expect(await core<Attachment[]>('attachments.list', { recordId })).toEqual([]); // nothing stored before 保存
+    expect(await core<Attachment[]>('attachments.list', { recordId })).toEqual([]);
+    // Nothing stored before 保存: the new record has no id yet, so no file of the ledger at all.
+    expect(app.harness.ctx.db.prepare('SELECT COUNT(*) AS n FROM attachments').get()).toEqual({ n: 0 });
 
     await form.submit();
     await form.waitClosed();

@@ -65,6 +65,12 @@ describe('excel import and export in the app', () => {
     await page.getByRole('option', { name: '出席人数', exact: true }).click();
     await dialog.getByTestId('import-rows').locator('thead', { hasText: '出席人数' }).waitFor();
     expect(await dialog.getByTestId('import-rows').innerText()).toMatch(/9\s/);
+    // The first row's 出席人数 cell (not just any 9 on the page, e.g. in its date).
+    const attendees = await dialog.getByTestId('import-rows').evaluate((t) => {
+      const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
+      return t.querySelector('tbody tr')?.children[heads.findIndex((h) => h.startsWith('出席人数'))]?.textContent?.trim();
+    });
+    expect(attendees).toMatch(/^9(人)?$/);
     await screenshot(page, 'excel-import-mapped');
 
     await dialog.getByTestId('import-commit').filter({ hasText: '导入3条' }).click();

@@ -64,6 +64,7 @@ describe('year workbook', () => {
       expect(ws.getRow(r).getCell(col('date')).value).toBeInstanceOf(Date);
     }
     expect([...bools].every((b) => b === '是' || b === '否' || b === null)).toBe(true);
+    expect(bools.has('是')).toBe(true); // not only empty cells
     const totals = ws.getRow(stats.meeting + 2);
     expect(totals.getCell(1).value).toBe(`合计（${stats.meeting}条）`);
     const attendees = listRecords(L.ctx.db, { kind: 'meeting', year: 2023, pageSize: 500 }).rows.reduce(

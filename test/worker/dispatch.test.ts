@@ -13,6 +13,7 @@ import { exportLedger } from '@core/ledger/exchange';
 import { WorkerPool } from '@core/worker/pool';
 import type { Progress } from '@core/worker/protocol';
 import { bulkRecords, tempDir } from '../backup/helpers';
+import { builtFile } from '../support/built';
 
 let dir: string;
 let ctx: LedgerContext;
@@ -122,8 +123,7 @@ describe('through the pool', () => {
   });
 
   it('the built worker (out/main/worker.js, what Electron loads) runs the same jobs', async () => {
-    const built = path.resolve(__dirname, '../../out/main/worker.js');
-    expect(fs.existsSync(built), 'run npm run build first').toBe(true);
+    const built = builtFile('out/main/worker.js');
     const p = new WorkerPool(built);
     try {
       expect(await new Dispatcher(() => ctx, p).call('backup.verify', { file: path.join(dir, 'nope.ftzb') })).toMatchObject({

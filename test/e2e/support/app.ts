@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../../electron/harness/server';
 import { CHROMIUM_ARGS, chromiumPath } from '@core/render/pdf';
 import { seedLedger, type LedgerSeed } from '../../support/seed';
+import { builtFile } from '../../support/built';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
@@ -21,11 +22,7 @@ export { CHROMIUM_ARGS };
 export const VIEWPORT = { width: 1366, height: 768 };
 
 export function requireBuiltRenderer(): void {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(
-      `${path.relative(ROOT, RENDERER_DIR)}/index.html is missing: run \`npm run build\` first (npm test builds before vitest).`,
-    );
-  }
+  builtFile('out/renderer/index.html');
 }
 
 export function launchChromium(): Promise<Browser> {
