@@ -11,6 +11,7 @@ import { getKind } from '../kinds';
 import type { FieldDef, KindDef } from '../kinds/types';
 import { displayRuleSchema } from '../report/spec';
 import type { Condition, FigureDef, Measure, Where } from './types';
+import type { DisplayRule } from './format';
 
 /** The report parts a figure may be cited in, as the figure picker groups them. */
 export const FIGURE_SECTIONS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '二'] as const;
@@ -65,7 +66,8 @@ export const customFigureSchema = z.strictObject({
   zeroPhrase: z.string().trim().min(1).max(50, '为0时的说法不能超过50个字').optional(),
 });
 
-const RULES: Record<FigureDef['value']['type'], string[]> = {
+/** The display rules a figure of each value type may use (the first is its default); the screens offer these. */
+export const DISPLAY_RULES: Record<FigureDef['value']['type'], readonly DisplayRule['type'][]> = {
   count: ['exact', 'approx'],
   sum: ['exact', 'approx'],
   money: ['wan', 'exact', 'approx'],
@@ -169,7 +171,7 @@ export function checkAgainstKinds(def: FigureDef, kinds: (id: string) => KindDef
     if (def.value.type !== 'money' && !def.unit)
       out.push({ field: 'unit', fieldLabel: '单位', message: '请填写单位（量词），如次、件、人次' });
   }
-  if (!RULES[def.value.type].includes(def.display.type))
+  if (!DISPLAY_RULES[def.value.type].includes(def.display.type))
     out.push({ field: 'display', fieldLabel: '显示方式', message: '显示方式不适用于这类指标' });
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { Condition, FigureDef, Measure, Where } from '@rules/figures/types';
 import type { DisplayRule } from '@rules/figures/format';
+import { DISPLAY_RULES } from '@rules/figures/schema';
 import type { FieldDef, KindDef } from '../lib/api';
 
 export type AggChoice = 'count' | 'sum' | 'distinct';
@@ -99,16 +100,9 @@ export function valueType(d: Draft, kinds: ReadonlyMap<string, KindDef>): Figure
   return d.main.agg === 'distinct' ? 'sum' : 'count';
 }
 
-export const RULES_FOR: Record<FigureDef['value']['type'], DisplayRule['type'][]> = {
-  count: ['exact', 'approx'],
-  sum: ['exact', 'approx'],
-  money: ['wan', 'exact', 'approx'],
-  rate: ['percent'],
-};
-
 export function draftToDef(d: Draft, kinds: ReadonlyMap<string, KindDef>): FigureDef {
   const type = valueType(d, kinds);
-  const display = RULES_FOR[type].includes(d.display.type) ? d.display : ({ type: RULES_FOR[type][0] } as DisplayRule);
+  const display = DISPLAY_RULES[type].includes(d.display.type) ? d.display : ({ type: DISPLAY_RULES[type][0] } as DisplayRule);
   const value: FigureDef['value'] =
     type === 'rate'
       ? { type, numerator: measureOf(d.numerator), denominator: measureOf(d.denominator) }

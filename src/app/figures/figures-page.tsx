@@ -27,7 +27,8 @@ import { asApiError, call, type LedgerRecord } from '../lib/api';
 import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';
 import { SECTION_LABEL } from '../report/figure-sections';
-import { defToDraft, draftToDef, emptyDraft, RULES_FOR, valueType, type Draft } from './draft';
+import { defToDraft, draftToDef, emptyDraft, valueType, type Draft } from './draft';
+import { DISPLAY_RULES } from '@rules/figures/schema';
 import { MeasureEditor } from './measure-editor';
 import './figures.css';
 
@@ -142,7 +143,7 @@ export function FiguresPage() {
   const issues = saveIssues.length ? saveIssues : (preview?.issues ?? []);
   const top = errorsUnder(issues, '');
   const showTop = (k: string) => (draft.name || k !== 'name' ? top[k] : undefined);
-  const rules = RULES_FOR[type];
+  const rules = DISPLAY_RULES[type];
   const dirty = !saved || JSON.stringify(list?.find((l) => l.def.id === saved)?.def) !== JSON.stringify(def);
 
   return (

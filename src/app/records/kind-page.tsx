@@ -132,7 +132,7 @@ export function KindPage({ kind, openRecord, search, filters, prefill, month }: 
   const lifecycleDone = (rec: LedgerRecord, what: string) => {
     close();
     changed();
-    toast(`${String(rec.data.number ?? '')}${what}`);
+    toast(`${kind.numbering ? String(rec.data[kind.numbering.field] ?? '') : ''}${what}`);
   };
 
   const normative = kind.lifecycle
@@ -251,7 +251,11 @@ export function KindPage({ kind, openRecord, search, filters, prefill, month }: 
         <CorrectForm kind={kind} record={dialog.record} onClose={close} onDone={(r, step) => lifecycleDone(r, `的“${step}”已更正`)} />
       )}
       {dialog?.type === 'return' && (
-        <ReturnForm record={dialog.record} onClose={close} onDone={(r) => lifecycleDone(r, `已退回到“${String(r.data.stage)}”环节`)} />
+        <ReturnForm
+          record={dialog.record}
+          onClose={close}
+          onDone={(r) => lifecycleDone(r, `已退回到“${String(r.data[kind.lifecycle?.stage ?? ''])}”环节`)}
+        />
       )}
       <ConfirmModal
         opened={dialog?.type === 'delete'}

@@ -6,11 +6,12 @@
 import { Button, Checkbox, Divider, Group, NumberInput, Popover, Portal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { chipLabel, segmentKey } from '../figure-labels';
 import { updateParagraph } from '../spec-edit';
-import type { FigureDef, FigureSegment, Segment } from '../types';
+import type { FigureSegment, Segment } from '../types';
 import { useOutline } from './outline-context';
 import { RatesMenu } from './rates-menu';
 import { TemplateInput } from './template-input';
 import { YEAR_MIN } from '@rules/limits';
+import { DISPLAY_RULES } from '@rules/figures/schema';
 
 export interface ChipTarget {
   paragraphId: string;
@@ -22,12 +23,6 @@ export interface ChipTarget {
 /** The spec's rule type (its 约数 granularities are the four the clerk may choose). */
 type DisplayRule = NonNullable<FigureSegment['rule']>;
 type RuleType = DisplayRule['type'];
-const RULES: Record<FigureDef['value']['type'], RuleType[]> = {
-  count: ['exact', 'approx'],
-  sum: ['exact', 'approx'],
-  money: ['wan', 'exact', 'approx'],
-  rate: ['percent'],
-};
 const RULE_LABEL: Record<RuleType, string> = { exact: '精确数', approx: '约数（“余”）', wan: '万元', percent: '百分比' };
 const GRANULARITY = [
   { value: 'auto', label: '自动' },
@@ -102,7 +97,7 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
     );
   }
   const manual = seg.manual !== undefined;
-  const rules = RULES[def.value.type];
+  const rules = DISPLAY_RULES[def.value.type];
   const ruleType = seg.rule?.type ?? 'default';
   return (
     <Stack gap={8}>
