@@ -37,8 +37,8 @@ export interface FigureValue {
 const KIND_LABEL: Record<FigureValue['kind'], string> = { count: '计数', sum: '合计', money: '金额', rate: '比率' };
 const RULE_LABEL: Record<DisplayRule['type'], string> = { exact: '精确', approx: '约数（余）', wan: '万元', percent: '百分比' };
 
-/** Rules each kind accepts; the first is the default. */
-const RULES: Record<FigureValue['kind'], DisplayRule['type'][]> = {
+/** Rules each kind accepts; the first is the default (the custom-figure check and the screens offer these). */
+export const DISPLAY_RULES: Record<FigureValue['kind'], readonly DisplayRule['type'][]> = {
   count: ['exact', 'approx'],
   sum: ['exact', 'approx'],
   money: ['wan', 'exact', 'approx'],
@@ -51,8 +51,8 @@ const RULES: Record<FigureValue['kind'], DisplayRule['type'][]> = {
  * numerator/denominator, gives `ok: false` with a problem; invalid numbers throw (see above).
  */
 export function formatFigure(f: FigureValue, rule?: DisplayRule): FormatResult {
-  const r: DisplayRule = rule ?? ({ type: RULES[f.kind][0] } as DisplayRule);
-  if (!RULES[f.kind].includes(r.type)) {
+  const r: DisplayRule = rule ?? ({ type: DISPLAY_RULES[f.kind][0] } as DisplayRule);
+  if (!DISPLAY_RULES[f.kind].includes(r.type)) {
     return { text: '—', ok: false, problem: `显示规则“${RULE_LABEL[r.type]}”不适用于${KIND_LABEL[f.kind]}类指标` };
   }
   switch (r.type) {

@@ -11,7 +11,7 @@ import { getKind } from '../kinds';
 import type { FieldDef, KindDef } from '../kinds/types';
 import { displayRuleSchema } from '../report/spec';
 import type { Condition, FigureDef, Measure, Where } from './types';
-import type { DisplayRule } from './format';
+import { DISPLAY_RULES } from './format';
 
 /** The report parts a figure may be cited in, as the figure picker groups them. */
 export const FIGURE_SECTIONS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '二'] as const;
@@ -66,13 +66,6 @@ export const customFigureSchema = z.strictObject({
   zeroPhrase: z.string().trim().min(1).max(50, '为0时的说法不能超过50个字').optional(),
 });
 
-/** The display rules a figure of each value type may use (the first is its default); the screens offer these. */
-export const DISPLAY_RULES: Record<FigureDef['value']['type'], readonly DisplayRule['type'][]> = {
-  count: ['exact', 'approx'],
-  sum: ['exact', 'approx'],
-  money: ['wan', 'exact', 'approx'],
-  rate: ['percent'],
-};
 const isRange = (c: Condition): c is { min?: number; max?: number } =>
   typeof c === 'object' && !Array.isArray(c) && ('min' in c || 'max' in c);
 const isDates = (c: Condition): c is { from?: string; to?: string } =>

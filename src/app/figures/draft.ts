@@ -5,7 +5,7 @@
  */
 import type { Condition, FigureDef, Measure, Where } from '@rules/figures/types';
 import type { DisplayRule } from '@rules/figures/format';
-import { DISPLAY_RULES } from '@rules/figures/schema';
+import { DISPLAY_RULES } from '@rules/figures/format';
 import type { FieldDef, KindDef } from '../lib/api';
 
 export type AggChoice = 'count' | 'sum' | 'distinct';

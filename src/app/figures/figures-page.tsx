@@ -28,7 +28,7 @@ import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';
 import { SECTION_LABEL } from '../report/figure-sections';
 import { defToDraft, draftToDef, emptyDraft, valueType, type Draft } from './draft';
-import { DISPLAY_RULES } from '@rules/figures/schema';
+import { DISPLAY_RULES } from '@rules/figures/format';
 import { MeasureEditor } from './measure-editor';
 import './figures.css';
 

@@ -11,7 +11,7 @@ import { useOutline } from './outline-context';
 import { RatesMenu } from './rates-menu';
 import { TemplateInput } from './template-input';
 import { YEAR_MIN } from '@rules/limits';
-import { DISPLAY_RULES } from '@rules/figures/schema';
+import { DISPLAY_RULES } from '@rules/figures/format';
 
 export interface ChipTarget {
   paragraphId: string;
