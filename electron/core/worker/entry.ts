@@ -4,10 +4,13 @@
  * main thread (schema, handler, Result), reports progress through ctx.progress, and closes the
  * connection before answering, so the main thread's connection sees a finished ledger.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { callApi, openContext } from '../api';
+import { useSqliteBinding } from '../db/sqlite';
 import { toErrorPayload } from '@rules/errors';
-import type { Job, WorkerMessage } from './protocol';
+import type { Job, WorkerData, WorkerMessage } from './protocol';
+
+useSqliteBinding((workerData as WorkerData | null)?.sqliteBinding);
 
 const port = parentPort;
 if (!port) throw new Error('worker entry loaded outside a worker thread');

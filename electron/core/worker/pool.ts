@@ -10,7 +10,8 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ApiResult } from '../api/define';
-import type { Job, Progress, WorkerMessage } from './protocol';
+import { sqliteBinding } from '../db/sqlite';
+import type { Job, Progress, WorkerData, WorkerMessage } from './protocol';
 
 export const DEV_WORKER_ENTRY = path.join(__dirname, 'dev-entry.cjs');
 
@@ -53,7 +54,9 @@ export class WorkerPool {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.entry);
+    // The thread opens the ledger with the addon this process chose (../db/sqlite.ts).
+    const workerData: WorkerData = { sqliteBinding: sqliteBinding() };
+    const w = new Worker(this.entry, { workerData });
     w.on('message', (m: WorkerMessage) => {
       if ('ready' in m) return;
       const p = this.pending.get(m.id);
