@@ -6,8 +6,10 @@
  * It runs in a staging folder with a private download cache (a truncated tarball is never cached
  * for the next run); the unpacked addon is checked (an executable for the target platform and
  * CPU) and the folder moved to electron/core/db/electron-binding.ts's place with a stamp saying
- * what it was fetched for, so a second start, or an Electron upgrade, knows whether to fetch.
+ * what it was fetched for and its hash, so a second start downloads nothing while an Electron
+ * upgrade, or an addon copied over (the mismatch main reports), is fetched again.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,6 +27,8 @@ export interface SqliteTarget {
 
 export interface SqliteStamp extends SqliteTarget {
   betterSqlite3: string;
+  /** Of the addon as fetched: an addon replaced later (a copy over it) is fetched again. */
+  sha256: string;
 }
 
 export const sqlitePackageDir = (root: string) => path.join(root, 'node_modules', 'better-sqlite3');
@@ -41,13 +45,17 @@ export function electronAbi(root: string, version: string): string {
   return nodeAbi.getAbi(version, 'electron');
 }
 
-const stampOf = (root: string, t: SqliteTarget): SqliteStamp => ({ ...t, betterSqlite3: sqliteVersion(root) });
+const stampOf = (root: string, t: SqliteTarget, addon: string): SqliteStamp => ({
+  ...t,
+  betterSqlite3: sqliteVersion(root),
+  sha256: createHash('sha256').update(fs.readFileSync(addon)).digest('hex'),
+});
 
 export function sqliteBindingInstalled(root: string, t: SqliteTarget): boolean {
   const dir = devSqliteBindingDir(root, t.platform, t.arch);
   try {
     const have = JSON.parse(fs.readFileSync(path.join(dir, SQLITE_ADDON_STAMP), 'utf8')) as SqliteStamp;
-    return JSON.stringify(have) === JSON.stringify(stampOf(root, t)) && fs.statSync(path.join(dir, SQLITE_ADDON)).size > 0;
+    return JSON.stringify(have) === JSON.stringify(stampOf(root, t, path.join(dir, SQLITE_ADDON)));
   } catch {
     return false;
   }
@@ -121,7 +129,7 @@ export async function ensureSqliteBinding(root: string, t: SqliteTarget, env: No
     const ready = path.join(staging, 'ready');
     fs.mkdirSync(ready);
     fs.renameSync(unpacked, path.join(ready, SQLITE_ADDON));
-    fs.writeFileSync(path.join(ready, SQLITE_ADDON_STAMP), JSON.stringify(stampOf(root, t), null, 2));
+    fs.writeFileSync(path.join(ready, SQLITE_ADDON_STAMP), JSON.stringify(stampOf(root, t, path.join(ready, SQLITE_ADDON)), null, 2));
     replaceDir(ready, final);
     return { ...alreadyThere, downloaded: true };
   } finally {

@@ -18,6 +18,7 @@ import {
   ELECTRON_VERSION,
   electronZip,
   makeProject,
+  NODE_SQLITE_BUILD,
   removeTempDirs,
   sha256,
   sqliteTarball,
@@ -110,6 +111,7 @@ describe('npm start set-up step', () => {
       platform,
       arch,
       betterSqlite3: SQLITE_VERSION,
+      sha256: sha256(fs.readFileSync(addon)),
     });
     // The stand-in is Node's own build repacked, so this process can load what was fetched.
     const db = new Database(':memory:', { nativeBinding: addon });
@@ -124,6 +126,18 @@ describe('npm start set-up step', () => {
     expect(second.code, second.out).toBe(0);
     expect(mirror.requests).toEqual([]);
     expect(second.out).not.toContain('已下载');
+
+    // An addon replaced after the fetch (what main reports as a mismatch) is fetched again: the
+    // one command main names really fixes it.
+    // (A new file renamed over it: this process has the fetched one loaded, and writing into a
+    // loaded library in place would crash it.)
+    fs.writeFileSync(`${addon}.new`, 'not the fetched addon');
+    fs.renameSync(`${addon}.new`, addon);
+    mirror.requests.length = 0;
+    const third = await setup();
+    expect(third.code, third.out).toBe(0);
+    expect(mirror.requests).toEqual([tarPath]);
+    expect(sha256(fs.readFileSync(addon))).toBe(sha256(fs.readFileSync(NODE_SQLITE_BUILD)));
   });
 
   it('refuses an Electron zip whose checksum does not match, leaving no dist/ and no path.txt', async () => {
