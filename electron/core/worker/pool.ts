@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ApiResult } from '../api/define';
+import type { ApiResult } from '@rules/api/protocol';
 import { sqliteBinding } from '../db/sqlite';
 import type { Job, Progress, WorkerData, WorkerMessage } from './protocol';
 
