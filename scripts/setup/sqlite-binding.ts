@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+// A relative import, not @core: tsx finds the alias only when started from the project folder.
 import { devSqliteBindingDir, SQLITE_ADDON, SQLITE_ADDON_STAMP } from '../../electron/core/db/electron-binding';
 import { alreadyThere, failed, refused, runInstaller, type Outcome } from './run-installer';
 import { makeStaging, removeStaging, replaceDir } from './staging';
