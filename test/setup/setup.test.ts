@@ -188,6 +188,21 @@ describe('npm start set-up step', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('for another CPU (packaging an arm64 deb) fetches only the addon, and refuses one built for this CPU', async () => {
+    const other = arch === 'arm64' ? 'x64' : 'arm64';
+    const otherTar = tarPath.replace(`-${arch}.tar.gz`, `-${other}.tar.gz`);
+    // The stand-in holds this machine's build: right platform, wrong CPU for the target.
+    mirror.files.set(otherTar, { body: tarball });
+    const lines: string[] = [];
+    const code = await runSetup({ root, env: envFor(mirror.url), arch: other, log: (l) => lines.push(l) });
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toContain(`不是 ${other} 的程序库`);
+    expect(mirror.requests).toEqual([otherTar]);
+    expect(fs.existsSync(path.join(electronDir(), 'dist'))).toBe(false);
+    expect(fs.existsSync(devSqliteBindingDir(root, platform, other))).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
   it('prints the guidance when the mirror is down, and leaves nothing behind', async () => {
     const r = await setup(envFor(`http://127.0.0.1:${await closedPort()}`));
     expect(r.code).toBe(1);
