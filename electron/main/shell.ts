@@ -18,7 +18,7 @@ import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenSession, installContentsGuards } from './security';
 import { createMainWindow } from './window';
 import { electronPdfPrinter } from './report-output';
-import { runtimeOf, useElectronSqlite } from './sqlite-binding';
+import { checkElectronSqlite, chooseElectronSqlite } from './sqlite-binding';
 
 export const APP_USER_MODEL_ID = 'cn.fazhi-ledger.app';
 
@@ -33,6 +33,7 @@ export function startShell(mainDir: string): Promise<void> {
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const trust = createTrust(devUrl);
   const paths = shellPaths(mainDir);
+  chooseElectronSqlite(app);
 
   registerAppScheme();
   app.enableSandbox();
@@ -78,7 +79,7 @@ export function startShell(mainDir: string): Promise<void> {
     serveAppProtocol(paths.renderer);
     const userData = app.getPath('userData');
     try {
-      useElectronSqlite(runtimeOf(app));
+      checkElectronSqlite(app);
       ctx = openContext(path.join(userData, 'ledger.db'));
       // The core's own PDFs (登记簿, 档案袋) print through the same printToPDF as the report.
       ctx.printPdf = electronPdfPrinter;

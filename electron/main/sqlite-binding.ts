@@ -22,7 +22,9 @@ export interface Runtime {
 /** The command (or step) that puts the right addon in place. */
 export const SETUP_COMMAND = 'npm run setup:electron';
 
-export function runtimeOf(app: { isPackaged: boolean; getAppPath(): string }): Runtime {
+type AppLike = { isPackaged: boolean; getAppPath(): string };
+
+export function runtimeOf(app: AppLike): Runtime {
   const { platform, arch, resourcesPath } = process;
   return { electron: process.versions.electron, isPackaged: app.isPackaged, resourcesPath, appPath: app.getAppPath(), platform, arch };
 }
@@ -34,8 +36,15 @@ export function chooseSqliteBinding(rt: Runtime): string | undefined {
     : path.join(devSqliteBindingDir(rt.appPath, rt.platform, rt.arch), SQLITE_ADDON);
 }
 
-/** Chooses the addon for this process (and its worker) and loads it once; throws the Chinese fix. */
-export function useElectronSqlite(rt: Runtime): void {
-  useSqliteBinding(chooseSqliteBinding(rt));
-  checkSqliteBinding(rt.isPackaged ? '请重新安装法治台账。' : `在项目文件夹运行 ${SETUP_COMMAND}，再运行 npm start。`);
+/**
+ * Chooses the addon for this process (and the worker it starts). Called first thing in the shell,
+ * so whatever opens SQLite after it (the ledger, the worker, a self-test) uses Electron's build.
+ */
+export function chooseElectronSqlite(app: AppLike): void {
+  useSqliteBinding(chooseSqliteBinding(runtimeOf(app)));
+}
+
+/** Loads the chosen addon once; throws the Chinese message with the fix. */
+export function checkElectronSqlite(app: AppLike): void {
+  checkSqliteBinding(app.isPackaged ? '请重新安装法治台账。' : `在项目文件夹运行 ${SETUP_COMMAND}，再运行 npm start。`);
 }
