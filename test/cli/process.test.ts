@@ -33,12 +33,12 @@ describe('the CLI as a process', () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 
-  it('exits 1 with the Chinese reason on stderr and nothing on stdout', () => {
-    const missing = path.join(dir, '没有的台账.db');
-    const r = run('stats', '--db', missing, '--year', '2023');
-    expect(r.status).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`错误：台账文件不存在：${missing}（可先用 init 创建）\n`);
-    expect(fs.existsSync(missing)).toBe(false);
+  it('verify of a damaged file exits non-zero with the Chinese reason on stderr and nothing on stdout', () => {
+    const bad = path.join(dir, 'bad.ftzb');
+    fs.writeFileSync(bad, 'this is not a backup at all, just some text');
+    const p = run('verify', bad);
+    expect(p.status).toBe(1);
+    expect(p.stdout).toBe('');
+    expect(p.stderr).toContain('不是法治台账备份文件');
   });
 });
