@@ -32,6 +32,8 @@ export default defineConfig({
   test: {
     testTimeout: 300_000,
     hookTimeout: 300_000,
+    // expect.poll's own default (1 s) fails a slow but correct page on a busy machine.
+    expect: { poll: { timeout: 120_000 } },
     pool: 'forks',
     maxWorkers: 2,
     env: { FONTCONFIG_FILE: new URL('./test/support/fonts.conf', import.meta.url).pathname },

@@ -149,7 +149,7 @@ describe('host.printReport', () => {
     vi.useFakeTimers();
     try {
       const done = printReport(deps, { year: 2023 });
-      await vi.waitFor(() => expect(windows()[0]?.webContents.printCallback).toBeTruthy());
+      await vi.waitFor(() => expect(windows()[0]?.webContents.printCallback).toBeTruthy(), { timeout: 60_000 });
       const [win] = windows();
       expect(win.webContents.printOptions[0]).toEqual({
         silent: false,
@@ -171,13 +171,13 @@ describe('host.printReport', () => {
 
   it('answers printed: false when the clerk cancels, and a Chinese error when there is no printer', async () => {
     const cancelled = printReport(deps, { year: 2023 });
-    await vi.waitFor(() => expect(windows()[0]?.webContents.printCallback).toBeTruthy());
+    await vi.waitFor(() => expect(windows()[0]?.webContents.printCallback).toBeTruthy(), { timeout: 60_000 });
     windows()[0].webContents.printCallback!(false, 'cancelled');
     expect(await cancelled).toEqual({ printed: false });
     expect((await staleness()).output).toBeNull();
 
     const failed = printReport(deps, { year: 2023 });
-    await vi.waitFor(() => expect(windows()[1]?.webContents.printCallback).toBeTruthy());
+    await vi.waitFor(() => expect(windows()[1]?.webContents.printCallback).toBeTruthy(), { timeout: 60_000 });
     windows()[1].webContents.printCallback!(false, 'no valid printers available');
     await expect(failed).rejects.toThrow('本机没有可用的打印机');
   });
