@@ -1,6 +1,7 @@
 /**
  * The end of the report measured in the PDF: sealed and unsealed 署名, 附注, 版记, and a sweep that
- * moves the end of the body across a whole page to prove the 署名 never stands alone.
+ * moves the end of the body across a whole page to prove the 署名 never stands alone (each case's
+ * 22 documents printed as one PDF, docs/testing.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfRenderer } from '@core/render/pdf';
