@@ -30,8 +30,8 @@ export default defineConfig({
     },
   },
   test: {
-    testTimeout: 300_000,
-    hookTimeout: 300_000,
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     // expect.poll's own default (1 s) fails a slow but correct page on a busy machine.
     expect: { poll: { timeout: 120_000 } },
     pool: 'forks',

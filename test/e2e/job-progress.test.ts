@@ -85,7 +85,7 @@ describe('long jobs', () => {
     });
     expect(years.ok).toBe(true);
     expect(await note.isVisible(), `ledger.years answered after ${Date.now() - t0} ms, before the backup ended`).toBe(true);
-    await page.result.waitFor({ timeout: 300_000 });
+    await page.result.waitFor({ timeout: 540_000 });
     expect(await page.result.innerText()).toContain('备份完成，校验通过');
     await note.waitFor({ state: 'detached', timeout: 60_000 });
     // How far it got: the share written (正在备份（37%）…) or the read-back (正在备份：校验中…).
@@ -95,5 +95,5 @@ describe('long jobs', () => {
       texts.join(' | '),
     ).toBe(true);
     expect(app.pageErrors).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 });

@@ -79,7 +79,7 @@ describe('登记簿', () => {
     await screenshot(app.page, 'register-03-dossier-form');
     await form.getByRole('button', { name: '导出', exact: true }).click();
     const result = app.page.getByTestId('dossier-result');
-    await result.waitFor({ timeout: 280_000 });
+    await result.waitFor({ timeout: 540_000 });
     expect(await result.innerText()).toContain('档案袋已生成');
     await screenshot(app.page, 'register-04-dossier-done');
     const zip = path.join(out, '双土镇2023年法治台账档案袋.zip');
