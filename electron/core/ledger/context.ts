@@ -11,7 +11,7 @@ import { removeLeftoverWorkDirs } from '../backup/leftovers';
 import fs from 'node:fs';
 import { holdFileFor, LedgerHold } from '../db/hold';
 import { LedgerError } from '@rules/errors';
-import type { PdfPrinter } from '../report/export';
+import type { ImprintMeasurer, PdfPrinter } from '../report/export';
 
 export interface LedgerContext {
   readonly file: string;
@@ -29,6 +29,8 @@ export interface LedgerContext {
    * thread, so a method that prints through it must stay inline (no `worker` option).
    */
   printPdf?: PdfPrinter;
+  /** Where this host's browser puts the report's 版记, for the DOCX to follow; unset: headless Chromium. */
+  measureImprint?: ImprintMeasurer;
   /**
    * Closes and opens the ledger file again (after a restore); the hold stays, or is taken again
    * when close() let go of it (the dispatcher closes the context while a worker replaces the file).
