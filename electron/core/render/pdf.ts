@@ -8,6 +8,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ImprintPlacement } from '@rules/layout';
 import { IMPRINT_FIT_SCRIPT, type ImprintFit } from './html/imprint';
 
+/** How a host prints HTML to PDF (Electron's printToPDF, the harness's warm Chromium, or htmlToPdf below). */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+/** Where the report's pages put the 版记 (IMPRINT_FIT_SCRIPT in the host's browser); null without one. */
+export type ImprintMeasurer = (html: string) => Promise<ImprintPlacement | null>;
+
 export interface PdfRendererOptions {
   /** Defaults to $CHROMIUM_PATH, then /usr/bin/chromium. */
   executablePath?: string;
