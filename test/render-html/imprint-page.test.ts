@@ -82,7 +82,7 @@ describe('版记 on an even page', () => {
     expect(pageNumberOf(d.pages.at(-1)!)).toBe(`—${pages}—`);
   });
 
-  it('reports where the 版记 went, the same every time the script runs', async () => {
+  it('reports where the 版记 went, without printing', async () => {
     const html = renderReportHtml(lengthenedDocument(EVEN_FULL, true));
     const fit = await renderer.imprintFit(html);
     expect(fit).toMatchObject({ placement: 'alone', page: 4, blankPages: 1 });

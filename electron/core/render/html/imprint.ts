@@ -32,7 +32,7 @@ export interface ImprintFit extends ImprintPlacement {
  *  - on an odd page with text: it moves alone to the next (even) page;
  *  - alone (it did not fit under the text): on the next even page, after a blank page if needed.
  * A page holding only the 版记, and the blank page before it, are named page `imprint`, which has no
- * page number (GB/T 9704 7.5). Idempotent: running it again gives the same layout.
+ * page number (GB/T 9704 7.5). It first undoes what an earlier run added, so it measures the flow as written.
  * Returns an ImprintFit, or null when there is no 版记.
  */
 export const IMPRINT_FIT_SCRIPT = `(() => {
