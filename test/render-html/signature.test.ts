@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfRenderer } from '@core/render/pdf';
 import type { Block, ReportDocument } from '@rules/report/document';
-import { sampleDocument, shortDocument } from '../support/sample-document';
+import { lengthenedDocument, sampleDocument, shortDocument } from '../support/sample-document';
 import { MM_PER_PT, type Page, type Row } from './measure';
 import { horizontalLines, isDark, rasterPage } from './raster';
 import { AREA, bodyRows, emTop, findRow, renderAndMeasure, renderAndMeasureMany } from './support';
@@ -83,9 +83,8 @@ describe('unsealed 署名', () => {
 
 describe('版记', () => {
   it('sits on the last page with its last rule on the bottom of the 版心', async () => {
-    const doc = sampleDocument();
-    doc.imprint = { cc: '县委依法治县办', issuer: '双土镇党政办公室', issueDate: '2024年1月15日' };
-    const d = await renderAndMeasure(renderer, 'imprint', doc);
+    // Text ending on an even page with room for it; the other endings: imprint-page.test.ts.
+    const d = await renderAndMeasure(renderer, 'imprint', lengthenedDocument(12, true));
     const last = d.pages.at(-1)!;
     const cc = findRow(last, '抄送：县委依法治县办。')!;
     const issue = findRow(last, '双土镇党政办公室')!;
