@@ -1,6 +1,6 @@
 /** One form control generated from a FieldDef: the input type, required mark, unit and error. */
 import { NumberInput, Select, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
-import type { FieldDef } from '../lib/api';
+import type { FieldDef } from './api';
 import { DateField } from './date-field';
 
 export interface FieldInputProps {

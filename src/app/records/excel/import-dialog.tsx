@@ -6,11 +6,11 @@
  */
 import { Alert, Badge, Button, Checkbox, FileButton, Group, ScrollArea, Select, Stack, Switch, Table, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
-import { asApiError, call, type ApiOutput, type KindDef } from '../lib/api';
-import { useLedger } from '../state/ledger';
-import { useToast } from '../state/toast';
+import { asApiError, call, type ApiOutput, type KindDef } from '../../lib/api';
+import { useLedger } from '../../state/ledger';
+import { useToast } from '../../state/toast';
 import { fileToBase64 } from './files';
-import { AppModal } from '../lib/modal';
+import { AppModal } from '../../lib/modal';
 
 type Preview = ApiOutput<'excel.preview'>;
 type Sheet = Preview['sheets'][number];
@@ -285,37 +285,7 @@ function SheetPanel({ s, kindOptions, ticked, setTicked, onKind, onColumn }: Pan
           </Stack>
         </Group>
       )}
-      {s.problems.length > 0 && (
-        <>
-          <Text size="xs" fw={600}>
-            问题（{s.problems.length}）
-          </Text>
-          <ScrollArea.Autosize mah={170} type="auto">
-            <Table withTableBorder striped fz="xs" verticalSpacing={2} data-testid="import-problems">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={110}>工作表</Table.Th>
-                  <Table.Th w={50}>行</Table.Th>
-                  <Table.Th w={40}>列</Table.Th>
-                  <Table.Th w={140}>列名</Table.Th>
-                  <Table.Th>问题</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {s.problems.slice(0, 500).map((p, i) => (
-                  <Table.Tr key={i} c={p.level === 'warning' ? 'orange.8' : 'red.8'}>
-                    <Table.Td>{p.sheet}</Table.Td>
-                    <Table.Td>{p.row}</Table.Td>
-                    <Table.Td>{p.col || '—'}</Table.Td>
-                    <Table.Td>{p.header}</Table.Td>
-                    <Table.Td>{p.level === 'warning' ? `提示：${p.message}` : p.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
-        </>
-      )}
+      {s.problems.length > 0 && <SheetProblems problems={s.problems} />}
       {dups.length > 0 && (
         <>
           <Text size="xs" fw={600}>
@@ -342,5 +312,40 @@ function SheetPanel({ s, kindOptions, ticked, setTicked, onKind, onColumn }: Pan
         </>
       )}
     </Stack>
+  );
+}
+
+/** What the check found in a sheet, errors and warnings, first 500. */
+function SheetProblems({ problems }: { problems: Sheet['problems'] }) {
+  return (
+    <>
+      <Text size="xs" fw={600}>
+        问题（{problems.length}）
+      </Text>
+      <ScrollArea.Autosize mah={170} type="auto">
+        <Table withTableBorder striped fz="xs" verticalSpacing={2} data-testid="import-problems">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={110}>工作表</Table.Th>
+              <Table.Th w={50}>行</Table.Th>
+              <Table.Th w={40}>列</Table.Th>
+              <Table.Th w={140}>列名</Table.Th>
+              <Table.Th>问题</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {problems.slice(0, 500).map((p, i) => (
+              <Table.Tr key={i} c={p.level === 'warning' ? 'orange.8' : 'red.8'}>
+                <Table.Td>{p.sheet}</Table.Td>
+                <Table.Td>{p.row}</Table.Td>
+                <Table.Td>{p.col || '—'}</Table.Td>
+                <Table.Td>{p.header}</Table.Td>
+                <Table.Td>{p.level === 'warning' ? `提示：${p.message}` : p.message}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </>
   );
 }
