@@ -17,7 +17,7 @@ import { createTrust } from './origin';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenSession, installContentsGuards } from './security';
 import { createMainWindow } from './window';
-import { electronPdfPrinter } from './report-output';
+import { electronImprintMeasurer, electronPdfPrinter } from './report-output';
 import { checkElectronSqlite, chooseElectronSqlite } from './sqlite-binding';
 
 export const APP_USER_MODEL_ID = 'cn.fazhi-ledger.app';
@@ -83,6 +83,7 @@ export function startShell(mainDir: string): Promise<void> {
       ctx = openContext(path.join(userData, 'ledger.db'));
       // The core's own PDFs (登记簿, 档案袋) print through the same printToPDF as the report.
       ctx.printPdf = electronPdfPrinter;
+      ctx.measureImprint = electronImprintMeasurer;
     } catch (err) {
       dialog.showErrorBox('法治台账无法打开台账', toErrorPayload(err).message);
       app.quit();

@@ -18,7 +18,6 @@ import { openContext } from '@core/api';
 import { startShell } from '../../electron/main/shell';
 import { chooseSqliteBinding, SETUP_COMMAND } from '../../electron/main/sqlite-binding';
 import { removeTempDirs, tempDir } from './support/temp';
-import { builtFile } from '../support/built';
 
 const NODE_BUILD = path.resolve(__dirname, '../../node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 const mainDir = '/opt/fazhi/out/main';
@@ -146,23 +145,6 @@ describe('the shell opens the ledger with the chosen addon', () => {
     }
     const [, message] = dialog.showErrorBox.mock.calls[0] as [string, string];
     expect(message).toContain('请重新安装法治台账');
-  });
-});
-
-describe('the built worker (out/main/worker.js, what Electron loads)', () => {
-  it('opens SQLite with the addon its main thread chose', async () => {
-    const dir = tempDir('fazhi-built-worker-');
-    const file = path.join(dir, 'ledger.db');
-    openContext(file).close();
-    useSqliteBinding(path.join(dir, 'missing', SQLITE_ADDON));
-    const pool = new WorkerPool(builtFile('out/main/worker.js'));
-    try {
-      const r = await pool.run(file, 'exchange.export', {});
-      expect(r.ok).toBe(false);
-      expect(JSON.stringify(r)).toContain('MODULE_NOT_FOUND');
-    } finally {
-      await pool.close();
-    }
   });
 });
 

@@ -61,6 +61,8 @@ const envFor = (base: string, extra: Record<string, string> = {}) =>
     electron_use_remote_checksums: '1',
     electron_config_cache: cache,
     npm_config_better_sqlite3_binary_host: `${base}/bs`,
+    // Only the stall test shortens the watchdog: a busy machine must not pass for a dead mirror.
+    FAZHI_DOWNLOAD_STALL_MS: '600000',
     ...extra,
   });
 
