@@ -13,8 +13,6 @@ vi.mock('electron', () => import('./support/electron-stub'));
 import { app, dialog, resetStub } from './support/electron-stub';
 import { devSqliteBindingDir, SQLITE_ADDON } from '@core/db/electron-binding';
 import { sqliteBinding, sqliteBindingError, useSqliteBinding } from '@core/db/sqlite';
-import { WorkerPool } from '@core/worker/pool';
-import { openContext } from '@core/api';
 import { startShell } from '../../electron/main/shell';
 import { chooseSqliteBinding, SETUP_COMMAND } from '../../electron/main/sqlite-binding';
 import { removeTempDirs, tempDir } from './support/temp';
@@ -66,7 +64,7 @@ describe('the shell opens the ledger with the chosen addon', () => {
     expect(fs.existsSync(path.join(`${userData}-dev`, 'ledger.db'))).toBe(true);
   });
 
-  it('under Electron: the addon in the checkout, loaded by main and handed to the worker', async () => {
+  it('under Electron: the addon in the checkout, loaded by main (the built worker takes it too: test/worker/sqlite-binding.test.ts)', async () => {
     // A stand-in for the Electron build: Node's own, copied to where `npm start` puts Electron's.
     const root = tempDir('fazhi-checkout-');
     const addon = path.join(devSqliteBindingDir(root, process.platform, process.arch), SQLITE_ADDON);
@@ -78,34 +76,6 @@ describe('the shell opens the ledger with the chosen addon', () => {
     expect(dialog.showErrorBox).not.toHaveBeenCalled();
     expect(sqliteBinding()).toBe(addon);
     expect(fs.existsSync(path.join(`${userData}-dev`, 'ledger.db'))).toBe(true);
-  });
-
-  it('the worker thread opens SQLite with the addon main chose', async () => {
-    const dir = tempDir('fazhi-worker-binding-');
-    const file = path.join(dir, 'ledger.db');
-    openContext(file).close();
-    const pool = new WorkerPool();
-    try {
-      // A pool started after a choice of a missing addon fails its job on that very file...
-      useSqliteBinding(path.join(dir, 'missing', SQLITE_ADDON));
-      const bad = await pool.run(file, 'exchange.export', {});
-      expect(bad.ok).toBe(false);
-      // (better-sqlite3 could not find the addon at that path; the default build would have loaded.)
-      expect(JSON.stringify(bad)).toContain('MODULE_NOT_FOUND');
-    } finally {
-      await pool.close();
-    }
-    const copy = path.join(dir, 'electron', SQLITE_ADDON);
-    fs.mkdirSync(path.dirname(copy));
-    fs.copyFileSync(NODE_BUILD, copy);
-    useSqliteBinding(copy);
-    const good = new WorkerPool();
-    try {
-      // ...and one started after a loadable choice runs it.
-      expect((await good.run(file, 'exchange.export', {})).ok).toBe(true);
-    } finally {
-      await good.close();
-    }
   });
 
   it('a missing Electron build stops the app with the command that fetches it', async () => {
