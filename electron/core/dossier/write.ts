@@ -24,6 +24,7 @@ import { registerTitle } from '@rules/kinds/register';
 import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
 import { assembleYear } from '../report/assemble';
 import { tempNameFor } from '../fs/atomic';
+import { safePart } from './names';
 import { getSettings } from '../ledger/settings';
 import { openFileSink } from '../fs/file-sink';
 import { HashCounter } from '../backup/hash-stream';
@@ -41,7 +42,8 @@ export const DOSSIER_MANIFEST_TXT = '校验清单.txt';
 export const DOSSIER_MANIFEST_JSON = 'manifest.json';
 export const REPORT_FOLDER = '00_年度报告';
 
-export const defaultDossierFileName = (town: string, year: number) => `${town.trim()}${year}年法治台账档案袋.zip`;
+/** The one cleaner of names (./names.ts): a stored town such as “../../x” never leaves the chosen folder. */
+export const defaultDossierFileName = (town: string, year: number) => `${town.trim() ? safePart(town) : ''}${year}年法治台账档案袋.zip`;
 
 export interface DossierOptions {
   /** Defaults to ctx.printPdf, else one headless Chromium kept for all the PDFs. */
