@@ -25,6 +25,7 @@ import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
 import { assembleYear } from '../report/assemble';
 import { tempNameFor } from '../fs/atomic';
 import { safePart } from './names';
+import { regularFileStream } from '../fs/regular-file';
 import { getSettings } from '../ledger/settings';
 import { openFileSink } from '../fs/file-sink';
 import { HashCounter } from '../backup/hash-stream';
@@ -155,7 +156,12 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
     }
     for (const f of evidence) {
       zip.addReadStreamLazy(f.zipPath!, { compressionLevel: 0, size: f.size, mtime: now }, (cb) => {
-        const src = fs.createReadStream(f.source, { highWaterMark: 1 << 20 });
+        let src: fs.ReadStream;
+        try {
+          src = regularFileStream(f.source);
+        } catch {
+          return fail(new LedgerError('IO', `附件“${f.name}”在打包过程中被改动，档案袋未生成，请重新导出`));
+        }
         const h = new HashCounter();
         open.add(src);
         src.on('close', () => open.delete(src));

@@ -16,6 +16,7 @@ import { LedgerError } from '@rules/errors';
 import { allEvidenceItems } from '@rules/kinds';
 import { getRecord, nowIso, requireKind } from './records';
 import { openFileSink } from '../fs/file-sink';
+import { NotRegularFile, readRegularFile } from '../fs/regular-file';
 
 export interface Attachment {
   id: string;
@@ -256,8 +257,15 @@ export async function readAttachment(db: Db, dir: string, id: string): Promise<{
   const a = getAttachment(db, id);
   let data: Buffer;
   try {
-    data = await fsp.readFile(attachmentFile(dir, a.sha256));
-  } catch {
+    // Only a regular file: a pipe put in the store would block this read forever.
+    data = await readRegularFile(attachmentFile(dir, a.sha256));
+  } catch (err) {
+    if (err instanceof NotRegularFile) {
+      throw new LedgerError(
+        'BAD_FILE',
+        `附件文件“${a.name}”在附件库中不是普通文件（被替换成了管道、链接或文件夹），未读取，请从备份恢复或重新添加`,
+      );
+    }
     throw new LedgerError('NOT_FOUND', `附件文件“${a.name}”在附件库中缺失，请从备份恢复或重新添加`);
   }
   if (createHash('sha256').update(data).digest('hex') !== a.sha256) {
