@@ -10,6 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, openContext, type LedgerContext } from '@core/api';
+import type { ImportPreview } from '@core/excel';
 import { hashFile, tempDir } from '../support/ledger';
 import { encryptedWorkbook, notAWorkbook, writeBombs } from './bombs';
 
@@ -120,9 +121,10 @@ describe('what the clerk cannot see is not imported', () => {
       wb.addWorksheet('培训', { state: 'hidden' }).addRow(['日期']);
       const r = await callApi(ctx, 'excel.preview', { dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
       if (!r.ok) throw new Error(r.error.message);
-      const sheet = r.value.sheets.find((s) => s.sheet === '会议')!;
+      const value = r.value as ImportPreview;
+      const sheet = value.sheets.find((s) => s.sheet === '会议')!;
       expect(sheet.rows.map((x) => x.data.title)).toEqual(['第1次党委会']);
-      const notes = r.value.sheets.flatMap((s) => s.problems.map((p) => `${p.sheet}:${p.message}`));
+      const notes = value.sheets.flatMap((s) => s.problems.map((p) => `${p.sheet}:${p.message}`));
       expect(notes).toEqual(
         expect.arrayContaining([
           expect.stringContaining('会议:第3行是隐藏行，未导入'),

@@ -14,6 +14,7 @@ import { Transform } from 'node:stream';
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
 import { allEvidenceItems } from '@rules/kinds';
+import { clip, textProblem } from '@rules/kinds/validate';
 import { getRecord, nowIso, requireKind } from './records';
 import { openFileSink } from '../fs/file-sink';
 import { NotRegularFile, readRegularFile } from '../fs/regular-file';
@@ -80,6 +81,9 @@ export function cleanName(name: string): string {
   if (!n) throw new LedgerError('VALIDATION', '附件名称不能为空');
   if (/[\\/]/.test(n)) throw new LedgerError('VALIDATION', '附件名称不能包含“/”或“\\”');
   if (n === '.' || n === '..') throw new LedgerError('VALIDATION', '附件名称不正确');
+  // Direction overrides, zero-width characters, lone surrogates: the ledger's one text check.
+  const bad = textProblem(n);
+  if (bad) throw new LedgerError('VALIDATION', `附件名称“${clip(n)}”${bad}，请改名后再添加`);
   const chars = Array.from(n);
   if (chars.length <= MAX_NAME_CHARS) return n;
   // Shorten the stem, keeping a short extension (“….pdf”) so the file still opens with the right program.
