@@ -13,12 +13,10 @@ import { callApi, openContext, type LedgerContext } from '@core/api';
 import type { ImportPreview } from '@core/excel';
 import { hashFile, tempDir } from '../support/ledger';
 import { encryptedWorkbook, notAWorkbook, writeBombs } from './bombs';
+import { noEnglishInternals } from '../support/chinese';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CHILD = path.join(__dirname, 'bomb-child.ts');
-/** No ASCII word of an English internal (a message may name .xlsx, Excel, WPS, Word, MB). */
-export const noEnglishInternals = (text: string) =>
-  expect(text.replace(/\.xlsx|\.xls|\.et|Excel|WPS|Word|MB|KB|GB/g, ''), text).not.toMatch(/[A-Za-z]{3,}/);
 
 let dir: string;
 let db: string;
