@@ -26,6 +26,7 @@ import { assembleYear } from '../report/assemble';
 import { tempNameFor } from '../fs/atomic';
 import { safePart } from './names';
 import { regularFileStream } from '../fs/regular-file';
+import { ioReason } from '../fs/io-reason';
 import { getSettings } from '../ledger/settings';
 import { openFileSink } from '../fs/file-sink';
 import { HashCounter } from '../backup/hash-stream';
@@ -125,7 +126,7 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
   try {
     sink = await openFileSink(tmp, 'wx');
   } catch (err) {
-    throw new LedgerError('IO', `无法写入档案袋“${out}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new LedgerError('IO', `无法写入档案袋“${out}”：${ioReason(err)}`);
   }
   const zip = new yazl.ZipFile();
   let failReject: (e: Error) => void = () => undefined;
@@ -200,6 +201,6 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
     await sink.close().catch(() => undefined);
     fs.rmSync(tmp, { force: true });
     if (err instanceof LedgerError) throw err;
-    throw new LedgerError('IO', `无法写入档案袋“${out}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new LedgerError('IO', `无法写入档案袋“${out}”：${ioReason(err)}`);
   }
 }

@@ -18,6 +18,7 @@ import { clip, textProblem } from '@rules/kinds/validate';
 import { getRecord, nowIso, requireKind } from './records';
 import { openFileSink } from '../fs/file-sink';
 import { NotRegularFile, readRegularFile } from '../fs/regular-file';
+import { ioReason } from '../fs/io-reason';
 
 export interface Attachment {
   id: string;
@@ -172,7 +173,7 @@ async function addVia(
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     if (err instanceof LedgerError) throw err;
-    throw new LedgerError('IO', `添加附件失败：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new LedgerError('IO', `添加附件失败：${ioReason(err)}`);
   }
 }
 
