@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { LedgerError } from '@rules/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { distrustSchema, schemaProblem } from './trust';
@@ -100,7 +101,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     // SQLite opens a write-protected file read-only without a word (every save would then fail),
     // and even its read-only probe below would leave -wal and -shm files beside it.
     if (!opts.readonly && exists) refuseReadOnlyFile(file);
-    const probe = new Database(file, { readonly: exists || !!opts.readonly, fileMustExist: exists || !!opts.readonly });
+    const probe = openSqlite(file, { readonly: exists || !!opts.readonly, fileMustExist: exists || !!opts.readonly });
     let version: number;
     let tables: string[];
     let problem: string | null = null;
@@ -122,7 +123,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     if (problem) throw new LedgerError('BAD_FILE', `“${file}”的数据结构被改动过（${problem}），为防数据被篡改，未打开也未作任何改动。`);
     // The hook runs before our handle exists, so a failing safety copy leaves nothing open.
     if (!opts.readonly && version > 0 && version < SCHEMA_VERSION) opts.beforeMigrate?.(file, version);
-    db = new Database(file, { readonly: !!opts.readonly });
+    db = openSqlite(file, { readonly: !!opts.readonly });
   } catch (err) {
     if (err instanceof LedgerError) throw err;
     throw openError(file, err, !!opts.readonly);

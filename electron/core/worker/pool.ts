@@ -14,8 +14,9 @@
  */
 import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { ApiResult } from '../api/define';
-import type { Job, Progress, WorkerMessage } from './protocol';
+import type { ApiResult } from '@rules/api/protocol';
+import { sqliteBinding } from '../db/sqlite';
+import type { Job, Progress, WorkerData, WorkerMessage } from './protocol';
 
 export const DEV_WORKER_ENTRY = path.join(__dirname, 'dev-entry.cjs');
 
@@ -108,7 +109,9 @@ export class WorkerPool {
 
   private start(): Slot {
     if (this.slot) return this.slot;
-    const slot: Slot = { worker: new Worker(this.entry, { resourceLimits: this.limits }), jobs: new Map(), dead: false };
+    // The thread opens the ledger with the addon this process chose (../db/sqlite.ts).
+    const workerData: WorkerData = { sqliteBinding: sqliteBinding() };
+    const slot: Slot = { worker: new Worker(this.entry, { workerData, resourceLimits: this.limits }), jobs: new Map(), dead: false };
     const w = slot.worker;
     w.on('message', (m: WorkerMessage) => {
       if ('ready' in m) return;
