@@ -20,7 +20,8 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 port.on('message', async (job: Job) => {
   let result;
   try {
-    const ctx = openContext(job.file);
+    // The host's own connection has the ledger open: nothing here may open a second descriptor on it.
+    const ctx = openContext(job.file, { heldByProcess: true });
     ctx.progress = (p) => post({ id: job.id, progress: p });
     // The screen learns at once that the job has started; handlers report finer steps themselves.
     ctx.progress({ method: job.name, label: '已开始' });
