@@ -52,7 +52,9 @@ export function ChoiceField({
 }: ChoiceFieldProps) {
   const combobox = useCombobox({
     onDropdownClose: () => combobox.resetSelectedOption(),
-    onDropdownOpen: () => combobox.updateSelectedOptionIndex('active'),
+    // Opened by a click: ↓ starts from the current value. Opened by typing, the effect below
+    // highlights the best match instead (an update here would land after it and undo it).
+    onDropdownOpen: (source) => source === 'mouse' && combobox.updateSelectedOptionIndex('active'),
   });
   // What the input shows: the value, or the text being typed.
   const [search, setSearch] = useState(value);

@@ -1,0 +1,184 @@
+/**
+ * Entering records by keyboard in the real UI: a choice found by typing (label, full pinyin,
+ * initials) and taken by Enter, or by Tab when one matches; text that names no choice kept with
+ * the field saying why; Enter on 添加附件; the 规范性文件 step dialogs opening on their date; a
+ * list typed with ， splitting into its items. The keys of a whole 会议 are counted (the figure in
+ * docs/clerk-screens.md). Screens: test-output/screens/keys-*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../support/call';
+import { SHIQIAO } from '../support/seed';
+import { screenshot, startApp, type E2eApp } from './support/app';
+import { AppShell } from './pages/app-shell';
+import { KindPage } from './pages/kind-page';
+import { NormativePage } from './pages/normative-page';
+import { SettingsPage } from './pages/settings-page';
+
+const Y = new Date().getFullYear();
+const VILLAGES = ['东山村', '东风村', '新华村', '石桥社区'];
+
+describe('entering records by keyboard', () => {
+  let app: E2eApp;
+  let shell: AppShell;
+  let ids: string[];
+
+  beforeAll(async () => {
+    app = await startApp({
+      seed: {
+        settings: { ...SHIQIAO, normativeCode: '石桥府规', villages: VILLAGES },
+        records: [
+          { kind: 'normativeDoc', data: { registeredDate: `${Y}-03-01`, title: '石桥镇农村建房管理办法', draftingUnit: '规划建设办' } },
+          { kind: 'normativeDoc', data: { registeredDate: `${Y}-03-02`, title: '石桥镇河道保洁管理办法', draftingUnit: '农业服务中心' } },
+        ],
+        after: async (ctx, created) => {
+          // The second document waits at 集体审议.
+          await api(ctx, 'normativeDocs.advance', {
+            id: created[1],
+            step: '合法性审核',
+            data: { reviewDate: `${Y}-03-05`, reviewer: '镇司法所' },
+          });
+        },
+      },
+    });
+    ids = app.seededIds;
+    shell = new AppShell(app.page);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const focusedLabel = () =>
+    app.page.evaluate(() => ((document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '').replace('*', '').trim());
+
+  const highlighted = () => app.page.locator('[data-combobox-selected]').innerText();
+
+  it('keeps a village typed and tabbed: the one match is chosen, a name not in the list stays with the reason', async () => {
+    await shell.openKind('应急演练');
+    const page = new KindPage(app.page);
+    const form = await page.add();
+    const village = form.field('村（社区）');
+    await village.fill('东山');
+    await village.press('Tab');
+    await expect.poll(() => village.inputValue()).toBe('东山村');
+    expect(await form.error('village').count()).toBe(0);
+
+    // Pinyin initials too: 「xh」 is 新华村 alone.
+    await village.fill('xh');
+    await village.press('Tab');
+    await expect.poll(() => village.inputValue()).toBe('新华村');
+
+    // A name not in the list is kept as typed, and the field says why.
+    await village.fill('西山村');
+    await village.press('Tab');
+    await expect.poll(() => village.inputValue()).toBe('西山村');
+    await expect.poll(() => form.error('village').innerText()).toBe('“西山村”不在设置的村（社区）名单中');
+    // Two matches: nothing is guessed, the text stays and the field says how to choose.
+    await village.fill('东');
+    await village.press('Tab');
+    await expect.poll(() => village.inputValue()).toBe('东');
+    await expect.poll(() => form.error('village').innerText()).toBe('“东”符合2项，请按↓选择后回车');
+    await screenshot(app.page, 'keys-village-refused');
+
+    // Saving with the refused text: the core refuses it too, under the field; nothing is stored.
+    await form.fillDate('演练日期', `${Y}-05-12`);
+    await form.choose('演练类型', '消防');
+    await form.fill('演练名称', '东山村消防演练');
+    await form.fill('参演人数', '40');
+    await village.fill('西山村');
+    await village.press('Tab');
+    await form.submit();
+    await expect.poll(() => form.error('village').innerText()).toBe('“西山村”不在设置的村（社区）名单中');
+    expect(await form.root.isVisible()).toBe(true);
+
+    // The best match is highlighted as the clerk types; ↓ moves on, Enter takes it.
+    await village.fill('东');
+    await expect.poll(() => app.page.getByRole('option').allInnerTexts()).toEqual(['东山村', '东风村']);
+    await expect.poll(() => highlighted()).toBe('东山村');
+    await village.press('ArrowDown');
+    await expect.poll(() => highlighted()).toBe('东风村');
+    await village.press('Enter');
+    await expect.poll(() => village.inputValue()).toBe('东风村');
+    await form.submit();
+    await form.waitClosed();
+    await page.row('东山村消防演练').waitFor();
+    expect(await page.row('东山村消防演练').innerText()).toContain('东风村');
+  });
+
+  it('finds 会议类型 by typing 法治 or fz: Enter takes the highlighted match', async () => {
+    await shell.openKind('会议');
+    const page = new KindPage(app.page);
+    for (const [typed, title] of [
+      ['法治', '法治专题学习研判会（一）'],
+      ['fz', '法治专题学习研判会（二）'],
+    ]) {
+      const form = await page.add();
+      const type = form.field('会议类型');
+      await type.focus();
+      await app.page.keyboard.type(typed);
+      // Both 法治专题学习研判会 and 依法治镇领导小组会议 hold it; the one that starts with it is highlighted.
+      await expect.poll(() => app.page.getByRole('option').allInnerTexts()).toEqual(['法治专题学习研判会', '依法治镇领导小组会议']);
+      if (typed === 'fz') await screenshot(app.page, 'keys-meeting-type-fz');
+      await app.page.keyboard.press('Enter');
+      await expect.poll(() => type.inputValue()).toBe('法治专题学习研判会');
+      expect(await form.root.isVisible()).toBe(true);
+      await form.fill('会议名称', title);
+      await form.submit();
+      await form.waitClosed();
+      await page.row(title).waitFor();
+      expect(await page.row(title).innerText()).toContain('法治专题学习研判会');
+    }
+  });
+
+  it('opens the file picker on Enter on 添加附件, reached by Tab from the last field', async () => {
+    const page = new KindPage(app.page);
+    const form = await page.add();
+    // The dialog has put the cursor in its first field before the clerk moves on.
+    await expect.poll(focusedLabel).toBe('会议类型');
+    await form.field('备注').focus();
+    await app.page.keyboard.press('Tab');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('添加附件');
+    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.keyboard.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(true);
+    // Enter on the button did not save the form behind it.
+    expect(await form.root.isVisible()).toBe(true);
+    await form.cancel();
+  });
+
+  it('opens each 规范性文件 step dialog on its date', async () => {
+    await shell.openKind('行政规范性文件');
+    const docs = new NormativePage(app.page);
+    for (const [i, date] of [
+      [0, '合法性审核日期'],
+      [1, '集体审议日期'],
+    ] as const) {
+      const number = `石桥府规〔${Y}〕${i + 1}号`;
+      await docs.row(number).waitFor();
+      const step = await docs.openNextStep(number);
+      await expect.poll(focusedLabel).toBe(date);
+      expect(await step.field(date).evaluate((el) => el === document.activeElement)).toBe(true);
+      await step.cancel();
+    }
+    expect(ids).toHaveLength(2);
+  });
+
+  it('splits 「中心村，新民村」 typed in 设置 into two villages', async () => {
+    await shell.open('设置');
+    const settings = new SettingsPage(app.page);
+    const box = app.page.getByRole('combobox', { name: '村（社区）名单' });
+    await box.focus();
+    // As an IME delivers it: the whole text at once, the Chinese comma included.
+    await app.page.keyboard.insertText('中心村，新民村');
+    await box.press('Enter');
+    await expect.poll(() => settings.villages()).toEqual([...VILLAGES, '中心村', '新民村']);
+    // A name already on the list is not added twice.
+    await app.page.keyboard.insertText('河坝村、东山村');
+    await box.press('Enter');
+    await expect.poll(() => settings.villages()).toEqual([...VILLAGES, '中心村', '新民村', '河坝村']);
+    await settings.save();
+    await shell.toast('设置已保存').waitFor();
+  });
+
+  it('raised no page errors', () => {
+    expect(app.pageErrors).toEqual([]);
+  });
+});
