@@ -182,3 +182,80 @@ describe('entering records by keyboard', () => {
     expect(app.pageErrors).toEqual([]);
   });
 });
+
+/**
+ * The 规范性文件 list at 1366×768 and 1920×1080, as a 乡, a 镇 and a 街道 with a long name, a
+ * document at every step: the stage is never clipped and every row button is whole.
+ */
+describe('the 规范性文件 list on a small screen', () => {
+  const TOWN = '某某山区少数民族自治县城关东风'; // with 乡/镇/街道: near the longest 乡镇名称 the settings take (20 characters)
+  for (const townType of ['乡', '镇', '街道'] as const) {
+    it(`shows every stage and button whole for a ${townType}`, async () => {
+      const town = `${TOWN}${townType}`;
+      const app = await startApp({
+        seed: {
+          settings: { ...SHIQIAO, town, townType, normativeCode: '某某山区少数民族自治府规', villages: VILLAGES },
+          records: [0, 1, 2, 3, 4].map((n) => ({
+            kind: 'normativeDoc',
+            data: {
+              registeredDate: `${Y}-0${n + 1}-01`,
+              title: `${town}关于进一步加强农村宅基地和村民建房管理的实施办法（第${n + 1}稿）`,
+              draftingUnit: '规划建设和生态环境保护办公室',
+            },
+          })),
+          after: async (ctx, created) => {
+            const steps: [string, Record<string, string>][] = [
+              ['合法性审核', { reviewDate: `${Y}-06-01`, reviewer: '司法所' }],
+              ['集体审议', { deliberationDate: `${Y}-06-05`, deliberationMeeting: '常务会议' }],
+              ['公布', { publishDate: `${Y}-06-10`, publishCarrier: '政府网站' }],
+              ['报送备案', { filingDate: `${Y}-06-15`, filingAuthority: '县人民政府' }],
+            ];
+            // Document n goes n steps; the last one is then withdrawn.
+            for (const [n, id] of created.entries())
+              for (const [step, data] of steps.slice(0, n)) await api(ctx, 'normativeDocs.advance', { id, step, data });
+            await api(ctx, 'normativeDocs.withdraw', { id: created[4], reason: '上位法修订' });
+          },
+        },
+      });
+      try {
+        await new AppShell(app.page).openKind('行政规范性文件');
+        const docs = new NormativePage(app.page);
+        await docs.waitTotal(5, Y);
+        for (const size of [
+          { width: 1366, height: 768 },
+          { width: 1920, height: 1080 },
+        ]) {
+          await app.page.setViewportSize(size);
+          // Every badge and button fits its box: nothing cut by an ellipsis or the table's edge.
+          // Nothing is cut: no badge or button shows an ellipsis; the row buttons (kept in view at the
+          // right) end inside the list; scrolled sideways, no badge stays hidden under them.
+          const clipped = await app.page.evaluate(() => {
+            const list = document.querySelector('[data-testid="record-list"]') as HTMLElement;
+            const cut = (el: Element) => {
+              const label = el.querySelector('.mantine-Button-label, .mantine-Badge-label') ?? el;
+              return label.scrollWidth > label.clientWidth + 1;
+            };
+            const out: string[] = [];
+            list.scrollLeft = list.scrollWidth;
+            for (const row of document.querySelectorAll('[data-testid="record-table"] tbody tr')) {
+              const actions = row.querySelector('.cell-actions') as HTMLElement;
+              for (const b of actions.querySelectorAll('button'))
+                if (cut(b) || b.getBoundingClientRect().right > list.getBoundingClientRect().right) out.push(`button ${b.textContent}`);
+              for (const badge of row.querySelectorAll('.mantine-Badge-root')) {
+                if (cut(badge) || badge.getBoundingClientRect().right > actions.getBoundingClientRect().left + 1)
+                  out.push(`badge ${badge.textContent}`);
+              }
+            }
+            list.scrollLeft = 0;
+            return out;
+          });
+          await screenshot(app.page, `keys-normative-list-${townType}-${size.width}`);
+          expect(clipped, `${townType} ${size.width}`).toEqual([]);
+        }
+        expect(app.pageErrors).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    });
+  }
+});
