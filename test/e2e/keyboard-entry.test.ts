@@ -129,6 +129,47 @@ describe('entering records by keyboard', () => {
     }
   });
 
+  it('enters a whole 会议 by keyboard in 13 command keys and 34 typed characters', async () => {
+    const page = new KindPage(app.page);
+    const keys = { command: 0, typed: 0 };
+    const press = async (key: string) => {
+      keys.command++;
+      await app.page.keyboard.press(key);
+    };
+    const type = async (text: string) => {
+      keys.typed += [...text].length;
+      await app.page.keyboard.insertText(text);
+    };
+    await press('Control+n');
+    await page.form.root.waitFor();
+    await expect.poll(focusedLabel).toBe('会议类型');
+    await type('fz');
+    await expect.poll(() => highlighted()).toBe('法治专题学习研判会');
+    await press('Enter');
+    await press('Tab'); // 会议日期: today, kept
+    await press('Tab');
+    await type('学习贯彻行政复议法专题会');
+    await press('Tab');
+    await type('李明');
+    await press('Tab');
+    await type('23');
+    await press('Tab');
+    await press('Space'); // 会前学法
+    await press('Tab');
+    await type('行政复议法');
+    await press('Tab');
+    await press('Space'); // 研究法治议题
+    await press('Tab');
+    await type('石桥纪〔2026〕9号');
+    await press('Control+s');
+    await page.form.waitClosed();
+    const row = page.row('学习贯彻行政复议法专题会');
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/法治专题学习研判会[\s\S]*李明[\s\S]*23[\s\S]*是[\s\S]*是/);
+    // The figure docs/clerk-screens.md gives; 会议类型 costs 「fz」 + Enter where it took ↓×6 + Enter.
+    expect(keys).toEqual({ command: 13, typed: 34 });
+  });
+
   it('opens the file picker on Enter on 添加附件, reached by Tab from the last field', async () => {
     const page = new KindPage(app.page);
     const form = await page.add();
