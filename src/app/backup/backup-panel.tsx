@@ -7,7 +7,7 @@ import { Alert, Button, Checkbox, Group, NumberInput, Paper, Stack, Text, TextIn
 import { useEffect, useState } from 'react';
 import { canPick, pickFolder } from '../../api/host';
 import { asApiError, call, type ApiOutput } from '../lib/api';
-import { IconCheck, IconFolder, IconRefresh } from './backup-icons';
+import { IconCheck, IconFolder, IconRefresh } from '../icons';
 import { DriveCards, type DriveList } from './drive-cards';
 import { baseName, dirName, formatBytes } from './format';
 

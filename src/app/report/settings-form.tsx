@@ -19,7 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { DateField } from '../records/date-field';
+import { DateField } from '../lib/date-field';
 import { autoTitle, issuingOrgans } from '@rules/report/title';
 import { formatDocNumber } from '@rules/doc-number';
 import type { Settings } from '../lib/api';

@@ -9,7 +9,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { IconSearch } from '../icons';
 import { asApiError, call, type ApiOutput } from '../lib/api';
-import { titleOf } from '../records/format';
+import { titleOf } from '../lib/record-format';
 import { navigate, useRoute, type Route } from '../router';
 import { useLedger } from '../state/ledger';
 

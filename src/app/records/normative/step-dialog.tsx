@@ -5,10 +5,10 @@
  */
 import { Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { FormModal } from '../lib/modal';
-import { asApiError, formFailure, type LedgerRecord } from '../lib/api';
-import type { FieldForm, Values } from '../lib/use-field-form';
-import { useGuardedClose, valuesDiffer } from '../lib/use-guarded-close';
+import { FormModal } from '../../lib/modal';
+import { asApiError, formFailure, type LedgerRecord } from '../../lib/api';
+import type { FieldForm, Values } from '../../lib/use-field-form';
+import { useGuardedClose, valuesDiffer } from '../../lib/use-guarded-close';
 
 export interface StepDialogProps<V extends Values> {
   record: LedgerRecord;

@@ -5,9 +5,9 @@
  */
 import { Button, Menu } from '@mantine/core';
 import { useState } from 'react';
-import { asApiError, call, type KindDef } from '../lib/api';
-import { useToast } from '../state/toast';
-import type { ListView } from '../records/use-record-list';
+import { asApiError, call, type KindDef } from '../../lib/api';
+import { useToast } from '../../state/toast';
+import type { ListView } from '../use-record-list';
 import { downloadBase64, XLSX_MIME } from './files';
 import { ImportDialog } from './import-dialog';
 

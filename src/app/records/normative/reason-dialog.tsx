@@ -3,8 +3,8 @@
  * that asks for nothing else (退回, 撤回).
  */
 import { TextInput } from '@mantine/core';
-import type { LedgerRecord } from '../lib/api';
-import { useFieldForm, type FieldForm, type Values } from '../lib/use-field-form';
+import type { LedgerRecord } from '../../lib/api';
+import { useFieldForm, type FieldForm, type Values } from '../../lib/use-field-form';
 import { StepDialog, type StepDialogProps } from './step-dialog';
 
 /** The hint under an empty reason once the clerk has left it: 请填写退回原因. */

@@ -4,10 +4,10 @@
  */
 import { Select, SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
-import { call, type KindDef, type LedgerRecord } from '../lib/api';
-import { useFieldForm } from '../lib/use-field-form';
-import { FormField } from '../records/form-field';
-import { clientHint, toPayload } from '../records/form-values';
+import { call, type KindDef, type LedgerRecord } from '../../lib/api';
+import { useFieldForm } from '../../lib/use-field-form';
+import { FormField } from '../../lib/form-field';
+import { clientHint, toPayload } from '../../lib/form-values';
 import { ReasonField, reasonHint } from './reason-dialog';
 import { StepDialog } from './step-dialog';
 import { NORMATIVE_STEPS, stageIndex, stepFields, type NormativeStep } from './steps';

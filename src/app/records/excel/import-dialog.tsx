@@ -6,11 +6,11 @@
  */
 import { Alert, Badge, Button, Checkbox, FileButton, Group, ScrollArea, Select, Stack, Switch, Table, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
-import { asApiError, call, type ApiOutput, type KindDef } from '../lib/api';
-import { useLedger } from '../state/ledger';
-import { useToast } from '../state/toast';
+import { asApiError, call, type ApiOutput, type KindDef } from '../../lib/api';
+import { useLedger } from '../../state/ledger';
+import { useToast } from '../../state/toast';
 import { fileToBase64 } from './files';
-import { AppModal } from '../lib/modal';
+import { AppModal } from '../../lib/modal';
 
 type Preview = ApiOutput<'excel.preview'>;
 type Sheet = Preview['sheets'][number];

@@ -1,8 +1,8 @@
 /** One form control generated from a FieldDef: the input type, required mark, unit and error. */
 import { NumberInput, Switch, Textarea, TextInput } from '@mantine/core';
-import { ChoiceField } from '../lib/choice-field';
-import { ListField } from '../lib/list-field';
-import type { FieldDef } from '../lib/api';
+import { ChoiceField } from './choice-field';
+import { ListField } from './list-field';
+import type { FieldDef } from './api';
 import { DateField } from './date-field';
 import { checkValue } from '@rules/kinds/validate';
 

@@ -1,7 +1,7 @@
 /** The 更正 / 退回 history of a 行政规范性文件, newest first, as the record form shows it. */
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { parseHistory } from '@rules/kinds/normative-history';
-import type { RecordData } from '../lib/api';
+import type { RecordData } from '../../lib/api';
 
 export function NormativeHistory({ data }: { data: RecordData }) {
   const entries = parseHistory(data.history).reverse();

@@ -5,9 +5,9 @@
  */
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { asApiError, call } from '../lib/api';
-import { useLedger } from '../state/ledger';
-import { useToast } from '../state/toast';
+import { asApiError, call } from '../../lib/api';
+import { useLedger } from '../../state/ledger';
+import { useToast } from '../../state/toast';
 import { downloadBase64, XLSX_MIME } from './files';
 import { ImportDialog } from './import-dialog';
 

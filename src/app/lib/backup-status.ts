@@ -1,8 +1,9 @@
 /** backup.status for the reminder (shell, 年度报告) and the backup page; read again after every write. */
 import { useEffect, useState } from 'react';
-import { call } from '../lib/api';
+import { call, type ApiOutput } from './api';
 import { useLedger } from '../state/ledger';
-import type { BackupStatus } from './format';
+
+export type BackupStatus = ApiOutput<'backup.status'>;
 
 export function useBackupStatus(): BackupStatus | null {
   const { version } = useLedger();
@@ -19,4 +20,10 @@ export function useBackupStatus(): BackupStatus | null {
     };
   }, [version]);
   return status;
+}
+
+/** What the reminder says: never, or how many days. */
+export function reminderText(s: BackupStatus): string {
+  if (!s.lastBackupAt) return '台账还从未备份过，建议现在备份到U盘，以防电脑故障丢失数据。';
+  return `台账已${s.daysSince ?? s.reminderDays}天未备份，建议现在备份到U盘，以防电脑故障丢失数据。`;
 }

@@ -1,5 +1,5 @@
 /** Workbooks between the clerk's disk and the core: read a picked file as base64, download base64 as a file. */
-import { downloadBytes } from '../report/download';
+import { downloadBytes } from '../../lib/download';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -4,7 +4,7 @@
  * (kinds/normative-doc.ts, pure data); the core enforces them on every write.
  */
 import { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, nextStep, stageOf, type NormativeStep } from '@rules/kinds/normative-doc';
-import type { FieldDef, KindDef, RecordData } from '../lib/api';
+import type { FieldDef, KindDef, RecordData } from '../../lib/api';
 
 export { NORMATIVE_STEPS, OPTIONAL_STEP_FIELDS, STEP_FIELDS, nextStep, stageOf, type NormativeStep };
 

@@ -1,5 +1,5 @@
 /** How the left menu groups the ledger kinds; a kind added later without a group lands in 其他. */
-import type { KindDef } from '../lib/api';
+import type { KindDef } from './api';
 
 const GROUPS: readonly { label: string; kinds: readonly string[] }[] = [
   { label: '会议与学习', kinds: ['meeting', 'training'] },

@@ -1,5 +1,5 @@
 /** 撤回 a 行政规范性文件, with the reason the core requires; a withdrawn document goes no further. */
-import { call } from '../lib/api';
+import { call } from '../../lib/api';
 import { ReasonDialog, type ReasonFormProps } from './reason-dialog';
 
 /** The core keeps the reason as withdrawReason; its complaints belong under this form's reason. */

@@ -5,9 +5,8 @@
  */
 import { Anchor, Group, Text, Tooltip } from '@mantine/core';
 import { hrefFor } from '../router';
-import { IconBackup } from './backup-icons';
-import { reminderText } from './format';
-import { useBackupStatus } from './use-backup-status';
+import { IconBackup } from '../icons';
+import { reminderText, useBackupStatus } from './backup-status';
 
 /** In the dark header bar; hidden on the backup page itself. */
 export function HeaderBackupReminder({ hidden }: { hidden?: boolean }) {

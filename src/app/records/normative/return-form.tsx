@@ -1,5 +1,5 @@
 /** 退回 a 行政规范性文件 one step, with a reason; the step's data is cleared into the history. */
-import { call } from '../lib/api';
+import { call } from '../../lib/api';
 import { ReasonDialog, type ReasonFormProps } from './reason-dialog';
 import { NORMATIVE_STEPS, stageIndex, stageOf } from './steps';
 

@@ -1,6 +1,6 @@
 /** How a document's place in the lifecycle is shown: a badge in the table, a stepper in the form. */
 import { Badge, Group, Stepper, Text } from '@mantine/core';
-import type { RecordData } from '../lib/api';
+import type { RecordData } from '../../lib/api';
 import { NORMATIVE_STEPS, stageIndex, stageOf, stepDate } from './steps';
 
 const STAGE_COLORS = ['gray', 'yellow', 'orange', 'blue', 'teal'] as const;

@@ -1,5 +1,5 @@
 /** How a field's value reads in the table and how a column is headed (unit in Chinese brackets). */
-import type { FieldDef, KindDef, LedgerRecord } from '../lib/api';
+import type { FieldDef, KindDef, LedgerRecord } from './api';
 
 const moneyFmt = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const intFmt = new Intl.NumberFormat('zh-CN');

@@ -2,7 +2,7 @@
  * The record form's values: filled from a record, turned into the payload the core validates,
  * and the quick hints shown as the clerk leaves a field (the core has the final word on save).
  */
-import type { FieldDef, KindDef, RecordData } from '../lib/api';
+import type { FieldDef, KindDef, RecordData } from './api';
 import { dateHint, normalizeDateText } from './date-text';
 import { isEmpty, tooLong } from '@rules/limits';
 

@@ -3,8 +3,8 @@
  * two-column grid, wired to the form's state (lib/use-field-form.ts). The wrapper carries the
  * field's key (data-field) so a failed save scrolls to it and tests find its message.
  */
-import type { FieldDef } from '../lib/api';
-import type { FieldForm, Values } from '../lib/use-field-form';
+import type { FieldDef } from './api';
+import type { FieldForm, Values } from './use-field-form';
 import { useLedger } from '../state/ledger';
 import { FieldInput } from './field-input';
 

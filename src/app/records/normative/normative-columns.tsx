@@ -4,7 +4,7 @@
  * (the core enforces the same order).
  */
 import { Badge, Button, Menu, Text } from '@mantine/core';
-import type { FieldDef, LedgerRecord } from '../lib/api';
+import type { FieldDef, LedgerRecord } from '../../lib/api';
 import { StageBadge } from './lifecycle';
 import { nextStep, stageIndex, type NormativeStep } from './steps';
 

@@ -1,11 +1,11 @@
 /** 办理 the next lifecycle step of a 行政规范性文件: only that step's fields, then normativeDocs.advance. */
 import { SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
-import { call, type KindDef, type LedgerRecord } from '../lib/api';
-import { useFieldForm } from '../lib/use-field-form';
-import { FormField } from '../records/form-field';
-import { clientHint, defaultDateFor, toPayload } from '../records/form-values';
-import { useLedger } from '../state/ledger';
+import { call, type KindDef, type LedgerRecord } from '../../lib/api';
+import { useFieldForm } from '../../lib/use-field-form';
+import { FormField } from '../../lib/form-field';
+import { clientHint, defaultDateFor, toPayload } from '../../lib/form-values';
+import { useLedger } from '../../state/ledger';
 import { LifecycleStepper } from './lifecycle';
 import { StepDialog } from './step-dialog';
 import { stepFields, type NormativeStep } from './steps';
