@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { checkCustomFigure } from '@rules/figures/schema';
 import { allFigures, computeAll, computeDef, definitionProblem, traceDef, traceFigure, yearPeriod } from '../figures/compute';
-import { deleteCustomFigure, listCustomFigures, saveCustomFigure } from '../figures/custom';
+import { deleteCustomFigure, listCustomFigures, saveCustomFigure } from '../ledger/custom-figures';
 import { assembleYear } from '../report/assemble';
 import { getReportSpec, resetReportSpec, saveReportSpec } from '../report/store';
 import { recordOutput, reportStaleness, sourcesTable } from '../report/provenance';

@@ -7,6 +7,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { IMPRINT_FIT_SCRIPT } from './html/imprint';
 
+/** How a host prints HTML to PDF (Electron's printToPDF, the harness's warm Chromium, or htmlToPdf below). */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+
 export interface PdfRendererOptions {
   /** Defaults to $CHROMIUM_PATH, then /usr/bin/chromium. */
   executablePath?: string;

@@ -6,14 +6,13 @@
 import path from 'node:path';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '../fs/atomic';
-import type { LedgerContext } from '../ledger/context';
+import type { LedgerContext } from '../context';
+import type { PdfPrinter } from '../render/pdf';
 import { assembleYear } from './assemble';
 import { renderReportHtml } from '../render/html';
 import { renderReportDocx } from '../render/docx';
 import { recordOutput } from './provenance';
 import type { AssembledReport } from './assemble';
-
-export type PdfPrinter = (html: string) => Promise<Uint8Array>;
 
 export const REPORT_FORMATS = ['html', 'pdf', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

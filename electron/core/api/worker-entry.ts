@@ -1,13 +1,14 @@
 /**
- * The worker thread that runs the API methods declared `{ worker: true }` (./pool.ts). Each job
+ * The worker thread that runs the API methods declared `{ worker: true }` (../worker/pool.ts). Each job
  * opens its own connection to the ledger file, runs the method through the same callApi as the
  * main thread (schema, handler, Result), reports progress through ctx.progress, and closes the
  * connection before answering, so the main thread's connection sees a finished ledger.
  */
 import { parentPort } from 'node:worker_threads';
-import { callApi, openContext } from '../api';
 import { toErrorPayload } from '@rules/errors';
-import type { Job, WorkerMessage } from './protocol';
+import { callApi } from '.';
+import { openContext } from './open-context';
+import type { Job, WorkerMessage } from '../worker/protocol';
 
 const port = parentPort;
 if (!port) throw new Error('worker entry loaded outside a worker thread');

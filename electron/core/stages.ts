@@ -1,8 +1,8 @@
 /**
  * How far a long job got, as the core's jobs tell it (a backup, a JSON import): checking, then
- * writing a share. api/ turns it into the screen's Progress (./protocol.ts) with `stagesTo`.
+ * writing a share. api/ turns it into the screen's Progress (@rules/api/protocol) with `stagesTo`.
  */
-import type { LedgerContext } from '../ledger/context';
+import type { LedgerContext } from './context';
 
 export type StageProgress = { stage: 'check' } | { stage: 'write'; done: number; total: number };
 export type StageReport = (p: StageProgress) => void;
