@@ -4,6 +4,7 @@ import './backup-commands';
 import './report-commands';
 import './register-commands';
 import './excel-commands';
+import './diagnostics-commands';
 
 // `cli … | head` closes the pipe early: that is the reader's choice, not an error to report.
 for (const stream of [process.stdout, process.stderr]) {

@@ -61,4 +61,5 @@ export const RENDERER_METHOD_NAMES = [
   'excel.exportYear',
   'excel.exportKind',
   'excel.template',
+  'diagnostics.collect',
 ] as const;

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { holdFileFor, LedgerHold } from '../db/hold';
 import { LedgerError } from '@rules/errors';
 import type { PdfPrinter } from '../report/export';
+import type { DiagnosticsHost } from '../diagnostics/collect';
 
 export interface LedgerContext {
   readonly file: string;
@@ -29,6 +30,11 @@ export interface LedgerContext {
    * thread, so a method that prints through it must stay inline (no `worker` option).
    */
   printPdf?: PdfPrinter;
+  /**
+   * What only the shell knows for 关于与诊断 (Electron and Chromium versions, printers, the log
+   * file); unset means the command line's answers. Holds functions, so it stays on this thread.
+   */
+  host?: DiagnosticsHost;
   /**
    * Closes and opens the ledger file again (after a restore); the hold stays, or is taken again
    * when close() let go of it (the dispatcher closes the context while a worker replaces the file).

@@ -70,6 +70,7 @@ class FakeApp extends FakeEmitter {
   enableSandbox = vi.fn();
   setAppUserModelId = vi.fn();
   quit = vi.fn();
+  exit = vi.fn();
   getVersion = () => '0.1.0';
   getPath = (name: string) => {
     const p = paths.get(name);

@@ -1,0 +1,99 @@
+/**
+ * Gathers what 关于与诊断 shows: versions, the ledger's path, size, schema version and
+ * integrity_check, free space of its disk, the last backup, removable drives, and what only the
+ * shell knows (Electron and Chromium versions, printers, the log file) through DiagnosticsHost —
+ * main implements it with Electron, the harness and the CLI with what they have.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { version as betterSqlite3Version } from 'better-sqlite3/package.json';
+import type { Diagnostics, DiagnosticsHostKind, DriveInfo, Unknown } from '@rules/diagnostics';
+import { readUserVersion, type Db } from '../db/open';
+import { SCHEMA_VERSION } from '../db/migrations';
+import type { LedgerContext } from '../ledger/context';
+import { backupStatus } from '../backup/routine';
+import { listDrives } from '../backup/drives';
+import { spaceAt } from '../backup/space';
+import { ioReason } from '../backup/messages';
+
+/** What only the shell knows. */
+export interface DiagnosticsHost {
+  kind: DiagnosticsHostKind;
+  electron: string | null;
+  chromium: string | null;
+  logFile: string | null;
+  /** The printers' names, or null where this host cannot list them. */
+  printers(): Promise<string[] | null>;
+}
+
+/** The command line's host: no window, no printers, no log. */
+export const CLI_HOST: DiagnosticsHost = { kind: 'cli', electron: null, chromium: null, logFile: null, printers: async () => null };
+
+/** `integrity_check` stops after this many problems; a page of them says enough. */
+const MAX_INTEGRITY_LINES = 20;
+
+export function versionsOf(db: Db, host: DiagnosticsHost, appVersion: string): Diagnostics['versions'] {
+  return {
+    app: appVersion,
+    electron: host.electron,
+    chromium: host.chromium,
+    node: process.versions.node,
+    sqlite: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+    betterSqlite3: betterSqlite3Version,
+    os: `${os.type()} ${os.release()} (${process.platform}-${process.arch})`,
+  };
+}
+
+const fileSize = (f: string) => {
+  try {
+    return fs.statSync(f).size;
+  } catch {
+    return 0;
+  }
+};
+
+/** The ledger's own health: path, size with its WAL, schema version and SQLite's integrity check. */
+export function ledgerFacts(db: Db, file: string): Diagnostics['ledger'] {
+  const rows = db.pragma(`integrity_check(${MAX_INTEGRITY_LINES})`) as { integrity_check: string }[];
+  return {
+    path: file,
+    sizeBytes: fileSize(file) + fileSize(`${file}-wal`),
+    schemaVersion: readUserVersion(db),
+    expectedSchemaVersion: SCHEMA_VERSION,
+    integrity: rows.map((r) => r.integrity_check),
+  };
+}
+
+function diskOf(file: string): Diagnostics['disk'] {
+  const dir = path.dirname(file);
+  try {
+    return { path: dir, ...spaceAt(dir) };
+  } catch (err) {
+    return { error: `无法读取磁盘空间：${ioReason(err)}` };
+  }
+}
+
+async function drivesOr(): Promise<DriveInfo[] | Unknown> {
+  try {
+    return (await listDrives()).map(({ path: p, label, freeBytes, totalBytes }) => ({ path: p, label, freeBytes, totalBytes }));
+  } catch (err) {
+    return { error: `无法列出U盘：${ioReason(err)}` };
+  }
+}
+
+export async function collectDiagnostics(ctx: LedgerContext, host: DiagnosticsHost, now = new Date()): Promise<Diagnostics> {
+  const status = backupStatus(ctx.db, now);
+  const [drives, printers] = await Promise.all([drivesOr(), host.printers().catch(() => null)]);
+  return {
+    collectedAt: now.toISOString(),
+    host: host.kind,
+    versions: versionsOf(ctx.db, host, ctx.appVersion),
+    ledger: ledgerFacts(ctx.db, ctx.file),
+    disk: diskOf(ctx.file),
+    lastBackup: { at: status.lastBackupAt, daysSince: status.daysSince, reminderDue: status.reminderDue },
+    drives,
+    printers,
+    logFile: host.logFile,
+  };
+}
