@@ -60,4 +60,9 @@ describe('electron-builder.yml', () => {
     const png = fs.readFileSync(path.join(repo, 'resources/icon.png'));
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([256, 256]);
   });
+
+  it('ships the self-test’s sample ledger beside app.asar', () => {
+    expect(config.extraResources).toContainEqual({ from: 'test/fixtures/shuangtu-2023.json', to: 'self-test-ledger.json' });
+    expect(fs.existsSync(path.join(repo, 'test/fixtures/shuangtu-2023.json'))).toBe(true);
+  });
 });

@@ -30,7 +30,7 @@ function GroupCard({ g }: { g: DiagGroup }) {
         <Table.Tbody>
           {g.rows.map((r) => (
             <Table.Tr key={r.label}>
-              <Table.Th w={150} fw={400} c="dimmed" style={{ verticalAlign: 'top' }}>
+              <Table.Th w={170} fw={400} c="dimmed" style={{ verticalAlign: 'top' }}>
                 {r.label}
               </Table.Th>
               <Table.Td className="diag-value">

@@ -27,6 +27,10 @@ export class FakeEmitter {
 
 export class FakeWebContents extends FakeEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  executeJavaScript = vi.fn(async (_code: string) => undefined as unknown);
+  /** What Electron answers for the printers the OS has (PrinterInfo: name, displayName, description, options). */
+  printers: { name: string; displayName: string; description: string; options: Record<string, string> }[] = [];
+  getPrintersAsync = vi.fn(async () => this.printers);
   setWindowOpenHandler(fn: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = fn;
   }
@@ -53,6 +57,10 @@ export class BrowserWindow extends FakeEmitter {
   }
   isMinimized() {
     return false;
+  }
+  destroyed = false;
+  isDestroyed() {
+    return this.destroyed;
   }
   restore() {}
   focus() {}
