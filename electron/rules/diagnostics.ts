@@ -40,12 +40,12 @@ export interface Diagnostics {
     sizeBytes: number;
     schemaVersion: number;
     expectedSchemaVersion: number;
-    /** `PRAGMA integrity_check`'s lines: exactly ['ok'] for a sound file. */
-    integrity: string[];
+    /** `PRAGMA integrity_check`'s lines: exactly ['ok'] for a sound file; null until checked. */
+    integrity: string[] | null;
   };
   /** Free space of the disk the ledger is on. */
   disk: { path: string; freeBytes: number; totalBytes: number } | Unknown;
-  lastBackup: { at: string | null; daysSince: number | null; reminderDue: boolean };
+  lastBackup: { at: string | null; daysSince: number | null; reminderDue: boolean } | Unknown;
   drives: DriveInfo[] | Unknown;
   /** Printers' names as the print dialog shows them; null where the host cannot list them (browser, command line). */
   printers: string[] | null;
@@ -67,9 +67,16 @@ export const HOST_LABEL: Record<DiagnosticsHostKind, string> = {
   cli: '命令行',
 };
 
-export const integrityOk = (d: Diagnostics): boolean => d.ledger.integrity.length === 1 && d.ledger.integrity[0] === 'ok';
+export const integrityOk = (d: Diagnostics): boolean => d.ledger.integrity?.length === 1 && d.ledger.integrity[0] === 'ok';
 
 export const isUnknown = (v: object): v is Unknown => 'error' in v;
+
+/** The first few of SQLite's findings (they run to pages), and how many more there are. */
+export function integrityProblems(lines: readonly string[], shown = 5): string {
+  const problems = lines.filter((l) => !l.startsWith('*** in database'));
+  const more = problems.length - shown;
+  return `${problems.slice(0, shown).join('；')}${more > 0 ? `；另有${more}项` : ''}`;
+}
 
 /** The moment as the clerk's PC shows it, YYYY-MM-DD HH:mm. */
 export function localTime(iso: string): string {
@@ -109,16 +116,24 @@ function ledgerRows(d: Diagnostics): DiagRow[] {
         tone: d.disk.freeBytes >= MIN_FREE_BYTES ? 'ok' : 'bad',
       };
   const b = d.lastBackup;
-  const backup = b.at ? `${localTime(b.at)}（${b.daysSince === 0 ? '今天' : `${b.daysSince ?? '?'}天前`}）` : '从未备份';
+  const backup: DiagRow = isUnknown(b)
+    ? { label: '上次备份', value: b.error, tone: 'warn' }
+    : {
+        label: '上次备份',
+        value: b.at ? `${localTime(b.at)}（${b.daysSince === 0 ? '今天' : `${b.daysSince ?? '?'}天前`}）` : '从未备份',
+        tone: b.reminderDue ? 'warn' : 'ok',
+      };
   return [
     { label: '位置', value: l.path },
     { label: '大小', value: formatBytes(l.sizeBytes) },
     { label: '数据结构版本', value: schema, tone: schemaTone },
-    integrityOk(d)
-      ? { label: '完整性检查', value: '通过（ok）', tone: 'ok' }
-      : { label: '完整性检查', value: `发现问题：${l.integrity.join('；')}`, tone: 'bad' },
+    !l.integrity
+      ? { label: '完整性检查', value: '检查中…' }
+      : integrityOk(d)
+        ? { label: '完整性检查', value: '通过（ok）', tone: 'ok' }
+        : { label: '完整性检查', value: `发现问题：${integrityProblems(l.integrity)}`, tone: 'bad' },
     disk,
-    { label: '上次备份', value: backup, tone: b.reminderDue ? 'warn' : 'ok' },
+    backup,
   ];
 }
 

@@ -60,7 +60,7 @@ describe('the host’s facts', () => {
     expect(r.value.host).toBe('electron');
     expect(r.value.printers).toEqual(['党政办打印机']);
     expect(r.value.logFile).toBe(path.join(dataDir(), 'logs', 'main.log'));
-    expect(r.value.ledger).toMatchObject({ path: path.join(dataDir(), 'ledger.db'), schemaVersion: SCHEMA_VERSION, integrity: ['ok'] });
+    expect(r.value.ledger).toMatchObject({ path: path.join(dataDir(), 'ledger.db'), schemaVersion: SCHEMA_VERSION, integrity: null });
   });
 
   it('logs the versions at start and every call’s outcome', async () => {

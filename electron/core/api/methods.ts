@@ -62,4 +62,5 @@ export const RENDERER_METHOD_NAMES = [
   'excel.exportKind',
   'excel.template',
   'diagnostics.collect',
+  'diagnostics.integrity',
 ] as const;

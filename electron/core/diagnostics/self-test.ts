@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { formatBytes } from '@rules/limits';
-import { diagnosticsRows, integrityOk, isUnknown, MIN_FREE_BYTES, type Diagnostics } from '@rules/diagnostics';
+import { diagnosticsRows, integrityOk, integrityProblems, isUnknown, MIN_FREE_BYTES, type Diagnostics } from '@rules/diagnostics';
 import { toErrorPayload } from '@rules/errors';
 import { APP_VERSION, openContext, type LedgerContext } from '../ledger/context';
 import { importLedger, readExchangeFile } from '../ledger/exchange';
@@ -82,7 +82,7 @@ async function ledgerChecks(o: SelfTestOptions): Promise<SelfTestCheck[]> {
   }
   let d: Diagnostics;
   try {
-    d = await collectDiagnostics(ctx, o.host);
+    d = await collectDiagnostics(ctx, o.host, { withIntegrity: true });
   } catch (err) {
     return [fail('台账文件', `无法读取：${reason(err)}`)];
   } finally {
@@ -95,7 +95,7 @@ async function ledgerChecks(o: SelfTestOptions): Promise<SelfTestCheck[]> {
     pass('台账文件', `${l.path}（${formatBytes(l.sizeBytes)}）`),
     integrityOk(d)
       ? pass('完整性检查', '通过（ok）')
-      : fail('完整性检查', `台账文件已损坏（${l.integrity.slice(0, 3).join('；')}），请从备份恢复`),
+      : fail('完整性检查', `台账文件已损坏（${integrityProblems(l.integrity ?? [], 3)}），请从备份恢复`),
     l.schemaVersion <= l.expectedSchemaVersion
       ? pass(
           '数据结构版本',

@@ -2,7 +2,8 @@
  * 关于与诊断 (帮助 → 关于法治台账, and the left menu): what whoever supports the clerk asks first —
  * versions, the ledger's path, size, schema version and integrity check, the report's fonts on this
  * PC, printers, U盘, free space, the last backup, the log file. Gathered by the core
- * (`diagnostics.collect`) except the fonts, which only the page can measure. 复制诊断信息 puts it
+ * (`diagnostics.collect`, then `diagnostics.integrity` in the worker) except the fonts, which only
+ * the page can measure. 复制诊断信息 puts it
  * all on the clipboard as plain text (@rules/diagnostics, the same text the self-test prints).
  */
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
@@ -62,8 +63,12 @@ export function AboutPage() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setDiag(await call('diagnostics.collect', {}));
+      const d = await call('diagnostics.collect', {});
+      setDiag(d);
       setError(null);
+      // Reads the whole file (seconds on a large ledger), in the worker: the rest shows meanwhile.
+      const { integrity } = await call('diagnostics.integrity', {});
+      setDiag({ ...d, ledger: { ...d.ledger, integrity } });
     } catch (err) {
       setError(asApiError(err).message);
     } finally {
