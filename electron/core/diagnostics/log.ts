@@ -1,7 +1,7 @@
 /**
- * The app's log, as the core sees it: a small interface the shells wire (Electron main to
- * electron-log/main, the harness to electron-log/node, the CLI to nothing), so the core never
- * imports electron. What goes in: versions at start, each job's outcome (method, ok/failed,
+ * The app's log, as the core sees it: a small interface the shells wire (Electron main and the
+ * harness to electron-log, the CLI to nothing), so the core never imports a log library or
+ * electron (docs/diagnostics.md). What goes in: versions at start, each job's outcome (method, ok/failed,
  * duration, error code), errors by name, code and stack frames. Never content: no record text,
  * no file contents, no names — an error's message can quote a record, so it is left out.
  */
