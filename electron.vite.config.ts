@@ -37,7 +37,7 @@ export default defineConfig({
       externalizeDeps: true,
       rolldownOptions: {
         // worker.js: the thread that runs heavy API methods (electron/core/worker/pool.ts).
-        input: { index: resolve(root, 'electron/main/index.ts'), worker: resolve(root, 'electron/core/worker/entry.ts') },
+        input: { index: resolve(root, 'electron/main/index.ts'), worker: resolve(root, 'electron/core/api/worker-entry.ts') },
         // core/report/export.ts falls back to headless Chromium (render/pdf.ts) when no printer is
         // passed; the shell always passes printToPDF, so that dev-only fallback stays out of the bundle.
         external: ['playwright-core'],

@@ -12,6 +12,7 @@ import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import screens from './eslint.screens.mjs';
 
 const root = import.meta.dirname;
 
@@ -98,6 +99,8 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global'],
     },
   },
+  // The screens' own walls and size limit (feature folders, hooks + views): eslint.screens.mjs.
+  ...screens,
   // Which folder may reach which, by resolved path (so `../../main/x` and `@core/x` are caught alike).
   // Type-only imports count too: the rules and the core must not even name the layers above them.
   {

@@ -16,7 +16,7 @@ import { errorSummary, logStart, logToFile, type Logger } from '@core/diagnostic
 import { runSelfTest, selfTestText } from '@core/diagnostics/self-test';
 import { versionsOf } from '@core/diagnostics/collect';
 import type { LedgerContext } from '@core/api';
-import type { PdfPrinter } from '@core/report/export';
+import type { PdfPrinter } from '@core/render/pdf';
 
 export const SELF_TEST_FLAG = '--self-test';
 /** The page's route of 关于与诊断 (src/app/router.ts). */

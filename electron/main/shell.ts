@@ -18,7 +18,7 @@ import { createTrust } from './origin';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenSession, installContentsGuards } from './security';
 import { createMainWindow } from './window';
-import { electronPdfPrinter } from './report-output';
+import { electronImprintMeasurer, electronPdfPrinter } from './report-output';
 import { electronHost, logFileFor, logVersions, openAboutPage, SELF_TEST_FLAG, selfTest, selfTestSample, startLog } from './diagnostics';
 
 export const APP_USER_MODEL_ID = 'cn.fazhi-ledger.app';
@@ -85,6 +85,7 @@ export function startShell(mainDir: string, argv: readonly string[] = process.ar
       ctx = openContext(path.join(userData, 'ledger.db'));
       // The core's own PDFs (登记簿, 档案袋) print through the same printToPDF as the report.
       ctx.printPdf = electronPdfPrinter;
+      ctx.measureImprint = electronImprintMeasurer;
       ctx.host = electronHost(() => win, logFile);
       logVersions(logger, ctx, ctx.host);
     } catch (err) {

@@ -9,6 +9,19 @@ import { formatBytes } from './limits';
 /** Which shell gathered the facts: the desktop app, the browser harness, the command line. */
 export type DiagnosticsHostKind = 'electron' | 'browser' | 'cli';
 
+/**
+ * What only the shell knows: Electron main answers with Electron's versions and the window's
+ * printers, the browser harness and the command line with what they have.
+ */
+export interface DiagnosticsHost {
+  kind: DiagnosticsHostKind;
+  electron: string | null;
+  chromium: string | null;
+  logFile: string | null;
+  /** The printers' names, or null where this host cannot list them. */
+  printers(): Promise<string[] | null>;
+}
+
 /** Something that could not be found out, with the reason in Chinese. */
 export interface Unknown {
   error: string;
@@ -53,7 +66,7 @@ export interface Diagnostics {
   logFile: string | null;
 }
 
-/** One report face as the page found it (src/app/report/preview/font-check.ts). */
+/** One report face as the page found it (src/app/lib/font-check.ts). */
 export interface FontLine {
   wanted: string;
   use: string;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
-import { attachmentsDirFor } from '../ledger/context';
+import { attachmentsDirFor } from '../context';
 import { decodeUpload, uploadedBytes } from './upload';
 import { addAttachment, addAttachmentBytes, listAttachments, readAttachment, removeAttachment, tagAttachment } from '../ledger/attachments';
 

@@ -16,7 +16,7 @@ import { backupStatus, DEFAULT_REMINDER_DAYS } from '../backup/routine';
 import { listSafetyCopies, safetyDirFor } from '../backup/safety';
 import { estimateBackupBytes, hasRoom } from '../backup/space';
 import { verifyBackup } from '../backup/verify';
-import { stagesTo } from '../worker/stages';
+import { stagesTo } from '../stages';
 
 const filePath = z.string().min(1).max(4096);
 // From the renderer these must be paths main handed out (./grants.ts): a picker's answer, a drive,

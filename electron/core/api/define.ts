@@ -3,8 +3,9 @@
  * method name → zod input schema → handler. Nothing reaches a handler without passing its schema.
  */
 import { z } from 'zod';
-import { LedgerError, toErrorPayload, zodIssues, type ErrorPayload } from '@rules/errors';
-import type { LedgerContext } from '../ledger/context';
+import { LedgerError, toErrorPayload, zodIssues } from '@rules/errors';
+import type { ApiResult } from '@rules/api/protocol';
+import type { LedgerContext } from '../context';
 import { sqliteFailure } from '../db/open';
 
 // Request errors reach the clerk (CLI, harness, app): zod's own messages in Chinese.
@@ -63,7 +64,7 @@ export const method = <S extends z.ZodType, R, const O extends MethodOptions<nev
   options: O = {} as O,
 ): ApiMethod<S, R, O> => ({ input, handler, options });
 
-export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+export type { ApiResult };
 
 /** Validates the payload against the method's schema, runs it, and never throws. */
 export async function invokeMethod(

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { LedgerError } from '@rules/errors';
 import { apiTable, callApi } from './index';
 import type { ApiMethod, ApiResult, MethodOptions } from './define';
-import type { LedgerContext } from '../ledger/context';
+import type { LedgerContext } from '../context';
 import type { WorkerPool } from '../worker/pool';
 import type { Progress } from '../worker/protocol';
 import { logJob, NO_LOG, type Logger } from '../diagnostics/log';

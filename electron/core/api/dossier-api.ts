@@ -10,7 +10,7 @@ import { LedgerError } from '@rules/errors';
 import { method } from './define';
 import { getSettings } from '../ledger/settings';
 import { defaultDossierFileName, writeDossier } from '../dossier/write';
-import type { LedgerContext } from '../ledger/context';
+import type { LedgerContext } from '../context';
 import { yearSchema } from '@rules/limits';
 
 function freeName(folder: string, name: string): string {

@@ -8,7 +8,7 @@ import { dossierApi } from './dossier-api';
 import { excelApi } from './excel-api';
 import { diagnosticsApi } from './diagnostics-api';
 import { invokeMethod, joinGroups, type ApiResult } from './define';
-import type { LedgerContext } from '../ledger/context';
+import type { LedgerContext } from '../context';
 
 export const apiTable = joinGroups(ledgerApi, reportApi, backupApi, attachmentsApi, registerApi, dossierApi, excelApi, diagnosticsApi);
 
@@ -28,4 +28,5 @@ export function callApi(ctx: LedgerContext, name: string, payload: unknown): Pro
   return invokeMethod(apiTable as unknown as Parameters<typeof invokeMethod>[0], ctx, name, payload);
 }
 
-export { openContext, attachmentsDirFor, APP_VERSION, type LedgerContext } from '../ledger/context';
+export { openContext } from './open-context';
+export { attachmentsDirFor, APP_VERSION, type LedgerContext } from '../context';

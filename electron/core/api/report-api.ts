@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { checkCustomFigure } from '@rules/figures/schema';
 import { allFigures, computeAll, computeDef, definitionProblem, traceDef, traceFigure, yearPeriod } from '../figures/compute';
-import { deleteCustomFigure, listCustomFigures, saveCustomFigure } from '../figures/custom';
+import { deleteCustomFigure, listCustomFigures, saveCustomFigure } from '../ledger/custom-figures';
 import { assembleYear } from '../report/assemble';
 import { getReportSpec, resetReportSpec, saveReportSpec } from '../report/store';
 import { recordOutput, reportStaleness, sourcesTable } from '../report/provenance';
@@ -52,10 +52,15 @@ export const reportApi = {
    * files through the host methods).
    */
   'report.render': method(
-    z.object({ year, format: z.enum(['html', 'docx']) }),
+    z.object({
+      year,
+      format: z.enum(['html', 'docx']),
+      // Where the shell's window put the 版记 (the worker has no browser); the DOCX follows it.
+      imprint: z.object({ placement: z.enum(['shared', 'alone']), blankPages: z.number().int().min(0).max(1) }).nullish(),
+    }),
     async (ctx, i) => {
       const report = assembleYear(ctx.db, i.year);
-      return { content: await renderReport(report, i.format), uses: report.uses };
+      return { content: await renderReport(report, i.format, undefined, async () => i.imprint ?? null), uses: report.uses };
     },
     { cliOnly: true, worker: true },
   ),

@@ -16,9 +16,9 @@ import { advanceNormativeDoc, correctNormativeDoc, returnNormativeDoc, withdrawN
 const localToday = (d = new Date()) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 import { exportLedger, importLedger, MAX_EXCHANGE_BYTES, readExchangeFile } from '../ledger/exchange';
-import { stagesTo } from '../worker/stages';
+import { stagesTo } from '../stages';
 import { sweepOrphans } from '../ledger/attachments';
-import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
+import { attachmentsDirFor, type LedgerContext } from '../context';
 import { yearSchema } from '@rules/limits';
 import { replaceLedgerWithSafetyCopy } from '../backup/replace';
 

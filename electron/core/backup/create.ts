@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { APP_VERSION, attachmentsDirFor } from '../ledger/context';
+import { APP_VERSION, attachmentsDirFor } from '../context';
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
 import { tempNameFor } from '../fs/atomic';
@@ -23,7 +23,7 @@ import {
 } from './format';
 import type { BackupInfo } from './inspect';
 import { asLedgerError } from './messages';
-import { perPercent, type StageReport } from '../worker/stages';
+import { perPercent, type StageReport } from '../stages';
 import { removeLeftoverWorkDirs, workDirPrefix } from './leftovers';
 import { rotate } from './routine';
 import { dbFacts, integrityProblem, takeSnapshot, withReadOnly } from './snapshot';

@@ -4,9 +4,9 @@
  * does), and only then replaced. A bad file changes nothing and leaves no copy.
  */
 import fs from 'node:fs';
-import type { LedgerContext } from '../ledger/context';
+import type { LedgerContext } from '../context';
 import { checkedExchange, writeExchange } from '../ledger/exchange';
-import type { StageReport } from '../worker/stages';
+import type { StageReport } from '../stages';
 import { createBackup } from './create';
 import { safetyDirFor } from './safety';
 

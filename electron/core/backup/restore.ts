@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
+import { attachmentsDirFor, type LedgerContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { LedgerError } from '@rules/errors';
 import { attachmentFile, sweepOrphans } from '../ledger/attachments';

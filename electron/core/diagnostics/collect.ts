@@ -8,25 +8,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { version as betterSqlite3Version } from 'better-sqlite3/package.json';
-import type { Diagnostics, DiagnosticsHostKind, DriveInfo, Unknown } from '@rules/diagnostics';
+import type { Diagnostics, DiagnosticsHost, DriveInfo, Unknown } from '@rules/diagnostics';
+
+export type { DiagnosticsHost };
 import { readUserVersion, sqliteFailure, type Db } from '../db/open';
 import { toErrorPayload } from '@rules/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
-import type { LedgerContext } from '../ledger/context';
+import type { LedgerContext } from '../context';
 import { backupStatus } from '../backup/routine';
 import { listDrives } from '../backup/drives';
 import { spaceAt } from '../backup/space';
 import { ioReason } from '../backup/messages';
-
-/** What only the shell knows. */
-export interface DiagnosticsHost {
-  kind: DiagnosticsHostKind;
-  electron: string | null;
-  chromium: string | null;
-  logFile: string | null;
-  /** The printers' names, or null where this host cannot list them. */
-  printers(): Promise<string[] | null>;
-}
 
 /** The command line's host: no window, no printers, no log. */
 export const CLI_HOST: DiagnosticsHost = { kind: 'cli', electron: null, chromium: null, logFile: null, printers: async () => null };

@@ -6,7 +6,7 @@
  * no file contents, no names — an error's message can quote a record, so it is left out.
  */
 import os from 'node:os';
-import type { ApiResult } from '../api/define';
+import type { ApiResult } from '@rules/api/protocol';
 import type { Diagnostics } from '@rules/diagnostics';
 
 export interface Logger {

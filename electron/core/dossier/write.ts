@@ -21,14 +21,15 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { LedgerError } from '@rules/errors';
 import { registerTitle } from '@rules/kinds/register';
-import { attachmentsDirFor, type LedgerContext } from '../ledger/context';
+import { attachmentsDirFor, type LedgerContext } from '../context';
 import { assembleYear } from '../report/assemble';
 import { tempNameFor } from '../fs/atomic';
 import { getSettings } from '../ledger/settings';
 import { openFileSink } from '../fs/file-sink';
 import { HashCounter } from '../backup/hash-stream';
 import { useNativeCrcForYazl } from '../backup/fast-crc';
-import { defaultReportFileName, renderReport, type PdfPrinter } from '../report/export';
+import { defaultReportFileName, renderReport } from '../report/export';
+import type { ImprintMeasurer, PdfPrinter } from '../render/pdf';
 import { recordOutput } from '../report/provenance';
 import { buildRegister } from '../register/model';
 import { renderRegisterHtml } from '../register/html';
@@ -67,11 +68,21 @@ export interface DossierResult {
   leftOut: { kind: string; record: string; name: string; problem: string }[];
 }
 
-async function withPrinter<T>(ctx: LedgerContext, given: PdfPrinter | undefined, fn: (print: PdfPrinter) => Promise<T>): Promise<T> {
+/** The host's printer (and its 版记 measurer), else one headless Chromium for both. */
+async function withPrinter<T>(
+  ctx: LedgerContext,
+  given: PdfPrinter | undefined,
+  fn: (print: PdfPrinter, measure?: ImprintMeasurer) => Promise<T>,
+): Promise<T> {
   const p = given ?? ctx.printPdf;
-  if (p) return fn(p);
-  const { withPdfRenderer } = await import('../render/pdf');
-  return withPdfRenderer((r) => fn((html) => r.render(html)));
+  if (p) return fn(p, ctx.measureImprint);
+  const { withPdfRenderer, placementOf } = await import('../render/pdf');
+  return withPdfRenderer((r) =>
+    fn(
+      (html) => r.render(html),
+      async (html) => placementOf(await r.imprintFit(html)),
+    ),
+  );
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -83,11 +94,11 @@ const localTime = (d: Date) => {
 /** The generated files (report, registers as PDF and xlsx, index), in memory: each is small. */
 async function generatedFiles(ctx: LedgerContext, plan: DossierPlan, town: string, opts: DossierOptions, now: Date) {
   const out: { path: string; bytes: Uint8Array }[] = [];
-  await withPrinter(ctx, opts.printPdf, async (print) => {
+  await withPrinter(ctx, opts.printPdf, async (print, measure) => {
     const report = assembleYear(ctx.db, plan.year);
     const folder = plan.names.allocate('', REPORT_FOLDER);
     for (const format of ['pdf', 'docx'] as const) {
-      const bytes = await renderReport(report, format, print);
+      const bytes = await renderReport(report, format, print, measure);
       out.push({
         path: plan.names.allocate(folder, defaultReportFileName(plan.year, format)),
         bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes,

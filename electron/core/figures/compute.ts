@@ -11,7 +11,7 @@ import { formatFigure, type DisplayRule } from '@rules/figures/format';
 import { FIGURES, getFigure } from '@rules/figures/catalogue';
 import { checkCustomFigure, isCustomId } from '@rules/figures/schema';
 import type { Condition, FigureDef, Measure, Where } from '@rules/figures/types';
-import { getCustomFigure, listCustomFigures } from './custom';
+import { getCustomFigure, listCustomFigures } from '../ledger/custom-figures';
 
 /** A whole-year period: the report year alone, or “自from年以来” up to the report year. */
 export interface Period {

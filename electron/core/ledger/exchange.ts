@@ -8,7 +8,7 @@ import type { Db } from '../db/open';
 import { LedgerError, type Issue } from '@rules/errors';
 import { getKind, KINDS } from '@rules/kinds';
 import { isLedgerYear } from '@rules/limits';
-import { perPercent, type StageReport } from '../worker/stages';
+import { perPercent, type StageReport } from '../stages';
 import { validateRecord, isRealDate, textProblem, clip } from '@rules/kinds/validate';
 import { reportSpecSchema } from '@rules/report/spec';
 import { getSettings } from './settings';
@@ -17,7 +17,7 @@ import { parseDocNumber } from '@rules/doc-number';
 import { fromRow, insertRecord, type LedgerRecord } from './records';
 import { checkCustomFigure } from '@rules/figures/schema';
 import type { FigureDef } from '@rules/figures/types';
-import { listCustomFigures } from '../figures/custom';
+import { listCustomFigures } from './custom-figures';
 
 export const EXCHANGE_FORMAT = 'fazhi-ledger-exchange';
 export const EXCHANGE_VERSION = 1;

@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '../fs/atomic';
-import type { LedgerContext } from '../ledger/context';
-import type { PdfPrinter } from '../report/export';
+import type { LedgerContext } from '../context';
+import type { PdfPrinter } from '../render/pdf';
 import { buildRegister, type RegisterInput } from './model';
 import { renderRegisterHtml } from './html';
 

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ApiResult } from '../api/define';
+import type { ApiResult } from '@rules/api/protocol';
 import type { Job, Progress, WorkerMessage } from './protocol';
 
 export const DEV_WORKER_ENTRY = path.join(__dirname, 'dev-entry.cjs');

@@ -1,17 +1,7 @@
 /** Messages between the API dispatcher (main thread) and the worker that runs heavy methods. */
-import type { ApiResult } from '../api/define';
+import type { ApiResult, Progress } from '@rules/api/protocol';
 
-/** Where a long job has got to, as the screen shows it. */
-export interface Progress {
-  /** The API method running. */
-  method: string;
-  /** What it is doing now, in Chinese (正在导入记录…). */
-  label: string;
-  done?: number;
-  total?: number;
-  /** The last event of a job (sent by the dispatcher when the Result is in). */
-  finished?: true;
-}
+export type { Progress };
 
 export interface Job {
   id: number;

@@ -11,7 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { diagnosticsText, pageGroups, type DiagGroup, type Diagnostics, type Tone } from '@rules/diagnostics';
 import { asApiError, call } from '../lib/api';
 import { useToast } from '../state/toast';
-import { checkFonts } from '../report/preview/font-check';
+import { checkFonts } from '../lib/font-check';
 import { IconAlert } from '../icons';
 import { copyText } from './copy-text';
 

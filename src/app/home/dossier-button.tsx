@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { canPick, pickFolder } from '../../api/host';
 import { asApiError, call, formFailure, type ApiErrorLike, type ApiOutput } from '../lib/api';
 import { FormModal } from '../lib/modal';
-import { IconDownload } from '../report/report-icons';
+import { IconDownload } from '../icons';
 
 type Result = ApiOutput<'dossier.export'>;
 

@@ -8,7 +8,7 @@ import { Button, Group, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { IconPaperclip } from '../icons';
 import type { FieldDef, KindDef, LedgerRecord } from '../lib/api';
-import { columnLabel, formatValue, isNumeric } from './format';
+import { columnLabel, formatValue, isNumeric } from '../lib/record-format';
 import type { ListView } from './use-record-list';
 
 interface Props {
