@@ -7,8 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
-import '../../electron/cli/diagnostics-commands';
+import { cli } from '../support/cli';
 import { openContext } from '@core/api';
 import { importLedger } from '@core/ledger/exchange';
 import { CLI_HOST } from '@core/diagnostics/collect';
@@ -51,11 +50,8 @@ describe('cli self-test', () => {
   it('passes on a sound ledger: exit 0, every check 通过, the report printed', async () => {
     const { file } = shuangtuLedger();
     const before = hashFile(file);
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(['self-test', '--db', file], { out: (s) => out.push(s), err: (s) => err.push(s) });
-    const text = out.join('\n');
-    expect(err).toEqual([]);
+    const { code, out: text, err } = await cli('self-test', '--db', file);
+    expect(err).toBe('');
     expect(code).toBe(0);
     expect(text).toContain(`[通过] 台账文件：${file}`);
     expect(text).toContain('[通过] 完整性检查：通过（ok）');
@@ -69,10 +65,8 @@ describe('cli self-test', () => {
     const { dir, file } = shuangtuLedger();
     const notAFolder = path.join(dir, 'temp-is-a-file');
     fs.writeFileSync(notAFolder, '');
-    const err: string[] = [];
-    const code = await runCli(['self-test', '--db', file, '--temp', notAFolder], { out: () => {}, err: (s) => err.push(s) });
+    const { code, err: text } = await cli('self-test', '--db', file, '--temp', notAFolder);
     expect(code).toBe(1);
-    const text = err.join('\n');
     expect(text).toContain(`[失败] 临时文件夹：无法在“${notAFolder}”中建立临时文件夹：目标位置不是文件夹`);
     expect(text).toContain('[失败] 报告PDF：未生成：临时文件夹不可写');
     expect(text).toContain('自检未通过：2项失败。');
