@@ -17,6 +17,8 @@ const E2E = [
   'test/main/csp.test.ts',
   'test/main/preload.test.ts',
   'test/worker/dispatch.test.ts',
+  'test/worker/sqlite-binding.test.ts',
+  'test/setup/setup.test.ts',
 ];
 
 // Tests drive real SQLite files, Chromium and LibreOffice, and must pass on a busy machine: the

@@ -20,6 +20,7 @@ import { hardenSession, installContentsGuards } from './security';
 import { createMainWindow } from './window';
 import { electronImprintMeasurer, electronPdfPrinter } from './report-output';
 import { electronHost, logFileFor, logVersions, openAboutPage, SELF_TEST_FLAG, selfTest, selfTestSample, startLog } from './diagnostics';
+import { checkElectronSqlite, chooseElectronSqlite } from './sqlite-binding';
 
 export const APP_USER_MODEL_ID = 'cn.fazhi-ledger.app';
 
@@ -34,6 +35,7 @@ export function startShell(mainDir: string, argv: readonly string[] = process.ar
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const trust = createTrust(devUrl);
   const paths = shellPaths(mainDir);
+  chooseElectronSqlite(app);
 
   app.enableSandbox();
   // An unpackaged run (electron-vite dev) keeps its own ledger, never the installed app's.
@@ -82,6 +84,7 @@ export function startShell(mainDir: string, argv: readonly string[] = process.ar
     serveAppProtocol(paths.renderer);
     const userData = app.getPath('userData');
     try {
+      checkElectronSqlite(app);
       ctx = openContext(path.join(userData, 'ledger.db'));
       // The core's own PDFs (登记簿, 档案袋) print through the same printToPDF as the report.
       ctx.printPdf = electronPdfPrinter;

@@ -34,3 +34,21 @@ export function tooLong(f: { type: string; max?: number }, text: string): string
   const n = [...text.trim()].length;
   return n > max ? `不能超过${max}个字（现有${n}个字）` : '';
 }
+
+/**
+ * Keys no object built from outside input may have: assigning `__proto__` replaces the object's
+ * prototype, and zod's record drops it without a word (so `{"__proto__": …}` read as `{}`);
+ * `constructor` and `prototype` name an object's machinery rather than data.
+ */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A record from outside input: a forbidden key is refused by name, never dropped. */
+export function safeRecord<K extends z.ZodType<string>, V extends z.ZodType>(key: K, value: V) {
+  return z
+    .unknown()
+    .superRefine((v, ctx) => {
+      if (!v || typeof v !== 'object') return;
+      for (const k of Object.keys(v)) if (FORBIDDEN_KEYS.has(k)) ctx.addIssue({ code: 'custom', message: `“${k}”不能用作名称`, path: [k] });
+    })
+    .pipe(z.record(key, value));
+}

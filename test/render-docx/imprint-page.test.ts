@@ -80,8 +80,7 @@ beforeAll(async () => {
       pages.map((p) => p.number),
     );
   });
-  // Five Chromium layouts and a LibreOffice run: slow on a busy machine, never a speed check.
-}, 600_000);
+});
 afterAll(() => renderer?.close());
 
 const texts = (page: PdfPage) => rows(page).map((r) => r.compact);

@@ -7,7 +7,7 @@ import { getSettings } from '../ledger/settings';
 import { z } from 'zod';
 import { KIND_IDS, getKind } from '@rules/kinds';
 import { LedgerError } from '@rules/errors';
-import { yearSchema } from '@rules/limits';
+import { safeRecord, yearSchema } from '@rules/limits';
 import { method } from './define';
 import { exportKindWorkbook, exportYearWorkbook, importWorkbook, previewWorkbook, templateFileName, templateWorkbook } from '../excel';
 import { MAX_WORKBOOK_BYTES } from '../excel/read';
@@ -26,19 +26,18 @@ export function decodeWorkbook(b64: string): Buffer {
   return Buffer.from(b64, 'base64');
 }
 
-const overrides = z
-  .record(
-    z.string().max(100),
-    z.object({
-      kind: z.enum(KIND_IDS).nullable().optional(),
-      headerRow: z.int().min(1).max(1_048_576).optional(),
-      columns: z.record(z.string().regex(/^[A-Z]{1,3}$/), z.string().max(50).nullable()).optional(),
-    }),
-  )
-  .optional();
+const overrides = safeRecord(
+  z.string().max(100),
+  z.object({
+    kind: z.enum(KIND_IDS).nullable().optional(),
+    headerRow: z.int().min(1).max(1_048_576).optional(),
+    columns: safeRecord(z.string().regex(/^[A-Z]{1,3}$/), z.string().max(50).nullable()).optional(),
+  }),
+).optional();
 
 const importInput = z.object({
-  dataBase64: z.string().max(Math.ceil((MAX_WORKBOOK_BYTES * 4) / 3) + 4),
+  // Said in the clerk's words: zod's own message names the field and a character count.
+  dataBase64: z.string().max(Math.ceil((MAX_WORKBOOK_BYTES * 4) / 3) + 4, '工作簿不能超过30 MB，请拆分后再导入'),
   kind: z.enum(KIND_IDS).optional(),
   year: year.optional(),
   overrides,

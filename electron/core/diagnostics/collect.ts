@@ -18,7 +18,7 @@ import type { LedgerContext } from '../context';
 import { backupStatus } from '../backup/routine';
 import { listDrives } from '../backup/drives';
 import { spaceAt } from '../backup/space';
-import { ioReason } from '../backup/messages';
+import { ioReason } from '../fs/io-reason';
 
 /** The command line's host: no window, no printers, no log. */
 export const CLI_HOST: DiagnosticsHost = { kind: 'cli', electron: null, chromium: null, logFile: null, printers: async () => null };

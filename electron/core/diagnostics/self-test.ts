@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { formatBytes } from '@rules/limits';
 import { diagnosticsRows, integrityOk, integrityProblems, isUnknown, MIN_FREE_BYTES, type Diagnostics } from '@rules/diagnostics';
 import { toErrorPayload } from '@rules/errors';
@@ -18,8 +17,9 @@ import { importLedger, readExchangeFile } from '../ledger/exchange';
 import { ledgerYears } from '../ledger/query';
 import { exportReport } from '../report/export';
 import type { PdfPrinter } from '../render/pdf';
-import { ioReason } from '../backup/messages';
+import { ioReason } from '../fs/io-reason';
 import { sqliteFailure } from '../db/open';
+import { openSqlite } from '../db/sqlite';
 import { collectDiagnostics, versionsOf, type DiagnosticsHost } from './collect';
 
 export interface SelfTestCheck {
@@ -61,7 +61,8 @@ export function pdfPageCount(bytes: Uint8Array): number {
 }
 
 function versionsCheck(host: DiagnosticsHost): SelfTestCheck {
-  const db = new Database(':memory:');
+  // The addon this process chose (Electron's in the app), like every connection of the core.
+  const db = openSqlite(':memory:');
   try {
     const v = versionsOf(db, host, APP_VERSION);
     return pass(

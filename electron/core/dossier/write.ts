@@ -24,6 +24,9 @@ import { registerTitle } from '@rules/kinds/register';
 import { attachmentsDirFor, type LedgerContext } from '../context';
 import { assembleYear } from '../report/assemble';
 import { tempNameFor } from '../fs/atomic';
+import { safePart } from './names';
+import { regularFileStream } from '../fs/regular-file';
+import { ioReason } from '../fs/io-reason';
 import { getSettings } from '../ledger/settings';
 import { openFileSink } from '../fs/file-sink';
 import { HashCounter } from '../backup/hash-stream';
@@ -42,7 +45,8 @@ export const DOSSIER_MANIFEST_TXT = '校验清单.txt';
 export const DOSSIER_MANIFEST_JSON = 'manifest.json';
 export const REPORT_FOLDER = '00_年度报告';
 
-export const defaultDossierFileName = (town: string, year: number) => `${town.trim()}${year}年法治台账档案袋.zip`;
+/** The one cleaner of names (./names.ts): a stored town such as “../../x” never leaves the chosen folder. */
+export const defaultDossierFileName = (town: string, year: number) => `${town.trim() ? safePart(town) : ''}${year}年法治台账档案袋.zip`;
 
 export interface DossierOptions {
   /** Defaults to ctx.printPdf, else one headless Chromium kept for all the PDFs. */
@@ -133,7 +137,7 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
   try {
     sink = await openFileSink(tmp, 'wx');
   } catch (err) {
-    throw new LedgerError('IO', `无法写入档案袋“${out}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new LedgerError('IO', `无法写入档案袋“${out}”：${ioReason(err)}`);
   }
   const zip = new yazl.ZipFile();
   let failReject: (e: Error) => void = () => undefined;
@@ -164,7 +168,12 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
     }
     for (const f of evidence) {
       zip.addReadStreamLazy(f.zipPath!, { compressionLevel: 0, size: f.size, mtime: now }, (cb) => {
-        const src = fs.createReadStream(f.source, { highWaterMark: 1 << 20 });
+        let src: fs.ReadStream;
+        try {
+          src = regularFileStream(f.source);
+        } catch {
+          return fail(new LedgerError('IO', `附件“${f.name}”在打包过程中被改动，档案袋未生成，请重新导出`));
+        }
         const h = new HashCounter();
         open.add(src);
         src.on('close', () => open.delete(src));
@@ -203,6 +212,6 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
     await sink.close().catch(() => undefined);
     fs.rmSync(tmp, { force: true });
     if (err instanceof LedgerError) throw err;
-    throw new LedgerError('IO', `无法写入档案袋“${out}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new LedgerError('IO', `无法写入档案袋“${out}”：${ioReason(err)}`);
   }
 }

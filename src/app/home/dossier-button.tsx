@@ -67,6 +67,7 @@ export function DossierButton({ year }: { year: number }) {
         onSubmit={() => void submit()}
         saving={busy}
         submitLabel={result ? '完成' : '导出'}
+        done={!!result}
         size={620}
         failure={formFailure(error)}
         testId="dossier-form"

@@ -1,7 +1,10 @@
 /** One form control generated from a FieldDef: the input type, required mark, unit and error. */
-import { NumberInput, Select, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Switch, Textarea, TextInput } from '@mantine/core';
+import { ChoiceField } from './choice-field';
+import { ListField } from './list-field';
 import type { FieldDef } from './api';
 import { DateField } from './date-field';
+import { checkValue } from '@rules/kinds/validate';
 
 export interface FieldInputProps {
   field: FieldDef;
@@ -9,7 +12,7 @@ export interface FieldInputProps {
   onChange: (v: unknown) => void;
   onBlur?: () => void;
   error?: string;
-  /** The settings' 村（社区） list: a village field is a Select when it is set, free text otherwise. */
+  /** The settings' 村（社区） list: a village field is chosen from it when it is set, free text otherwise. */
   villages: readonly string[];
   autoFocus?: boolean;
   /** A date's calendar opens on this month (YYYY-MM-01) while the field is empty. */
@@ -28,6 +31,8 @@ export function FieldInput({ field: f, value, onChange, onBlur, error, villages,
     name: f.key,
   };
   const str = typeof value === 'string' ? value : '';
+  // What the core will say about a typed text that is not one of the choices.
+  const refusal = (typed: string) => checkValue(f, typed, { villages }).error ?? '';
   switch (f.type) {
     case 'textarea':
       return <Textarea {...common} value={str} onChange={(e) => onChange(e.currentTarget.value)} autosize minRows={2} maxRows={6} />;
@@ -52,28 +57,11 @@ export function FieldInput({ field: f, value, onChange, onBlur, error, villages,
       );
     case 'enum':
       return (
-        <Select
-          {...common}
-          data={[...(f.options ?? [])]}
-          value={str || null}
-          onChange={(v) => onChange(v ?? '')}
-          clearable={!f.required}
-          placeholder="请选择"
-          maxDropdownHeight={300}
-        />
+        <ChoiceField {...common} options={f.options ?? []} value={str} onChange={onChange} clearable={!f.required} refusal={refusal} />
       );
     case 'village':
       return villages.length ? (
-        <Select
-          {...common}
-          data={[...villages]}
-          value={str || null}
-          onChange={(v) => onChange(v ?? '')}
-          clearable
-          searchable
-          placeholder="请选择"
-          nothingFoundMessage="名单中没有该村（社区）"
-        />
+        <ChoiceField {...common} options={villages} value={str} onChange={onChange} clearable refusal={refusal} />
       ) : (
         <TextInput {...common} value={str} onChange={(e) => onChange(e.currentTarget.value)} placeholder="可在“设置”中维护村（社区）名单" />
       );
@@ -90,13 +78,11 @@ export function FieldInput({ field: f, value, onChange, onBlur, error, villages,
       );
     case 'tags':
       return (
-        <TagsInput
+        <ListField
           {...common}
           value={Array.isArray(value) ? (value as string[]) : []}
           onChange={onChange}
-          data={f.key === 'villages' || /村|社区/.test(f.label) ? [...villages] : []}
-          placeholder="输入后按回车添加"
-          clearable
+          suggestions={f.villageItems ? villages : []}
         />
       );
     default:

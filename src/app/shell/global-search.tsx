@@ -10,7 +10,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { IconSearch } from '../icons';
 import { asApiError, call, type ApiOutput } from '../lib/api';
 import { titleOf } from '../lib/record-format';
-import { navigate, type Route } from '../router';
+import { navigate, useRoute, type Route } from '../router';
 import { useLedger } from '../state/ledger';
 
 type Groups = ApiOutput<'records.search'>;
@@ -24,6 +24,14 @@ export function GlobalSearch() {
   const [debounced] = useDebouncedValue(text.trim(), 200);
   const { shown, loading, current } = useSearchResults(year, debounced, version);
   const input = useRef<HTMLInputElement>(null);
+  // A search belongs to the page it was typed on: moving to another page (a result, 查看全部, the
+  // menu) empties the box, so it never shows a text the page in front does not answer.
+  const route = useRoute();
+  const page = route.name === 'kind' ? `kind/${route.kind}` : route.name;
+  useEffect(() => {
+    setText('');
+    setOpen(false);
+  }, [page]);
 
   // Every choice in screen order: each record, then its group's 查看全部 when more exist.
   const choices: Route[] = [];

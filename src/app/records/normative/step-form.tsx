@@ -21,8 +21,9 @@ interface Props {
 export function StepForm({ kind, record, step, onClose, onDone }: Props) {
   const { year } = useLedger();
   const fields = stepFields(kind, step);
-  // The date comes prefilled; the cursor starts in the first field still to be typed.
-  const firstFocus = fields.find((f) => f.type !== 'date');
+  // Every dialog opens on its first field: here the step's date (prefilled with today, often to be
+  // changed to the day the step was really done), then Tab on to the rest.
+  const firstFocus = fields[0];
   const [start] = useState(() => Object.fromEntries(fields.filter((f) => f.type === 'date').map((f) => [f.key, defaultDateFor(year)])));
   const form = useFieldForm(start, (key, v) => {
     const f = fields.find((x) => x.key === key);
