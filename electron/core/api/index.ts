@@ -6,10 +6,11 @@ import { reportApi } from './report-api';
 import { registerApi } from './register-api';
 import { dossierApi } from './dossier-api';
 import { excelApi } from './excel-api';
+import { diagnosticsApi } from './diagnostics-api';
 import { invokeMethod, joinGroups, type ApiResult } from './define';
 import type { LedgerContext } from '../context';
 
-export const apiTable = joinGroups(ledgerApi, reportApi, backupApi, attachmentsApi, registerApi, dossierApi, excelApi);
+export const apiTable = joinGroups(ledgerApi, reportApi, backupApi, attachmentsApi, registerApi, dossierApi, excelApi, diagnosticsApi);
 
 export type ApiTable = typeof apiTable;
 export type ApiMethodName = keyof ApiTable;

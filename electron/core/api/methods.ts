@@ -61,4 +61,6 @@ export const RENDERER_METHOD_NAMES = [
   'excel.exportYear',
   'excel.exportKind',
   'excel.template',
+  'diagnostics.collect',
+  'diagnostics.integrity',
 ] as const;
