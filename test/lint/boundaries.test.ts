@@ -71,7 +71,7 @@ describe('layer boundaries', () => {
     expect(main.join('\n')).toMatch(/no-restricted-paths.*核心/);
     const typeOnly = await lint(
       'electron/core/__lint_probe__/up-type.ts',
-      "import type { DialogDeps } from '../../main/dialogs';\nexport type D = DialogDeps;\n",
+      "import type { DialogDeps } from '../../main/dialog-deps';\nexport type D = DialogDeps;\n",
     );
     expect(typeOnly.join('\n')).toMatch(/no-restricted-paths.*核心/);
     const electron = await lint('electron/core/__lint_probe__/electron.ts', "import { app } from 'electron';\nexport const a = app;\n");

@@ -9,3 +9,11 @@ export type { DisplayRule } from '@rules/figures/format';
 export type { Staleness } from '@core/report/provenance';
 
 export type SpecSource = 'saved' | 'previous' | 'default';
+
+/** The figure or rate chip whose menu is open: where it sits in the spec and on the page. */
+export interface ChipTarget {
+  paragraphId: string;
+  index: number;
+  /** The chip's box in page coordinates (the anchor scrolls with the page). */
+  rect: { left: number; top: number; width: number; height: number };
+}
