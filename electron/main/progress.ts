@@ -1,5 +1,5 @@
 import type { Progress } from '@core/worker/protocol';
-import { PROGRESS_CHANNEL } from '../preload/contract';
+import { PROGRESS_CHANNEL } from '@rules/api/methods';
 import type { DialogDeps } from './dialog-deps';
 
 /**

@@ -11,6 +11,9 @@ export const isLedgerYear = (y: unknown): y is number => Number.isInteger(y) && 
 /** The year of every API input, report setting and CLI argument. */
 export const yearSchema = z.int().min(YEAR_MIN).max(YEAR_MAX);
 
+/** The app's limit on an exchange file (the API's and the CLI's). */
+export const MAX_EXCHANGE_BYTES = 512 * 1024 * 1024;
+
 /** Characters a field may hold when its definition names no `max`: one line, or several. */
 export const TEXT_MAX = 200;
 export const TEXTAREA_MAX = 2000;

@@ -12,7 +12,7 @@ import type { DialogDeps } from '../../electron/main/dialog-deps';
 import { createTrust } from '../../electron/main/origin';
 import { removeTempDirs } from './support/temp';
 import { freshDialogEnv } from './support/dialog-env';
-import { PROGRESS_CHANNEL } from '../../electron/preload/contract';
+import { PROGRESS_CHANNEL } from '@rules/api/methods';
 
 let dir: string;
 let ctx: LedgerContext;

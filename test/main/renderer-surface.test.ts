@@ -11,7 +11,7 @@ vi.mock('electron', () => import('./support/electron-stub'));
 
 import { dialog, ipcMain } from './support/electron-stub';
 import { apiTable, callApi, type LedgerContext } from '@core/api';
-import { RENDERER_METHOD_NAMES } from '@core/api/methods';
+import { RENDERER_METHOD_NAMES } from '@rules/api/methods';
 import { EXPOSED_METHOD_NAMES } from '../../electron/preload/contract';
 import { bindMainMethods } from '../../electron/main/dialogs';
 import type { DialogDeps } from '../../electron/main/dialog-deps';

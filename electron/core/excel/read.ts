@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { LedgerError } from '@rules/errors';
 import type { CellValue } from './parse';
+import { MAX_WORKBOOK_BYTES } from '@rules/upload';
 
 export interface SheetRow {
   /** 1-based, as Excel shows it. */
@@ -18,9 +19,6 @@ export interface SheetData {
   name: string;
   rows: SheetRow[];
 }
-
-/** Largest workbook the app reads (a year's 台账 is far below this). */
-export const MAX_WORKBOOK_BYTES = 30 * 1024 * 1024;
 
 function cellValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;

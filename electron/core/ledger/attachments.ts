@@ -16,17 +16,7 @@ import { LedgerError } from '@rules/errors';
 import { allEvidenceItems } from '@rules/kinds';
 import { getRecord, nowIso, requireKind } from './records';
 import { openFileSink } from '../fs/file-sink';
-
-export interface Attachment {
-  id: string;
-  recordId: string;
-  name: string;
-  sha256: string;
-  size: number;
-  createdAt: string;
-  /** The kind's checklist item this file proves (e.g. 签到表), or null while untagged. */
-  item: string | null;
-}
+import type { Attachment } from '@rules/api/records';
 
 interface Row {
   id: string;
@@ -289,3 +279,5 @@ export function sweepOrphans(db: Db, dir: string): string[] {
   }
   return removed;
 }
+
+export type { Attachment };
