@@ -12,6 +12,7 @@ import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import screens from './eslint.screens.mjs';
 
 const root = import.meta.dirname;
 
@@ -37,7 +38,11 @@ const NODE_GLOBAL_PROPERTIES = ['globalThis', 'window', 'self'].flatMap((object)
 const layer = (target, allowed, message) => ({ target: `./${target}`, from: './', except: allowed.map((a) => `./${a}`), message });
 const CONTRACT = 'electron/preload/contract.ts';
 const LAYERS = [
-  layer('electron/rules', ['electron/rules', 'node_modules/zod'], 'electron/rules/ 是纯规则层：只能引入其他规则和 zod。'),
+  layer(
+    'electron/rules',
+    ['electron/rules', 'node_modules/zod', 'node_modules/pinyin-pro'],
+    'electron/rules/ 是纯规则层：只能引入其他规则、zod 和 pinyin-pro。',
+  ),
   layer(
     'electron/core',
     ['electron/core', 'electron/rules', 'node_modules', 'package.json'],
@@ -73,7 +78,7 @@ const LAYERS = [
 const msg = {
   screensNode: '界面层 (src/) 不能引入 Node、Electron 或原生模块。',
   contractTypes: '预加载契约只能 import type（值在 @rules/api/methods）。',
-  rules: 'electron/rules/ 是纯规则层：只能引入其他规则和 zod，不能引入 Node 模块或其他包。',
+  rules: 'electron/rules/ 是纯规则层：只能引入其他规则、zod 和 pinyin-pro，不能引入 Node 模块或其他包。',
   core: '核心 (electron/core/) 不能引入 electron 或界面的包（React、Mantine、dayjs）。',
   shellNoElectron: '调试服务和命令行不在 Electron 里运行，不能引入 electron。',
 };
@@ -105,7 +110,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       // The sanitisers (XML, HTML, file names, backup entries) match control characters on purpose.
       'no-control-regex': 'off',
-      // Full-width spaces (U+3000) are part of Chinese document text in JSX.
+  // The screens: the preload contract as types only; no Node module or global.
       'no-irregular-whitespace': ['error', { skipJSXText: true }],
     },
   },
@@ -140,6 +145,8 @@ export default tseslint.config(
       'no-restricted-properties': ['error', ...NODE_GLOBAL_PROPERTIES],
     },
   },
+  // The screens' own walls and size limit (feature folders, hooks + views): eslint.screens.mjs.
+  ...screens,
   // Which folder may reach which, by resolved path (so `../../main/x`, `@core/x` and `import('@core/x')`
   // are caught alike). Type-only imports count too: a layer names only what it may import.
   {
@@ -152,7 +159,7 @@ export default tseslint.config(
     files: ['electron/rules/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod(/|$)|\\.)', message: msg.rules }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod(/|$)|pinyin-pro$|\\.)', message: msg.rules }] }],
       'no-restricted-globals': ['error', ...NODE_GLOBALS, 'window', 'document'],
       'no-restricted-properties': ['error', ...NODE_GLOBAL_PROPERTIES],
     },

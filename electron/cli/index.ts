@@ -1,9 +1,5 @@
 /** Entry point of `npm run cli -- <command> …`. */
-import { runCli } from './run';
-import './backup-commands';
-import './report-commands';
-import './register-commands';
-import './excel-commands';
+import { runCli } from './commands';
 
 // `cli … | head` closes the pipe early: that is the reader's choice, not an error to report.
 for (const stream of [process.stdout, process.stderr]) {

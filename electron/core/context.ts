@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Progress } from '@rules/api/protocol';
 import type { Db } from './db/open';
-import type { PdfPrinter } from './render/pdf';
+import type { ImprintMeasurer, PdfPrinter } from './render/pdf';
 import { version } from '../../package.json';
 
 export interface LedgerContext {
@@ -26,6 +26,8 @@ export interface LedgerContext {
    * thread, so a method that prints through it must stay inline (no `worker` option).
    */
   printPdf?: PdfPrinter;
+  /** Where this host's browser puts the report's 版记, for the DOCX to follow; unset: headless Chromium. */
+  measureImprint?: ImprintMeasurer;
   /**
    * Closes and opens the ledger file again (after a restore); the hold stays, or is taken again
    * when close() let go of it (the dispatcher closes the context while a worker replaces the file).

@@ -7,7 +7,7 @@ import { assembleYear } from '@core/report/assemble';
 import type { LedgerContext } from '@core/api';
 import { LedgerError } from '@rules/errors';
 import { renderReportHtml } from '@core/render/html';
-import { PdfRenderer } from '@core/render/pdf';
+import { PdfRenderer, placementOf } from '@core/render/pdf';
 import { defaultReportFileName, renderReport, type ReportFormat } from '@core/report/export';
 import { recordOutput } from '@core/report/provenance';
 import { parseHostInput, REPORT_MIME } from '@rules/host-input';
@@ -33,26 +33,28 @@ async function exportBytes(
   pdfOf: (html: string) => Promise<Uint8Array>,
 ): Promise<Uint8Array> {
   const report = assembleYear(ctx.db, year);
-  const out = await renderReport(report, format, pdfOf);
+  const out = await renderReport(report, format, pdfOf, ctx.measureImprint);
   recordOutput(ctx.db, year, format, report.uses);
   return typeof out === 'string' ? new TextEncoder().encode(out) : new Uint8Array(out);
 }
 
 export function createHarnessReportOutput(ctx: LedgerContext): HarnessReportOutput {
   let renderer: Promise<PdfRenderer> | null = null;
-  const pdfOf = async (html: string) => {
+  const withRenderer = async <T>(fn: (r: PdfRenderer) => Promise<T>): Promise<T> => {
     renderer ??= PdfRenderer.launch();
     try {
-      return new Uint8Array(await (await renderer).render(html));
+      return await fn(await renderer);
     } catch (err) {
       // A browser that failed to start (or died) is started again next time.
       renderer = null;
       throw err;
     }
   };
+  const pdfOf = (html: string) => withRenderer(async (r) => new Uint8Array(await r.render(html)));
 
-  // The core's own PDFs (登记簿, 档案袋) use the same warm browser.
+  // The core's own PDFs (登记簿, 档案袋) and the DOCX's 版记 placement use the same warm browser.
   ctx.printPdf = pdfOf;
+  ctx.measureImprint = (html) => withRenderer(async (r) => placementOf(await r.imprintFit(html)));
 
   return {
     async call(name, payload) {

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 import { LedgerError } from '@rules/errors';
-import { IMPRINT_FIT_SCRIPT } from '@core/render/html';
+import { IMPRINT_FIT_SCRIPT, type ImprintFit } from '@core/render/html';
 import { defaultReportFileName } from '@core/report/export';
-import type { PdfPrinter } from '@core/render/pdf';
+import type { ImprintMeasurer, PdfPrinter } from '@core/render/pdf';
+import type { ImprintPlacement } from '@rules/layout';
 import { writeFileAtomicAsync } from '@core/fs/atomic';
 import { recordOutput } from '@core/report/provenance';
 import type { HostMethodName, HostMethods } from '@rules/host-contract';
@@ -31,7 +32,7 @@ const PRINT_WINDOW_LINGER_MS = 2000;
  * Loads the report HTML into a hidden window and waits for its fonts: printing before fonts load
  * prints fallback metrics (Joplin InteropServiceHelper; puppeteer/puppeteer#422).
  */
-async function openReportWindow(html: string): Promise<BrowserWindow> {
+async function openReportWindow(html: string): Promise<{ win: BrowserWindow; fit: ImprintFit | null }> {
   // No preload, sandboxed, in the default session (so the shell's permission and request guards
   // cover it). JavaScript stays on only so main can await document.fonts.ready; the report's own
   // CSP (default-src 'none') forbids it any script or request. Written out here, not in a
@@ -57,8 +58,8 @@ async function openReportWindow(html: string): Promise<BrowserWindow> {
     fs.writeFileSync(file, html, { encoding: 'utf8', mode: 0o600 });
     await win.loadURL(pathToFileURL(file).href);
     await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
-    await win.webContents.executeJavaScript(IMPRINT_FIT_SCRIPT);
-    return win;
+    const fit = (await win.webContents.executeJavaScript(IMPRINT_FIT_SCRIPT)) as unknown;
+    return { win, fit: isImprintFit(fit) ? fit : null };
   } catch (err) {
     win.destroy();
     throw err;
@@ -68,12 +69,26 @@ async function openReportWindow(html: string): Promise<BrowserWindow> {
   }
 }
 
+/** The page's answer, checked: it comes back from a renderer process. */
+const isImprintFit = (v: unknown): v is ImprintFit =>
+  typeof v === 'object' &&
+  v !== null &&
+  ((v as ImprintFit).placement === 'shared' || (v as ImprintFit).placement === 'alone') &&
+  ((v as ImprintFit).blankPages === 0 || (v as ImprintFit).blankPages === 1);
+
+/** Where the report's pages put the 版记, laid out in a hidden window like printToPDF's (the DOCX follows it). */
+export const electronImprintMeasurer: ImprintMeasurer = async (html) => {
+  const { win, fit } = await openReportWindow(html);
+  win.destroy();
+  return fit && { placement: fit.placement, blankPages: fit.blankPages };
+};
+
 /**
  * Electron's printToPDF, set like the harness's page.pdf(): the CSS @page decides size and
  * margins (A4, 37/35/28/26 mm), backgrounds print, no header or footer templates.
  */
 export const electronPdfPrinter: PdfPrinter = async (html) => {
-  const win = await openReportWindow(html);
+  const { win } = await openReportWindow(html);
   try {
     const pdf = await win.webContents.printToPDF({
       pageSize: 'A4',
@@ -90,8 +105,18 @@ export const electronPdfPrinter: PdfPrinter = async (html) => {
 
 /** The report rendered in the worker (assembly and rendering are the heavy part), with its figure uses. */
 type Rendered<C> = { content: C; uses: Parameters<typeof recordOutput>[3] };
-const renderInWorker = <C extends string | Uint8Array>(deps: DialogDeps, year: number, format: 'html' | 'docx') =>
-  deps.dispatch.value<Rendered<C>>('report.render', { year, format }, progressToWindow(deps));
+const renderInWorker = <C extends string | Uint8Array>(
+  deps: DialogDeps,
+  year: number,
+  format: 'html' | 'docx',
+  imprint?: ImprintPlacement | null,
+) => deps.dispatch.value<Rendered<C>>('report.render', { year, format, imprint }, progressToWindow(deps));
+
+/** The DOCX, its 版记 placed where the report's pages put it: laid out here first, the worker has no browser. */
+async function renderDocx(deps: DialogDeps, year: number): Promise<Rendered<Uint8Array>> {
+  const html = await renderInWorker<string>(deps, year, 'html');
+  return renderInWorker<Uint8Array>(deps, year, 'docx', await electronImprintMeasurer(html.content));
+}
 
 export async function reportPdf(deps: DialogDeps, input: HostMethods['host.reportPdf']['input']): Promise<Uint8Array> {
   const { content } = await renderInWorker<string>(deps, input.year, 'html');
@@ -107,15 +132,18 @@ const PRINT_FAILURES: Record<string, string> = {
  * Electron (electron/electron#4890), so the app's preview is the printToPDF pages. Options: A4,
  * backgrounds, no printer margins. Electron's print path keeps honouring the CSS @page margins
  * whatever marginType says (its InitPrintSettings resets ignore_css_margins), so the 版心 stays
- * at 37/35/28/26 mm and nothing is scaled. The window lives until the callback and a little
+ * at 37/35/28/26 mm and nothing is scaled. Two-sided on the long edge by default, as offices print
+ * 公文 (the 版记 page is the back of the last sheet); the clerk can switch it off in the dialog,
+ * which shows these options as its defaults. The window lives until the callback and a little
  * after it: destroying it earlier crashes or loses the job (electron/electron#19946, #28192).
  */
 export async function printReport(deps: DialogDeps, input: HostMethods['host.printReport']['input']): Promise<{ printed: boolean }> {
   const report = await renderInWorker<string>(deps, input.year, 'html');
-  const win = await openReportWindow(report.content);
+  const { win } = await openReportWindow(report.content);
   const outcome = await new Promise<{ ok: boolean; reason: string }>((resolve) => {
-    win.webContents.print({ silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' } }, (ok, reason) =>
-      resolve({ ok, reason: String(reason ?? '') }),
+    win.webContents.print(
+      { silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' }, duplexMode: 'longEdge' },
+      (ok, reason) => resolve({ ok, reason: String(reason ?? '') }),
     );
   });
   setTimeout(() => {
@@ -149,7 +177,7 @@ export async function saveReport(
   // The extension decides the format in exportReport; a name typed without one gets it added.
   const file = path.extname(pick.filePath).toLowerCase() === `.${input.format}` ? pick.filePath : `${pick.filePath}.${input.format}`;
   // Rendered in the worker; only printToPDF (Chromium's work, awaited) and the write happen here.
-  const rendered = await renderInWorker<string | Uint8Array>(deps, input.year, input.format === 'pdf' ? 'html' : 'docx');
+  const rendered = input.format === 'pdf' ? await renderInWorker<string>(deps, input.year, 'html') : await renderDocx(deps, input.year);
   const bytes = input.format === 'pdf' ? await electronPdfPrinter(rendered.content as string) : rendered.content;
   await writeFileAtomicAsync(file, bytes);
   recordOutput(deps.getCtx().db, input.year, input.format, rendered.uses);

@@ -18,7 +18,8 @@ import { createTrust } from './origin';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenSession, installContentsGuards } from './security';
 import { createMainWindow } from './window';
-import { electronPdfPrinter } from './report-output';
+import { electronImprintMeasurer, electronPdfPrinter } from './report-output';
+import { checkElectronSqlite, chooseElectronSqlite } from './sqlite-binding';
 
 export const APP_USER_MODEL_ID = 'cn.fazhi-ledger.app';
 
@@ -33,6 +34,7 @@ export function startShell(mainDir: string): Promise<void> {
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const trust = createTrust(devUrl);
   const paths = shellPaths(mainDir);
+  chooseElectronSqlite(app);
 
   registerAppScheme();
   app.enableSandbox();
@@ -78,9 +80,11 @@ export function startShell(mainDir: string): Promise<void> {
     serveAppProtocol(paths.renderer);
     const userData = app.getPath('userData');
     try {
+      checkElectronSqlite(app);
       ctx = openContext(path.join(userData, 'ledger.db'));
       // The core's own PDFs (登记簿, 档案袋) print through the same printToPDF as the report.
       ctx.printPdf = electronPdfPrinter;
+      ctx.measureImprint = electronImprintMeasurer;
     } catch (err) {
       dialog.showErrorBox('法治台账无法打开台账', toErrorPayload(err).message);
       app.quit();

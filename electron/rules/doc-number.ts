@@ -10,7 +10,8 @@ export interface DocNumber {
 
 export const formatDocNumber = (code: string, year: number, seq: number | string): string => `${code}〔${year}〕${seq}号`;
 
-const DOC_NUMBER = /^(.*)〔(\d{4})〕(\d+)号$/;
+// At most nine digits of sequence: a longer one is no number a 政府 hands out (and past 2^53 not exact).
+const DOC_NUMBER = /^(.*)〔(\d{4})〕(\d{1,9})号$/;
 
 /** The parts of a well-formed number, or null. */
 export function parseDocNumber(text: unknown): DocNumber | null {

@@ -40,6 +40,18 @@ export const SEAL_MM = 42;
 
 export const RED = '#E60012';
 
+/**
+ * Where the 版记 goes (GB/T 9704 7.4, 7.5): it ends the report on an even page, the back of the last
+ * sheet. 'shared' — at the foot of the last page of text, when that page is even; 'alone' — on a page
+ * of its own, the next even page, after `blankPages` blank pages (0 or 1) when the text ends on an even
+ * page without room for it; that page and the blank one carry no page number. The HTML pages decide
+ * (IMPRINT_FIT_SCRIPT measures them) and the DOCX follows.
+ */
+export interface ImprintPlacement {
+  placement: 'shared' | 'alone';
+  blankPages: number;
+}
+
 /** Font chains: first choice on the clerk's PC, then what Windows ships, then what Linux test machines have. */
 export const FONT_CHAIN = {
   fang: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', '华文仿宋', 'Noto Serif CJK SC', 'serif'],

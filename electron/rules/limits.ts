@@ -43,7 +43,9 @@ const hex4 = (c: number) => c.toString(16).toUpperCase().padStart(4, '0');
 /**
  * Characters no ledger text may hold: NUL and other C0 controls (tab and, in several-line text,
  * line breaks excepted), DEL, lone surrogates (not text; invalid UTF-8 decodes to nothing real) and
- * the bidi overrides/isolates that make a title read differently from what is stored.
+ * the bidi overrides/isolates that make a title read differently from what is stored, zero-width
+ * characters and byte-order marks (two titles that look the same would differ) and the Unicode line
+ * and paragraph separators (a line break no field of one line may hold, invisible in most editors).
  * Returns a Chinese reason, or null when the text is clean.
  */
 export function textProblem(s: string, multiline = false): string | null {
@@ -57,6 +59,35 @@ export function textProblem(s: string, multiline = false): string | null {
       else return '含有无效的字符（不成对的代理项）';
     } else if (c >= 0xdc00 && c <= 0xdfff) return '含有无效的字符（不成对的代理项）';
     else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return `含有文字方向控制符（U+${hex4(c)}）`;
+    else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) return `含有看不见的零宽字符（U+${hex4(c)}）`;
+    else if (c === 0x2028 || c === 0x2029) return `含有特殊的换行符（U+${hex4(c)}）`;
   }
   return null;
+}
+
+/**
+ * Text that becomes a file or folder name (the town names the 档案袋 and every backup): besides
+ * textProblem's characters, no path separator and no “..”, which would climb out of the folder.
+ */
+export function fileNameProblem(s: string): string | null {
+  if (/[\\/]/.test(s)) return '不能含有“/”或“\\”（它会成为文件名的一部分）';
+  if (s.includes('..')) return '不能含有“..”（它会成为文件名的一部分）';
+  return textProblem(s);
+}
+/**
+ * Keys no object built from outside input may have: assigning `__proto__` replaces the object's
+ * prototype, and zod's record drops it without a word (so `{"__proto__": …}` read as `{}`);
+ * `constructor` and `prototype` name an object's machinery rather than data.
+ */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A record from outside input: a forbidden key is refused by name, never dropped. */
+export function safeRecord<K extends z.ZodType<string>, V extends z.ZodType>(key: K, value: V) {
+  return z
+    .unknown()
+    .superRefine((v, ctx) => {
+      if (!v || typeof v !== 'object') return;
+      for (const k of Object.keys(v)) if (FORBIDDEN_KEYS.has(k)) ctx.addIssue({ code: 'custom', message: `“${k}”不能用作名称`, path: [k] });
+    })
+    .pipe(z.record(key, value));
 }

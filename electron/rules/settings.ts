@@ -1,7 +1,7 @@
 /** 单位设置 as data: each setting's Chinese name, its rules and defaults. Storage is core/ledger/settings.ts. */
 import { z } from 'zod';
 import { LedgerError, zodIssues, type Issue } from './errors';
-import { textProblem } from './limits';
+import { fileNameProblem, textProblem } from './limits';
 import { TOWN_TYPES } from './town-type';
 
 /** The Chinese name of each setting, for error messages. */
@@ -22,19 +22,20 @@ export const SETTINGS_LABELS = {
   mayor: '镇长',
 } as const;
 
-const name = (label: string, max = 50) =>
+const name = (label: string, max = 50, problem: (s: string) => string | null = textProblem) =>
   z
     .string({ error: `${label}应为文字` })
     .trim()
     .max(max, `${label}不能超过${max}个字`)
     .superRefine((s, ctx) => {
-      const bad = textProblem(s);
+      const bad = problem(s);
       if (bad) ctx.addIssue({ code: 'custom', message: `${label}${bad}` });
     });
 
 const L = SETTINGS_LABELS;
 export const settingsSchema = z.object({
-  town: name(L.town, 20),
+  // The town names the 档案袋 and every backup file.
+  town: name(L.town, 20, fileNameProblem),
   townType: z.enum(TOWN_TYPES, { error: `${L.townType}应为“乡”“镇”或“街道”` }),
   county: name(L.county, 20),
   partyOrg: name(L.partyOrg),

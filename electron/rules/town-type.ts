@@ -15,12 +15,16 @@ export interface TownWords {
   cadres: string;
   /** What {乡镇} reads as while the town's name is not set: 我乡 / 我镇 / 我街道. */
   self: string;
+  /** How the party organ's full name ends: 中共某某镇委员会, 中共某某街道工作委员会. */
+  partyOrgTail: string;
+  /** How the government's full name ends: 某某镇人民政府, 某某街道办事处. */
+  govOrgTail: string;
 }
 
 const WORDS: Record<TownType, TownWords> = {
-  乡: { unit: '乡', head: '乡长', cadres: '乡村干部', self: '我乡' },
-  镇: { unit: '镇', head: '镇长', cadres: '镇村干部', self: '我镇' },
-  街道: { unit: '街道', head: '街道办事处主任', cadres: '街道社区干部', self: '我街道' },
+  乡: { unit: '乡', head: '乡长', cadres: '乡村干部', self: '我乡', partyOrgTail: '委员会', govOrgTail: '人民政府' },
+  镇: { unit: '镇', head: '镇长', cadres: '镇村干部', self: '我镇', partyOrgTail: '委员会', govOrgTail: '人民政府' },
+  街道: { unit: '街道', head: '街道办事处主任', cadres: '街道社区干部', self: '我街道', partyOrgTail: '工作委员会', govOrgTail: '办事处' },
 };
 
 export function townWords(type: TownType | undefined): TownWords {

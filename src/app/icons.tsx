@@ -84,3 +84,83 @@ export const IconHelp = (p: P) => (
     <path d="M12 17h.01" />
   </Svg>
 );
+
+export const IconReport = (p: P) => (
+  <Svg {...p}>
+    <path d="M6 3h9l4 4v14H6z" />
+    <path d="M15 3v4h4" />
+    <path d="M9 12h7M9 16h7M9 8h3" />
+  </Svg>
+);
+export const IconUp = (p: P) => (
+  <Svg {...p}>
+    <path d="M12 19V5M6 11l6-6 6 6" />
+  </Svg>
+);
+export const IconDown = (p: P) => (
+  <Svg {...p}>
+    <path d="M12 5v14M6 13l6 6 6-6" />
+  </Svg>
+);
+export const IconPrinter = (p: P) => (
+  <Svg {...p}>
+    <path d="M7 9V3h10v6" />
+    <rect x="3" y="9" width="18" height="8" rx="1.5" />
+    <path d="M7 14h10v7H7z" />
+  </Svg>
+);
+export const IconDownload = (p: P) => (
+  <Svg {...p}>
+    <path d="M12 4v11M7 10l5 5 5-5" />
+    <path d="M5 20h14" />
+  </Svg>
+);
+export const IconTarget = (p: P) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="7" />
+    <circle cx="12" cy="12" r="2.5" />
+  </Svg>
+);
+export const IconFigures = (p: P) => (
+  <Svg {...p}>
+    <path d="M4 20h16" />
+    <path d="M7 16v-5M12 16V6M17 16v-8" />
+  </Svg>
+);
+
+/** A U盘. */
+export const IconDrive = (p: P) => (
+  <Svg {...p}>
+    <path d="M8 3h8v6H8z" />
+    <path d="M6 9h12v10a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2z" />
+    <path d="M10 5.5h1M13 5.5h1" />
+  </Svg>
+);
+
+/** 备份与恢复 in the menu: a box with an arrow going in. */
+export const IconBackup = (p: P) => (
+  <Svg {...p}>
+    <path d="M4 14v5h16v-5" />
+    <path d="M12 3v11" />
+    <path d="M8 10l4 4 4-4" />
+  </Svg>
+);
+
+export const IconFolder = (p: P) => (
+  <Svg {...p}>
+    <path d="M3 6h6l2 2h10v11H3z" />
+  </Svg>
+);
+
+export const IconRefresh = (p: P) => (
+  <Svg {...p}>
+    <path d="M20 11a8 8 0 1 0-2.3 5.7" />
+    <path d="M20 4v7h-7" />
+  </Svg>
+);
+
+export const IconCheck = (p: P) => (
+  <Svg {...p}>
+    <path d="M5 12l5 5 9-10" />
+  </Svg>
+);

@@ -3,7 +3,8 @@
  * `go` just before it starts and `done` after, so the parent can SIGKILL it at a chosen moment.
  * Usage: node --import tsx test/backup/crash-child.ts backup <db> <targetDir> | restore <db> <backup.ftzb>
  */
-import { openContext } from '@core/api';
+// The context alone, not the whole API table: each of the crash test's many starts loads less.
+import { openContext } from '@core/api/open-context';
 import { createBackup } from '@core/backup/create';
 import { restoreBackup } from '@core/backup/restore';
 

@@ -74,7 +74,7 @@ beforeAll(async () => {
 
   zipFile = path.join(L.dir, '档案袋.zip');
   result = await writeDossier(L.ctx, 2023, zipFile, { printPdf: (html) => renderer.render(html) });
-}, 120_000);
+});
 
 afterAll(async () => {
   await renderer?.close();

@@ -133,7 +133,7 @@ describe('自定义指标', () => {
 
     await report.tab('预览');
     const hit = report.figureInPreview(figureId).first();
-    await hit.waitFor({ timeout: 60_000 });
+    await hit.waitFor({ timeout: 240_000 });
     await hit.scrollIntoViewIfNeeded();
     expect(await app.page.getByTestId('pdf-page').first().isVisible()).toBe(true);
     await screenshot(app.page, 'figures-05-preview');

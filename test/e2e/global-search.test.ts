@@ -85,12 +85,15 @@ describe('全局搜索', () => {
     await expect.poll(() => app.page.getByLabel('搜索', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
     await app.page.keyboard.press('Control+k');
     await expect.poll(() => shell.globalSearch.evaluate((el) => el === document.activeElement)).toBe(true);
-    // The box kept 民法典: its results come back on focus. Down twice → the 6th meeting.
-    await shell.globalGroup('会议').waitFor();
+    // The search typed on 首页 stayed there: the box is empty on this page. Typed again, down twice → the 5th meeting.
+    expect(await shell.globalSearch.inputValue()).toBe('');
+    await shell.globalSearch.fill('民法典');
+    await shell.globalGroup('会议').getByText('第6次民法典专题学习会').waitFor();
     await app.page.keyboard.press('ArrowDown');
     await app.page.keyboard.press('ArrowDown');
     expect(await shell.globalResults.locator('[data-active]').innerText()).toContain('第5次民法典专题学习会');
     await app.page.keyboard.press('Enter');
+    await expect.poll(() => kindPage.form.root.count()).toBe(1);
     await kindPage.form.root.waitFor();
     expect(await kindPage.form.field('会议名称').inputValue()).toBe('第5次民法典专题学习会');
     await app.page.keyboard.press('Escape');
@@ -99,10 +102,14 @@ describe('全局搜索', () => {
 
   it('查看全部 opens the kind’s page with the search in force; no match says so and names the year', async () => {
     await shell.openKind('普法与培训');
-    await shell.globalSearch.click();
+    // The search typed on another page did not follow the clerk here.
+    expect(await shell.globalSearch.inputValue()).toBe('');
+    await shell.globalSearch.fill('民法典');
     await shell.globalResults.getByRole('button', { name: '在会议中查看全部 7 条' }).click();
     await app.page.getByRole('heading', { name: '会议', exact: true }).waitFor();
     expect(await app.page.getByLabel('搜索', { exact: true }).inputValue()).toBe('民法典');
+    // The page's own box holds the search now; the header's is empty again.
+    expect(await shell.globalSearch.inputValue()).toBe('');
     await kindPage.waitTotal(7, Y);
     expect(await kindPage.rows.count()).toBe(7);
     expect(app.page.url()).not.toContain('search=');

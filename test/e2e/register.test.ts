@@ -79,11 +79,11 @@ describe('登记簿', () => {
     await screenshot(app.page, 'register-03-dossier-form');
     await form.getByRole('button', { name: '导出', exact: true }).click();
     const result = app.page.getByTestId('dossier-result');
-    await result.waitFor({ timeout: 110_000 });
+    await result.waitFor({ timeout: 540_000 });
     expect(await result.innerText()).toContain('档案袋已生成');
     await screenshot(app.page, 'register-04-dossier-done');
     const zip = path.join(out, '双土镇2023年法治台账档案袋.zip');
     expect(execFileSync('unzip', ['-t', zip], { encoding: 'utf8' })).toContain('No errors detected');
     expect(execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' })).toContain('01_会议/双土镇2023年会议台账.pdf');
-  }, 150_000);
+  });
 });

@@ -155,10 +155,10 @@ describe('年度报告', () => {
     expect(expected).toBeGreaterThanOrEqual(3);
 
     await report.tab('预览');
-    await expect.poll(() => report.pageCount.innerText(), { timeout: 60_000 }).toBe(`共${expected}页`);
+    await expect.poll(() => report.pageCount.innerText(), { timeout: 240_000 }).toBe(`共${expected}页`);
     await expect.poll(() => report.pdfPages.count()).toBe(expected);
     await expect
-      .poll(() => report.page.locator('[data-testid="pdf-page"][data-rendered="true"]').count(), { timeout: 60_000 })
+      .poll(() => report.page.locator('[data-testid="pdf-page"][data-rendered="true"]').count(), { timeout: 240_000 })
       .toBe(expected);
     for (const ink of await report.inkPerPage()) expect(ink).toBeGreaterThan(2000);
     expect(await report.page.getByTestId('pdf-thumb').count()).toBe(expected);
@@ -223,7 +223,7 @@ describe('年度报告', () => {
 
     await report.tab('预览');
     await expect
-      .poll(() => report.page.locator('[data-testid="pdf-page"][data-rendered="true"]').count(), { timeout: 60_000 })
+      .poll(() => report.page.locator('[data-testid="pdf-page"][data-rendered="true"]').count(), { timeout: 240_000 })
       .toBeGreaterThan(0);
     await report.figureInPreview('meeting.party.count').first().click();
     await expect.poll(() => report.traceDrawer.getByTestId('trace-count').innerText()).toBe('共12条台账记录');

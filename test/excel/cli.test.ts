@@ -1,9 +1,8 @@
 /**
- * The CLI contracts for Excel, run as a child process: `template`, `import <x.xlsx>` all or
+ * The CLI contracts for Excel (in this process, test/support/cli.ts): `template`, `import <x.xlsx>` all or
  * nothing (exit 1, every problem on stderr in the fixed form, the ledger byte-identical) and with
  * --skip-bad (exit 0, the valid rows added), and `export --year --out x.xlsx [--kind]`.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +12,7 @@ import { saveSettings } from '@core/ledger/settings';
 import { KINDS } from '@rules/kinds';
 import { hashFile, tempDir } from '../support/ledger';
 import { load, workbook } from './helpers';
-
-const ROOT = path.resolve(__dirname, '../..');
-function cli(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync('npx', ['tsx', 'electron/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { cli } from '../support/cli';
 
 let dir: string;
 let db: string;
@@ -47,13 +41,13 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('cli excel', () => {
-  it('template writes the whole-ledger template, or one kind', () => {
+  it('template writes the whole-ledger template, or one kind', async () => {
     const out = path.join(dir, '模板.xlsx');
-    const r = cli('template', '--out', out);
+    const r = await cli('template', '--out', out);
     expect(r.code).toBe(0);
     expect(r.out.trim()).toBe(`已生成模板：${out}`);
     const one = path.join(dir, 'meeting.xlsx');
-    expect(cli('template', '--out', one, '--kind', 'meeting').code).toBe(0);
+    expect((await cli('template', '--out', one, '--kind', 'meeting')).code).toBe(0);
     return Promise.all([load(fs.readFileSync(out)), load(fs.readFileSync(one))]).then(([all, m]) => {
       expect(all.worksheets).toHaveLength(KINDS.length + 1);
       expect(m.worksheets.map((w) => w.name)).toEqual(['会议', '说明']);
@@ -66,16 +60,16 @@ describe('cli excel', () => {
     saveSettings(ctx.db, { town: '石桥镇', villages: ['石桥村', '红星村'] });
     ctx.close();
     const out = path.join(dir, 'drill.xlsx');
-    expect(cli('template', '--out', out, '--kind', 'drill', '--db', withVillages).code).toBe(0);
+    expect((await cli('template', '--out', out, '--kind', 'drill', '--db', withVillages)).code).toBe(0);
     const ws = (await load(fs.readFileSync(out))).getWorksheet('应急演练')!;
     const village = (ws.getRow(1).values as unknown[]).indexOf('村（社区）');
     expect(ws.getCell(2, village).dataValidation).toMatchObject({ type: 'list', formulae: ['"石桥村,红星村"'] });
   });
 
-  it('import without --skip-bad: exit 1, every problem on stderr, the ledger byte-identical', () => {
-    expect(cli('init', '--db', db).code).toBe(0);
+  it('import without --skip-bad: exit 1, every problem on stderr, the ledger byte-identical', async () => {
+    expect((await cli('init', '--db', db)).code).toBe(0);
     const before = hashFile(db);
-    const r = cli('import', '--db', db, bad);
+    const r = await cli('import', '--db', db, bad);
     expect(r.code).toBe(1);
     const lines = r.err.trim().split('\n');
     expect(lines.slice(0, 3)).toEqual([
@@ -88,13 +82,13 @@ describe('cli excel', () => {
     expect(fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0).toBe(0);
   });
 
-  it('import --skip-bad: the valid rows are added, the rest listed, exit 0', () => {
-    const r = cli('import', '--db', db, bad, '--skip-bad');
+  it('import --skip-bad: the valid rows are added, the rest listed, exit 0', async () => {
+    const r = await cli('import', '--db', db, bad, '--skip-bad');
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe('已导入2条记录；有错误未导入2行；疑似重复已跳过0行');
     expect(r.err.trim().split('\n')).toHaveLength(3);
     // Again: both rows are now probable duplicates, skipped and counted.
-    const again = cli('import', '--db', db, bad, '--skip-bad', '--kind', 'meeting', '--year', '2023');
+    const again = await cli('import', '--db', db, bad, '--skip-bad', '--kind', 'meeting', '--year', '2023');
     expect(again.code).toBe(0);
     expect(again.out.split('\n')[0]).toBe('已导入0条记录；有错误未导入2行；疑似重复已跳过2行');
     const ctx = openContext(db);
@@ -115,14 +109,14 @@ describe('cli excel', () => {
 
   it('export --year --out x.xlsx, and --kind', async () => {
     const out = path.join(dir, 'out', '2023.xlsx');
-    const r = cli('export', '--db', db, '--year', '2023', '--out', out);
+    const r = await cli('export', '--db', db, '--year', '2023', '--out', out);
     expect(r.code).toBe(0);
     expect(r.out.trim()).toBe(`已导出2条记录到：${out}`);
     expect((await load(fs.readFileSync(out))).worksheets.map((w) => w.name)).toEqual(['汇总', '会议']);
     const kindOut = path.join(dir, 'out', 'meeting.xlsx');
-    expect(cli('export', '--db', db, '--year', '2023', '--out', kindOut, '--kind', 'meeting').code).toBe(0);
+    expect((await cli('export', '--db', db, '--year', '2023', '--out', kindOut, '--kind', 'meeting')).code).toBe(0);
     expect((await load(fs.readFileSync(kindOut))).worksheets.map((w) => w.name)).toEqual(['会议']);
-    const unknown = cli('export', '--db', db, '--year', '2023', '--out', kindOut, '--kind', 'nope');
+    const unknown = await cli('export', '--db', db, '--year', '2023', '--out', kindOut, '--kind', 'nope');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('未知的台账类型：nope');
   });

@@ -229,7 +229,7 @@ describe('a workbook written by LibreOffice', () => {
         ].join('\n'),
       );
       execFileSync('soffice', ['--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csv], {
-        timeout: 120_000,
+        timeout: 540_000,
         stdio: 'ignore',
         env: { ...process.env, HOME: dir },
       });

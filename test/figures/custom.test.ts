@@ -4,8 +4,6 @@
  * assembled report and the 数据来源附表, a definition the kinds no longer match (never a silent
  * 0), the exchange file round trip, and the CLI listing.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callApi } from '@core/api';
 import { assembleReport } from '@core/report/assemble';
@@ -19,8 +17,7 @@ import type { ReportSpec } from '@rules/report/spec';
 import type { LedgerError } from '@rules/errors';
 import { fails, hashFile, tempLedger, type TempLedger } from '../support/ledger';
 import { CONTRACT_REVIEWS } from '../support/samples';
-
-const ROOT = path.resolve(__dirname, '../..');
+import { cli } from '../support/cli';
 
 const def = (id: string, m: Measure, extra: Partial<FigureDef> = {}): FigureDef => ({
   id: `custom.${id}`,
@@ -439,15 +436,10 @@ describe('custom figures', () => {
 
   it('npm run cli -- figures lists them with the built-in ones, same JSON fields', async () => {
     await api('figures.custom.save', { def: CONTRACT_REVIEWS });
-    // The CLI opens the same file in another process while this one holds it (WAL).
-    const file = l.file;
-    const r = spawnSync('npx', ['tsx', 'electron/cli/index.ts', 'figures', '--db', file, '--year', '2024'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const list = JSON.parse(r.stdout) as Record<string, unknown>[];
+    // The CLI opens the same file with a connection of its own while this one holds it (WAL).
+    const r = await cli('figures', '--db', l.file, '--year', '2024');
+    expect(r.code, r.err).toBe(0);
+    const list = JSON.parse(r.out) as Record<string, unknown>[];
     const custom = list.find((f) => f.id === 'custom.contractReviews');
     expect(custom).toEqual({
       id: 'custom.contractReviews',

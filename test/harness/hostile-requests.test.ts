@@ -37,7 +37,7 @@ function send(head: string, body = ''): Promise<{ status: number; text: string }
     s.on('data', (c: string) => (text += c));
     s.on('end', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text }));
     s.on('error', reject);
-    s.setTimeout(5000, () => s.destroy(new Error(`no answer to ${JSON.stringify(head.split('\r\n')[0])}`)));
+    s.setTimeout(60_000, () => s.destroy(new Error(`no answer to ${JSON.stringify(head.split('\r\n')[0])}`)));
     s.write(`${head}\r\nConnection: close\r\n\r\n${body}`);
   });
 }

@@ -38,6 +38,7 @@ afterAll(async () => {
 describe('built UI in Chromium via the harness', () => {
   it('loads under the CSP without errors and calls the API', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(120_000); // a hang guard only: the machine may be busy
     const problems: string[] = [];
     const requests: string[] = [];
     const apiCalls: string[] = [];
@@ -59,7 +60,7 @@ describe('built UI in Chromium via the harness', () => {
     });
 
     await page.goto(h.url, { waitUntil: 'networkidle' });
-    await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, { timeout: 120_000 });
     await page.waitForTimeout(500);
     fs.mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: path.join(shots, 'harness-home.png'), fullPage: false });

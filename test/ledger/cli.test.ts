@@ -1,9 +1,8 @@
 /**
- * The real CLI, run as a child process (`npx tsx electron/cli/index.ts …`): init, import,
- * export and stats, their exit codes and outputs, and an import with errors that lists every
- * error and leaves the ledger file byte for byte unchanged.
+ * The CLI's commands (in this process, test/support/cli.ts): init, import, export and stats, their
+ * exit codes and outputs, and an import with errors that lists every error and leaves the ledger
+ * file byte for byte unchanged.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,13 +11,7 @@ import { SCHEMA_VERSION } from '@core/db/migrations';
 import { EXCHANGE_FORMAT, exportLedger } from '@core/ledger/exchange';
 import { KINDS } from '@rules/kinds';
 import { addAllSamples, hashFile, SAMPLES, tempDir, tempLedger } from '../support/ledger';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-function cli(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync('npx', ['tsx', 'electron/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { cli } from '../support/cli';
 
 let dir: string;
 let good: string; // an exchange file of a ledger holding every sample in 2022 and 2023
@@ -37,8 +30,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('cli', () => {
   const db = () => path.join(dir, 'ledger.db');
 
-  it('init creates an empty ledger and exits 0', () => {
-    const r = cli('init', '--db', db());
+  it('init creates an empty ledger and exits 0', async () => {
+    const r = await cli('init', '--db', db());
     expect(r.code).toBe(0);
     expect(r.out.trim()).toBe(`已创建台账：${db()}`);
     const raw = new Database(db(), { readonly: true });
@@ -47,34 +40,34 @@ describe('cli', () => {
     raw.close();
   });
 
-  it('import loads an exchange file and exits 0', () => {
-    const r = cli('import', '--db', db(), good);
+  it('import loads an exchange file and exits 0', async () => {
+    const r = await cli('import', '--db', db(), good);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const perYear = Object.values(SAMPLES).reduce((n, l) => n + l.length, 0);
     expect(r.out.trim()).toBe(`已导入${2 * perYear}条记录`);
   });
 
-  it('export writes the same file back and exits 0', () => {
+  it('export writes the same file back and exits 0', async () => {
     const out = path.join(dir, 'out', 'again.json');
-    const r = cli('export', '--db', db(), '--out', out);
+    const r = await cli('export', '--db', db(), '--out', out);
     expect(r.code).toBe(0);
     expect(r.out.trim()).toBe(`已导出到：${out}`);
     expect(fs.readFileSync(out, 'utf8')).toBe(goodText);
     expect(fs.readdirSync(path.dirname(out))).toEqual(['again.json']); // no temp file left behind
   });
 
-  it('stats prints JSON counts per kind for the year', () => {
-    const r = cli('stats', '--db', db(), '--year', '2023');
+  it('stats prints JSON counts per kind for the year', async () => {
+    const r = await cli('stats', '--db', db(), '--year', '2023');
     expect(r.code).toBe(0);
     const parsed = JSON.parse(r.out) as { year: number; counts: Record<string, number> };
     expect(parsed.year).toBe(2023);
     expect(parsed.counts).toEqual(Object.fromEntries(KINDS.map((k) => [k.id, SAMPLES[k.id].length])));
-    const empty = JSON.parse(cli('stats', '--db', db(), '--year', '1999').out) as { counts: Record<string, number> };
+    const empty = JSON.parse((await cli('stats', '--db', db(), '--year', '1999')).out) as { counts: Record<string, number> };
     expect(Object.values(empty.counts).every((n) => n === 0)).toBe(true);
   });
 
-  it('an import with errors exits 1, lists every error by row and field, and changes no byte', () => {
+  it('an import with errors exits 1, lists every error by row and field, and changes no byte', async () => {
     const file = JSON.parse(goodText) as { records: { kind: string; data: Record<string, unknown> }[] };
     const i = (kind: string, nth = 0) => file.records.map((r, k) => [r, k] as const).filter(([r]) => r.kind === kind)[nth][1];
     const meeting = i('meeting');
@@ -88,7 +81,7 @@ describe('cli', () => {
     fs.writeFileSync(bad, JSON.stringify(file));
 
     const before = hashFile(db());
-    const r = cli('import', '--db', db(), bad);
+    const r = await cli('import', '--db', db(), bad);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     const lines = r.err.trim().split('\n');
@@ -110,10 +103,10 @@ describe('cli', () => {
         .sort(),
     ).toEqual(['ledger.db', 'ledger.db-lock']);
     // The ledger still answers as before.
-    expect(JSON.parse(cli('stats', '--db', db(), '--year', '2023').out).counts.meeting).toBe(SAMPLES.meeting.length);
+    expect(JSON.parse((await cli('stats', '--db', db(), '--year', '2023')).out).counts.meeting).toBe(SAMPLES.meeting.length);
   });
 
-  it('an import of something that is not an exchange file exits 1 and changes no byte', () => {
+  it('an import of something that is not an exchange file exits 1 and changes no byte', async () => {
     const before = hashFile(db());
     for (const content of [
       'not json at all',
@@ -122,24 +115,24 @@ describe('cli', () => {
     ]) {
       const f = path.join(dir, 'x.json');
       fs.writeFileSync(f, content);
-      const r = cli('import', '--db', db(), f);
+      const r = await cli('import', '--db', db(), f);
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/^错误：/);
     }
     expect(hashFile(db())).toBe(before);
   });
 
-  it('a refused import into a new ledger leaves no file behind', () => {
+  it('a refused import into a new ledger leaves no file behind', async () => {
     const fresh = path.join(dir, 'fresh.db');
     const f = path.join(dir, 'y.json');
     fs.writeFileSync(f, JSON.stringify({ format: EXCHANGE_FORMAT, version: 1, records: [{ id: 'a', kind: 'meeting', data: {} }] }));
-    const r = cli('import', '--db', fresh, f);
+    const r = await cli('import', '--db', fresh, f);
     expect(r.code).toBe(1);
     expect(r.err).toContain('第1条 · 会议 · 会议类型：必填');
     expect(fs.readdirSync(dir).filter((x) => x.startsWith('fresh.db'))).toEqual([]);
   });
 
-  it('usage errors exit 1 with a Chinese message', () => {
+  it('usage errors exit 1 with a Chinese message', async () => {
     const cases: [string[], RegExp][] = [
       [[], /用法/],
       [['frobnicate'], /未知命令：frobnicate/],
@@ -153,7 +146,7 @@ describe('cli', () => {
       [['export', '--db', path.join(dir, 'missing.db'), '--out', path.join(dir, 'o.json')], /台账文件不存在/],
     ];
     for (const [args, re] of cases) {
-      const r = cli(...args);
+      const r = await cli(...args);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.err).toMatch(re);
     }
@@ -161,7 +154,7 @@ describe('cli', () => {
     expect(fs.existsSync(path.join(dir, 'o.json'))).toBe(false);
   });
 
-  it('a ledger from a newer version is refused (exit 1) and left untouched', () => {
+  it('a ledger from a newer version is refused (exit 1) and left untouched', async () => {
     const newer = path.join(dir, 'newer.db');
     fs.copyFileSync(db(), newer);
     const raw = new Database(newer);
@@ -173,7 +166,7 @@ describe('cli', () => {
       ['import', '--db', newer, good],
       ['export', '--db', newer, '--out', path.join(dir, 'n.json')],
     ]) {
-      const r = cli(...args);
+      const r = await cli(...args);
       expect(r.code).toBe(1);
       expect(r.err).toContain('更新版本');
     }
@@ -181,18 +174,18 @@ describe('cli', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('newer.db'))).toEqual(['newer.db']);
   });
 
-  it('a file that is not a ledger is refused (exit 1) and left untouched', () => {
+  it('a file that is not a ledger is refused (exit 1) and left untouched', async () => {
     const foreign = path.join(dir, 'notes.txt');
     fs.writeFileSync(foreign, '会议记录……'.repeat(50));
     const before = hashFile(foreign);
-    const r = cli('import', '--db', foreign, good);
+    const r = await cli('import', '--db', foreign, good);
     expect(r.code).toBe(1);
     expect(r.err).toContain('不是法治台账文件');
     expect(hashFile(foreign)).toBe(before);
   });
 
-  it('init on an existing ledger keeps its records', () => {
-    expect(cli('init', '--db', db()).code).toBe(0);
-    expect(JSON.parse(cli('stats', '--db', db(), '--year', '2022').out).counts.training).toBe(SAMPLES.training.length);
+  it('init on an existing ledger keeps its records', async () => {
+    expect((await cli('init', '--db', db())).code).toBe(0);
+    expect(JSON.parse((await cli('stats', '--db', db(), '--year', '2022')).out).counts.training).toBe(SAMPLES.training.length);
   });
 });

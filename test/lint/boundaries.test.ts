@@ -5,31 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { lintProbes } from '../support/lint-probe';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const eslint = new ESLint({ cwd: root });
-/** Probe files live inside the layers (the rules key on the folder) and are removed afterwards. */
-const probeDirs = [
-  'src/app',
-  'electron/core',
-  'electron/rules',
-  'electron/main',
-  'electron/preload',
-  'electron/harness',
-  'electron/cli',
-].map((d) => path.join(root, d, '__lint_probe__'));
-
-async function lint(rel: string, code: string): Promise<string[]> {
-  const file = path.join(root, rel);
-  fs.writeFileSync(file, code);
-  const [result] = await eslint.lintFiles([file]);
-  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
-}
-
-beforeAll(() => probeDirs.forEach((d) => fs.mkdirSync(d, { recursive: true })));
-afterAll(() => probeDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+/** Probe files live inside the layers (the rules key on the folder). */
+const lint = lintProbes(
+  ['src/app', 'electron/core', 'electron/rules', 'electron/main', 'electron/preload', 'electron/harness', 'electron/cli'].map(
+    (d) => `${d}/__lint_probe__`,
+  ),
+);
 
 describe('layer boundaries', () => {
   it('a screen importing the core fails, as a value, a type or a dynamic import(); the API types module passes', async () => {

@@ -1,12 +1,14 @@
 /**
  * electron-builder.yml passes electron-builder's own schema and says what packaging needs:
- * per-user NSIS in Chinese, our icon, better-sqlite3's .node outside the asar, only out/**
- * and package.json as app files, and the hardening fuses.
+ * per-user NSIS in Chinese, deb for x64 and arm64 with a Chinese desktop entry, our icon,
+ * better-sqlite3's Electron build as resources/native (outside the asar), only out/** and
+ * package.json as app files, and the hardening fuses.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { devSqliteBindingDir, packagedSqliteBinding, SQLITE_ADDON } from '@core/db/electron-binding';
 
 // Both ship with electron-builder (no types of their own here), so load them untyped.
 const requireCjs = createRequire(import.meta.url);
@@ -37,9 +39,32 @@ describe('electron-builder.yml', () => {
     expect(config.win.target[0].target).toBe('nsis');
   });
 
-  it('packs only the build output, unpacking native addons', () => {
+  it('packs only the build output', () => {
     expect(config.files.filter((f: string) => !f.startsWith('!'))).toEqual(['out/**', 'package.json']);
+  });
+
+  it("ships the Electron build of better-sqlite3 where the shell looks for it, and never rebuilds over Node's", () => {
+    expect(config.npmRebuild).toBe(false);
+    // The same folder the set-up step fills, with electron-builder's macros for platform and arch.
+    const fetched = path
+      .relative(repo, path.join(devSqliteBindingDir(repo, '${platform}', '${arch}'), SQLITE_ADDON))
+      .split(path.sep)
+      .join('/');
+    const shipped = path.relative('/res', packagedSqliteBinding('/res')).split(path.sep).join('/');
+    expect(config.extraResources).toEqual([{ from: fetched, to: shipped }]);
+    expect(config.files).toContain('!**/node_modules/better-sqlite3/{deps,src,docs,build,build-electron}/**');
     expect(config.asarUnpack).toContain('**/*.node');
+  });
+
+  it('builds deb packages for x64 and arm64 with a Chinese desktop entry in Office', () => {
+    expect(config.linux.target).toEqual([{ target: 'deb', arch: ['x64', 'arm64'] }]);
+    expect(config.linux.desktop.entry).toMatchObject({ Name: '法治台账', Categories: 'Office;' });
+    expect(config.linux.desktop.entry.Comment).toMatch(/台账/);
+    expect(config.linux.category).toBe('Office');
+    // electron-builder refuses a deb without a maintainer and a homepage.
+    expect(config.linux.maintainer).toMatch(/<.+@.+>/);
+    expect(config.extraMetadata.homepage).toMatch(/^https:\/\//);
+    expect(config.deb.artifactName).toMatch(/^[\x20-\x7e]+$/);
   });
 
   it('flips the security fuses', () => {

@@ -20,9 +20,11 @@ class FakePrintContents {
     return this;
   }
   setWindowOpenHandler() {}
+  /** What the page answers to the 版记 placement script (a real page returns an ImprintFit or null). */
+  static imprintAnswer: unknown = null;
   executeJavaScript = vi.fn(async (code: string) => {
     this.scripts.push(code);
-    return true;
+    return code.includes('.imprint') ? FakePrintContents.imprintAnswer : true;
   });
   printToPDF = vi.fn(async (opts: unknown) => {
     this.pdfOptions.push(opts);
@@ -70,6 +72,8 @@ import { bindReportOutput, printReport, reportPdf, saveReport } from '../../elec
 import type { DialogDeps } from '../../electron/main/dialog-deps';
 import { createTrust } from '../../electron/main/origin';
 import { removeTempDirs } from './support/temp';
+import { getReportSpec, saveReportSpec } from '@core/report/store';
+import { loadDocx } from '../render-docx/docx-parts';
 import { freshDialogEnv } from './support/dialog-env';
 
 type Win = {
@@ -145,17 +149,18 @@ describe('the report reaches the window from a file (issue 13 #11)', () => {
 });
 
 describe('host.printReport', () => {
-  it('opens the print dialog (A4, backgrounds, no printer margins), keeps the window until after the callback, records the print', async () => {
+  it('opens the print dialog (A4, backgrounds, no printer margins, two-sided on the long edge), keeps the window until after the callback, records the print', async () => {
     vi.useFakeTimers();
     try {
       const done = printReport(deps, { year: 2023 });
-      await vi.waitFor(() => expect(windows()[0]?.webContents.printCallback).toBeTruthy());
+      await vi.waitFor(() => expect(windows()[0]?.webContents.printCallback).toBeTruthy(), { timeout: 60_000 });
       const [win] = windows();
       expect(win.webContents.printOptions[0]).toEqual({
         silent: false,
         printBackground: true,
         pageSize: 'A4',
         margins: { marginType: 'none' },
+        duplexMode: 'longEdge',
       });
       expect(win.destroyed).toBe(false);
       win.webContents.printCallback!(true, '');
@@ -171,13 +176,13 @@ describe('host.printReport', () => {
 
   it('answers printed: false when the clerk cancels, and a Chinese error when there is no printer', async () => {
     const cancelled = printReport(deps, { year: 2023 });
-    await vi.waitFor(() => expect(windows()[0]?.webContents.printCallback).toBeTruthy());
+    await vi.waitFor(() => expect(windows()[0]?.webContents.printCallback).toBeTruthy(), { timeout: 60_000 });
     windows()[0].webContents.printCallback!(false, 'cancelled');
     expect(await cancelled).toEqual({ printed: false });
     expect((await staleness()).output).toBeNull();
 
     const failed = printReport(deps, { year: 2023 });
-    await vi.waitFor(() => expect(windows()[1]?.webContents.printCallback).toBeTruthy());
+    await vi.waitFor(() => expect(windows()[1]?.webContents.printCallback).toBeTruthy(), { timeout: 60_000 });
     windows()[1].webContents.printCallback!(false, 'no valid printers available');
     await expect(failed).rejects.toThrow('本机没有可用的打印机');
   });
@@ -202,6 +207,48 @@ describe('host.saveReport', () => {
     expect(await saveReport(deps, { year: 2023, format: 'pdf' })).toEqual({ canceled: false, file: `${typed}.pdf` });
     expect(fs.readFileSync(`${typed}.pdf`, 'utf8')).toBe('%PDF-1.7 stub');
     expect((await staleness()).output?.format).toBe('pdf');
+  });
+});
+
+describe('the Word file follows the pages: its 版记 where the hidden window put it', () => {
+  beforeEach(() => {
+    const { spec } = getReportSpec(ctx.db, 2023);
+    saveReportSpec(ctx.db, 2023, {
+      ...spec,
+      settings: { ...spec.settings, imprint: true, issuer: '双土镇党政办公室', issueDate: '2024-01-15' },
+    });
+    return () => {
+      FakePrintContents.imprintAnswer = null;
+    };
+  });
+
+  const exportDocx = async () => {
+    const file = path.join(dir, `报告-${windows().length}.docx`);
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: file });
+    await saveReport(deps, { year: 2023, format: 'docx' });
+    return (await loadDocx(fs.readFileSync(file))).document;
+  };
+
+  it('alone after a blank page: a section of its own opened by a blank page; the window is destroyed', async () => {
+    FakePrintContents.imprintAnswer = { placement: 'alone', page: 6, blankPages: 1, gapPx: 700 };
+    const xml = await exportDocx();
+    expect(xml.match(/<w:sectPr/g)).toHaveLength(2);
+    expect(xml).toMatch(/<w:br w:type="page"\/>/);
+    expect(
+      windows()
+        .at(-1)!
+        .webContents.scripts.some((s) => s.includes('.imprint')),
+    ).toBe(true);
+    expect(windows().every((w) => w.destroyed)).toBe(true);
+  });
+
+  it('shared, or an answer that is not a placement: the 版记 stays under the text, one section', async () => {
+    for (const answer of [{ placement: 'shared', page: 4, blankPages: 0, gapPx: 80 }, { placement: 'elsewhere', blankPages: 7 }, 'x']) {
+      FakePrintContents.imprintAnswer = answer;
+      const xml = await exportDocx();
+      expect(xml.match(/<w:sectPr/g), JSON.stringify(answer)).toHaveLength(1);
+      expect(xml).toContain('抄送');
+    }
   });
 });
 

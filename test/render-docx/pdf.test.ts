@@ -82,7 +82,7 @@ function mode(values: number[]): number {
 beforeAll(() => {
   requireTools();
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-}, 10_000);
+});
 
 beforeAll(async () => {
   const all = cases();
@@ -110,7 +110,7 @@ beforeAll(async () => {
   }
   fs.writeFileSync(path.join(OUTPUT_DIR, 'measurements.json'), `${JSON.stringify(measurements, null, 2)}\n`);
   console.log('render-docx LibreOffice measurements:', JSON.stringify(measurements));
-}, 120_000);
+});
 
 describe('pages', () => {
   it('are A4', () => {

@@ -41,7 +41,7 @@ export function convertToPdf(docxPaths: string[], outDir: string): string[] {
         outDir,
         ...docxPaths,
       ],
-      { env: process.env, stdio: 'pipe', timeout: 110_000 },
+      { env: process.env, stdio: 'pipe', timeout: 540_000 },
     );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

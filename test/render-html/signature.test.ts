@@ -1,14 +1,15 @@
 /**
  * The end of the report measured in the PDF: sealed and unsealed 署名, 附注, 版记, and a sweep that
- * moves the end of the body across a whole page to prove the 署名 never stands alone.
+ * moves the end of the body across a whole page to prove the 署名 never stands alone (each case's
+ * 22 documents printed as one PDF, docs/testing.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfRenderer } from '@core/render/pdf';
 import type { Block, ReportDocument } from '@rules/report/document';
-import { sampleDocument, shortDocument } from '../support/sample-document';
+import { lengthenedDocument, sampleDocument, shortDocument } from '../support/sample-document';
 import { MM_PER_PT, type Page, type Row } from './measure';
 import { horizontalLines, isDark, rasterPage } from './raster';
-import { AREA, bodyRows, emTop, findRow, renderAndMeasure } from './support';
+import { AREA, bodyRows, emTop, findRow, renderAndMeasure, renderAndMeasureMany } from './support';
 
 let renderer: PdfRenderer;
 beforeAll(async () => {
@@ -82,9 +83,8 @@ describe('unsealed 署名', () => {
 
 describe('版记', () => {
   it('sits on the last page with its last rule on the bottom of the 版心', async () => {
-    const doc = sampleDocument();
-    doc.imprint = { cc: '县委依法治县办', issuer: '双土镇党政办公室', issueDate: '2024年1月15日' };
-    const d = await renderAndMeasure(renderer, 'imprint', doc);
+    // Text ending on an even page with room for it; the other endings: imprint-page.test.ts.
+    const d = await renderAndMeasure(renderer, 'imprint', lengthenedDocument(12, true));
     const last = d.pages.at(-1)!;
     const cc = findRow(last, '抄送：县委依法治县办。')!;
     const issue = findRow(last, '双土镇党政办公室')!;
@@ -122,16 +122,43 @@ function sweepDocument(filler: number, s: Sweep): ReportDocument {
   return doc;
 }
 
+/** Body rows of each page, to compare two prints of one document. */
+const layoutOf = (pages: Page[]) => pages.map((p) => bodyRows(p).map((r) => ({ text: r.text, baseline: r.baseline, xMin: r.xMin })));
+
+function expectSameLayout(alone: Page[], together: Page[], name: string): void {
+  const [a, b] = [layoutOf(alone), layoutOf(together)];
+  expect(
+    b.map((rows) => rows.map((r) => r.text)),
+    `${name}: rows per page, printed with the others vs alone`,
+  ).toEqual(a.map((rows) => rows.map((r) => r.text)));
+  a.forEach((rows, p) =>
+    rows.forEach((r, i) => {
+      expect(Math.abs(b[p][i].baseline - r.baseline), `${name}: page ${p + 1} row ${i + 1} baseline`).toBeLessThan(0.05);
+      expect(Math.abs(b[p][i].xMin - r.xMin), `${name}: page ${p + 1} row ${i + 1} left edge`).toBeLessThan(0.05);
+    }),
+  );
+}
+
 describe('the 署名 never stands alone', () => {
   it.each<Sweep>([
     { layout: 'sealed', closing: true, heading: false },
     { layout: 'sealed', closing: true, heading: true },
     { layout: 'unsealed', closing: false, heading: false },
   ])('%o: wherever the body ends, text shares the 署名 page', async (s) => {
+    const label = `sweep-${s.layout}${s.closing ? '' : '-noclosing'}${s.heading ? '-heading' : ''}`;
+    const fillers = Array.from({ length: 22 }, (_, i) => 8 + i);
+    // All 22 documents in one print; each ends on the page with its 署名 date.
+    const printed = await renderAndMeasureMany(
+      renderer,
+      label,
+      fillers.map((filler) => sweepDocument(filler, s)),
+      (page) => ending(page).date >= 0,
+    );
     let pushed = 0;
-    for (let filler = 8; filler < 30; filler++) {
-      const name = `sweep-${s.layout}${s.closing ? '' : '-noclosing'}${s.heading ? '-heading' : ''}-${filler}`;
-      const d = await renderAndMeasure(renderer, name, sweepDocument(filler, s));
+    let firstPushed: number | undefined;
+    for (const [i, filler] of fillers.entries()) {
+      const name = `${label}-${filler}`;
+      const d = { pages: printed[i] };
       const { rows, closing, date } = ending(d.pages.at(-1)!);
       expect(date, name).toBeGreaterThan(0);
       // Text rows above the 署名, 特此报告 included: at least two; and two of the body itself unless
@@ -147,10 +174,18 @@ describe('the 署名 never stands alone', () => {
       if (d.pages.length < 2) continue;
       // The page before gives up lines only when the group could not have stayed with two lines on it.
       const before = bodyRows(d.pages.at(-2)!).length;
-      if (before < 22) pushed++;
+      if (before < 22) {
+        pushed++;
+        firstPushed ??= i;
+      }
       const usedOnLast = Math.round((emTop(rows.at(-1)!) - AREA.top) / AREA.pitch) + 1;
       expect(before + usedOnLast, name).toBeGreaterThan(22);
     }
     expect(pushed).toBeGreaterThan(3);
+    // Printed alone, the shortest document and the first whose lines were pushed lay out exactly as in the sweep's print.
+    for (const i of [0, firstPushed!]) {
+      const alone = await renderAndMeasure(renderer, `${label}-${fillers[i]}`, sweepDocument(fillers[i], s));
+      expectSameLayout(alone.pages, printed[i], `${label}-${fillers[i]}`);
+    }
   });
 });

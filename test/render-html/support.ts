@@ -39,4 +39,38 @@ export async function renderAndMeasure(renderer: PdfRenderer, name: string, doc:
   return { name, pdf, pages: pdfPages(pdf) };
 }
 
+/**
+ * Several documents printed as one PDF, each from a page of its own, then measured and split
+ * back: one Chromium print and one pdftotext for a whole sweep instead of one per document.
+ * The documents must share their stylesheet (same 版头 geometry); a forced break before each
+ * article is the only change, so each lays out as it would alone (signature.test.ts checks
+ * this against documents printed alone). `lastPage` tells where one document ends.
+ */
+export async function renderAndMeasureMany(
+  renderer: PdfRenderer,
+  name: string,
+  docs: ReportDocument[],
+  lastPage: (page: Page) => boolean,
+): Promise<Page[][]> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const htmls = docs.map((d) => renderReportHtml(d));
+  const article = (html: string) => html.slice(html.indexOf('<article'), html.lastIndexOf('</article>') + '</article>'.length);
+  const css = new Set(htmls.map((h) => /<style>[\s\S]*<\/style>/.exec(h)![0]));
+  if (css.size !== 1) throw new Error(`${name}: the documents do not share one stylesheet`);
+  const html = htmls[0]
+    .replace('</style>', '.doc + .doc { break-before: page; }</style>')
+    .replace(article(htmls[0]), () => htmls.map(article).join('\n'));
+  writeFileSync(resolve(OUT_DIR, `${name}.html`), html);
+  const pdf = resolve(OUT_DIR, `${name}.pdf`);
+  writeFileSync(pdf, await renderer.render(html));
+  const groups: Page[][] = [[]];
+  for (const page of pdfPages(pdf)) {
+    groups.at(-1)!.push(page);
+    if (lastPage(page)) groups.push([]);
+  }
+  if (groups.at(-1)!.length === 0) groups.pop();
+  if (groups.length !== docs.length) throw new Error(`${name}: ${docs.length} documents printed, ${groups.length} found in the PDF`);
+  return groups;
+}
+
 export const findRow = (page: Page, text: string): Row | undefined => page.rows.find((r) => r.text.replace(/\s/g, '').includes(text));

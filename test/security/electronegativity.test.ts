@@ -65,7 +65,7 @@ function scan(input: string): Finding[] {
   const out = path.join(tmp, `${path.basename(input)}-${Date.now()}.sarif`);
   // npx runs the installed copy (a devDependency). The tool tries the network for release data
   // and prints "No connectivity?" offline; the checks themselves are local.
-  execFileSync('npx', ['electronegativity', '-i', input, '-e', '45.5.0', '-o', out], { cwd: repo, stdio: 'pipe', timeout: 180_000 });
+  execFileSync('npx', ['electronegativity', '-i', input, '-e', '45.5.0', '-o', out], { cwd: repo, stdio: 'pipe', timeout: 540_000 });
   const sarif = JSON.parse(fs.readFileSync(out, 'utf8')) as Sarif;
   return sarif.runs[0].results.map((r) => {
     const loc = r.locations[0].physicalLocation;

@@ -69,7 +69,7 @@ describe('a ledger another process has open', () => {
     other.p.kill('SIGKILL');
     await other.out.catch(() => undefined);
     expect((await callApi(s.ctx, 'backup.restore', { file: backup })).ok).toBe(true);
-  }, 60_000);
+  });
 
   it('keeps a second process from opening the ledger while a restore runs', async () => {
     const release = s.ctx.exclusive('恢复备份');
@@ -81,7 +81,7 @@ describe('a ledger another process has open', () => {
       release();
     }
     openContext(s.file).close();
-  }, 30_000);
+  });
 });
 
 describe('two processes writing one ledger', () => {
@@ -101,7 +101,7 @@ describe('two processes writing one ledger', () => {
     const ctx = openContext(file);
     expect((ctx.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(2 * N);
     ctx.close();
-  }, 120_000);
+  });
 });
 
 describe('a ledger busy past the timeout', () => {
@@ -118,7 +118,7 @@ describe('a ledger busy past the timeout', () => {
       other.exec('ROLLBACK');
       other.close();
     }
-  }, 30_000);
+  });
 });
 
 /** The real CLI as a child process, resolving with its exit code and stderr. */
@@ -160,5 +160,5 @@ describe('a refused CLI import racing a good one into the same new ledger', () =
     } else {
       expect(b.err).toMatch(/台账正被另一个程序/);
     }
-  }, 180_000);
+  });
 });

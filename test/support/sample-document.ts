@@ -158,3 +158,18 @@ export function veryLongDocument(): ReportDocument {
   const repeated = [0, 1, 2, 3, 4].flatMap(() => PART_ONE);
   return base([OPENING, ...repeated, ...PART_TWO, ...PART_THREE, ...PART_FOUR]);
 }
+
+export const IMPRINT = { cc: '县委依法治县办', issuer: '双土镇党政办公室', issueDate: '2024年1月15日' } as const;
+
+/**
+ * The short report lengthened by a paragraph of about `fillerLines` lines, so its text ends where a
+ * test needs it (on an odd or an even page, with or without room for a 版记 under it).
+ */
+export function lengthenedDocument(fillerLines: number, withImprint: boolean): ReportDocument {
+  const doc = shortDocument();
+  const text = '依法行政水平持续提升法治政府建设稳步推进'.repeat(Math.ceil((28 * fillerLines) / 20) + 1);
+  const para = (chars: number): Block => ({ type: 'paragraph', runs: [{ text: text.slice(0, chars) + '。' }] });
+  doc.body = [...doc.body, para(28 * fillerLines - 4), para(28 * 4 - 6)];
+  doc.imprint = withImprint ? { ...IMPRINT } : null;
+  return doc;
+}

@@ -48,7 +48,7 @@ beforeAll(async () => {
   ctx = openContext(path.join(dir, 'ledger.db'));
   pool = new WorkerPool();
   dispatch = new Dispatcher(() => ctx, pool);
-}, 60_000);
+});
 afterAll(async () => {
   await pool?.close();
   ctx?.close();
@@ -76,14 +76,14 @@ describe('through the pool', () => {
     const shares = seen.filter((p) => p.total);
     expect(shares).toHaveLength(101); // 0% … 100%
     expect(shares.at(-1)).toMatchObject({ method: 'exchange.import', done: 20_000, total: 20_000 });
-  }, 120_000);
+  });
 
   it('inline, the same import gives this thread no turn at all (what the window saw before)', async () => {
     const inline = new Dispatcher(() => ctx);
     const { value, turns } = await turnsDuring(() => inline.call('exchange.import', { text: exchangeText }));
     expect(value.ok).toBe(true);
     expect(turns).toBeLessThanOrEqual(1);
-  }, 120_000);
+  });
 
   it('a backup and a restore: the restore closes this connection meanwhile, calls made during it wait, then see the restored ledger', async () => {
     const target = tempDir('fazhi-worker-bk-');
@@ -111,7 +111,7 @@ describe('through the pool', () => {
     } finally {
       fs.rmSync(target, { recursive: true, force: true });
     }
-  }, 180_000);
+  });
 
   it('a method error comes back as the same Result as inline; progress reaches the caller', async () => {
     const seen: Progress[] = [];

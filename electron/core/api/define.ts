@@ -74,7 +74,12 @@ export async function invokeMethod(
     if (!Object.hasOwn(table, name)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${name}`);
     const m = table[name];
     const parsed = m.input.safeParse(payload ?? {});
-    if (!parsed.success) throw new LedgerError('VALIDATION', '请求参数不正确', zodIssues(parsed.error));
+    if (!parsed.success)
+      throw new LedgerError(
+        'VALIDATION',
+        '请求参数不正确',
+        zodIssues(parsed.error, undefined, (k) => INPUT_LABELS[k]),
+      );
     return { ok: true, value: await m.handler(ctx, parsed.data) };
   } catch (err) {
     return { ok: false, error: toErrorPayload(sqliteFailure(err) ?? err) };
@@ -87,6 +92,15 @@ type Joined<T extends readonly object[]> = T extends readonly [infer H, ...infer
  * The API groups as one table. A name defined by two groups would silently shadow the other, so
  * it stops the app at startup instead.
  */
+/** The clerk's names of input fields a refusal may name (never the field's English key). */
+const INPUT_LABELS: Record<string, string> = {
+  dataBase64: '文件内容',
+  year: '年度',
+  text: '导入内容',
+  def: '指标定义',
+  settings: '单位设置',
+};
+
 export function joinGroups<const T extends readonly object[]>(...groups: T): Joined<T> {
   const table: Record<string, unknown> = {};
   for (const group of groups) {

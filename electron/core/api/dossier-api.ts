@@ -23,7 +23,10 @@ function target(ctx: LedgerContext, year: number, i: { out?: string; folder?: st
   if (i.out) return path.resolve(i.out);
   const folder = path.resolve(i.folder!);
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new LedgerError('NOT_FOUND', `文件夹不存在：${folder}`);
-  return freeName(folder, defaultDossierFileName(getSettings(ctx.db).town, year));
+  const file = freeName(folder, defaultDossierFileName(getSettings(ctx.db).town, year));
+  // Never anywhere but in the folder the clerk picked, whatever the stored settings say.
+  if (path.dirname(file) !== folder) throw new LedgerError('VALIDATION', `档案袋的文件名不合规，未写入：${path.basename(file)}`);
+  return file;
 }
 
 export const dossierApi = {

@@ -27,7 +27,7 @@ export function openContext(file: string, given: OpenOptions = {}): LedgerContex
   // What a killed run of this app left in the temp folder goes at the next start.
   removeLeftoverWorkDirs();
   // A read-only context writes nothing and creates nothing, so it takes no hold.
-  precheckLedgerFile(file);
+  precheckLedgerFile(file, given);
   const holdFile = holdFileFor(path.resolve(file));
   const created = !given.readonly && !fs.existsSync(holdFile);
   let hold = given.readonly ? null : LedgerHold.take(path.resolve(file));

@@ -53,7 +53,7 @@ export const reportApi = {
     API_INPUTS['report.render'],
     async (ctx, i) => {
       const report = assembleYear(ctx.db, i.year);
-      return { content: await renderReport(report, i.format), uses: report.uses };
+      return { content: await renderReport(report, i.format, undefined, async () => i.imprint ?? null), uses: report.uses };
     },
     { cliOnly: true, worker: true },
   ),

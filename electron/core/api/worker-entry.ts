@@ -4,11 +4,14 @@
  * main thread (schema, handler, Result), reports progress through ctx.progress, and closes the
  * connection before answering, so the main thread's connection sees a finished ledger.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '@rules/errors';
 import { callApi } from '.';
 import { openContext } from './open-context';
-import type { Job, WorkerMessage } from '../worker/protocol';
+import { useSqliteBinding } from '../db/sqlite';
+import type { Job, WorkerData, WorkerMessage } from '../worker/protocol';
+
+useSqliteBinding((workerData as WorkerData | null)?.sqliteBinding);
 
 const port = parentPort;
 if (!port) throw new Error('worker entry loaded outside a worker thread');
@@ -17,7 +20,8 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 port.on('message', async (job: Job) => {
   let result;
   try {
-    const ctx = openContext(job.file);
+    // The host's own connection has the ledger open: nothing here may open a second descriptor on it.
+    const ctx = openContext(job.file, { heldByProcess: true });
     ctx.progress = (p) => post({ id: job.id, progress: p });
     // The screen learns at once that the job has started; handlers report finer steps themselves.
     ctx.progress({ method: job.name, label: '已开始' });

@@ -3,6 +3,7 @@
  * attachments/<sha256>, with a marker and a whole-file CRC-32 in the zip comment.
  * Also the file naming rule and the only entry names a backup may contain.
  */
+import { safePart } from '../dossier/names';
 import { z } from 'zod';
 
 export const BACKUP_FORMAT = 'fazhi-ledger-backup';
@@ -60,13 +61,13 @@ export function knownEntryName(name: string): boolean {
   return name === MANIFEST_NAME || name === SNAPSHOT_NAME || /^attachments\/[0-9a-f]{64}$/.test(name);
 }
 
-/** Characters Windows forbids in file names, and controls, leave the town name. */
+/**
+ * The town as part of a backup's name: characters Windows forbids leave it (the name is parsed
+ * back, ./list.ts), then the one cleaner of every name the app makes (controls, reserved device
+ * names, trailing dots, length).
+ */
 export function safeTownName(town: string): string {
-  const t = town
-    .replace(/[\\/:*?"<>|\x00-\x1f]/g, '')
-    .trim()
-    .replace(/[. ]+$/, '');
-  return t || '未命名';
+  return safePart(town.replace(/[\\/:*?"<>|]/g, ''), '未命名');
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

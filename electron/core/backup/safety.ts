@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqlite';
 import { LedgerError } from '@rules/errors';
 import { tempNameFor } from '../fs/atomic';
 import { stamp } from './format';
@@ -29,13 +29,13 @@ export function preMigrationCopy(file: string, fromVersion: number, now = new Da
   const tmp = tempNameFor(dest);
   try {
     fs.mkdirSync(dir, { recursive: true });
-    const src = new Database(file, { readonly: true, fileMustExist: true });
+    const src = openSqlite(file, { readonly: true, fileMustExist: true });
     try {
       src.prepare('VACUUM INTO ?').run(tmp);
     } finally {
       src.close();
     }
-    const copy = new Database(tmp, { readonly: true });
+    const copy = openSqlite(tmp, { readonly: true });
     try {
       const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
       if (rows.length !== 1 || rows[0].integrity_check !== 'ok') throw new Error('副本未通过完整性检查');

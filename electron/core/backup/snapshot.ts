@@ -3,7 +3,7 @@
  * the live database), and the facts a manifest records about a database: counts, town, version,
  * the attachment files it references, and whether it passes PRAGMA integrity_check.
  */
-import Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqlite';
 import { readUserVersion, type Db } from '../db/open';
 import { distrustSchema } from '../db/trust';
 import { getSettings } from '../ledger/settings';
@@ -16,7 +16,7 @@ import type { Counts } from './format';
  */
 export async function takeSnapshot(db: Db, dest: string): Promise<void> {
   await db.backup(dest, { progress: () => 0x7fffffff });
-  const copy = new Database(dest);
+  const copy = openSqlite(dest);
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -71,7 +71,7 @@ export function integrityProblem(db: Db): string | null {
 
 /** Opens a database file read-only, runs fn, always closes it. */
 export function withReadOnly<T>(file: string, fn: (db: Db) => T): T {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     // The file may come from outside: nothing in its schema runs with side effects.
     distrustSchema(db);

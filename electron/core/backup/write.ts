@@ -3,7 +3,7 @@
  * appends the manifest (which needs those hashes) and stamps the whole-file CRC into the comment.
  * Nothing is held whole in memory; the first error anywhere aborts the whole archive.
  */
-import fs from 'node:fs';
+import type fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
@@ -12,6 +12,7 @@ import { COMMENT_PLACEHOLDER, MANIFEST_NAME, type Part } from './format';
 import { CommentStamper, HashCounter } from './hash-stream';
 import { openFileSink, type FileSink } from '../fs/file-sink';
 import { useNativeCrcForYazl } from './fast-crc';
+import { NotRegularFile, regularFileStream } from '../fs/regular-file';
 
 /** Where the archive bytes go; tests inject one that fails midway (a pulled drive, a full disk). */
 export type OutputFile = FileSink;
@@ -66,18 +67,29 @@ export async function writeArchive(
     (p) =>
       new Promise<Part>((resolve) => {
         zipfile.addReadStreamLazy(p.path, { compressionLevel: p.compress ? DEFLATE_LEVEL : 0, size: p.size, mtime }, (cb) => {
-          const src = fs.createReadStream(p.file, { highWaterMark: 1 << 20 });
+          const failed = (e: NodeJS.ErrnoException) =>
+            fail(
+              e.code === 'ENOENT' && p.expectSha
+                ? new LedgerError('IO', `附件文件缺失：“${p.label}”（${p.file}），请重新添加该附件后再备份`)
+                : e instanceof NotRegularFile
+                  ? new LedgerError(
+                      'IO',
+                      `附件文件“${p.label}”（${p.file}）不是普通文件（被替换成了管道、链接或文件夹），备份未生成，请重新添加该附件后再备份`,
+                    )
+                  : e,
+            );
+          let src: fs.ReadStream;
+          try {
+            // Only a regular file: a pipe in the store would block the backup forever.
+            src = regularFileStream(p.file);
+          } catch (e) {
+            return failed(e as NodeJS.ErrnoException);
+          }
           const h = new HashCounter();
           open.add(src);
           src.on('close', () => open.delete(src));
           if (onBytes) src.on('data', (chunk: string | Buffer) => onBytes(chunk.length));
-          src.on('error', (e: NodeJS.ErrnoException) =>
-            fail(
-              e.code === 'ENOENT' && p.expectSha
-                ? new LedgerError('IO', `附件文件缺失：“${p.label}”（${p.file}），请重新添加该附件后再备份`)
-                : e,
-            ),
-          );
+          src.on('error', failed);
           h.on('end', () => {
             if ((p.expectSha && h.digest !== p.expectSha) || h.size !== p.size) {
               fail(new LedgerError('IO', `附件文件已损坏或被改动：“${p.label}”（${p.file}），请重新添加该附件后再备份`));

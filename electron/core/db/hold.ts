@@ -16,7 +16,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { LedgerError } from '@rules/errors';
 import { openError } from './open';
 
@@ -46,7 +47,7 @@ export class LedgerHold {
     let db: Database.Database;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      db = new Database(holdFileFor(file));
+      db = openSqlite(holdFileFor(file));
     } catch (err) {
       // The clerk's words for a read-only folder or a full disk, as when the ledger itself fails to open.
       throw openError(file, err);

@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { LedgerError } from '@rules/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { distrustSchema, schemaProblem } from './trust';
@@ -15,6 +16,15 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Called with the file before a migration changes an existing ledger (the backup module hooks in here). */
   beforeMigrate?: (file: string, fromVersion: number) => void;
+  /**
+   * Another thread of this process already has the ledger open and checked its header (a worker of
+   * the host, ../worker/entry.ts). The header is then not read again through a descriptor of our
+   * own: on POSIX, closing any descriptor of a file drops every lock this process holds on it, so
+   * the host's connection would no longer keep other processes from taking the ledger for unused
+   * (SQLite's last closer checkpoints and deletes the -wal and -shm the host still writes to).
+   * SQLite's own connections are safe: its file layer defers such closes while a lock is held.
+   */
+  heldByProcess?: boolean;
 }
 
 export function readUserVersion(db: Db): number {
@@ -42,6 +52,7 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
  * Reads user_version straight from the 100-byte database header, without SQLite: a read-only
  * SQLite open of a WAL-mode file would still leave -wal/-shm files beside it. Returns null for
  * a missing or empty file (a new ledger) and throws BAD_FILE for anything that is not SQLite.
+ * Only for a file this process has not opened through SQLite (see OpenOptions.heldByProcess).
  */
 export function readHeaderVersion(file: string): number | null {
   let fd: number;
@@ -72,7 +83,8 @@ function tooNew(version: number): LedgerError {
 }
 
 /** What the header alone refuses (a foreign or newer file), before anything is created beside it. */
-export function precheckLedgerFile(file: string): void {
+export function precheckLedgerFile(file: string, opts: Pick<OpenOptions, 'heldByProcess'> = {}): void {
+  if (opts.heldByProcess) return;
   const v = readHeaderVersion(file);
   if (v !== null && v > SCHEMA_VERSION) throw tooNew(v);
 }
@@ -82,14 +94,14 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   try {
     if (!opts.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // The header alone refuses a foreign or newer file before SQLite opens it at all.
-    precheckLedgerFile(file);
+    precheckLedgerFile(file, opts);
     // Open read-only first so a newer or foreign file is never touched (not even a WAL switch).
     // Read-only callers never create a file.
     const exists = fs.existsSync(file);
     // SQLite opens a write-protected file read-only without a word (every save would then fail),
     // and even its read-only probe below would leave -wal and -shm files beside it.
     if (!opts.readonly && exists) refuseReadOnlyFile(file);
-    const probe = new Database(file, { readonly: exists || !!opts.readonly, fileMustExist: exists || !!opts.readonly });
+    const probe = openSqlite(file, { readonly: exists || !!opts.readonly, fileMustExist: exists || !!opts.readonly });
     let version: number;
     let tables: string[];
     let problem: string | null = null;
@@ -111,7 +123,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     if (problem) throw new LedgerError('BAD_FILE', `“${file}”的数据结构被改动过（${problem}），为防数据被篡改，未打开也未作任何改动。`);
     // The hook runs before our handle exists, so a failing safety copy leaves nothing open.
     if (!opts.readonly && version > 0 && version < SCHEMA_VERSION) opts.beforeMigrate?.(file, version);
-    db = new Database(file, { readonly: !!opts.readonly });
+    db = openSqlite(file, { readonly: !!opts.readonly });
   } catch (err) {
     if (err instanceof LedgerError) throw err;
     throw openError(file, err, !!opts.readonly);

@@ -10,7 +10,8 @@
  * The expected schema is not a hand-kept list: it is what a fresh in-memory database holds after
  * the same migrations, so a new migration changes the expectation by itself.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { clip } from '@rules/kinds/validate';
 import { MIGRATIONS } from './migrations';
 
@@ -33,7 +34,7 @@ const expected = new Map<number, Map<string, SchemaObject>>();
 function expectedObjects(version: number): Map<string, SchemaObject> {
   let m = expected.get(version);
   if (!m) {
-    const db = new Database(':memory:');
+    const db = openSqlite(':memory:');
     try {
       for (const mig of MIGRATIONS) if (mig.version <= version) db.exec(mig.sql);
       m = new Map(listObjects(db).map((o) => [o.name, o]));

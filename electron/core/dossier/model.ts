@@ -13,6 +13,7 @@ import type { LedgerRecord } from '../ledger/records';
 import { registerRecords } from '../register/model';
 import { HashSink } from '../backup/hash-stream';
 import { NameAllocator } from './names';
+import { NotRegularFile, regularFileStream } from '../fs/regular-file';
 
 export interface EvidenceFile {
   attachmentId: string;
@@ -58,17 +59,27 @@ interface AttachmentRow {
   item?: string | null;
 }
 
+const NOT_REGULAR = '附件库中的文件不是普通文件（被替换成了管道、链接或文件夹），未打包';
+
 /** Reads the stored file through SHA-256 (streamed); null when it matches. */
 async function storedFileProblem(file: string, sha: string, size: number): Promise<string | null> {
   let st: fs.Stats;
   try {
-    st = await fs.promises.stat(file);
+    st = await fs.promises.lstat(file);
   } catch {
     return '附件文件缺失';
   }
+  if (!st.isFile()) return NOT_REGULAR;
   if (st.size !== size) return '附件文件已被改动或损坏（大小不符）';
   const h = new HashSink();
-  await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), h);
+  let src: fs.ReadStream;
+  try {
+    src = regularFileStream(file);
+  } catch (err) {
+    if (err instanceof NotRegularFile) return NOT_REGULAR;
+    return '附件文件缺失';
+  }
+  await pipeline(src, h);
   return h.digest === sha ? null : '附件文件已被改动或损坏（校验值不符）';
 }
 

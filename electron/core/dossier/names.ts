@@ -2,7 +2,7 @@
  * File and folder names inside the 档案袋 that Windows Explorer can extract anywhere: reserved
  * characters swapped for their full-width look-alikes (a title 「A/B」 stays readable as 「A／B」),
  * control characters dropped, no trailing dots or spaces, no reserved device names (CON, NUL,
- * COM1 …, with or without an extension), each part bounded in length, and names unique per
+ * CONIN$, COM1 …, with or without an extension), each part bounded in length, and names unique per
  * folder ignoring case (Windows folds case, so 签到表.JPG and 签到表.jpg would collide).
  */
 
@@ -20,7 +20,7 @@ const FULL_WIDTH: Record<string, string> = {
   '?': '？',
   '*': '＊',
 };
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
 /** Splits a short extension (“.jpg”) off so shortening keeps it. */
 function splitExt(name: string): [string, string] {
@@ -33,7 +33,10 @@ function splitExt(name: string): [string, string] {
 /** One safe path part. `fallback` is used when nothing printable is left. */
 export function safePart(raw: string, fallback = '未命名', max = MAX_PART_CHARS): string {
   let s = raw
-    .replace(/[\x00-\x1f\x7f]/g, '')
+    .replace(
+      /[\x00-\x1f\x7f\u200b-\u200d\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      '',
+    )
     .replace(/[<>:"/\\|?*]/g, (c) => FULL_WIDTH[c])
     .trim();
   const [rawStem, ext] = splitExt(s);

@@ -24,12 +24,15 @@ import { registerTitle } from '@rules/kinds/register';
 import { attachmentsDirFor, type LedgerContext } from '../context';
 import { assembleYear } from '../report/assemble';
 import { tempNameFor } from '../fs/atomic';
+import { safePart } from './names';
+import { regularFileStream } from '../fs/regular-file';
+import { ioReason } from '../fs/io-reason';
 import { getSettings } from '../ledger/settings';
 import { openFileSink } from '../fs/file-sink';
 import { HashCounter } from '../backup/hash-stream';
 import { useNativeCrcForYazl } from '../backup/fast-crc';
 import { defaultReportFileName, renderReport } from '../report/export';
-import type { PdfPrinter } from '../render/pdf';
+import type { ImprintMeasurer, PdfPrinter } from '../render/pdf';
 import { recordOutput } from '../report/provenance';
 import { buildRegister } from '../register/model';
 import { renderRegisterHtml } from '../register/html';
@@ -43,7 +46,8 @@ export const DOSSIER_MANIFEST_TXT = '校验清单.txt';
 export const DOSSIER_MANIFEST_JSON = 'manifest.json';
 export const REPORT_FOLDER = '00_年度报告';
 
-export const defaultDossierFileName = (town: string, year: number) => `${town.trim()}${year}年法治台账档案袋.zip`;
+/** The one cleaner of names (./names.ts): a stored town such as “../../x” never leaves the chosen folder. */
+export const defaultDossierFileName = (town: string, year: number) => `${town.trim() ? safePart(town) : ''}${year}年法治台账档案袋.zip`;
 
 export interface DossierOptions {
   /** Defaults to ctx.printPdf, else one headless Chromium kept for all the PDFs. */
@@ -57,11 +61,21 @@ export interface ManifestEntry {
   sha256: string;
 }
 
-async function withPrinter<T>(ctx: LedgerContext, given: PdfPrinter | undefined, fn: (print: PdfPrinter) => Promise<T>): Promise<T> {
+/** The host's printer (and its 版记 measurer), else one headless Chromium for both. */
+async function withPrinter<T>(
+  ctx: LedgerContext,
+  given: PdfPrinter | undefined,
+  fn: (print: PdfPrinter, measure?: ImprintMeasurer) => Promise<T>,
+): Promise<T> {
   const p = given ?? ctx.printPdf;
-  if (p) return fn(p);
-  const { withPdfRenderer } = await import('../render/pdf');
-  return withPdfRenderer((r) => fn((html) => r.render(html)));
+  if (p) return fn(p, ctx.measureImprint);
+  const { withPdfRenderer, placementOf } = await import('../render/pdf');
+  return withPdfRenderer((r) =>
+    fn(
+      (html) => r.render(html),
+      async (html) => placementOf(await r.imprintFit(html)),
+    ),
+  );
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -73,11 +87,11 @@ const localTime = (d: Date) => {
 /** The generated files (report, registers as PDF and xlsx, index), in memory: each is small. */
 async function generatedFiles(ctx: LedgerContext, plan: DossierPlan, town: string, opts: DossierOptions, now: Date) {
   const out: { path: string; bytes: Uint8Array }[] = [];
-  await withPrinter(ctx, opts.printPdf, async (print) => {
+  await withPrinter(ctx, opts.printPdf, async (print, measure) => {
     const report = assembleYear(ctx.db, plan.year);
     const folder = plan.names.allocate('', REPORT_FOLDER);
     for (const format of ['pdf', 'docx'] as const) {
-      const bytes = await renderReport(report, format, print);
+      const bytes = await renderReport(report, format, print, measure);
       out.push({
         path: plan.names.allocate(folder, defaultReportFileName(plan.year, format)),
         bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes,
@@ -112,7 +126,7 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
   try {
     sink = await openFileSink(tmp, 'wx');
   } catch (err) {
-    throw new LedgerError('IO', `无法写入档案袋“${out}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new LedgerError('IO', `无法写入档案袋“${out}”：${ioReason(err)}`);
   }
   const zip = new yazl.ZipFile();
   let failReject: (e: Error) => void = () => undefined;
@@ -143,7 +157,12 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
     }
     for (const f of evidence) {
       zip.addReadStreamLazy(f.zipPath!, { compressionLevel: 0, size: f.size, mtime: now }, (cb) => {
-        const src = fs.createReadStream(f.source, { highWaterMark: 1 << 20 });
+        let src: fs.ReadStream;
+        try {
+          src = regularFileStream(f.source);
+        } catch {
+          return fail(new LedgerError('IO', `附件“${f.name}”在打包过程中被改动，档案袋未生成，请重新导出`));
+        }
         const h = new HashCounter();
         open.add(src);
         src.on('close', () => open.delete(src));
@@ -182,7 +201,7 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
     await sink.close().catch(() => undefined);
     fs.rmSync(tmp, { force: true });
     if (err instanceof LedgerError) throw err;
-    throw new LedgerError('IO', `无法写入档案袋“${out}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new LedgerError('IO', `无法写入档案袋“${out}”：${ioReason(err)}`);
   }
 }
 

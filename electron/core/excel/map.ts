@@ -9,7 +9,7 @@ import { getKind, KINDS, type KindDef } from '@rules/kinds';
 import { getMeta, setMeta } from '../ledger/settings';
 import { fieldForHeader, fold, kindForSheetName } from './fold';
 import { isBlank } from './parse';
-import { columnLetter, type SheetData, type SheetRow } from './read';
+import { columnLetter, NOT_DATA_SHEETS, type SheetData, type SheetRow } from './read';
 import type { ColumnPlan, KindSource } from '@rules/api/excel';
 
 /** The clerk's (or the remembered) mapping of one sheet. `columns`: column letter → field key, or null to ignore it. */
@@ -31,8 +31,6 @@ export interface SheetPlan {
   shapeKey: string;
 }
 
-/** Sheets the app writes around the data (the template's 说明, the export's 汇总) are never data. */
-const NOT_DATA = new Set(['说明', '汇总', '填表说明', '目录']);
 const HEADER_SCAN_ROWS = 15;
 
 const headerText = (v: unknown) => (isBlank(v as never) ? '' : String(v instanceof Date ? '' : v).trim());
@@ -139,7 +137,7 @@ export function planSheet(db: Db, sheet: SheetData, override: Partial<SheetMappi
     if (!base.kind) return base;
     return finish(base.kind, base.kindFrom, rowAt(override.headerRow ?? base.headerRow), override.columns);
   }
-  if (!rows.length || NOT_DATA.has(sheet.name.trim())) return none();
+  if (!rows.length || NOT_DATA_SHEETS.has(sheet.name.trim())) return none();
 
   const mem = remembered(db, rows);
   if (mem && (!onlyKind || mem.mapping.kind === onlyKind.id))

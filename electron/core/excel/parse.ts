@@ -6,6 +6,7 @@
  */
 import type { FieldDef } from '@rules/kinds';
 import { isRealDate } from '@rules/kinds/validate';
+import { splitList } from '@rules/list-split';
 import { closest, fold } from './fold';
 
 /** A cell's value as read (formulas reduced to their result, rich text to its text). */
@@ -116,12 +117,7 @@ export function parseCell(f: FieldDef, v: CellValue, year: number | undefined): 
     case 'enum':
       return parseEnum(f, v);
     case 'tags':
-      return {
-        value: asText(v)
-          .split(/[、,，;；/\n]+/)
-          .map((x) => x.trim())
-          .filter(Boolean),
-      };
+      return { value: splitList(asText(v)) };
     case 'text':
     case 'village':
       return { value: asText(v).trim() };

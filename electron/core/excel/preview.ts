@@ -152,6 +152,18 @@ export function buildPreview(db: Db, sheets: SheetData[], opts: ImportOptions = 
   for (const sheet of sheets) {
     const plan = planSheet(db, sheet, opts.overrides?.[sheet.name], only);
     const p = previewSheet(db, sheet, plan, opts, villages);
+    const note = (row: number, message: string) =>
+      p.problems.push({ sheet: sheet.name, row, col: '', header: '', message, level: 'warning' });
+    // What the clerk cannot see in Excel is not imported, and the preview says so.
+    if (sheet.hidden) note(1, '这是隐藏的工作表，未导入（如需导入，请在Excel中取消隐藏）');
+    if (sheet.hiddenRows?.length) {
+      const rows = sheet.hiddenRows;
+      note(
+        rows[0],
+        `第${rows.slice(0, 10).join('、')}${rows.length > 10 ? `等${rows.length}` : ''}行是隐藏行，未导入（如需导入，请在Excel中取消隐藏）`,
+      );
+    }
+    if (sheet.hiddenCols?.length) note(1, `${sheet.hiddenCols.join('、')}列是隐藏列，未导入（如需导入，请在Excel中取消隐藏）`);
     if (!plan.kind && sheet.rows.length && plan.kindFrom !== 'choice' && !['说明', '汇总'].includes(sheet.name.trim())) {
       p.problems.push({
         sheet: sheet.name,

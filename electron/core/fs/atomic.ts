@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LedgerError } from '@rules/errors';
+import { ioReason } from './io-reason';
 
 export function tempNameFor(target: string): string {
   const p = path.parse(path.resolve(target));
@@ -26,7 +27,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     fs.renameSync(tmp, target);
   } catch (err) {
     fs.rmSync(tmp, { force: true });
-    throw new LedgerError('IO', `无法写入文件“${target}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new LedgerError('IO', `无法写入文件“${target}”：${ioReason(err)}`);
   }
 }
 
@@ -45,6 +46,6 @@ export async function writeFileAtomicAsync(target: string, data: string | Uint8A
     await fs.promises.rename(tmp, target);
   } catch (err) {
     await fs.promises.rm(tmp, { force: true });
-    throw new LedgerError('IO', `无法写入文件“${target}”：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new LedgerError('IO', `无法写入文件“${target}”：${ioReason(err)}`);
   }
 }

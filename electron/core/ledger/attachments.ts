@@ -14,9 +14,13 @@ import { Transform } from 'node:stream';
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
 import { allEvidenceItems } from '@rules/kinds';
+import { clip } from '@rules/kinds/validate';
+import { textProblem } from '@rules/limits';
 import { getRecord, nowIso, requireKind } from './records';
 import { openFileSink } from '../fs/file-sink';
 import type { Attachment } from '@rules/api/records';
+import { NotRegularFile, readRegularFile } from '../fs/regular-file';
+import { ioReason } from '../fs/io-reason';
 
 interface Row {
   id: string;
@@ -69,6 +73,9 @@ export function cleanName(name: string): string {
   if (!n) throw new LedgerError('VALIDATION', '附件名称不能为空');
   if (/[\\/]/.test(n)) throw new LedgerError('VALIDATION', '附件名称不能包含“/”或“\\”');
   if (n === '.' || n === '..') throw new LedgerError('VALIDATION', '附件名称不正确');
+  // Direction overrides, zero-width characters, lone surrogates: the ledger's one text check.
+  const bad = textProblem(n);
+  if (bad) throw new LedgerError('VALIDATION', `附件名称“${clip(n)}”${bad}，请改名后再添加`);
   const chars = Array.from(n);
   if (chars.length <= MAX_NAME_CHARS) return n;
   // Shorten the stem, keeping a short extension (“….pdf”) so the file still opens with the right program.
@@ -157,7 +164,7 @@ async function addVia(
   } catch (err) {
     fs.rmSync(tmp, { force: true });
     if (err instanceof LedgerError) throw err;
-    throw new LedgerError('IO', `添加附件失败：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new LedgerError('IO', `添加附件失败：${ioReason(err)}`);
   }
 }
 
@@ -246,8 +253,15 @@ export async function readAttachment(db: Db, dir: string, id: string): Promise<{
   const a = getAttachment(db, id);
   let data: Buffer;
   try {
-    data = await fsp.readFile(attachmentFile(dir, a.sha256));
-  } catch {
+    // Only a regular file: a pipe put in the store would block this read forever.
+    data = await readRegularFile(attachmentFile(dir, a.sha256));
+  } catch (err) {
+    if (err instanceof NotRegularFile) {
+      throw new LedgerError(
+        'BAD_FILE',
+        `附件文件“${a.name}”在附件库中不是普通文件（被替换成了管道、链接或文件夹），未读取，请从备份恢复或重新添加`,
+      );
+    }
     throw new LedgerError('NOT_FOUND', `附件文件“${a.name}”在附件库中缺失，请从备份恢复或重新添加`);
   }
   if (createHash('sha256').update(data).digest('hex') !== a.sha256) {

@@ -5,10 +5,13 @@
  * (puppeteer/puppeteer#422) and would break the 22 × 28 grid.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { IMPRINT_FIT_SCRIPT } from './html/imprint';
+import type { ImprintPlacement } from '@rules/layout';
+import { IMPRINT_FIT_SCRIPT, type ImprintFit } from './html/imprint';
 
 /** How a host prints HTML to PDF (Electron's printToPDF, the harness's warm Chromium, or htmlToPdf below). */
 export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+/** Where the report's pages put the 版记 (IMPRINT_FIT_SCRIPT in the host's browser); null without one. */
+export type ImprintMeasurer = (html: string) => Promise<ImprintPlacement | null>;
 
 export interface PdfRendererOptions {
   /** Defaults to $CHROMIUM_PATH, then /usr/bin/chromium. */
@@ -47,19 +50,27 @@ export class PdfRenderer {
   }
 
   render(html: string): Promise<Buffer> {
-    const job = this.queue.then(() => this.print(html));
+    return this.enqueue(html, (page) => page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  }
+
+  /** Where the 版记 lands in this report's pages (null without one), without printing: the DOCX follows it. */
+  imprintFit(html: string): Promise<ImprintFit | null> {
+    return this.enqueue(html, async (_page, fit) => fit);
+  }
+
+  private enqueue<T>(html: string, then: (page: Page, fit: ImprintFit | null) => Promise<T>): Promise<T> {
+    const job = this.queue.then(() => this.laidOut(html, then));
     this.queue = job.catch(() => undefined);
     return job;
   }
 
-  private async print(html: string): Promise<Buffer> {
+  private async laidOut<T>(html: string, then: (page: Page, fit: ImprintFit | null) => Promise<T>): Promise<T> {
     this.page ??= this.browser.newContext({ offline: true }).then((c) => c.newPage());
     try {
       const page = await this.page;
       await page.setContent(html, { waitUntil: 'load' });
       await page.evaluate('document.fonts.ready.then(() => true)');
-      await page.evaluate(IMPRINT_FIT_SCRIPT);
-      return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      return await then(page, await page.evaluate<ImprintFit | null>(IMPRINT_FIT_SCRIPT));
     } catch (err) {
       // A failed page (crash, timeout) is not reused: the next document gets a fresh one.
       const page = this.page;
@@ -83,6 +94,14 @@ export async function withPdfRenderer<T>(fn: (renderer: PdfRenderer) => Promise<
     await renderer.close();
   }
 }
+
+/** What the DOCX needs of a fit: the placement and the blank pages. */
+export const placementOf = (fit: ImprintFit | null): ImprintPlacement | null =>
+  fit && { placement: fit.placement, blankPages: fit.blankPages };
+
+/** One-off layout of a report's 版记, in a browser started for it. */
+export const measureImprint = (html: string, opts?: PdfRendererOptions): Promise<ImprintPlacement | null> =>
+  withPdfRenderer(async (r) => placementOf(await r.imprintFit(html)), opts);
 
 /** One-off conversion; pass a renderer to reuse a running browser. */
 export async function htmlToPdf(html: string, opts: PdfRendererOptions & { renderer?: PdfRenderer } = {}): Promise<Buffer> {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '../fs/atomic';
 import type { LedgerContext } from '../context';
-import type { PdfPrinter } from '../render/pdf';
+import type { ImprintMeasurer, PdfPrinter } from '../render/pdf';
 import { assembleYear } from './assemble';
 import { renderReportHtml } from '../render/html';
 import { renderReportDocx } from '../render/docx';
@@ -27,9 +27,22 @@ export function formatOf(file: string): ReportFormat {
 
 export const defaultReportFileName = (year: number, format: ReportFormat) => `关于${year}年法治政府建设情况的报告.${format}`;
 
-export async function renderReport(report: AssembledReport, format: ReportFormat, printPdf?: PdfPrinter): Promise<Uint8Array | string> {
-  if (format === 'docx') return renderReportDocx(report.document);
+/**
+ * The DOCX puts the 版记 where the PDF's pages do (an even page, after a blank page if need be), so
+ * its HTML is laid out first: by `measureImprint`, else in headless Chromium like the PDF.
+ */
+export async function renderReport(
+  report: AssembledReport,
+  format: ReportFormat,
+  printPdf?: PdfPrinter,
+  measureImprint?: ImprintMeasurer,
+): Promise<Uint8Array | string> {
   const html = renderReportHtml(report.document);
+  if (format === 'docx') {
+    if (!report.document.imprint) return renderReportDocx(report.document);
+    const measure = measureImprint ?? (await import('../render/pdf')).measureImprint;
+    return renderReportDocx(report.document, { imprint: (await measure(html)) ?? undefined });
+  }
   if (format === 'html') return html;
   if (!printPdf) {
     const { htmlToPdf } = await import('../render/pdf');
@@ -41,7 +54,7 @@ export async function renderReport(report: AssembledReport, format: ReportFormat
 export async function exportReport(ctx: LedgerContext, year: number, file: string, printPdf?: PdfPrinter): Promise<AssembledReport> {
   const format = formatOf(file);
   const report = assembleYear(ctx.db, year);
-  writeFileAtomic(file, await renderReport(report, format, printPdf));
+  writeFileAtomic(file, await renderReport(report, format, printPdf, ctx.measureImprint));
   recordOutput(ctx.db, year, format, report.uses);
   return report;
 }

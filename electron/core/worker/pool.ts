@@ -6,32 +6,67 @@
  * jobs on one ledger would only contend for its file and the disk.
  * `entry` is the worker script: the built out/main/worker.js in Electron, ./dev-entry.cjs (tsx)
  * everywhere else.
+ *
+ * Nothing a job does can end the host: the worker runs under `resourceLimits` (a job that needs
+ * more memory ends that worker, not the process) and a watchdog (a job that reports no progress
+ * for JOB_TIME_LIMIT_MS is stopped). A dead worker fails only the job it was running; the next
+ * job starts a fresh worker and reports its own outcome.
  */
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ApiResult } from '@rules/api/protocol';
-import type { Job, Progress, WorkerMessage } from './protocol';
+import { sqliteBinding } from '../db/sqlite';
+import type { Job, Progress, WorkerData, WorkerMessage } from './protocol';
 
 export const DEV_WORKER_ENTRY = path.join(__dirname, 'dev-entry.cjs');
+
+/** The worker's heap: room for a year's workbook or a large backup, far below what ends the host. */
+export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: 64 };
+
+/** A job silent (no progress, no answer) this long is taken for hung and stopped. */
+export const JOB_TIME_LIMIT_MS = 10 * 60_000;
+
+export interface PoolOptions {
+  resourceLimits?: ResourceLimits;
+  jobTimeLimitMs?: number;
+}
 
 interface Pending {
   resolve(r: ApiResult): void;
   onProgress?: (p: Progress) => void;
 }
 
-const crashed = (why: string): ApiResult => ({
-  ok: false,
-  error: { code: 'INTERNAL', message: `后台任务意外中止（${why}），台账未被改动的部分保持原样，请重试`, issues: [] },
-});
+const failed = (message: string): ApiResult => ({ ok: false, error: { code: 'INTERNAL', message, issues: [] } });
+const crashed = (why: string): ApiResult => failed(`后台任务意外中止（${why}），台账未被改动的部分保持原样，请重试`);
+
+/** Why a worker died, in the clerk's words (never the runtime's English). */
+function deathReason(err: Error & { code?: string }): string {
+  if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return '所需内存超过上限，可能是文件过大或内容异常';
+  return '程序内部出错';
+}
+
+/** One worker thread and the jobs sent to it (only ever one at a time, but kept as its own map). */
+interface Slot {
+  worker: Worker;
+  jobs: Map<number, Pending>;
+  dead: boolean;
+}
 
 export class WorkerPool {
-  private worker: Worker | null = null;
+  private slot: Slot | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly limits: ResourceLimits;
+  private readonly timeLimitMs: number;
 
-  constructor(private readonly entry: string = DEV_WORKER_ENTRY) {}
+  constructor(
+    private readonly entry: string = DEV_WORKER_ENTRY,
+    opts: PoolOptions = {},
+  ) {
+    this.limits = opts.resourceLimits ?? WORKER_LIMITS;
+    this.timeLimitMs = opts.jobTimeLimitMs ?? JOB_TIME_LIMIT_MS;
+  }
 
   /** Runs `name` against the ledger `file` in the worker; resolves to its Result, never rejects. */
   run(file: string, name: string, payload: unknown, onProgress?: (p: Progress) => void): Promise<ApiResult> {
@@ -42,45 +77,79 @@ export class WorkerPool {
 
   private send(job: Job, onProgress?: (p: Progress) => void): Promise<ApiResult> {
     if (this.closed) return Promise.resolve(crashed('程序正在退出'));
-    const w = this.start();
+    const slot = this.start();
     return new Promise<ApiResult>((resolve) => {
-      this.pending.set(job.id, { resolve, onProgress });
+      let timer: NodeJS.Timeout | undefined;
+      const watch = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const minutes = Math.round(this.timeLimitMs / 60_000);
+          this.kill(
+            slot,
+            failed(`后台任务${minutes >= 1 ? `超过${minutes}分钟` : '长时间'}没有进展，已停止（文件可能过大或内容异常），台账未被改动`),
+          );
+        }, this.timeLimitMs);
+      };
+      slot.jobs.set(job.id, {
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+        onProgress: (p) => {
+          watch();
+          onProgress?.(p);
+        },
+      });
+      watch();
       // Keep the process alive while a job runs; an idle worker does not (the CLI, tests).
-      w.ref();
-      w.postMessage(job);
+      slot.worker.ref();
+      slot.worker.postMessage(job);
     });
   }
 
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const w = new Worker(this.entry);
+  private start(): Slot {
+    if (this.slot) return this.slot;
+    // The thread opens the ledger with the addon this process chose (../db/sqlite.ts).
+    const workerData: WorkerData = { sqliteBinding: sqliteBinding() };
+    const slot: Slot = { worker: new Worker(this.entry, { workerData, resourceLimits: this.limits }), jobs: new Map(), dead: false };
+    const w = slot.worker;
     w.on('message', (m: WorkerMessage) => {
       if ('ready' in m) return;
-      const p = this.pending.get(m.id);
+      const p = slot.jobs.get(m.id);
       if (!p) return;
       if ('progress' in m) return p.onProgress?.(m.progress);
-      this.pending.delete(m.id);
-      if (!this.pending.size) w.unref();
+      slot.jobs.delete(m.id);
+      if (!slot.jobs.size) w.unref();
       p.resolve(m.result);
     });
-    const fail = (why: string) => {
-      // A dead worker takes its jobs with it; the next job starts a fresh one.
-      this.worker = null;
-      for (const [id, p] of this.pending) {
-        this.pending.delete(id);
-        p.resolve(crashed(why));
-      }
-    };
-    w.on('error', (err) => fail(err.message));
-    w.on('exit', (code) => fail(`退出码 ${code}`));
-    this.worker = w;
-    return w;
+    // Both may come, error first: the second finds this slot's jobs already answered, and never
+    // touches a newer worker's.
+    w.on('error', (err) => this.kill(slot, crashed(deathReason(err))));
+    w.on('exit', (code) => this.kill(slot, crashed(`退出码 ${code}`)));
+    this.slot = slot;
+    return slot;
+  }
+
+  /** Ends a worker and answers its own jobs with `result`; the next job starts a fresh worker. */
+  private kill(slot: Slot, result: ApiResult): void {
+    if (this.slot === slot) this.slot = null;
+    for (const [id, p] of slot.jobs) {
+      slot.jobs.delete(id);
+      p.resolve(result);
+    }
+    if (!slot.dead) {
+      slot.dead = true;
+      void slot.worker.terminate();
+    }
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const w = this.worker;
-    this.worker = null;
-    if (w) await w.terminate();
+    const slot = this.slot;
+    this.slot = null;
+    if (slot) {
+      slot.dead = true;
+      await slot.worker.terminate();
+    }
   }
 }

@@ -11,3 +11,8 @@ export interface Job {
 }
 
 export type WorkerMessage = { id: number; progress: Progress } | { id: number; result: ApiResult } | { ready: true };
+
+/** Handed to the thread at its start: the SQLite addon main chose (undefined: the package's own). */
+export interface WorkerData {
+  sqliteBinding?: string;
+}

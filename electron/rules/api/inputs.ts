@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { KIND_IDS } from '../kinds';
 import { MAX_REGISTER_COLUMNS } from '../kinds/register';
-import { MAX_EXCHANGE_BYTES, yearSchema as year } from '../limits';
+import { MAX_EXCHANGE_BYTES, safeRecord, yearSchema as year } from '../limits';
 import type { ReportSpecInput } from '../report/spec';
 import { base64Length, MAX_UPLOAD_BYTES, MAX_WORKBOOK_BYTES } from '../upload';
 
@@ -39,19 +39,18 @@ const sorted = { sortBy: z.string().max(50).optional(), sortDir: sortDir.optiona
 const uploadedBytes = z.string().max(base64Length(MAX_UPLOAD_BYTES) * 2);
 
 const workbook = z.object({
-  dataBase64: z.string().max(base64Length(MAX_WORKBOOK_BYTES) + 4),
+  // Said in the clerk's words: zod's own message names the field and a character count.
+  dataBase64: z.string().max(base64Length(MAX_WORKBOOK_BYTES) + 4, '工作簿不能超过30 MB，请拆分后再导入'),
   kind: z.enum(KIND_IDS).optional(),
   year: year.optional(),
-  overrides: z
-    .record(
-      z.string().max(100),
-      z.object({
-        kind: z.enum(KIND_IDS).nullable().optional(),
-        headerRow: z.int().min(1).max(1_048_576).optional(),
-        columns: z.record(z.string().regex(/^[A-Z]{1,3}$/), z.string().max(50).nullable()).optional(),
-      }),
-    )
-    .optional(),
+  overrides: safeRecord(
+    z.string().max(100),
+    z.object({
+      kind: z.enum(KIND_IDS).nullable().optional(),
+      headerRow: z.int().min(1).max(1_048_576).optional(),
+      columns: safeRecord(z.string().regex(/^[A-Z]{1,3}$/), z.string().max(50).nullable()).optional(),
+    }),
+  ).optional(),
 });
 
 const register = listQuery.extend({
@@ -104,7 +103,12 @@ export const API_INPUTS = {
   'report.reset': z.object({ year }),
   'report.assemble': z.object({ year }),
   'report.recordOutput': z.object({ year, format: z.enum(['print', 'pdf', 'docx', 'html']) }),
-  'report.render': z.object({ year, format: z.enum(['html', 'docx']) }),
+  'report.render': z.object({
+    year,
+    format: z.enum(['html', 'docx']),
+    // Where the shell's window put the 版记 (the worker has no browser); the DOCX follows it.
+    imprint: z.object({ placement: z.enum(['shared', 'alone']), blankPages: z.number().int().min(0).max(1) }).nullish(),
+  }),
   'report.staleness': z.object({ year }),
   'report.sources': z.object({ year }),
 

@@ -12,12 +12,20 @@ import type { FieldDef, KindDef } from '../kinds/types';
 import { displayRuleSchema } from '../report/spec';
 import type { Condition, FigureDef, Measure, Where } from './types';
 import { DISPLAY_RULES } from './format';
+import { isRealDate } from '../kinds/validate';
+import { safeRecord, textProblem } from '../limits';
 
 /** The report parts a figure may be cited in, as the figure picker groups them. */
 export const FIGURE_SECTIONS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '二'] as const;
 
 export const CUSTOM_PREFIX = 'custom.';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Text the clerk types into a definition: the same character checks as every ledger text. */
+const text = (schema: z.ZodString) =>
+  schema.superRefine((s, ctx) => {
+    const bad = textProblem(s);
+    if (bad) ctx.addIssue({ code: 'custom', message: bad });
+  });
 
 const scalar = z.union([z.string().max(100), z.number(), z.boolean()]);
 const conditionSchema = z.union([
@@ -31,9 +39,9 @@ const conditionSchema = z.union([
     from: z.string().regex(DATE, '日期格式应为年-月-日').optional(),
     to: z.string().regex(DATE, '日期格式应为年-月-日').optional(),
   }),
-  z.strictObject({ contains: z.string().trim().min(1, '包含的文字不能为空').max(50) }),
+  z.strictObject({ contains: text(z.string().trim().min(1, '包含的文字不能为空').max(50)) }),
 ]);
-const whereSchema = z.record(z.string().max(50), conditionSchema);
+const whereSchema = safeRecord(z.string().max(50), conditionSchema);
 
 export const measureSchema = z.strictObject({
   kind: z.string().max(50),
@@ -52,18 +60,20 @@ export const customFigureSchema = z.strictObject({
     .string()
     .max(80)
     .regex(/^custom\.[A-Za-z0-9_-][A-Za-z0-9_.-]*$/, '编号应以“custom.”开头，其后只用字母、数字、点、下划线或连字符'),
-  name: z.string().trim().min(1, '请填写指标名称').max(40, '名称不能超过40个字'),
+  name: text(z.string().trim().min(1, '请填写指标名称').max(40, '名称不能超过40个字')),
   section: z.enum(FIGURE_SECTIONS, '请选择报告中常引用的部分'),
-  unit: z
-    .string()
-    .max(6, '单位不能超过6个字')
-    .regex(/^[^\s\d]*$/, '单位不能含空格或数字'),
+  unit: text(
+    z
+      .string()
+      .max(6, '单位不能超过6个字')
+      .regex(/^[^\s\d]*$/, '单位不能含空格或数字'),
+  ),
   value: z.union([
     z.strictObject({ type: z.enum(['count', 'sum', 'money']), measure: measureSchema }),
     z.strictObject({ type: z.literal('rate'), numerator: measureSchema, denominator: measureSchema }),
   ]),
   display: displayRuleSchema,
-  zeroPhrase: z.string().trim().min(1).max(50, '为0时的说法不能超过50个字').optional(),
+  zeroPhrase: text(z.string().trim().min(1).max(50, '为0时的说法不能超过50个字')).optional(),
 });
 
 const isRange = (c: Condition): c is { min?: number; max?: number } =>
@@ -90,7 +100,11 @@ function conditionProblem(f: FieldDef, c: Condition): string | null {
       if (isRange(c)) return c.min !== undefined && c.max !== undefined && c.min > c.max ? `“${f.label}”的最小值大于最大值` : null;
       return values && values.every((v) => typeof v === 'number') ? null : `“${f.label}”应按数值或数值范围筛选`;
     case 'date':
-      if (isDates(c)) return c.from && c.to && c.from > c.to ? `“${f.label}”的起始日期晚于截止日期` : null;
+      if (isDates(c)) {
+        const wrong = [c.from, c.to].find((d) => d !== undefined && !isRealDate(d));
+        if (wrong) return `“${f.label}”的日期“${wrong}”不存在，应为存在的年-月-日（如2023-03-01）`;
+        return c.from && c.to && c.from > c.to ? `“${f.label}”的起始日期晚于截止日期` : null;
+      }
       return `“${f.label}”应按日期范围筛选`;
     case 'text':
     case 'textarea':
@@ -163,6 +177,7 @@ export function checkAgainstKinds(def: FigureDef, kinds: (id: string) => KindDef
       out.push({ field: 'value.type', fieldLabel: '数值类型', message: '计数的指标类型应为“计数”' });
     if (def.value.type !== 'money' && !def.unit)
       out.push({ field: 'unit', fieldLabel: '单位', message: '请填写单位（量词），如次、件、人次' });
+    if (def.unit === '%' || def.unit === '％') out.push({ field: 'unit', fieldLabel: '单位', message: '只有比率的单位可以是“%”' });
   }
   if (!DISPLAY_RULES[def.value.type].includes(def.display.type))
     out.push({ field: 'display', fieldLabel: '显示方式', message: '显示方式不适用于这类指标' });

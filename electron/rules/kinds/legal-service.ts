@@ -52,7 +52,7 @@ export const legalAdviser: KindDef = {
     { key: 'firm', label: '律师事务所', type: 'text', max: 100, listed: true },
     dateField('聘任日期'),
     { key: 'termEnd', label: '聘期至', type: 'date', listed: true },
-    { key: 'villages', label: '服务村（社区）', type: 'tags', listed: true },
+    { key: 'villages', label: '服务村（社区）', type: 'tags', villageItems: true, listed: true },
     noteField,
   ],
   rules: [{ type: 'dateOrder', from: 'date', to: 'termEnd' }],

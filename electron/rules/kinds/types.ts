@@ -22,6 +22,8 @@ export interface FieldDef {
   type: FieldType;
   required?: boolean;
   options?: readonly string[];
+  /** A tags field whose items are usually the settings' 村（社区）: the form offers that list while typing. */
+  villageItems?: boolean;
   /** Max length for text, max value for numbers. */
   max?: number;
   min?: number;

@@ -46,8 +46,8 @@ function toNumber(v: unknown, pattern: RegExp): unknown {
 /** Counts above this are typing errors (and past 2^53 they are not exact): no field needs more. */
 const DEFAULT_INT_MAX = 1_000_000_000;
 
-/** Checks one value; returns the normalised value or a Chinese message. */
-function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { value?: unknown; error?: string } {
+/** Checks one value; returns the normalised value or a Chinese message (the choice fields say it as the clerk leaves them). */
+export function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { value?: unknown; error?: string } {
   switch (f.type) {
     case 'text':
     case 'textarea': {

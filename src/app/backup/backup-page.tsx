@@ -10,10 +10,10 @@ import { asApiError, call } from '../lib/api';
 import { useLedger } from '../state/ledger';
 import { BackupPanel } from './backup-panel';
 import type { DriveList } from './drive-cards';
-import { lastBackupText, reminderText } from './format';
+import { lastBackupText } from './format';
 import { RestorePanel } from './restore-panel';
 import { SafetyCopiesPanel, type SafetyCopies } from './safety-copies';
-import { useBackupStatus } from './use-backup-status';
+import { reminderText, useBackupStatus } from '../lib/backup-status';
 
 const NO_DRIVES: DriveList['drives'] = [];
 type Tab = 'backup' | 'restore' | 'safety';

@@ -7,7 +7,7 @@ import { Alert, Button, Checkbox, Group, NumberInput, Paper, Stack, Text, TextIn
 import { useEffect, useState } from 'react';
 import { canPick, pickFolder } from '../../api/host';
 import { asApiError, call, type ApiOutput } from '../lib/api';
-import { IconCheck, IconFolder, IconRefresh } from './backup-icons';
+import { IconCheck, IconFolder, IconRefresh } from '../icons';
 import { DriveCards, type DriveList } from './drive-cards';
 import { baseName, dirName, formatBytes } from './format';
 
@@ -119,23 +119,7 @@ export function BackupPanel({ drives, drivesError, loadingDrives, onRefresh, onB
         )}
       </Group>
 
-      <Group gap={6} mt="md" wrap="nowrap">
-        <Checkbox label="只保留最近" checked={keepOn} onChange={(e) => setKeepOn(e.currentTarget.checked)} data-testid="backup-keep" />
-        <NumberInput
-          size="xs"
-          w={64}
-          min={1}
-          max={100}
-          value={keep}
-          onChange={(v) => setKeep(Math.max(1, Math.floor(Number(v) || 1)))}
-          disabled={!keepOn}
-          aria-label="保留份数"
-        />
-        <Text size="sm">份</Text>
-        <Text size="xs" c="dimmed">
-          （自动删除该位置更早的备份；恢复前的安全副本不会删除）
-        </Text>
-      </Group>
+      <KeepCount keepOn={keepOn} setKeepOn={setKeepOn} keep={keep} setKeep={setKeep} />
 
       <Stack gap={6} mt="md">
         <Text size="sm" data-testid="backup-target">
@@ -166,20 +150,7 @@ export function BackupPanel({ drives, drivesError, loadingDrives, onRefresh, onB
         </Group>
       </Stack>
 
-      {done && (
-        <Alert color="teal" variant="light" mt="md" icon={<IconCheck />} title="备份完成，校验通过" data-testid="backup-result">
-          <Text size="sm">
-            文件：<b className="break-all">{baseName(done.file)}</b>（{formatBytes(done.bytes)}）
-          </Text>
-          <Text size="sm" className="break-all">
-            位置：{dirName(done.file)}
-          </Text>
-          <Text size="sm" c="dimmed">
-            已重新读出全部内容逐项核对，与台账一致。
-            {done.deleted.length > 0 && `按设置删除了 ${done.deleted.length} 份更早的备份。`}
-          </Text>
-        </Alert>
-      )}
+      {done && <BackupDone done={done} />}
       {error && (
         <Alert color="red" variant="light" mt="md" title="没有完成备份" data-testid="backup-error">
           {error}
@@ -189,5 +160,47 @@ export function BackupPanel({ drives, drivesError, loadingDrives, onRefresh, onB
         </Alert>
       )}
     </Paper>
+  );
+}
+
+/** 只保留最近 N 份: older backups in the same place are deleted after this one is verified. */
+function KeepCount(p: { keepOn: boolean; setKeepOn(v: boolean): void; keep: number; setKeep(v: number): void }) {
+  const { keepOn, setKeepOn, keep, setKeep } = p;
+  return (
+    <Group gap={6} mt="md" wrap="nowrap">
+      <Checkbox label="只保留最近" checked={keepOn} onChange={(e) => setKeepOn(e.currentTarget.checked)} data-testid="backup-keep" />
+      <NumberInput
+        size="xs"
+        w={64}
+        min={1}
+        max={100}
+        value={keep}
+        onChange={(v) => setKeep(Math.max(1, Math.floor(Number(v) || 1)))}
+        disabled={!keepOn}
+        aria-label="保留份数"
+      />
+      <Text size="sm">份</Text>
+      <Text size="xs" c="dimmed">
+        （自动删除该位置更早的备份；恢复前的安全副本不会删除）
+      </Text>
+    </Group>
+  );
+}
+
+/** 备份完成，校验通过: the file, where, and what was deleted by 只保留最近. */
+function BackupDone({ done }: { done: Created }) {
+  return (
+    <Alert color="teal" variant="light" mt="md" icon={<IconCheck />} title="备份完成，校验通过" data-testid="backup-result">
+      <Text size="sm">
+        文件：<b className="break-all">{baseName(done.file)}</b>（{formatBytes(done.bytes)}）
+      </Text>
+      <Text size="sm" className="break-all">
+        位置：{dirName(done.file)}
+      </Text>
+      <Text size="sm" c="dimmed">
+        已重新读出全部内容逐项核对，与台账一致。
+        {done.deleted.length > 0 && `按设置删除了 ${done.deleted.length} 份更早的备份。`}
+      </Text>
+    </Alert>
   );
 }

@@ -1,7 +1,7 @@
 /** The removable drives as cards to choose from: label, path, free space, and a warning when this backup will not fit. */
 import { Group, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
 import type { ApiOutput } from '../lib/api';
-import { IconDrive } from './backup-icons';
+import { IconDrive } from '../icons';
 import { formatBytes } from './format';
 
 export type DriveList = ApiOutput<'backup.drives'>;

@@ -1,7 +1,5 @@
 /** How 备份与恢复 writes sizes, times and the last-backup sentence for the clerk. */
-import type { ApiOutput } from '../lib/api';
-
-export type BackupStatus = ApiOutput<'backup.status'>;
+import type { BackupStatus } from '../lib/backup-status';
 
 export { formatBytes } from '@rules/limits';
 
@@ -26,10 +24,4 @@ export function lastBackupText(s: BackupStatus): string {
   if (!s.lastBackupAt) return '本台账还从未备份过';
   const ago = s.daysSince === null ? '' : s.daysSince === 0 ? '（今天）' : `（${s.daysSince}天前）`;
   return `上次备份：${formatWhen(s.lastBackupAt)}${ago}`;
-}
-
-/** What the reminder says: never, or how many days. */
-export function reminderText(s: BackupStatus): string {
-  if (!s.lastBackupAt) return '台账还从未备份过，建议现在备份到U盘，以防电脑故障丢失数据。';
-  return `台账已${s.daysSince ?? s.reminderDays}天未备份，建议现在备份到U盘，以防电脑故障丢失数据。`;
 }

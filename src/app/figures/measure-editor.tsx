@@ -6,7 +6,7 @@ import { ActionIcon, Button, Group, MultiSelect, NumberInput, SegmentedControl, 
 import type { Condition } from '@rules/figures/types';
 import type { FieldDef, KindDef } from '../lib/api';
 import { useLedger } from '../state/ledger';
-import { DateField } from '../records/date-field';
+import { DateField } from '../lib/date-field';
 import {
   distinctFields,
   filterFields,

@@ -11,7 +11,7 @@ import type { FigureDef } from '@rules/figures/types';
 import { call } from '../lib/api';
 import { hrefFor, type Route } from '../router';
 import { useLedger } from '../state/ledger';
-import { SECTION_LABEL } from '../report/figure-sections';
+import { SECTION_LABEL } from '../lib/figure-sections';
 
 interface Step {
   title: string;

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { canPick, pickFolder } from '../../api/host';
 import { asApiError, call, formFailure, type ApiErrorLike, type ApiOutput } from '../lib/api';
 import { FormModal } from '../lib/modal';
-import { IconDownload } from '../report/report-icons';
+import { IconDownload } from '../icons';
 
 type Result = ApiOutput<'dossier.export'>;
 
@@ -67,6 +67,7 @@ export function DossierButton({ year }: { year: number }) {
         onSubmit={() => void submit()}
         saving={busy}
         submitLabel={result ? '完成' : '导出'}
+        done={!!result}
         size={620}
         failure={formFailure(error)}
         testId="dossier-form"

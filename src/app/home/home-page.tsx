@@ -7,7 +7,7 @@ import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } fro
 import { useEffect, useState } from 'react';
 import { call } from '../lib/api';
 import { fixRoute, hrefFor } from '../router';
-import { groupKinds } from '../shell/nav-groups';
+import { groupKinds } from '../lib/nav-groups';
 import { useLedger } from '../state/ledger';
 import type { LedgerGaps } from '@rules/api/records';
 import { StartChecklist } from './start-checklist';

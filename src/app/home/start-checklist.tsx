@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../lib/api';
 import { hrefFor, type Route } from '../router';
 import { useLedger } from '../state/ledger';
-import { useBackupStatus } from '../backup/use-backup-status';
+import { useBackupStatus } from '../lib/backup-status';
 
 interface Step {
   label: string;

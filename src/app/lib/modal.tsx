@@ -82,6 +82,8 @@ interface FormProps {
   testId?: string;
   /** False while a dialog opened from the form (e.g. an attachment viewer) should take Esc alone. */
   closeOnEscape?: boolean;
+  /** The work is done (the 档案袋 written): only the submit button (完成) is left, and no key hint. */
+  done?: boolean;
 }
 
 /**
@@ -102,6 +104,7 @@ export function FormModal({
   children,
   testId,
   closeOnEscape = true,
+  done,
 }: FormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -137,14 +140,20 @@ export function FormModal({
             </Alert>
           )}
           <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              回车或 Ctrl+S 保存，Esc 取消
-            </Text>
+            {done ? (
+              <span />
+            ) : (
+              <Text size="xs" c="dimmed">
+                回车或 Ctrl+S 保存，Esc 取消
+              </Text>
+            )}
             <Group gap="xs">
-              <Button variant="default" onClick={onClose}>
-                取消
-              </Button>
-              <Button type="submit" loading={saving} color={submitColor}>
+              {!done && (
+                <Button variant="default" onClick={onClose}>
+                  取消
+                </Button>
+              )}
+              <Button type="submit" loading={saving} color={submitColor} data-autofocus={done || undefined}>
                 {submitLabel}
               </Button>
             </Group>

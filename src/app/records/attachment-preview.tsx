@@ -6,7 +6,7 @@
  */
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { drawPage, openPdf, type PDFDocumentProxy } from '../report/preview/pdf-doc';
+import { drawPage, openPdf, type PDFDocumentProxy } from '../lib/pdf-doc';
 import { asApiError } from '../lib/api';
 import { AppModal } from '../lib/modal';
 

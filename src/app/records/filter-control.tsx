@@ -3,8 +3,8 @@ import { NumberInput, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import type { FieldDef } from '../lib/api';
-import { DateField } from './date-field';
-import { parseDateText } from './date-text';
+import { DateField } from '../lib/date-field';
+import { parseDateText } from '../lib/date-text';
 import type { FilterValue } from './use-record-list';
 
 interface Props {

@@ -8,7 +8,7 @@ import { Button, Group, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { IconPaperclip } from '../icons';
 import type { FieldDef, KindDef, LedgerRecord } from '../lib/api';
-import { columnLabel, formatValue, isNumeric } from './format';
+import { columnLabel, formatValue, isNumeric } from '../lib/record-format';
 import type { ListView } from './use-record-list';
 
 interface Props {
@@ -82,7 +82,7 @@ export function RecordTable({
           <Table.Th w={1} className="cell-nowrap" title="附件个数；“缺”表示清单中的佐证材料尚未齐全">
             附件
           </Table.Th>
-          <Table.Th>操作</Table.Th>
+          <Table.Th className="cell-actions">操作</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -115,7 +115,7 @@ export function RecordTable({
             <Table.Td className="cell-nowrap" data-testid="attachment-cell">
               <EvidenceCell files={attachments?.[r.id] ?? 0} missing={missingEvidence?.[r.id] ?? []} />
             </Table.Td>
-            <Table.Td className="cell-nowrap" w={1}>
+            <Table.Td className="cell-nowrap cell-actions" w={1}>
               <Group gap={2} wrap="nowrap">
                 {extraActions?.(r)}
                 <Button size="compact-xs" variant="subtle" onClick={() => onEdit(r)}>
@@ -152,7 +152,7 @@ export function RecordTable({
               </Table.Td>
             ))}
             <Table.Td />
-            <Table.Td />
+            <Table.Td className="cell-actions" />
           </Table.Tr>
         </Table.Tfoot>
       )}
@@ -199,8 +199,12 @@ function EvidenceCell({ files, missing }: { files: number; missing: readonly str
   );
 }
 
-/** Long texts are clipped with an ellipsis (full text on hover); short values never wrap. */
-const isLong = (f: FieldDef) => f.type === 'tags' || f.type === 'textarea' || (f.type === 'text' && (f.max ?? 200) > 50);
+/**
+ * Long texts are clipped with an ellipsis (full text on hover); short values never wrap. A text of
+ * up to 50 characters (起草科室 规划建设和生态环境保护办公室) is long enough to push the row's
+ * buttons off a 1366 px screen.
+ */
+const isLong = (f: FieldDef) => f.type === 'tags' || f.type === 'textarea' || (f.type === 'text' && (f.max ?? 200) >= 50);
 const align = (f: FieldDef) => (isNumeric(f) ? 'right' : f.type === 'bool' ? 'center' : undefined);
 
 export function EmptyRows({ filtered, label }: { filtered: boolean; label: string }) {

@@ -9,8 +9,8 @@ import { useState } from 'react';
 import { defaultRegisterColumns, MAX_REGISTER_COLUMNS, registerColumnChoices } from '@rules/kinds/register';
 import { asApiError, call, type KindDef } from '../lib/api';
 import { useToast } from '../state/toast';
-import { downloadBytes } from '../report/download';
-import { IconDownload, IconPrinter } from '../report/report-icons';
+import { downloadBytes } from '../lib/download';
+import { IconDownload, IconPrinter } from '../icons';
 import { base64ToBytes } from './attachment-files';
 import type { ListView } from './use-record-list';
 

@@ -6,7 +6,7 @@
  * 查看台账 (the kind's page filtered to the records concerned).
  */
 import { Badge, Button, Group, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconTarget } from './report-icons';
+import { IconTarget } from '../icons';
 import type { Problem } from './types';
 import { fixRoute, hrefFor, navigate } from '../router';
 import { useLedger } from '../state/ledger';

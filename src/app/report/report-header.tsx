@@ -1,7 +1,7 @@
 /** The report page's title row: where the text comes from, unsaved edits, save, and the outputs. */
 import { Badge, Button, Group, Menu, Text, Title } from '@mantine/core';
-import { IconDownload, IconPrinter } from './report-icons';
-import { ReportBackupNotice } from '../backup/backup-reminder';
+import { IconDownload, IconPrinter } from '../icons';
+import { ReportBackupNotice } from '../lib/backup-reminder';
 import type { OutputKind } from './use-report-output';
 import type { ReportModel } from './use-report';
 

@@ -175,6 +175,26 @@ export function ReportPage() {
         </Tabs.Panel>
       </Tabs>
       <TraceDrawer request={trace} year={m.year} defs={m.info.defs} values={m.info.values} onClose={() => setTrace(null)} />
+      <ReportConfirms m={m} out={out} askReset={askReset} setAskReset={setAskReset} />
+    </Stack>
+  );
+}
+
+/** 恢复默认提纲, and 导出 / 打印 while problems that must be handled remain: both asked first. */
+function ReportConfirms({
+  m,
+  out,
+  askReset,
+  setAskReset,
+}: {
+  m: ReturnType<typeof useReport>;
+  out: ReturnType<typeof useReportOutput>;
+  askReset: boolean;
+  setAskReset(v: boolean): void;
+}) {
+  const toast = useToast();
+  return (
+    <>
       <ConfirmModal
         opened={askReset}
         title="恢复默认提纲"
@@ -188,7 +208,7 @@ export function ReportPage() {
           );
         }}
       >
-        {m.year}年度报告的正文和发文设置将恢复为{m.saved.source === 'saved' ? '默认提纲（或上一年度的报告）' : '默认提纲'}
+        {m.year}年度报告的正文和发文设置将恢复为{m.saved?.source === 'saved' ? '默认提纲（或上一年度的报告）' : '默认提纲'}
         ，本年度已保存的修改会丢失。确定吗？
       </ConfirmModal>
       <ConfirmModal
@@ -205,6 +225,6 @@ export function ReportPage() {
           ))}
         </ul>
       </ConfirmModal>
-    </Stack>
+    </>
   );
 }

@@ -19,7 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { DateField } from '../records/date-field';
+import { DateField } from '../lib/date-field';
 import { autoTitle, issuingOrgans } from '@rules/report/title';
 import { formatDocNumber } from '@rules/doc-number';
 import type { Settings } from '../lib/api';
@@ -53,62 +53,11 @@ const SEAL = [
 export function SettingsForm({ value: v, onChange, ledgerSettings, year, errors }: Props) {
   const automatic = v.titleLines.length === 0;
   const organs = issuingOrgans(v, ledgerSettings);
-  const docNumber = formatDocNumber(v.docCode || '（代字）', v.docYear, v.docSeq);
 
   return (
     <Paper withBorder p="md" data-anchor="settings" data-testid="report-settings">
       <Stack gap="md">
-        <Block title="发文机关与字号">
-          <Group gap="md" align="flex-end">
-            <div>
-              <Text size="sm" fw={500} mb={4}>
-                发文机关
-              </Text>
-              <SegmentedControl
-                size="xs"
-                data={ISSUERS}
-                value={v.issuers}
-                onChange={(x) => onChange({ issuers: x as ReportSettings['issuers'] })}
-              />
-            </div>
-            <Text size="sm" c="dimmed" pb={4}>
-              {organs.filter(Boolean).join('　') || '请先在“设置”中填写党委、政府全称'}
-            </Text>
-          </Group>
-          <SimpleGrid cols={4} spacing="sm">
-            <TextInput
-              label="发文代字"
-              value={v.docCode}
-              onChange={(e) => onChange({ docCode: e.currentTarget.value })}
-              error={errors.docCode}
-            />
-            <NumberInput
-              label="年份"
-              value={v.docYear}
-              min={YEAR_MIN}
-              max={YEAR_MAX}
-              onChange={(x) => typeof x === 'number' && onChange({ docYear: x })}
-              error={errors.docYear}
-            />
-            <NumberInput
-              label="序号"
-              value={v.docSeq}
-              min={1}
-              max={9999}
-              onChange={(x) => typeof x === 'number' && onChange({ docSeq: x })}
-              error={errors.docSeq}
-            />
-            <TextInput label="发文字号" value={docNumber} readOnly variant="filled" tabIndex={-1} data-testid="doc-number" />
-          </SimpleGrid>
-          <TagsInput
-            label="签发人"
-            description="上行文在版头标注签发人，最多4人；输入姓名后按回车"
-            value={v.signers}
-            maxTags={4}
-            onChange={(signers) => onChange({ signers })}
-            error={errors.signers}
-          />
-        </Block>
+        <IssuerBlock value={v} onChange={onChange} organs={organs} errors={errors} />
 
         <Block title="标题">
           <Switch
@@ -220,5 +169,63 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
       </Title>
       {children}
     </Stack>
+  );
+}
+
+/** 发文机关与字号: issuers, 发文代字 / 年份 / 序号 and the number they make, 签发人. */
+function IssuerBlock({ value: v, onChange, organs, errors }: Pick<Props, 'value' | 'onChange' | 'errors'> & { organs: readonly string[] }) {
+  const docNumber = formatDocNumber(v.docCode || '（代字）', v.docYear, v.docSeq);
+  return (
+    <Block title="发文机关与字号">
+      <Group gap="md" align="flex-end">
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            发文机关
+          </Text>
+          <SegmentedControl
+            size="xs"
+            data={ISSUERS}
+            value={v.issuers}
+            onChange={(x) => onChange({ issuers: x as ReportSettings['issuers'] })}
+          />
+        </div>
+        <Text size="sm" c="dimmed" pb={4}>
+          {organs.filter(Boolean).join('　') || '请先在“设置”中填写党委、政府全称'}
+        </Text>
+      </Group>
+      <SimpleGrid cols={4} spacing="sm">
+        <TextInput
+          label="发文代字"
+          value={v.docCode}
+          onChange={(e) => onChange({ docCode: e.currentTarget.value })}
+          error={errors.docCode}
+        />
+        <NumberInput
+          label="年份"
+          value={v.docYear}
+          min={YEAR_MIN}
+          max={YEAR_MAX}
+          onChange={(x) => typeof x === 'number' && onChange({ docYear: x })}
+          error={errors.docYear}
+        />
+        <NumberInput
+          label="序号"
+          value={v.docSeq}
+          min={1}
+          max={9999}
+          onChange={(x) => typeof x === 'number' && onChange({ docSeq: x })}
+          error={errors.docSeq}
+        />
+        <TextInput label="发文字号" value={docNumber} readOnly variant="filled" tabIndex={-1} data-testid="doc-number" />
+      </SimpleGrid>
+      <TagsInput
+        label="签发人"
+        description="上行文在版头标注签发人，最多4人；输入姓名后按回车"
+        value={v.signers}
+        maxTags={4}
+        onChange={(signers) => onChange({ signers })}
+        error={errors.signers}
+      />
+    </Block>
   );
 }

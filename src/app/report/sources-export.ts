@@ -4,7 +4,7 @@
  */
 import { sourcesCsv } from '@rules/report/sources-csv';
 import { call } from '../lib/api';
-import { downloadBytes } from './download';
+import { downloadBytes } from '../lib/download';
 
 export async function exportSources(year: number, format: 'csv' | 'json'): Promise<string> {
   const rows = await call('report.sources', { year });

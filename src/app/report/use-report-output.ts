@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { printReport, saveReport, type SavedReportFormat } from '../../api/host';
 import { asApiError, call } from '../lib/api';
 import { useToast } from '../state/toast';
-import { downloadBytes } from './download';
+import { downloadBytes } from '../lib/download';
 import type { Problem } from './types';
 import type { ReportModel } from './use-report';
 

@@ -1,11 +1,12 @@
 /** The 设置 form's fields, grouped as the clerk thinks of them, with examples and length limits (mirroring the core's schema). */
-import { townWords } from '@rules/town-type';
+import { townWords, type TownWords } from '@rules/town-type';
 import type { Settings } from '../lib/api';
 
 export interface SettingField {
   key: Exclude<keyof Settings, 'villages'>;
   label: string;
-  placeholder: string;
+  /** An example; one that names the town follows its 乡镇类型 (如：双土乡 for a 乡). */
+  placeholder: string | ((w: TownWords) => string);
   max: number;
   help?: string;
   /** A label that follows other settings (镇长 for a 镇, 乡长 for a 乡). */
@@ -30,9 +31,9 @@ export const SETTING_COLUMNS: readonly (readonly SettingSection[])[] = [
       townType: true,
       fields: [
         { key: 'county', label: '县（区）名称', placeholder: '如：某某县', max: 20 },
-        { key: 'town', label: '乡镇名称', placeholder: '如：双土镇', max: 20 },
-        { key: 'partyOrg', label: '党委全称', placeholder: '如：中共双土镇委员会', max: 50 },
-        { key: 'govOrg', label: '政府全称', placeholder: '如：双土镇人民政府', max: 50 },
+        { key: 'town', label: '乡镇名称', placeholder: (w) => `如：双土${w.unit}`, max: 20 },
+        { key: 'partyOrg', label: '党委全称', placeholder: (w) => `如：中共双土${w.unit}${w.partyOrgTail}`, max: 50 },
+        { key: 'govOrg', label: '政府全称', placeholder: (w) => `如：双土${w.unit}${w.govOrgTail}`, max: 50 },
       ],
     },
     {
@@ -60,7 +61,7 @@ export const SETTING_COLUMNS: readonly (readonly SettingSection[])[] = [
       fields: [
         { key: 'mainRecipients', label: '主送机关', placeholder: '如：县委、县政府', max: 100 },
         { key: 'cc', label: '抄送机关', placeholder: '如：县委依法治县办', max: 200 },
-        { key: 'issuer', label: '印发机关', placeholder: '如：双土镇党政办公室', max: 50 },
+        { key: 'issuer', label: '印发机关', placeholder: (w) => `如：双土${w.unit}党政办公室`, max: 50 },
       ],
     },
   ],

@@ -3,10 +3,11 @@
  * in two columns so the whole page fits one screen. Saved through settings.save; the core's
  * messages appear under the fields.
  */
-import { Button, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
-import { TOWN_TYPES, type TownType } from '@rules/town-type';
+import { Button, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { TOWN_TYPES, townWords, type TownType } from '@rules/town-type';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { asApiError, call, type Settings } from '../lib/api';
+import { ListField } from '../lib/list-field';
 import { useFieldForm } from '../lib/use-field-form';
 import { useLedger } from '../state/ledger';
 import { useUnsavedGuard } from '../state/unsaved-guard';
@@ -49,6 +50,7 @@ export function SettingsPage() {
   };
   const rest = form.failure?.issues.filter((i) => !i.field || !KNOWN.has(i.field)).map((i) => i.message) ?? [];
 
+  const words = townWords(form.values.townType);
   const section = (s: SettingSection) => (
     <Box key={s.title} title={s.title}>
       {s.townType && (
@@ -73,7 +75,7 @@ export function SettingsPage() {
           <TextInput
             key={f.key}
             label={f.labelFor?.(form.values) ?? f.label}
-            placeholder={f.placeholder}
+            placeholder={typeof f.placeholder === 'string' ? f.placeholder : f.placeholder(words)}
             description={f.help}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             value={form.values[f.key]}
@@ -111,16 +113,14 @@ export function SettingsPage() {
           <Stack gap="sm">
             {SETTING_COLUMNS[0].map(section)}
             <Box title="村（社区）">
-              <TagsInput
+              <ListField
                 aria-label="村（社区）名单"
-                description="输入名称后按回车添加；登记记录时从此名单中选择"
-                placeholder="如：双土村"
+                description="输入名称后按回车添加，几个名称可用顿号或逗号隔开，也可整列粘贴；登记记录时从此名单中选择"
+                placeholder="如：双土村、新民村"
                 inputWrapperOrder={['input', 'description', 'error']}
                 value={form.values.villages}
                 onChange={(v) => form.set('villages', v)}
                 error={form.error('villages')}
-                splitChars={[',', '，', '、']}
-                clearable
               />
             </Box>
           </Stack>

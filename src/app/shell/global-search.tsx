@@ -9,8 +9,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { IconSearch } from '../icons';
 import { asApiError, call, type ApiOutput } from '../lib/api';
-import { titleOf } from '../records/format';
-import { navigate, type Route } from '../router';
+import { titleOf } from '../lib/record-format';
+import { navigate, useRoute, type Route } from '../router';
 import { useLedger } from '../state/ledger';
 
 type Groups = ApiOutput<'records.search'>;
@@ -22,20 +22,16 @@ export function GlobalSearch() {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [debounced] = useDebouncedValue(text.trim(), 200);
-  const [shown, setShown] = useState<{ key: string; groups: Groups; error: string }>({ key: '', groups: [], error: '' });
+  const { shown, loading, current } = useSearchResults(year, debounced, version);
   const input = useRef<HTMLInputElement>(null);
-
-  const key = JSON.stringify([year, debounced, version]);
-  const latest = useRef(key);
-  latest.current = key;
+  // A search belongs to the page it was typed on: moving to another page (a result, 查看全部, the
+  // menu) empties the box, so it never shows a text the page in front does not answer.
+  const route = useRoute();
+  const page = route.name === 'kind' ? `kind/${route.kind}` : route.name;
   useEffect(() => {
-    const [y, search] = JSON.parse(key) as [number, string];
-    if (!search) return;
-    call('records.search', { year: y, search, perKind: PER_KIND }).then(
-      (groups) => latest.current === key && setShown({ key, groups, error: '' }),
-      (err) => latest.current === key && setShown({ key, groups: [], error: asApiError(err).message }),
-    );
-  }, [key]);
+    setText('');
+    setOpen(false);
+  }, [page]);
 
   // Every choice in screen order: each record, then its group's 查看全部 when more exist.
   const choices: Route[] = [];
@@ -43,8 +39,6 @@ export function GlobalSearch() {
     for (const r of g.rows) choices.push({ name: 'kind', kind: g.kind, record: r.id });
     if (g.total > g.rows.length) choices.push({ name: 'kind', kind: g.kind, search: debounced });
   }
-  const loading = !!debounced && shown.key !== key;
-  const current = shown.key === key;
 
   const go = (route: Route | undefined) => {
     if (!route) return;
@@ -180,4 +174,21 @@ export function GlobalSearch() {
       </Popover.Dropdown>
     </Popover>
   );
+}
+
+/** records.search for what was typed; only the answer to the latest question is shown. */
+function useSearchResults(year: number, debounced: string, version: number) {
+  const [shown, setShown] = useState<{ key: string; groups: Groups; error: string }>({ key: '', groups: [], error: '' });
+  const key = JSON.stringify([year, debounced, version]);
+  const latest = useRef(key);
+  latest.current = key;
+  useEffect(() => {
+    const [y, search] = JSON.parse(key) as [number, string];
+    if (!search) return;
+    call('records.search', { year: y, search, perKind: PER_KIND }).then(
+      (groups) => latest.current === key && setShown({ key, groups, error: '' }),
+      (err) => latest.current === key && setShown({ key, groups: [], error: asApiError(err).message }),
+    );
+  }, [key]);
+  return { shown, loading: !!debounced && shown.key !== key, current: shown.key === key };
 }

@@ -1,11 +1,9 @@
 /** The left menu: 首页, 年度报告 and 自定义指标, every ledger kind by group with the year's count, then 回收站, 导入导出, 备份与恢复, 设置 and 帮助 (F1). */
 import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
-import { IconHelp, IconHome, IconSettings, IconSheet, IconTrash } from '../icons';
+import { IconBackup, IconFigures, IconHelp, IconHome, IconReport, IconSettings, IconSheet, IconTrash } from '../icons';
 import { hrefFor, type Route } from '../router';
 import { useLedger } from '../state/ledger';
-import { groupKinds } from './nav-groups';
-import { IconFigures, IconReport } from '../report/report-icons';
-import { IconBackup } from '../backup/backup-icons';
+import { groupKinds } from '../lib/nav-groups';
 
 export function NavMenu({ route }: { route: Route }) {
   const { kinds, stats } = useLedger();

@@ -6,7 +6,7 @@ import { Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/cor
 import { useEffect, useState } from 'react';
 import { asApiError, call, type LedgerRecord } from '../lib/api';
 import { ConfirmModal } from '../lib/modal';
-import { formatTime, titleOf } from '../records/format';
+import { formatTime, titleOf } from '../lib/record-format';
 import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';
 

@@ -20,6 +20,11 @@ export class SettingsPage {
     }
   }
 
+  /** The 村（社区） list as shown, one pill per village. */
+  async villages(): Promise<string[]> {
+    return this.page.locator('.mantine-TagsInput-pill').allInnerTexts();
+  }
+
   /** The message under a field (hint or the core's). */
   error(label: string): Locator {
     return this.field(label).locator('xpath=ancestor::div[contains(@class, "-root")][1]').locator('[class*="-error"]');

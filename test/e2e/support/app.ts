@@ -58,6 +58,8 @@ export async function startApp(opts: { dbFile?: string; seed?: LedgerSeed } = {}
   const harness = await startHarness({ dbFile, rendererDir: RENDERER_DIR });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN' });
+  // Playwright's 30 s default for waits and clicks is too short on a busy machine; this only catches a hang.
+  page.setDefaultTimeout(120_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => {

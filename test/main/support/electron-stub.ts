@@ -77,6 +77,9 @@ class FakeApp extends FakeEmitter {
     return p;
   };
   setPath = (name: string, value: string) => void paths.set(name, value);
+  /** The checkout's root when unpackaged (where `npm start` puts Electron's SQLite addon). */
+  appPath = '/opt/fazhi';
+  getAppPath = () => this.appPath;
   requestSingleInstanceLock = () => this.singleInstance;
   whenReady = vi.fn(() => Promise.resolve());
 }
@@ -166,6 +169,7 @@ export function resetStub(userData?: string): void {
   contextBridge.exposed.clear();
   app.listeners.clear();
   app.isPackaged = false;
+  app.appPath = '/opt/fazhi';
   app.singleInstance = true;
   paths.clear();
   if (userData) {

@@ -3,7 +3,8 @@
  * 22 lines of 28 characters on Word's document grid, 3号仿宋 body, odd/even page numbers. A pure function
  * of the ReportDocument, like the HTML renderer, so both carry the same words in the same order.
  */
-import { Document, DocumentGridType, Packer, Paragraph, type FileChild } from 'docx';
+import { Document, DocumentGridType, Footer, Packer, PageBreak, Paragraph, SectionType, type FileChild, type ISectionOptions } from 'docx';
+import type { ImprintPlacement } from '@rules/layout';
 import type { ReportDocument } from '@rules/report/document';
 import { blankLine, mainParagraphs, noteParagraph } from './blocks';
 import { fontTableXml } from './fonts';
@@ -24,10 +25,21 @@ export interface RenderDocxOptions {
    * (w:spacing −5) also gives 28 a line but LibreOffice 7.4 then drops punctuation at line ends.
    */
   charGrid?: 'grid' | 'condensed';
+  /**
+   * Where the 版记 goes, as the report's HTML pages put it (IMPRINT_FIT_SCRIPT); Word lays out the
+   * same 22 × 28 grid. Without it the 版记 stays at the foot of the last page of text. 'alone' puts it
+   * in a section of its own that starts on a new page and has empty footers, after an explicit blank
+   * page when one is needed. Not w:type evenPage: LibreOffice neither inserts nor exports the blank
+   * page it implies, so the 版记 would print on an odd page there.
+   */
+  imprint?: ImprintPlacement;
 }
 
 /** Character scale that fits 28 characters of 16 pt (15.68 pt each) into 156 mm without a character grid. */
 export const CONDENSED_SCALE = 98;
+
+/** Empty pages: an empty paragraph, then a page break. */
+const blankPages = (n: number): Paragraph[] => Array.from({ length: n }, () => new Paragraph({ children: [new PageBreak()] }));
 
 /** The docx Document for a report; exposed for tests and tools that want to inspect before packing. */
 export function buildReportDocx(doc: ReportDocument, options: RenderDocxOptions = {}): Document {
@@ -42,7 +54,8 @@ export function buildReportDocx(doc: ReportDocument, options: RenderDocxOptions 
   const note = noteParagraph(doc.note);
   if (note) tail.push(note);
   const imprint = imprintTable(doc.imprint);
-  if (imprint) {
+  const alone = imprint && options.imprint?.placement === 'alone';
+  if (imprint && !alone) {
     // A floating table is anchored on the paragraph after it: put it before the last one so it lands
     // on the last page without adding a line.
     if (!tail.length) tail.push(blankLine());
@@ -54,6 +67,39 @@ export function buildReportDocx(doc: ReportDocument, options: RenderDocxOptions 
   if (!children.length || !(children[children.length - 1] instanceof Paragraph)) children.push(blankLine());
 
   const footers = pageNumberFooters();
+  const page: NonNullable<ISectionOptions['properties']>['page'] = {
+    size: { width: PAGE_TWIPS.width, height: PAGE_TWIPS.height },
+    margin: {
+      top: MARGIN_TWIPS.top,
+      bottom: MARGIN_TWIPS.bottom,
+      left: MARGIN_TWIPS.left,
+      right: MARGIN_TWIPS.right,
+      header: HEADER_DISTANCE_TWIPS,
+      footer: FOOTER_DISTANCE_TWIPS,
+      gutter: 0,
+    },
+  };
+  const grid: NonNullable<ISectionOptions['properties']>['grid'] = condensed
+    ? { type: DocumentGridType.LINES, linePitch: LINE }
+    : { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: GRID_CHAR_SPACE };
+  const sections: ISectionOptions[] = [
+    {
+      properties: { page: { ...page, pageNumbers: { start: 1 } }, grid },
+      footers: { default: footers.default, even: footers.even },
+      children,
+    },
+  ];
+  if (alone) {
+    // Empty footers, not none: a section without its own would inherit the numbered ones.
+    const none = () => new Footer({ children: [new Paragraph({})] });
+    sections.push({
+      properties: { type: SectionType.NEXT_PAGE, page, grid },
+      footers: { default: none(), even: none() },
+      // The section starts with a paragraph (LibreOffice drops a section break followed by a floating
+      // table); the float is anchored on the paragraph after it, at the foot of the page.
+      children: [...blankPages(options.imprint!.blankPages), blankLine(), imprint, blankLine()],
+    });
+  }
   return new Document({
     title: doc.meta.title,
     creator: doc.meta.author,
@@ -63,30 +109,7 @@ export function buildReportDocx(doc: ReportDocument, options: RenderDocxOptions 
     compatabilityModeVersion: 15,
     externalStyles: externalStylesXml({ scale: condensed ? CONDENSED_SCALE : undefined }),
     styles: reportStyles({ scale: condensed ? CONDENSED_SCALE : undefined }),
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE_TWIPS.width, height: PAGE_TWIPS.height },
-            margin: {
-              top: MARGIN_TWIPS.top,
-              bottom: MARGIN_TWIPS.bottom,
-              left: MARGIN_TWIPS.left,
-              right: MARGIN_TWIPS.right,
-              header: HEADER_DISTANCE_TWIPS,
-              footer: FOOTER_DISTANCE_TWIPS,
-              gutter: 0,
-            },
-            pageNumbers: { start: 1 },
-          },
-          grid: condensed
-            ? { type: DocumentGridType.LINES, linePitch: LINE }
-            : { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: GRID_CHAR_SPACE },
-        },
-        footers: { default: footers.default, even: footers.even },
-        children,
-      },
-    ],
+    sections,
   });
 }
 

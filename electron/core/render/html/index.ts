@@ -10,7 +10,7 @@ import { esc } from './escape';
 import { endHtml } from './signature';
 import { reportCss } from './styles';
 
-export { IMPRINT_FIT_SCRIPT } from './imprint';
+export { IMPRINT_FIT_SCRIPT, type ImprintFit } from './imprint';
 export { CHAR_PX, LINE_PX, LETTER_SPACING_PX, HALF_LEADING_PX } from './geometry';
 
 export interface RenderHtmlOptions {

@@ -1,5 +1,5 @@
 /**
- * The closing group: 特此报告, 署名 (sealed or unsealed, GB/T 9704 7.3.5), 附注 and 版记.
+ * The closing group: 特此报告, 署名 (sealed or unsealed, GB/T 9704 7.3.5) and 附注, then the 版记.
  * The group never breaks and never starts a page without the last two lines of the body, so the
  * 署名 cannot stand alone on a page (7.3.5.5 is met by moving lines, not by 此页无正文).
  */
@@ -40,5 +40,6 @@ export function endHtml(doc: ReportDocument): string {
   const sig = doc.signature;
   const signature = sig.organs.length || sig.date ? (sig.layout === 'sealed' ? sealedHtml(sig) : unsealedHtml(sig)) : '';
   const note = doc.note ? `<p class="note">${esc(doc.note)}</p>` : '';
-  return `<section class="end">${closing}${signature}${note}${imprintHtml(doc.imprint)}</section>`;
+  // The 版记 follows the group, not inside it: it may have to move to a page of its own (imprint.ts).
+  return `<section class="end">${closing}${signature}${note}</section>${imprintHtml(doc.imprint)}`;
 }

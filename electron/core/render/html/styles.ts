@@ -49,12 +49,15 @@ function bannerCss(g: BannerGeometry): string {
  * - text-spacing-trim: space-all keeps each full-width punctuation mark one grid cell wide;
  *   Chromium's default halves adjacent pairs such as ）。 and breaks the 28-character grid.
  * - The 版记 undoes the lift so its last rule can reach the bottom of the 版心.
+ * - Named page `imprint` (a 版记 on a page of its own and the blank page before it) has no page
+ *   number (7.5); IMPRINT_FIT_SCRIPT sets it, since only the paginated layout knows.
  */
 export function reportCss(banner: BannerGeometry | null): string {
   return `
 @page { size: A4; margin: ${MARGIN.topMm}mm ${MARGIN.rightMm}mm ${MARGIN.bottomMm}mm ${MARGIN.leftMm}mm; }
 ${pageNumber('right')}
 ${pageNumber('left')}
+@page imprint { @bottom-right { content: none; } @bottom-left { content: none; } }
 html { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 body { margin: 0; background: #fff; }
 @media screen { .doc { width: ${TYPE_AREA.widthMm}mm; } }
@@ -88,7 +91,9 @@ body { margin: 0; background: #fff; }
 .sig-unsealed > div { display: grid; justify-items: start; }
 .sig-unsealed .date { margin-left: ${px(2 * CHAR_PX)}; }
 .note { padding-left: ${px(2 * CHAR_PX)}; }
-.imprint { position: relative; top: ${px(HALF_LEADING_PX)}; font-size: 14pt; letter-spacing: 0; }
+.imprint { position: relative; top: ${px(HALF_LEADING_PX)}; font-size: 14pt; letter-spacing: 0; break-inside: avoid; }
+.imprint-alone, .blank-page { page: imprint; break-before: page; }
+.blank-page { height: 1px; }
 .imprint > div { padding: 0 1em; border-top: 0.25mm solid #000; }
 .imprint > div:first-child { border-top-width: 0.35mm; }
 .imprint > div:last-child { border-bottom: 0.35mm solid #000; }

@@ -6,7 +6,7 @@
 import { Button, Checkbox, Divider, Group, NumberInput, Popover, Portal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { chipLabel, segmentKey } from '../figure-labels';
 import { updateParagraph } from '../spec-edit';
-import type { ChipTarget, FigureSegment, Segment } from '../types';
+import type { ChipTarget, FigureDef, FigureSegment, Segment } from '../types';
 import { useOutline } from './outline-context';
 import { RatesMenu } from './rates-menu';
 import { TemplateInput } from './template-input';
@@ -90,8 +90,6 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
     );
   }
   const manual = seg.manual !== undefined;
-  const rules = DISPLAY_RULES[def.value.type];
-  const ruleType = seg.rule?.type ?? 'default';
   return (
     <Stack gap={8}>
       <div>
@@ -110,38 +108,7 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
         查看台账记录
       </Button>
       <Divider />
-      <Select
-        size="xs"
-        label="显示方式"
-        disabled={manual}
-        value={ruleType}
-        data={[
-          { value: 'default', label: `按指标默认（${RULE_LABEL[def.display.type]}）` },
-          ...rules.map((r) => ({ value: r, label: RULE_LABEL[r] })),
-        ]}
-        onChange={(v) => v && set({ rule: ruleFrom(v as RuleType | 'default', seg.rule) })}
-        comboboxProps={{ withinPortal: false }}
-      />
-      {seg.rule?.type === 'approx' && (
-        <Select
-          size="xs"
-          label="约到"
-          value={seg.rule.granularity ? String(seg.rule.granularity) : 'auto'}
-          data={GRANULARITY}
-          onChange={(v) => set({ rule: v === 'auto' || !v ? { type: 'approx' } : { type: 'approx', granularity: Number(v) as 10 } })}
-          comboboxProps={{ withinPortal: false }}
-        />
-      )}
-      {(seg.rule?.type === 'wan' || seg.rule?.type === 'percent') && (
-        <NumberInput
-          size="xs"
-          label="保留小数位（不填则自动）"
-          min={0}
-          max={seg.rule.type === 'wan' ? 6 : 4}
-          value={seg.rule.decimals ?? ''}
-          onChange={(v) => set({ rule: { type: seg.rule!.type, ...(v === '' ? {} : { decimals: Number(v) }) } as DisplayRule })}
-        />
-      )}
+      <RuleControls def={def} seg={seg} manual={manual} set={set} />
       {(def.value.type === 'count' || def.value.type === 'sum') && (
         <TextInput
           size="xs"
@@ -223,5 +190,57 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** 显示方式 of one chip (the figure's default or another rule of its type), and the rule's options. */
+function RuleControls({
+  def,
+  seg,
+  manual,
+  set,
+}: {
+  def: FigureDef;
+  seg: FigureSegment;
+  manual: boolean;
+  set(patch: Partial<FigureSegment>): void;
+}) {
+  const rules = DISPLAY_RULES[def.value.type];
+  const ruleType = seg.rule?.type ?? 'default';
+  return (
+    <>
+      <Select
+        size="xs"
+        label="显示方式"
+        disabled={manual}
+        value={ruleType}
+        data={[
+          { value: 'default', label: `按指标默认（${RULE_LABEL[def.display.type]}）` },
+          ...rules.map((r) => ({ value: r, label: RULE_LABEL[r] })),
+        ]}
+        onChange={(v) => v && set({ rule: ruleFrom(v as RuleType | 'default', seg.rule) })}
+        comboboxProps={{ withinPortal: false }}
+      />
+      {seg.rule?.type === 'approx' && (
+        <Select
+          size="xs"
+          label="约到"
+          value={seg.rule.granularity ? String(seg.rule.granularity) : 'auto'}
+          data={GRANULARITY}
+          onChange={(v) => set({ rule: v === 'auto' || !v ? { type: 'approx' } : { type: 'approx', granularity: Number(v) as 10 } })}
+          comboboxProps={{ withinPortal: false }}
+        />
+      )}
+      {(seg.rule?.type === 'wan' || seg.rule?.type === 'percent') && (
+        <NumberInput
+          size="xs"
+          label="保留小数位（不填则自动）"
+          min={0}
+          max={seg.rule.type === 'wan' ? 6 : 4}
+          value={seg.rule.decimals ?? ''}
+          onChange={(v) => set({ rule: { type: seg.rule!.type, ...(v === '' ? {} : { decimals: Number(v) }) } as DisplayRule })}
+        />
+      )}
+    </>
   );
 }

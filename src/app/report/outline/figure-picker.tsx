@@ -6,7 +6,7 @@ import { Anchor, ScrollArea, Text, TextInput, UnstyledButton } from '@mantine/co
 import { useMemo, useState } from 'react';
 import { IconSearch } from '../../icons';
 import type { FigureDef, FigureResult } from '../types';
-import { SECTION_LABEL } from '../figure-sections';
+import { SECTION_LABEL } from '../../lib/figure-sections';
 import { hrefFor } from '../../router';
 import { AppModal } from '../../lib/modal';
 

@@ -3,8 +3,7 @@
  * move up/down and delete, its paragraphs, and for a part its subsections.
  */
 import { ActionIcon, Button, Checkbox, Group, Text, Tooltip } from '@mantine/core';
-import { IconPlus, IconTrash } from '../../icons';
-import { IconDown, IconUp } from '../report-icons';
+import { IconDown, IconPlus, IconTrash, IconUp } from '../../icons';
 import { chineseNumber } from '@rules/report/title';
 import { addParagraph, addSection, moveSection, removeSection, updateSection, type SectionPath } from '../spec-edit';
 import type { Segment, SectionSpec } from '../types';

@@ -1,6 +1,6 @@
 /** One PDF page drawn on a canvas, with clickable boxes over its figures; and its thumbnail. */
 import { useEffect, useRef, useState } from 'react';
-import { drawPage, type PDFDocumentProxy, type PDFPageProxy } from './pdf-doc';
+import { drawPage, type PDFDocumentProxy, type PDFPageProxy } from '../../lib/pdf-doc';
 import type { FigureHit } from './figure-hits';
 
 /** pdf.js scale 1 draws one CSS px per PDF point; paper size on screen is 96/72 of that. */

@@ -10,7 +10,7 @@ import { reportPdf } from '../../../api/host';
 import type { ReportDocument } from '../types';
 import { figureRuns, findFigureHits, type FigureHit, type TextItemLike } from './figure-hits';
 import { FontNotice } from './font-notice';
-import { openPdf, type PDFDocumentProxy } from './pdf-doc';
+import { openPdf, type PDFDocumentProxy } from '../../lib/pdf-doc';
 import { PageView, Thumbnail } from './page-view';
 import './preview.css';
 
