@@ -16,6 +16,9 @@ import { useLedger } from '../state/ledger';
 type Groups = ApiOutput<'records.search'>;
 const PER_KIND = 5;
 
+/** Which page a route shows: each kind's page is a page of its own. */
+const pageKey = (route: Route) => (route.name === 'kind' ? `kind/${route.kind}` : route.name);
+
 export function GlobalSearch() {
   const { year, version, kindById } = useLedger();
   const [text, setText] = useState('');
@@ -26,8 +29,7 @@ export function GlobalSearch() {
   const input = useRef<HTMLInputElement>(null);
   // A search belongs to the page it was typed on: moving to another page (a result, 查看全部, the
   // menu) empties the box, so it never shows a text the page in front does not answer.
-  const route = useRoute();
-  const page = route.name === 'kind' ? `kind/${route.kind}` : route.name;
+  const page = pageKey(useRoute());
   useEffect(() => {
     setText('');
     setOpen(false);
