@@ -110,7 +110,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       // The sanitisers (XML, HTML, file names, backup entries) match control characters on purpose.
       'no-control-regex': 'off',
-  // The screens: the preload contract as types only; no Node module or global.
+      // The screens: the preload contract as types only; no Node module or global.
       'no-irregular-whitespace': ['error', { skipJSXText: true }],
     },
   },
