@@ -4,11 +4,11 @@
  * come through `ctx.host`, whose functions stay on this thread; `diagnostics.integrity` runs
  * SQLite's integrity check, which reads the whole file, in the worker with its own connection.
  */
-import { z } from 'zod';
 import { method } from './define';
+import { API_INPUTS } from '@rules/api/inputs';
 import { CLI_HOST, collectDiagnostics, integrityCheck } from '../diagnostics/collect';
 
 export const diagnosticsApi = {
-  'diagnostics.collect': method(z.object({}), (ctx) => collectDiagnostics(ctx, ctx.host ?? CLI_HOST)),
-  'diagnostics.integrity': method(z.object({}), (ctx) => ({ integrity: integrityCheck(ctx.db) }), { worker: true }),
+  'diagnostics.collect': method(API_INPUTS['diagnostics.collect'], (ctx) => collectDiagnostics(ctx, ctx.host ?? CLI_HOST)),
+  'diagnostics.integrity': method(API_INPUTS['diagnostics.integrity'], (ctx) => ({ integrity: integrityCheck(ctx.db) }), { worker: true }),
 };

@@ -11,6 +11,7 @@ import type { KindData } from '../kinds/types';
 import type { SourceRow } from '../report/sources-csv';
 import type { ReportSpec } from '../report/spec';
 import type { Settings } from '../settings';
+import type { Diagnostics } from '../diagnostics';
 import type { BackupInfo, BackupStatus, DossierResult, Drive, ListedBackup, Restored } from './backup';
 import type { CommitResult, ImportPreview } from './excel';
 import type { ApiInputs } from './inputs';
@@ -97,6 +98,10 @@ export interface ApiOutputs {
   'excel.exportYear': FileOut;
   'excel.exportKind': FileOut;
   'excel.template': FileOut;
+
+  'diagnostics.collect': Diagnostics;
+  /** `PRAGMA integrity_check`'s lines: exactly ['ok'] for a sound file. */
+  'diagnostics.integrity': { integrity: string[] };
 }
 
 export type ApiMethodName = keyof ApiOutputs & keyof ApiInputs;

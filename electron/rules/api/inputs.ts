@@ -144,6 +144,9 @@ export const API_INPUTS = {
   'excel.exportYear': z.object({ year }),
   'excel.exportKind': listQuery.extend(sorted),
   'excel.template': z.object({ kind: z.enum(KIND_IDS).optional() }),
+
+  'diagnostics.collect': z.object({}),
+  'diagnostics.integrity': z.object({}),
 };
 
 export type ApiInputs = typeof API_INPUTS;
