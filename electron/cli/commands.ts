@@ -3,5 +3,6 @@ import './backup-commands';
 import './report-commands';
 import './register-commands';
 import './excel-commands';
+import './diagnostics-commands';
 
 export { runCli } from './run';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Progress } from '@rules/api/protocol';
 import type { Db } from './db/open';
 import type { ImprintMeasurer, PdfPrinter } from './render/pdf';
+import type { DiagnosticsHost } from '@rules/diagnostics';
 import { version } from '../../package.json';
 
 export interface LedgerContext {
@@ -28,6 +29,11 @@ export interface LedgerContext {
   printPdf?: PdfPrinter;
   /** Where this host's browser puts the report's 版记, for the DOCX to follow; unset: headless Chromium. */
   measureImprint?: ImprintMeasurer;
+  /**
+   * What only the shell knows for 关于与诊断 (Electron and Chromium versions, printers, the log
+   * file); unset means the command line's answers. Holds functions, so it stays on this thread.
+   */
+  host?: DiagnosticsHost;
   /**
    * Closes and opens the ledger file again (after a restore); the hold stays, or is taken again
    * when close() let go of it (the dispatcher closes the context while a worker replaces the file).

@@ -24,6 +24,7 @@ import { parseHostInput } from '@rules/host-input';
 import { resolveStaticPath, staticHeaders } from '@core/serve/static-files';
 import { toErrorPayload } from '@rules/errors';
 import { createHarnessReportOutput } from './report-output';
+import type { Logger } from '@core/diagnostics/log';
 
 export interface HarnessOptions {
   dbFile: string;
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   port?: number;
   /** Largest accepted request body; exchange files are the big ones. */
   maxBodyBytes?: number;
+  /** Where job outcomes go (npm run web: electron-log/node), and its file for 关于与诊断. */
+  log?: { logger: Logger; file: string };
 }
 
 export interface Harness {
@@ -120,10 +123,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const limit = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const token = randomBytes(32).toString('hex');
   const ctx = openContext(opts.dbFile);
+  // A browser lists no printers and has no Electron: 关于与诊断 says so.
+  ctx.host = { kind: 'browser', electron: null, chromium: null, logFile: opts.log?.file ?? null, printers: async () => null };
   const grants = new PathGrants();
   // Like Electron: heavy methods in a worker thread, so one import does not stall every request.
   const pool = new WorkerPool();
-  const dispatch = new Dispatcher(() => ctx, pool);
+  const dispatch = new Dispatcher(() => ctx, pool, opts.log?.logger);
   /** Jobs in the worker now, by method: the page polls POST /host/progress (Electron pushes them instead). */
   const running = new Map<string, Progress>();
   const track = (p: Progress) => (p.finished ? running.delete(p.method) : running.set(p.method, p));

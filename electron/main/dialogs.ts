@@ -6,10 +6,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { dialog, type BrowserWindow, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { LedgerContext } from '@core/api';
-import type { PathGrants } from '@core/api/grants';
-import type { Dispatcher } from '@core/api/dispatch';
+import { dialog, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomicAsync } from '@core/fs/atomic';
 import type { MainMethodName, MainMethods, Result } from '../preload/contract';
@@ -19,17 +16,7 @@ import { bindPickers } from './pickers';
 import { bindReportOutput } from './report-output';
 import { progressToWindow } from './progress';
 import type { Trust } from './origin';
-
-export interface DialogDeps {
-  getCtx(): LedgerContext;
-  /** Runs core methods; heavy ones ({ worker: true }) off the main thread. */
-  dispatch: Dispatcher;
-  /** Paths handed to the renderer; the pickers add to it, the renderer's calls are checked against it. */
-  grants: PathGrants;
-  getWindow(): BrowserWindow | null;
-  /** Where the save dialog starts (the clerk's Documents folder). */
-  defaultDir: string;
-}
+import type { DialogDeps } from './dialog-deps';
 
 type Output<K extends MainMethodName> = MainMethods[K]['output'];
 

@@ -9,7 +9,8 @@ import type { Dispatcher } from '@core/api/dispatch';
 import { callFromRenderer, rendererMethodNames } from '@core/api/gate';
 import type { PathGrants } from '@core/api/grants';
 import { toErrorPayload } from '@rules/errors';
-import { channelFor, PROGRESS_CHANNEL, type Result } from '../preload/contract';
+import { channelFor, PROGRESS_CHANNEL } from '@rules/api/methods';
+import type { Result } from '../preload/contract';
 import type { Trust } from './origin';
 
 export type IpcRegistrar = Pick<IpcMain, 'handle'>;

@@ -10,7 +10,7 @@ import { BACKUP_EXT } from '@core/backup/format';
 import type { PathKind } from '@core/api/define';
 import type { HostMethods, PickedPath } from '@rules/host-contract';
 import type { Result } from '../preload/contract';
-import type { DialogDeps } from './dialogs';
+import type { DialogDeps } from './dialog-deps';
 import { parseHostInput } from '@rules/host-input';
 import { handleTrusted, type IpcRegistrar } from './ipc';
 import type { Trust } from './origin';

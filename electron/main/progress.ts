@@ -1,6 +1,6 @@
 import type { Progress } from '@core/worker/protocol';
-import { PROGRESS_CHANNEL } from '../preload/contract';
-import type { DialogDeps } from './dialogs';
+import { PROGRESS_CHANNEL } from '@rules/api/methods';
+import type { DialogDeps } from './dialog-deps';
 
 /**
  * Progress of a worker job main starts itself (not through ipc.ts) reaches the window's corner

@@ -17,7 +17,7 @@ import { writeFileAtomicAsync } from '@core/fs/atomic';
 import { recordOutput } from '@core/report/provenance';
 import type { HostMethodName, HostMethods } from '@rules/host-contract';
 import type { Result } from '../preload/contract';
-import type { DialogDeps } from './dialogs';
+import type { DialogDeps } from './dialog-deps';
 import { progressToWindow } from './progress';
 import { parseHostInput } from '@rules/host-input';
 import { handleTrusted, type IpcRegistrar } from './ipc';

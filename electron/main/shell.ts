@@ -10,7 +10,9 @@ import { PathGrants } from '@core/api/grants';
 import { Dispatcher } from '@core/api/dispatch';
 import { WorkerPool } from '@core/worker/pool';
 import { toErrorPayload } from '@rules/errors';
-import { bindMainMethods, exportLedger, type DialogDeps } from './dialogs';
+import type { Logger } from '@core/diagnostics/log';
+import { bindMainMethods, exportLedger } from './dialogs';
+import type { DialogDeps } from './dialog-deps';
 import { bindApiTable } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createTrust } from './origin';
@@ -18,6 +20,7 @@ import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenSession, installContentsGuards } from './security';
 import { createMainWindow } from './window';
 import { electronImprintMeasurer, electronPdfPrinter } from './report-output';
+import { electronHost, logFileFor, logVersions, openAboutPage, SELF_TEST_FLAG, selfTest, selfTestSample, startLog } from './diagnostics';
 import { checkElectronSqlite, chooseElectronSqlite } from './sqlite-binding';
 
 export const APP_USER_MODEL_ID = 'cn.fazhi-ledger.app';
@@ -29,16 +32,19 @@ export const shellPaths = (mainDir: string) => ({
   icon: path.join(mainDir, '../../resources/icon.png'),
 });
 
-export function startShell(mainDir: string): Promise<void> {
+export function startShell(mainDir: string, argv: readonly string[] = process.argv): Promise<void> {
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const trust = createTrust(devUrl);
   const paths = shellPaths(mainDir);
   chooseElectronSqlite(app);
 
-  registerAppScheme();
   app.enableSandbox();
   // An unpackaged run (electron-vite dev) keeps its own ledger, never the installed app's.
   if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')}-dev`);
+  const logFile = logFileFor(app.getPath('userData'));
+  const logger = startLog(app, logFile);
+  if (argv.includes(SELF_TEST_FLAG)) return startSelfTest(mainDir, trust, logFile, logger);
+  registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     // A second copy would open the same SQLite file; hand over to the first and leave.
     app.quit();
@@ -57,7 +63,7 @@ export function startShell(mainDir: string): Promise<void> {
   const pool = new WorkerPool(path.join(mainDir, 'worker.js'));
   const deps: DialogDeps = {
     getCtx,
-    dispatch: new Dispatcher(getCtx, pool),
+    dispatch: new Dispatcher(getCtx, pool, logger),
     grants: new PathGrants(),
     getWindow: () => win,
     defaultDir: app.getPath('documents'),
@@ -84,7 +90,10 @@ export function startShell(mainDir: string): Promise<void> {
       // The core's own PDFs (登记簿, 档案袋) print through the same printToPDF as the report.
       ctx.printPdf = electronPdfPrinter;
       ctx.measureImprint = electronImprintMeasurer;
+      ctx.host = electronHost(() => win, logFile);
+      logVersions(logger, ctx, ctx.host);
     } catch (err) {
+      logger.error(`ledger not opened ${toErrorPayload(err).code}`);
       dialog.showErrorBox('法治台账无法打开台账', toErrorPayload(err).message);
       app.quit();
       return;
@@ -95,16 +104,36 @@ export function startShell(mainDir: string): Promise<void> {
       isDev: !!devUrl,
       exportLedger: () => void menuExport(deps),
       openDataFolder: () => void shell.openPath(userData),
-      showAbout: () =>
-        void dialog.showMessageBox({
-          title: '关于法治台账',
-          message: `法治台账 ${app.getVersion()}`,
-          detail: `乡镇法治政府建设台账与年度报告\n数据文件：${getCtx().file}`,
-        }),
+      showAbout: () => openAboutPage(win),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
     win = createMainWindow({ trust, preload: paths.preload, stateFile: path.join(userData, 'window-state.json'), icon: paths.icon });
     win.on('closed', () => (win = null));
+  });
+}
+
+/**
+ * `--self-test`: no window, no single-instance lock (it may run beside the open app, the ledger is
+ * only read), the same guards on the hidden print window; the exit code is the verdict.
+ */
+function startSelfTest(mainDir: string, trust: ReturnType<typeof createTrust>, logFile: string, logger: Logger): Promise<void> {
+  installContentsGuards(app, trust);
+  // The print window closing must not end the run before the results are written.
+  app.on('window-all-closed', () => undefined);
+  return app.whenReady().then(async () => {
+    hardenSession(session.defaultSession, trust);
+    const code = await selfTest({
+      ledgerFile: path.join(app.getPath('userData'), 'ledger.db'),
+      sampleFile: selfTestSample(mainDir, app.isPackaged),
+      logFile,
+      printPdf: electronPdfPrinter,
+      logger,
+      write: (text) => process.stdout.write(text),
+    }).catch((err: unknown) => {
+      process.stdout.write(`自检未能完成：${toErrorPayload(err).message}\n`);
+      return 1;
+    });
+    app.exit(code);
   });
 }
 

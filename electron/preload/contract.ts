@@ -1,14 +1,14 @@
 /**
  * The IPC contract between renderer and main: the core API methods the screens use plus the few main-only
  * methods (native dialogs), one channel `api:<name>` each, each answering a Result object.
- * Types come from the core's API table; the only runtime imports are plain name lists, so the
- * sandboxed preload can bundle this file without pulling in the core.
+ * Types come from the Node-free API types (@rules/api), which the core's table is checked against;
+ * the only runtime imports are plain name lists, so the sandboxed preload bundles none of the core.
  */
-import { RENDERER_METHOD_NAMES } from '@core/api/methods';
-import type { ApiInput, ApiOutput, RendererMethodName } from '@core/api';
+import { RENDERER_METHOD_NAMES, type RendererMethodName } from '@rules/api/methods';
+import type { ApiInput, ApiOutput } from '@rules/api';
+import type { Progress } from '@rules/api/protocol';
 import type { ErrorCode, Issue } from '@rules/errors';
 import { MAIN_METHOD_NAMES, type HostMethods, type MainMethodName } from '@rules/host-contract';
-import type { Progress } from '@core/worker/protocol';
 
 export { MAIN_METHOD_NAMES, type MainMethodName };
 
@@ -50,17 +50,11 @@ export type Result<T = unknown> = { ok: true; value: T } | { ok: false; error: S
 /** The shape of `window.api`: one function per method, resolving to a Result (never rejecting on a domain error). */
 export type WindowApi = { readonly [K in AppMethodName]: (input: AppInput<K>) => Promise<Result<AppOutput<K>>> };
 
-export const channelFor = (name: string): string => `api:${name}`;
-
-/** Main → page: how far a long job has got (electron/core/worker/protocol.ts Progress). */
-export const PROGRESS_CHANNEL = 'api:progress';
-
 /** `window.apiProgress`: the page subscribes to PROGRESS_CHANNEL; nothing else of ipcRenderer reaches it. */
 export interface ProgressBridge {
   subscribe(listener: (p: Progress) => void): () => void;
 }
 
-// Compile-time guard: methods.ts (the preload's list) names exactly the table's methods not declared cliOnly.
+// Compile-time guard: the main-only names and their types agree.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-export const NAMES_MATCH_TABLE: Equal<(typeof RENDERER_METHOD_NAMES)[number], RendererMethodName> = true;
 export const MAIN_NAMES_MATCH: Equal<MainMethodName, keyof MainMethods> = true;

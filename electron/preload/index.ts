@@ -4,7 +4,8 @@
  * page, so a compromised renderer can call exactly the methods main validates, nothing more.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { EXPOSED_METHOD_NAMES, PROGRESS_CHANNEL, channelFor, type ProgressBridge, type WindowApi } from './contract';
+import { channelFor, PROGRESS_CHANNEL } from '@rules/api/methods';
+import { EXPOSED_METHOD_NAMES, type ProgressBridge, type WindowApi } from './contract';
 
 type Invoker = (input: unknown) => ReturnType<typeof ipcRenderer.invoke>;
 

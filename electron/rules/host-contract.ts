@@ -3,7 +3,8 @@
  * host — the report as PDF bytes for the preview, printing, saving a file, and the folder and
  * backup-file pickers of 备份与恢复. Electron implements them in electron/main/report-output.ts
  * and electron/main/pickers.ts (bound like every method, `api:<name>`), the browser harness in
- * electron/harness/report-output.ts (`POST /host/<short name>`; the pickers answer UNAVAILABLE).
+ * electron/harness/report-output.ts (`POST /host/<short name>`; a browser has no native picker, so the
+ * harness's stand-ins grant the path the clerk typed into the page's path box, electron/harness/server.ts).
  * Types and plain name lists only: the sandboxed preload bundles this file and the screens import
  * the names (which methods the browser harness cannot run), so it lives in the pure layer.
  */
@@ -14,8 +15,6 @@ export const HOST_METHOD_NAMES = [
   'host.pickFolder',
   'host.pickBackupFile',
 ] as const;
-/** The native pickers: Electron only; the browser harness refuses them and the page offers a path box instead. */
-export const PICKER_METHOD_NAMES = ['host.pickFolder', 'host.pickBackupFile'] as const;
 export type HostMethodName = (typeof HOST_METHOD_NAMES)[number];
 
 /** Methods only the Electron main process can run (native dialogs; the report's host methods). */
@@ -41,7 +40,7 @@ export interface HostMethods {
     input: { year: number; format: SavedReportFormat };
     output: { canceled: true } | { canceled: false; file: string } | { canceled: false; download: DownloadedFile };
   };
-  /** A folder dialog (where to write a backup); `defaultPath` is where it opens. */
+  /** A folder dialog (where to write a backup); `defaultPath` is where it opens (the harness: the typed path). */
   'host.pickFolder': { input: { defaultPath?: string }; output: PickedPath };
   /** An open dialog filtered to backup files (.ftzb). */
   'host.pickBackupFile': { input: { defaultPath?: string }; output: PickedPath };

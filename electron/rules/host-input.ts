@@ -1,11 +1,11 @@
 /**
  * Input schemas of the host methods (electron/rules/host-contract.ts), shared by the Electron
- * shell and the browser harness so both refuse the same payloads. Plain Node, no Electron import.
+ * shell and the browser harness so both refuse the same payloads. Pure: zod and other rules only.
  */
 import { z } from 'zod';
-import { LedgerError, zodIssues } from '@rules/errors';
-import type { HostMethodName, HostMethods } from '@rules/host-contract';
-import { yearSchema } from '@rules/limits';
+import { LedgerError, zodIssues } from './errors';
+import type { HostMethodName, HostMethods } from './host-contract';
+import { yearSchema } from './limits';
 
 const year = yearSchema;
 

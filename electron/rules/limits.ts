@@ -11,6 +11,9 @@ export const isLedgerYear = (y: unknown): y is number => Number.isInteger(y) && 
 /** The year of every API input, report setting and CLI argument. */
 export const yearSchema = z.int().min(YEAR_MIN).max(YEAR_MAX);
 
+/** The app's limit on an exchange file (the API's and the CLI's). */
+export const MAX_EXCHANGE_BYTES = 512 * 1024 * 1024;
+
 /** Characters a field may hold when its definition names no `max`: one line, or several. */
 export const TEXT_MAX = 200;
 export const TEXTAREA_MAX = 2000;
@@ -35,6 +38,42 @@ export function tooLong(f: { type: string; max?: number }, text: string): string
   return n > max ? `不能超过${max}个字（现有${n}个字）` : '';
 }
 
+const hex4 = (c: number) => c.toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * Characters no ledger text may hold: NUL and other C0 controls (tab and, in several-line text,
+ * line breaks excepted), DEL, lone surrogates (not text; invalid UTF-8 decodes to nothing real) and
+ * the bidi overrides/isolates that make a title read differently from what is stored, zero-width
+ * characters and byte-order marks (two titles that look the same would differ) and the Unicode line
+ * and paragraph separators (a line break no field of one line may hold, invisible in most editors).
+ * Returns a Chinese reason, or null when the text is clean.
+ */
+export function textProblem(s: string, multiline = false): string | null {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0) return '含有空字符（NUL）';
+    if ((c < 0x20 && c !== 0x09 && !(multiline && (c === 0x0a || c === 0x0d))) || c === 0x7f) return `含有控制字符（U+${hex4(c)}）`;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const n = s.charCodeAt(i + 1);
+      if (n >= 0xdc00 && n <= 0xdfff) i++;
+      else return '含有无效的字符（不成对的代理项）';
+    } else if (c >= 0xdc00 && c <= 0xdfff) return '含有无效的字符（不成对的代理项）';
+    else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return `含有文字方向控制符（U+${hex4(c)}）`;
+    else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) return `含有看不见的零宽字符（U+${hex4(c)}）`;
+    else if (c === 0x2028 || c === 0x2029) return `含有特殊的换行符（U+${hex4(c)}）`;
+  }
+  return null;
+}
+
+/**
+ * Text that becomes a file or folder name (the town names the 档案袋 and every backup): besides
+ * textProblem's characters, no path separator and no “..”, which would climb out of the folder.
+ */
+export function fileNameProblem(s: string): string | null {
+  if (/[\\/]/.test(s)) return '不能含有“/”或“\\”（它会成为文件名的一部分）';
+  if (s.includes('..')) return '不能含有“..”（它会成为文件名的一部分）';
+  return textProblem(s);
+}
 /**
  * Keys no object built from outside input may have: assigning `__proto__` replaces the object's
  * prototype, and zod's record drops it without a word (so `{"__proto__": …}` read as `{}`);

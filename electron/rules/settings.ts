@@ -1,7 +1,7 @@
 /** 单位设置 as data: each setting's Chinese name, its rules and defaults. Storage is core/ledger/settings.ts. */
 import { z } from 'zod';
 import { LedgerError, zodIssues, type Issue } from './errors';
-import { fileNameProblem, textProblem } from './kinds/validate';
+import { fileNameProblem, textProblem } from './limits';
 import { TOWN_TYPES } from './town-type';
 
 /** The Chinese name of each setting, for error messages. */

@@ -8,6 +8,9 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 /** The ceiling as the clerk reads it. */
 export const MAX_UPLOAD_LABEL = '50 MB';
 
+/** Largest workbook the app reads (a year's 台账 is far below this). */
+export const MAX_WORKBOOK_BYTES = 30 * 1024 * 1024;
+
 /** Base64 length of `bytes` bytes (padded). */
 export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 

@@ -3,7 +3,7 @@
  * the screen shows them. Electron pushes progress events (window.apiProgress, the preload's only
  * other bridge); the browser harness is polled (POST /host/progress) while someone listens.
  */
-import type { Progress } from '@core/worker/protocol';
+import type { Progress } from '@rules/api/protocol';
 import type { ProgressBridge, Result } from '../../electron/preload/contract';
 
 declare global {

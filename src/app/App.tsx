@@ -26,6 +26,7 @@ import { DataPage } from './records/excel/data-page';
 import { FiguresPage } from './figures/figures-page';
 import { BackupPage } from './backup/backup-page';
 import { HelpPage } from './help/help-page';
+import { AboutPage } from './about/about-page';
 import { HeaderBackupReminder } from './lib/backup-reminder';
 import { NotFound } from './shell/not-found';
 import { UnsavedGuardHost } from './shell/unsaved-guard-host';
@@ -106,6 +107,8 @@ function Page({ route }: { route: Route }) {
       return <DataPage />;
     case 'help':
       return <HelpPage />;
+    case 'about':
+      return <AboutPage />;
     case 'kind': {
       const kind = kindById.get(route.kind);
       // Keyed by kind so filters, sorting and paging start fresh on every ledger.

@@ -77,6 +77,13 @@ export const IconSheet = (p: P) => (
     <path d="M4 9h16M4 15h16M10 3v18" />
   </Svg>
 );
+/** An “i” in a circle: 关于与诊断. */
+export const IconInfo = (p: P) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 11v6M12 7.5v.5" />
+  </Svg>
+);
 export const IconHelp = (p: P) => (
   <Svg {...p}>
     <circle cx="12" cy="12" r="9" />

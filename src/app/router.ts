@@ -2,7 +2,7 @@
  * A small hash router (react-router is not installed, and the packaged app is served from a
  * custom protocol, so routes live in location.hash): #/, #/kind/<id>, #/kind/<id>/<recordId> (the
  * kind's page with that record's form open), #/kind/<id>?search=<text> (the page with that search in
- * force, from the header's 全局搜索), #/trash, #/settings, #/report, #/figures, #/backup, #/data, #/help.
+ * force, from the header's 全局搜索), #/trash, #/settings, #/report, #/figures, #/backup, #/data, #/help, #/about (关于与诊断).
  */
 import { useSyncExternalStore } from 'react';
 import { confirmLeave } from './state/unsaved-guard';
@@ -28,7 +28,8 @@ export type Route =
   | { name: 'figures' }
   | { name: 'backup' }
   | { name: 'data' }
-  | { name: 'help' };
+  | { name: 'help' }
+  | { name: 'about' };
 
 export function parseHash(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
@@ -56,6 +57,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'backup') return { name: 'backup' };
   if (parts[0] === 'data') return { name: 'data' };
   if (parts[0] === 'help') return { name: 'help' };
+  if (parts[0] === 'about') return { name: 'about' };
   return { name: 'home' };
 }
 
@@ -84,6 +86,8 @@ export function hrefFor(route: Route): string {
       return '#/data';
     case 'help':
       return '#/help';
+    case 'about':
+      return '#/about';
     default:
       return '#/';
   }

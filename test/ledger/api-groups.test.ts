@@ -10,10 +10,11 @@ import { attachmentsApi } from '@core/api/attachments-api';
 import { registerApi } from '@core/api/register-api';
 import { dossierApi } from '@core/api/dossier-api';
 import { excelApi } from '@core/api/excel-api';
+import { diagnosticsApi } from '@core/api/diagnostics-api';
 import pkg from '../../package.json';
 
 /** Every group the table is made of, listed here on their own so a group left out of the table shows. */
-const GROUPS = { ledgerApi, reportApi, backupApi, attachmentsApi, registerApi, dossierApi, excelApi };
+const GROUPS = { ledgerApi, reportApi, backupApi, attachmentsApi, registerApi, dossierApi, excelApi, diagnosticsApi };
 
 describe('API groups', () => {
   it('joins distinct groups and refuses a method defined twice', () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, callApi } from '@core/api';
-import { RENDERER_METHOD_NAMES } from '@core/api/methods';
+import { RENDERER_METHOD_NAMES } from '@rules/api/methods';
 import { rendererMethodNames } from '@core/api/gate';
 import type { ApiResult } from '@core/api/define';
 import type { LedgerRecord } from '@core/ledger/records';

@@ -51,7 +51,8 @@ describe('electron-builder.yml', () => {
       .split(path.sep)
       .join('/');
     const shipped = path.relative('/res', packagedSqliteBinding('/res')).split(path.sep).join('/');
-    expect(config.extraResources).toEqual([{ from: fetched, to: shipped }]);
+    expect(config.extraResources).toContainEqual({ from: fetched, to: shipped });
+    expect(config.extraResources.filter((r: { to: string }) => r.to.endsWith('.node'))).toHaveLength(1);
     expect(config.files).toContain('!**/node_modules/better-sqlite3/{deps,src,docs,build,build-electron}/**');
     expect(config.asarUnpack).toContain('**/*.node');
   });
@@ -84,5 +85,10 @@ describe('electron-builder.yml', () => {
     expect(sizes).toEqual(expect.arrayContaining([16, 32, 48, 256]));
     const png = fs.readFileSync(path.join(repo, 'resources/icon.png'));
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([256, 256]);
+  });
+
+  it('ships the self-test’s sample ledger beside app.asar', () => {
+    expect(config.extraResources).toContainEqual({ from: 'test/fixtures/shuangtu-2023.json', to: 'self-test-ledger.json' });
+    expect(fs.existsSync(path.join(repo, 'test/fixtures/shuangtu-2023.json'))).toBe(true);
   });
 });

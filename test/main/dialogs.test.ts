@@ -7,11 +7,12 @@ vi.mock('electron', () => import('./support/electron-stub'));
 
 import { dialog, ipcMain } from './support/electron-stub';
 import { callApi, openContext, type LedgerContext } from '@core/api';
-import { bindMainMethods, exportLedger, importLedger, type DialogDeps } from '../../electron/main/dialogs';
+import { bindMainMethods, exportLedger, importLedger } from '../../electron/main/dialogs';
+import type { DialogDeps } from '../../electron/main/dialog-deps';
 import { createTrust } from '../../electron/main/origin';
 import { removeTempDirs } from './support/temp';
 import { freshDialogEnv } from './support/dialog-env';
-import { PROGRESS_CHANNEL } from '../../electron/preload/contract';
+import { PROGRESS_CHANNEL } from '@rules/api/methods';
 
 let dir: string;
 let ctx: LedgerContext;

@@ -11,7 +11,7 @@ vi.mock('electron', () => import('./support/electron-stub'));
 import { ipcMain, resetStub } from './support/electron-stub';
 import { apiTable, openContext, type LedgerContext } from '@core/api';
 import { method } from '@core/api/define';
-import { RENDERER_METHOD_NAMES } from '@core/api/methods';
+import { RENDERER_METHOD_NAMES } from '@rules/api/methods';
 import { rendererMethodNames } from '@core/api/gate';
 import { PathGrants } from '@core/api/grants';
 import { Dispatcher } from '@core/api/dispatch';

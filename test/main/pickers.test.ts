@@ -6,7 +6,7 @@ vi.mock('electron', () => import('./support/electron-stub'));
 
 import { BrowserWindow, dialog, ipcMain } from './support/electron-stub';
 import type { LedgerContext } from '@core/api';
-import type { DialogDeps } from '../../electron/main/dialogs';
+import type { DialogDeps } from '../../electron/main/dialog-deps';
 import { createTrust } from '../../electron/main/origin';
 import { bindPickers, pickBackupFile, pickFolder } from '../../electron/main/pickers';
 import { removeTempDirs } from './support/temp';

@@ -11,9 +11,10 @@ vi.mock('electron', () => import('./support/electron-stub'));
 
 import { dialog, ipcMain } from './support/electron-stub';
 import { apiTable, callApi, type LedgerContext } from '@core/api';
-import { RENDERER_METHOD_NAMES } from '@core/api/methods';
+import { RENDERER_METHOD_NAMES } from '@rules/api/methods';
 import { EXPOSED_METHOD_NAMES } from '../../electron/preload/contract';
-import { bindMainMethods, type DialogDeps } from '../../electron/main/dialogs';
+import { bindMainMethods } from '../../electron/main/dialogs';
+import type { DialogDeps } from '../../electron/main/dialog-deps';
 import { bindApiTable } from '../../electron/main/ipc';
 import { createTrust } from '../../electron/main/origin';
 import { removeTempDirs, tempDir } from './support/temp';

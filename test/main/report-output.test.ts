@@ -69,7 +69,7 @@ import { dialog, ipcMain } from './support/electron-stub';
 import { callApi, type LedgerContext } from '@core/api';
 import { importLedger } from '@core/ledger/exchange';
 import { bindReportOutput, printReport, reportPdf, saveReport } from '../../electron/main/report-output';
-import type { DialogDeps } from '../../electron/main/dialogs';
+import type { DialogDeps } from '../../electron/main/dialog-deps';
 import { createTrust } from '../../electron/main/origin';
 import { removeTempDirs } from './support/temp';
 import { getReportSpec, saveReportSpec } from '@core/report/store';

@@ -14,7 +14,7 @@ import { addParagraph, addSection, allParagraphs, moveSection, removeParagraph, 
 import { chipLabel, indexUses, segmentKey, type FigureInfo } from '../../src/app/report/figure-labels';
 import { resolveText, splitTokens } from '@rules/report/tokens';
 import { placeOf, settingsErrors } from '../../src/app/report/save-errors';
-import { checkFonts } from '../../src/app/report/preview/font-check';
+import { checkFonts } from '../../src/app/lib/font-check';
 import { sourcesCsv } from '@rules/report/sources-csv';
 import type { ReportSpec, Segment } from '../../src/app/report/types';
 import { tempLedger, type TempLedger } from '../support/ledger';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { placement } from '@core/api/dispatch';
-import { RENDERER_METHOD_NAMES } from '@core/api/methods';
+import { RENDERER_METHOD_NAMES } from '@rules/api/methods';
 import { JOB_NAMES } from '../../src/app/shell/job-names';
 
 describe('job names', () => {

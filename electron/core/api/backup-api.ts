@@ -3,8 +3,8 @@
  * Backups and restores of one ledger never overlap (withLedgerLock); verify reports a refusal
  * as { sound: false, problem } so the UI can show it next to the file instead of as a failed call.
  */
-import { z } from 'zod';
 import { method } from './define';
+import { API_INPUTS } from '@rules/api/inputs';
 import { toErrorPayload } from '@rules/errors';
 import { createBackup } from '../backup/create';
 import { listDrives } from '../backup/drives';
@@ -18,7 +18,6 @@ import { estimateBackupBytes, hasRoom } from '../backup/space';
 import { verifyBackup } from '../backup/verify';
 import { stagesTo } from '../stages';
 
-const filePath = z.string().min(1).max(4096);
 // From the renderer these must be paths main handed out (./grants.ts): a picker's answer, a drive,
 // a backup listed in a granted folder. What the methods answer with is granted in turn.
 const folderIn = { paths: { dir: 'folder' } } as const;
@@ -28,7 +27,7 @@ const backupIn = { paths: { file: 'file' } } as const;
 
 export const backupApi = {
   'backup.drives': method(
-    z.object({}),
+    API_INPUTS['backup.drives'],
     async (ctx) => {
       const estimateBytes = estimateBackupBytes(ctx.file, ctx.db);
       const drives = await listDrives();
@@ -37,7 +36,7 @@ export const backupApi = {
     { grants: (o: { drives: readonly { path: string }[] }) => o.drives.map((d) => ({ path: d.path, kind: 'folder' as const })) },
   ),
   'backup.create': method(
-    z.object({ targetDir: filePath, keep: z.int().min(1).max(1000).optional() }),
+    API_INPUTS['backup.create'],
     (ctx, i) =>
       withLedgerLock(ctx.file, '备份', async () => {
         const r = await createBackup(ctx, i.targetDir, {
@@ -49,13 +48,13 @@ export const backupApi = {
     { paths: { targetDir: 'folder' }, grants: (o: { file: string }) => filesOut([o]), worker: true },
   ),
   /** Our backup files in a folder, newest first (date and town from the name; nothing opened). */
-  'backup.list': method(z.object({ dir: filePath }), (_ctx, i) => listBackups(i.dir), {
+  'backup.list': method(API_INPUTS['backup.list'], (_ctx, i) => listBackups(i.dir), {
     ...folderIn,
     grants: filesOut,
   }),
-  'backup.inspect': method(z.object({ file: filePath }), (_ctx, i) => inspectBackup(i.file), backupIn),
+  'backup.inspect': method(API_INPUTS['backup.inspect'], (_ctx, i) => inspectBackup(i.file), backupIn),
   'backup.verify': method(
-    z.object({ file: filePath }),
+    API_INPUTS['backup.verify'],
     async (_ctx, i) => {
       try {
         return { sound: true as const, info: (await verifyBackup(i.file)).info };
@@ -67,15 +66,17 @@ export const backupApi = {
     { ...backupIn, worker: true },
   ),
   'backup.restore': method(
-    z.object({ file: filePath }),
+    API_INPUTS['backup.restore'],
     (ctx, i) => withLedgerLock(ctx.file, '恢复', () => restoreBackup(ctx, i.file)),
     // Replaces the ledger file: the shell's own connection closes while it runs (./dispatch.ts).
     { ...backupIn, worker: 'exclusive' },
   ),
-  'backup.status': method(z.object({ days: z.int().min(1).max(365).optional() }), (ctx, i) =>
-    backupStatus(ctx.db, new Date(), i.days ?? DEFAULT_REMINDER_DAYS),
+  'backup.status': method(API_INPUTS['backup.status'], (ctx, i) => backupStatus(ctx.db, new Date(), i.days ?? DEFAULT_REMINDER_DAYS)),
+  'backup.safetyCopies': method(
+    API_INPUTS['backup.safetyCopies'],
+    (ctx) => ({ dir: safetyDirFor(ctx.file), copies: listSafetyCopies(ctx.file) }),
+    {
+      grants: (o: { copies: Files }) => filesOut(o.copies),
+    },
   ),
-  'backup.safetyCopies': method(z.object({}), (ctx) => ({ dir: safetyDirFor(ctx.file), copies: listSafetyCopies(ctx.file) }), {
-    grants: (o: { copies: Files }) => filesOut(o.copies),
-  }),
 };

@@ -2,14 +2,11 @@
  * The shape of the one API table that Electron IPC, the loopback harness and the CLI all call:
  * method name → zod input schema → handler. Nothing reaches a handler without passing its schema.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { LedgerError, toErrorPayload, zodIssues } from '@rules/errors';
 import type { ApiResult } from '@rules/api/protocol';
 import type { LedgerContext } from '../context';
 import { sqliteFailure } from '../db/open';
-
-// Request errors reach the clerk (CLI, harness, app): zod's own messages in Chinese.
-z.config(z.locales.zhCN());
 
 /**
  * What a path field names. A path the renderer sends must have been handed out by the main

@@ -4,7 +4,9 @@
  * pool (../worker/pool.ts), with progress passed to the caller. `'exclusive'` is for a method
  * that replaces the ledger file (restore): this thread's connection closes while it runs (calls
  * arriving meanwhile wait) and opens the new file afterwards. Without a pool (the CLI, most
- * tests) every method runs inline, exactly as before.
+ * tests) every method runs inline, exactly as before. Every call's outcome (method, ok/failed,
+ * duration, error code — never its input or output) goes to the shell's log here, the one point
+ * all of them pass.
  */
 import type { z } from 'zod';
 import { LedgerError } from '@rules/errors';
@@ -13,6 +15,7 @@ import type { ApiMethod, ApiResult, MethodOptions } from './define';
 import type { LedgerContext } from '../context';
 import type { WorkerPool } from '../worker/pool';
 import type { Progress } from '../worker/protocol';
+import { logJob, NO_LOG, type Logger } from '../diagnostics/log';
 
 // Methods differ in their path fields; the dispatcher reads each one's options by name.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -32,9 +35,17 @@ export class Dispatcher {
   constructor(
     private readonly getCtx: () => LedgerContext,
     readonly pool: WorkerPool | null = null,
+    private readonly log: Logger = NO_LOG,
   ) {}
 
   async call(name: string, payload: unknown, onProgress?: (p: Progress) => void): Promise<ApiResult> {
+    const started = performance.now();
+    const result = await this.dispatch(name, payload, onProgress);
+    logJob(this.log, name, result, performance.now() - started);
+    return result;
+  }
+
+  private async dispatch(name: string, payload: unknown, onProgress?: (p: Progress) => void): Promise<ApiResult> {
     while (this.exclusive) await this.exclusive.catch(() => undefined);
     const where = this.pool ? placement(name) : 'inline';
     if (where === 'inline' || !onProgress) return this.place(where, name, payload, onProgress);

@@ -5,13 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { LedgerError } from '@rules/errors';
 import { method } from './define';
+import { API_INPUTS } from '@rules/api/inputs';
 import { getSettings } from '../ledger/settings';
 import { defaultDossierFileName, writeDossier } from '../dossier/write';
 import type { LedgerContext } from '../context';
-import { yearSchema } from '@rules/limits';
 
 function freeName(folder: string, name: string): string {
   const { name: stem, ext } = path.parse(name);
@@ -32,9 +31,7 @@ function target(ctx: LedgerContext, year: number, i: { out?: string; folder?: st
 
 export const dossierApi = {
   'dossier.export': method(
-    z
-      .object({ year: yearSchema, out: z.string().min(1).max(4096).optional(), folder: z.string().min(1).max(4096).optional() })
-      .refine((i) => !!i.out !== !!i.folder, '请指定档案袋文件（out）或保存的文件夹（folder），二者选一'),
+    API_INPUTS['dossier.export'],
     (ctx, i) => writeDossier(ctx, i.year, target(ctx, i.year, i)),
     // From the page: only a folder main's picker (or the drive list) handed out; `out` is the CLI's.
     { paths: { folder: 'folder', out: 'cli' } },

@@ -9,23 +9,7 @@ import { KINDS } from '@rules/kinds';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_NAME, manifestSchema, type Manifest } from './format';
 import { damaged } from './messages';
 import { FOREIGN, openBackupZip, readSmallEntry, type OpenedZip } from './zip-read';
-
-export interface BackupInfo {
-  file: string;
-  /** File size in bytes. */
-  bytes: number;
-  createdAt: string;
-  town: string;
-  appVersion: string;
-  schemaVersion: number;
-  formatVersion: number;
-  /** Live records per kind with their Chinese labels, in menu order; kinds with none are left out. */
-  kinds: { kind: string; label: string; count: number }[];
-  /** Records in the 回收站. */
-  trash: number;
-  attachments: number;
-  reports: number;
-}
+import type { BackupInfo } from '@rules/api/backup';
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -89,3 +73,5 @@ export async function inspectBackup(file: string): Promise<BackupInfo> {
     z.zip.close();
   }
 }
+
+export type { BackupInfo };

@@ -8,18 +8,7 @@ import path from 'node:path';
 import { LedgerError } from '@rules/errors';
 import { parseBackupName } from './format';
 import { ioReason } from './messages';
-
-export interface ListedBackup {
-  file: string;
-  name: string;
-  bytes: number;
-  town: string;
-  /** YYYY-MM-DD and HH:mm, the clerk's local time when the backup was made. */
-  date: string;
-  time: string;
-  /** 恢复前 for a safety copy, '' for a regular backup. */
-  tag: string;
-}
+import type { ListedBackup } from '@rules/api/backup';
 
 export function listBackups(dir: string): ListedBackup[] {
   let entries: fs.Dirent[];
@@ -53,3 +42,5 @@ export function listBackups(dir: string): ListedBackup[] {
   out.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : a.name < b.name ? 1 : -1));
   return out.map(({ key: _key, ...rest }) => rest);
 }
+
+export type { ListedBackup };

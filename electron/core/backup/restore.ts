@@ -14,22 +14,16 @@ import { getMeta, setMeta } from '../ledger/settings';
 import { stableStringify } from '../ledger/exchange';
 import { createBackup } from './create';
 import { ATTACHMENT_PREFIX, SNAPSHOT_NAME } from './format';
-import type { BackupInfo } from './inspect';
 import { safetyDirFor } from './safety';
 import { countLedger, integrityProblem } from './snapshot';
 import { stagedAttachment, verifyBackup } from './verify';
 import { ioReason } from './messages';
+import type { Restored } from '@rules/api/backup';
 
 export interface RestoreOptions {
   now?: Date;
   /** Test seam: runs right after the db file was replaced, before reopening. */
   afterSwap?: () => void;
-}
-
-export interface Restored {
-  info: BackupInfo;
-  /** The backup of the ledger as it was just before the restore. */
-  safetyCopy: string;
 }
 
 const CANCELLED = '恢复已取消，台账未作任何改动';
@@ -157,3 +151,5 @@ async function restoreHeld(ctx: LedgerContext, backupFile: string, opts: Restore
     if (!keepStaging) fs.rmSync(staging, { recursive: true, force: true });
   }
 }
+
+export type { Restored };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Db } from '../db/open';
 import { getMeta } from '../ledger/settings';
 import { parseBackupName } from './format';
+import type { BackupStatus } from '@rules/api/backup';
 
 export const DEFAULT_REMINDER_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -18,14 +19,6 @@ export function reminderDue(lastBackupAt: string | null, now: Date, days = DEFAU
   if (Number.isNaN(t)) return true;
   const age = now.getTime() - t;
   return age < -DAY_MS || age > days * DAY_MS;
-}
-
-export interface BackupStatus {
-  lastBackupAt: string | null;
-  /** Whole days since the last backup, null when there was none. */
-  daysSince: number | null;
-  reminderDue: boolean;
-  reminderDays: number;
 }
 
 export function backupStatus(db: Db, now = new Date(), days = DEFAULT_REMINDER_DAYS): BackupStatus {
@@ -75,3 +68,5 @@ export function rotate(dir: string, keep: number, town?: string): string[] {
     return full;
   });
 }
+
+export type { BackupStatus };

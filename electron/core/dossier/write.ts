@@ -39,6 +39,7 @@ import { renderRegisterHtml } from '../register/html';
 import { planDossier, type DossierPlan } from './model';
 import { renderIndexHtml } from './index-html';
 import { exportKindWorkbook } from '../excel/export';
+import type { DossierResult } from '@rules/api/backup';
 
 export const DOSSIER_INDEX = '档案袋索引.pdf';
 export const DOSSIER_MANIFEST_TXT = '校验清单.txt';
@@ -58,18 +59,6 @@ export interface ManifestEntry {
   path: string;
   size: number;
   sha256: string;
-}
-
-export interface DossierResult {
-  file: string;
-  records: number;
-  /** Files in the zip besides the two manifests. */
-  files: number;
-  evidence: number;
-  /** Records lacking an expected item (or any evidence). */
-  lacking: number;
-  /** Stored evidence left out: missing or changed on disk. */
-  leftOut: { kind: string; record: string; name: string; problem: string }[];
 }
 
 /** The host's printer (and its 版记 measurer), else one headless Chromium for both. */
@@ -215,3 +204,5 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
     throw new LedgerError('IO', `无法写入档案袋“${out}”：${ioReason(err)}`);
   }
 }
+
+export type { DossierResult };

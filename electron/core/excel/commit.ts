@@ -10,23 +10,13 @@ import { planSheet, rememberMapping } from './map';
 import { buildPreview, formatProblem, type ImportOptions, type ImportProblem } from './preview';
 import type { SheetData } from './read';
 import { KINDS } from '@rules/kinds';
+import type { CommitResult } from '@rules/api/excel';
 
 export interface CommitOptions extends ImportOptions {
   /** Refuse the whole workbook when any row has an error (else the valid rows are added). */
   allOrNothing?: boolean;
   /** Keys (`<sheet>!<row>`) of probable duplicates the clerk ticked to add anyway. */
   includeDuplicates?: string[];
-}
-
-export interface CommitResult {
-  added: number;
-  /** Per kind id, how many were added. */
-  byKind: Record<string, number>;
-  /** Rows left out because they had errors. */
-  bad: number;
-  /** Probable duplicates left out. */
-  duplicates: number;
-  problems: ImportProblem[];
 }
 
 export const problemIssue = (p: ImportProblem): Issue => ({ row: p.row, kind: p.sheet, fieldLabel: p.header, message: formatProblem(p) });
@@ -65,3 +55,5 @@ export function commitImport(db: Db, sheets: SheetData[], opts: CommitOptions = 
     })
     .immediate();
 }
+
+export type { CommitResult };

@@ -10,6 +10,7 @@ import { getMeta, setMeta } from '../ledger/settings';
 import { fieldForHeader, fold, kindForSheetName } from './fold';
 import { isBlank } from './parse';
 import { columnLetter, NOT_DATA_SHEETS, type SheetData, type SheetRow } from './read';
+import type { ColumnPlan, KindSource } from '@rules/api/excel';
 
 /** The clerk's (or the remembered) mapping of one sheet. `columns`: column letter → field key, or null to ignore it. */
 export interface SheetMapping {
@@ -21,17 +22,10 @@ export interface SheetMapping {
 /** Per sheet name, what the clerk changed in the preview; anything absent is found automatically. */
 export type MappingOverrides = Record<string, Partial<SheetMapping>>;
 
-export interface ColumnPlan {
-  col: string;
-  header: string;
-  field: string | null;
-}
-
 export interface SheetPlan {
   sheet: string;
   kind: KindDef | null;
-  /** How the kind was found: the sheet's name, its headers, the clerk, or a remembered mapping. */
-  kindFrom: 'name' | 'headers' | 'choice' | 'remembered' | null;
+  kindFrom: KindSource;
   headerRow: number;
   columns: ColumnPlan[];
   shapeKey: string;
@@ -164,3 +158,5 @@ export function planSheet(db: Db, sheet: SheetData, override: Partial<SheetMappi
   }
   return best ? finish(best.kind, 'headers', best.row) : none();
 }
+
+export type { ColumnPlan };

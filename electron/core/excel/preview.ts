@@ -12,44 +12,7 @@ import { fold } from './fold';
 import { planSheet, type MappingOverrides, type SheetPlan } from './map';
 import { isBlank, parseCell } from './parse';
 import type { SheetData, SheetRow } from './read';
-
-export interface ImportProblem {
-  sheet: string;
-  /** Row number as Excel shows it. */
-  row: number;
-  /** Column letter, or '' when the problem is a missing column. */
-  col: string;
-  header: string;
-  message: string;
-  level: 'error' | 'warning';
-}
-
-export interface ImportRow {
-  /** `<sheet>!<row>`: how the clerk's ticks name a probable duplicate. */
-  key: string;
-  row: number;
-  data: RecordData;
-  /** No error: the row can be added. */
-  ok: boolean;
-  /** An existing record with the same kind, date and title. */
-  duplicateOf?: { id: string; date: string; title: string };
-}
-
-export interface SheetPreview {
-  sheet: string;
-  kind: string | null;
-  kindLabel: string | null;
-  kindFrom: SheetPlan['kindFrom'];
-  headerRow: number;
-  columns: SheetPlan['columns'];
-  /** Fields the clerk may map a column to (the kind's non-managed fields). */
-  fields: { key: string; label: string; required: boolean }[];
-  rows: ImportRow[];
-  /** Blank rows and a totals row, passed over. */
-  skipped: number;
-  problems: ImportProblem[];
-  shapeKey: string;
-}
+import type { ImportProblem, ImportRow, SheetPreview, ImportPreview } from '@rules/api/excel';
 
 export interface ImportOptions {
   /** The year for dates typed without one (3月5日). */
@@ -57,11 +20,6 @@ export interface ImportOptions {
   /** Read every sheet as this kind (the kind page's 导入Excel, `--kind`). */
   kind?: string;
   overrides?: MappingOverrides;
-}
-
-export interface ImportPreview {
-  sheets: SheetPreview[];
-  counts: { rows: number; valid: number; bad: number; duplicates: number; problems: number };
 }
 
 /** 合计, 总计(12条), 小计： …, in one of the row's first cells. */
@@ -235,3 +193,5 @@ export function buildPreview(db: Db, sheets: SheetData[], opts: ImportOptions = 
 export function formatProblem(p: ImportProblem): string {
   return `工作表「${p.sheet}」第${p.row}行 ${p.col || '—'}列（${p.header}）：${p.message}`;
 }
+
+export type { ImportProblem, ImportRow, SheetPreview, ImportPreview };

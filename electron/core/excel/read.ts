@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { LedgerError } from '@rules/errors';
 import type { CellValue } from './parse';
+import { MAX_WORKBOOK_BYTES } from '@rules/upload';
 import { slimWorkbook } from './unzip';
 
 export interface SheetRow {
@@ -29,9 +30,6 @@ export interface SheetData {
 
 /** Excel's own limit on one cell's text; a longer text was not written by Excel or WPS. */
 export const MAX_CELL_CHARS = 32_767;
-
-/** Largest workbook the app reads (a year's 台账 is far below this). */
-export const MAX_WORKBOOK_BYTES = 30 * 1024 * 1024;
 
 /** OOXML writes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
 const decodeEscapes = (s: string) =>

@@ -12,28 +12,9 @@ import { FIGURES, getFigure } from '@rules/figures/catalogue';
 import { checkCustomFigure, isCustomId } from '@rules/figures/schema';
 import type { Condition, FigureDef, Measure, Where } from '@rules/figures/types';
 import { getCustomFigure, listCustomFigures } from '../ledger/custom-figures';
-
-/** A whole-year period: the report year alone, or “自from年以来” up to the report year. */
-export interface Period {
-  from: number;
-  to: number;
-}
+import type { Period, FigureResult } from '@rules/api/report';
 
 export const yearPeriod = (year: number): Period => ({ from: year, to: year });
-
-export interface FigureResult {
-  id: string;
-  name: string;
-  unit: string;
-  type: FigureDef['value']['type'];
-  value: number;
-  numerator?: number;
-  denominator?: number;
-  display: string;
-  ok: boolean;
-  problem?: string;
-  recordCount: number;
-}
 
 /** SQL for one field condition (see `Condition`); `expr` extracts the field from the JSON data. */
 function compileCondition(expr: string, c: Condition, params: unknown[]): string {
@@ -210,3 +191,5 @@ export function figureSources(db: Db, id: string, period: Period): { hash: strin
     .digest('hex');
   return { hash, records };
 }
+
+export type { Period, FigureResult };

@@ -19,6 +19,8 @@ export function ioReason(err: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return '没有写入权限：该位置可能只读，或被单位安全策略禁止写入U盘，可改选其他文件夹';
+    case 'ENOTDIR':
+      return '目标位置不是文件夹';
     case 'EROFS':
       return 'U盘处于只读状态（可能打开了写保护开关）';
     case 'EBUSY':

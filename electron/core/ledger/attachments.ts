@@ -14,22 +14,13 @@ import { Transform } from 'node:stream';
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
 import { allEvidenceItems } from '@rules/kinds';
-import { clip, textProblem } from '@rules/kinds/validate';
+import { clip } from '@rules/kinds/validate';
+import { textProblem } from '@rules/limits';
 import { getRecord, nowIso, requireKind } from './records';
 import { openFileSink } from '../fs/file-sink';
+import type { Attachment } from '@rules/api/records';
 import { NotRegularFile, readRegularFile } from '../fs/regular-file';
 import { ioReason } from '../fs/io-reason';
-
-export interface Attachment {
-  id: string;
-  recordId: string;
-  name: string;
-  sha256: string;
-  size: number;
-  createdAt: string;
-  /** The kind's checklist item this file proves (e.g. 签到表), or null while untagged. */
-  item: string | null;
-}
 
 interface Row {
   id: string;
@@ -302,3 +293,5 @@ export function sweepOrphans(db: Db, dir: string): string[] {
   }
   return removed;
 }
+
+export type { Attachment };

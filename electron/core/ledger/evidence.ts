@@ -7,6 +7,7 @@
 import type { Db } from '../db/open';
 import { KINDS, expectedEvidence, getKind, missingEvidence, type KindDef, type RecordData } from '@rules/kinds';
 import type { LedgerRecord } from './records';
+import type { EvidenceGap, EvidenceGaps } from '@rules/api/records';
 
 /** Items tagged per record id, one indexed lookup for a set of records. */
 export function taggedItems(db: Db, ids: readonly string[]): Map<string, string[]> {
@@ -34,23 +35,6 @@ export function missingByRecord(db: Db, records: readonly LedgerRecord[]): Recor
     if (missing.length) out[r.id] = missing;
   }
   return out;
-}
-
-export interface EvidenceGap {
-  id: string;
-  kind: string;
-  date: string;
-  title: string;
-  missing: string[];
-}
-
-export interface EvidenceGaps {
-  /** Records of the year (回收站 left out) missing at least one expected item. */
-  total: number;
-  /** That count per kind id (kinds with none absent). */
-  byKind: Record<string, number>;
-  /** The first `limit` of them, oldest first (the longest waiting), then by kind order. */
-  records: EvidenceGap[];
 }
 
 interface Row {
@@ -177,3 +161,5 @@ export function evidenceGaps(db: Db, year: number, limit = 20): EvidenceGaps {
     .map(({ createdAt: _c, ...g }) => g);
   return { total: Object.values(byKind).reduce((a, b) => a + b, 0), byKind, records };
 }
+
+export type { EvidenceGap, EvidenceGaps };

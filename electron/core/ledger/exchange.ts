@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import type { Db } from '../db/open';
 import { LedgerError, type Issue } from '@rules/errors';
 import { getKind, KINDS } from '@rules/kinds';
-import { isLedgerYear } from '@rules/limits';
+import { isLedgerYear, MAX_EXCHANGE_BYTES, textProblem } from '@rules/limits';
 import { perPercent, type StageReport } from '../stages';
-import { validateRecord, isRealDate, textProblem, clip } from '@rules/kinds/validate';
+import { validateRecord, isRealDate, clip } from '@rules/kinds/validate';
 import { reportSpecSchema } from '@rules/report/spec';
 import { getSettings } from './settings';
 import { checkSettings, EMPTY_SETTINGS, type Settings } from '@rules/settings';
@@ -266,9 +266,6 @@ export function parseExchange(text: string): unknown {
   if (tooDeep(raw, MAX_JSON_DEPTH)) throw new LedgerError('BAD_FILE', `交换文件的嵌套层次超过${MAX_JSON_DEPTH}层，不是本程序导出的文件`);
   return raw;
 }
-
-/** The app's limit on an exchange file (the API's and the CLI's). */
-export const MAX_EXCHANGE_BYTES = 512 * 1024 * 1024;
 
 /** Decodes a file's bytes as UTF-8, refusing invalid sequences instead of turning them into U+FFFD. */
 export function decodeExchangeBytes(bytes: Uint8Array): string {

@@ -5,21 +5,13 @@
  */
 import type { Db } from '../db/open';
 import type { RecordFix } from '@rules/record-fix';
+import type { LedgerGaps } from '@rules/api/records';
 
 /** Months (1–12) of `year` that should hold a record by `today`: all twelve for a past year. */
 export function monthsDue(year: number, today: Date): number[] {
   const y = today.getFullYear();
   const last = year < y ? 12 : year === y ? today.getMonth() + 1 : 0;
   return Array.from({ length: last }, (_, i) => i + 1);
-}
-
-export interface LedgerGaps {
-  /** How many months of the year are due by today. */
-  due: number;
-  /** Due months with no 党委会议 recorded. */
-  missingPartyMeetingMonths: number[];
-  /** 去登记: a new 党委会议, and the 会议 page showing those held (the same shape as a report problem's fix). */
-  partyMeetingFix: RecordFix;
 }
 
 const PARTY_MEETING_FIX: RecordFix = { kind: 'meeting', filters: { meetingType: '党委会议' }, prefill: { meetingType: '党委会议' } };
@@ -43,3 +35,5 @@ export function ledgerGaps(db: Db, year: number, today = new Date()): LedgerGaps
     partyMeetingFix: { ...PARTY_MEETING_FIX, ...(missing.length ? { month: missing[0] } : {}) },
   };
 }
+
+export type { LedgerGaps };

@@ -4,6 +4,7 @@ import { LedgerError } from '@rules/errors';
 import { KINDS, type KindDef } from '@rules/kinds';
 import { fromRow, requireKind, type LedgerRecord } from './records';
 import { missingByRecord } from './evidence';
+import type { ListPage, SearchGroup } from '@rules/api/records';
 
 export interface ListQuery {
   kind: string;
@@ -16,17 +17,6 @@ export interface ListQuery {
   /** Exact match per field (enum, village, bool, text). */
   filters?: Record<string, string | number | boolean>;
   search?: string;
-}
-
-export interface ListPage {
-  rows: LedgerRecord[];
-  total: number;
-  page: number;
-  pageSize: number;
-  /** How many files are attached, per record id of this page (records without any are absent). */
-  attachments: Record<string, number>;
-  /** Checklist items still unproved, per record id of this page (records missing nothing are absent). */
-  missingEvidence: Record<string, string[]>;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -136,13 +126,6 @@ export function listTotals(db: Db, q: Pick<ListQuery, 'kind' | 'year' | 'filters
   return Object.fromEntries(fields.map((f, j) => [f.key, f.type === 'money' ? Math.round(row[`s${j}`] * 100) / 100 : row[`s${j}`]]));
 }
 
-export interface SearchGroup {
-  kind: string;
-  /** Every match of this kind in the year; `rows` holds the newest `perKind` of them. */
-  total: number;
-  rows: LedgerRecord[];
-}
-
 /**
  * The header's 全局搜索 (records.search): the year's live records of every kind whose text matches,
  * grouped by kind in the menu's order, each group the newest few and its full count. The same
@@ -199,3 +182,5 @@ export function ledgerYears(db: Db): number[] {
     (r) => r.year,
   );
 }
+
+export type { ListPage, SearchGroup };

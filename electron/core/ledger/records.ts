@@ -10,17 +10,7 @@ import { validateRecord } from '@rules/kinds/validate';
 import { formatDocNumber, parseDocNumber } from '@rules/doc-number';
 import { SETTINGS_LABELS, type Settings } from '@rules/settings';
 import { getSettings } from './settings';
-
-export interface LedgerRecord {
-  id: string;
-  kind: string;
-  date: string;
-  year: number;
-  data: RecordData;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
+import type { LedgerRecord } from '@rules/api/records';
 
 /** A row of the records table as SQLite returns it. */
 export interface RecordRow {
@@ -257,3 +247,5 @@ export function purgeRecord(db: Db, id: string): void {
     db.prepare('DELETE FROM records WHERE id = ?').run(id);
   }).immediate();
 }
+
+export type { LedgerRecord };

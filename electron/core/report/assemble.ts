@@ -7,7 +7,7 @@ import { getSettings } from '../ledger/settings';
 import type { Settings } from '@rules/settings';
 import { formatDocNumber } from '@rules/doc-number';
 import { resolveText } from '@rules/report/tokens';
-import { computeFigure, findFigure, type FigureResult, type Period } from '../figures/compute';
+import { computeFigure, findFigure, type FigureResult } from '../figures/compute';
 import { formatChange, joinEqualRates } from '@rules/figures/format';
 import type { Block, ReportDocument, Run } from '@rules/report/document';
 import type { FigureSegment, ParagraphSpec, ReportSpec, SectionSpec, Segment } from '@rules/report/spec';
@@ -29,26 +29,13 @@ import { fixForMeasure, type RecordFix } from '@rules/record-fix';
 import type { FigureDef } from '@rules/figures/types';
 import { describeMeasure } from '@rules/figures/describe';
 import { KIND_BY_ID } from '@rules/kinds';
+import type { FigureUse, AssembledReport } from '@rules/api/report';
 
 /** Where the records behind a figure are registered: a rate's denominator (what a 0% or 无法计算 lacks). */
 const figureFix = (def: FigureDef): RecordFix => fixForMeasure(def.value.type === 'rate' ? def.value.denominator : def.value.measure);
 
 /** A rate whose denominator is 0: nothing to divide by (no 法治考试 held, no dispute closed). */
 const lacksBase = (r: FigureResult): boolean => r.type === 'rate' && r.denominator === 0;
-
-export interface FigureUse {
-  figureId: string;
-  period: Period;
-  display: string;
-  manual: boolean;
-  anchor: string;
-}
-
-export interface AssembledReport {
-  document: ReportDocument;
-  problems: Problem[];
-  uses: FigureUse[];
-}
 
 class Resolver {
   readonly problems: Problem[] = [];
@@ -270,3 +257,5 @@ export function assembleReport(db: Db, year: number, spec: ReportSpec): Assemble
 export function assembleYear(db: Db, year: number): AssembledReport {
   return assembleReport(db, year, getReportSpec(db, year).spec);
 }
+
+export type { FigureUse, AssembledReport };

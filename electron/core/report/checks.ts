@@ -6,21 +6,7 @@
 import type { Settings } from '@rules/settings';
 import type { Block, ReportDocument } from '@rules/report/document';
 import type { ReportSpec, SectionSpec } from '@rules/report/spec';
-import type { RecordFix } from '@rules/record-fix';
-
-export interface Problem {
-  severity: 'blocking' | 'warning';
-  code: string;
-  message: string;
-  anchor?: string;
-  figureId?: string;
-  /** The wording that replaces the figure's clause when there is nothing to report (a one-click fix). */
-  suggestion?: string;
-  /** A rate with nothing to divide by (code noBase) may be dropped: its whole clause, or just this rate of a group. */
-  drop?: 'clause' | 'item';
-  /** A record would fix it: where to look in the 台账 and what to register (point 4 of issue 14). */
-  fix?: RecordFix;
-}
+import type { Problem } from '@rules/api/report';
 
 const CJK = '\\u3400-\\u9fff\\uff08\\uff09\\u3001\\u3002\\uff0c\\uff1b\\uff1a';
 const HALF_PUNCT = new RegExp(`[${CJK}][,;:?!]|[,;:?!][${CJK}]`);
@@ -126,3 +112,5 @@ export function checkReport(doc: ReportDocument, spec: ReportSpec, s: Settings, 
 }
 
 export const hasBlocking = (problems: Problem[]) => problems.some((p) => p.severity === 'blocking');
+
+export type { Problem };

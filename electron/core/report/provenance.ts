@@ -8,6 +8,7 @@ import { getKind } from '@rules/kinds';
 import { nowIso } from '../ledger/records';
 import type { FigureUse } from './assemble';
 import type { SourceRow } from '@rules/report/sources-csv';
+import type { Staleness } from '@rules/api/report';
 
 interface StoredFigure {
   figureId: string;
@@ -36,13 +37,6 @@ export function recordOutput(db: Db, year: number, format: string, uses: FigureU
     .prepare('INSERT INTO report_outputs (year, format, created_at, figures) VALUES (?, ?, ?, ?)')
     .run(year, format, nowIso(), JSON.stringify(figures));
   return Number(r.lastInsertRowid);
-}
-
-export interface Staleness {
-  output: { id: number; format: string; createdAt: string } | null;
-  changedRecords: number;
-  figures: { figureId: string; name: string; printed: string; added: number; removed: number; modified: number }[];
-  message: string;
 }
 
 export function reportStaleness(db: Db, year: number): Staleness {
@@ -112,3 +106,5 @@ export function sourcesTable(db: Db, uses: FigureUse[]): SourceRow[] {
     }));
   return [...computed, ...manual];
 }
+
+export type { Staleness };

@@ -8,6 +8,7 @@ import { getSettings } from '../ledger/settings';
 import { nowIso } from '../ledger/records';
 import { defaultReportSpec } from './default-outline';
 import { reportSpecSchema, type ReportSpec } from '@rules/report/spec';
+import type { ApiOutputs } from '@rules/api';
 
 export function parseReportSpec(input: unknown): ReportSpec {
   const r = reportSpecSchema.safeParse(input);
@@ -22,7 +23,7 @@ export function storedReportSpec(db: Db, year: number): ReportSpec | null {
   return row ? parseReportSpec(JSON.parse(row.data)) : null;
 }
 
-export function getReportSpec(db: Db, year: number): { spec: ReportSpec; source: 'saved' | 'previous' | 'default'; fromYear?: number } {
+export function getReportSpec(db: Db, year: number): ApiOutputs['report.get'] {
   const own = storedReportSpec(db, year);
   if (own) return { spec: own, source: 'saved' };
   const prev = db.prepare('SELECT year, data FROM reports WHERE year < ? ORDER BY year DESC LIMIT 1').get(year) as

@@ -9,20 +9,12 @@
 import { formatCount } from './format/count';
 import { formatMoney } from './format/money';
 import { formatRate, type FormatResult } from './format/rate';
+import type { DisplayRule } from './format/rule';
 
 export { APPROX_GRANULARITIES, formatCount } from './format/count';
 export { formatMoney } from './format/money';
+export type { DisplayRule } from './format/rule';
 export { formatChange, formatRate, joinEqualRates, type ChangeOptions, type FormatResult } from './format/rate';
-
-export type DisplayRule =
-  /** The number as it is: 11次, 906张, 0件. */
-  | { type: 'exact' }
-  /** “余”-rounding; `granularity` 10/100/1000/10000 overrides the automatic base (10 keeps “1250余人次”). */
-  | { type: 'approx'; granularity?: number }
-  /** Money in 万元, trailing zeros trimmed (61770 → 6.177万元); optional rounding to `decimals` (0–6); 0 → “0元”. */
-  | { type: 'wan'; decimals?: number }
-  /** A rate in %, at most `decimals` (0–4, default 2) decimals, trimmed. */
-  | { type: 'percent'; decimals?: number };
 
 export interface FigureValue {
   kind: 'count' | 'sum' | 'money' | 'rate';

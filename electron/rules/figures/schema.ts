@@ -12,8 +12,8 @@ import type { FieldDef, KindDef } from '../kinds/types';
 import { displayRuleSchema } from '../report/spec';
 import type { Condition, FigureDef, Measure, Where } from './types';
 import { DISPLAY_RULES } from './format';
-import { isRealDate, textProblem } from '../kinds/validate';
-import { safeRecord } from '../limits';
+import { isRealDate } from '../kinds/validate';
+import { safeRecord, textProblem } from '../limits';
 
 /** The report parts a figure may be cited in, as the figure picker groups them. */
 export const FIGURE_SECTIONS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '二'] as const;

@@ -5,7 +5,7 @@
  */
 import type { Issue } from '../errors';
 import type { FieldDef, KindDef, RecordData, Rule } from './types';
-import { isEmpty, isLedgerYear, tooLong } from '../limits';
+import { isEmpty, isLedgerYear, textProblem, tooLong } from '../limits';
 
 export interface ValidateOptions {
   /** The settings' 村/社区 list; when empty any short text is accepted. */
@@ -23,42 +23,6 @@ export function isRealDate(s: string): boolean {
   if (!isLedgerYear(y) || mo < 1 || mo > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
-
-/**
- * Characters no ledger text may hold: NUL and other C0 controls (tab and, in several-line text,
- * line breaks excepted), DEL, lone surrogates (not text; invalid UTF-8 decodes to nothing real) and
- * the bidi overrides/isolates that make a title read differently from what is stored, zero-width
- * characters and byte-order marks (two titles that look the same would differ) and the Unicode line
- * and paragraph separators (a line break no field of one line may hold, invisible in most editors).
- * Returns a Chinese reason, or null when the text is clean.
- */
-export function textProblem(s: string, multiline = false): string | null {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0) return '含有空字符（NUL）';
-    if ((c < 0x20 && c !== 0x09 && !(multiline && (c === 0x0a || c === 0x0d))) || c === 0x7f) return `含有控制字符（U+${hex4(c)}）`;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const n = s.charCodeAt(i + 1);
-      if (n >= 0xdc00 && n <= 0xdfff) i++;
-      else return '含有无效的字符（不成对的代理项）';
-    } else if (c >= 0xdc00 && c <= 0xdfff) return '含有无效的字符（不成对的代理项）';
-    else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return `含有文字方向控制符（U+${hex4(c)}）`;
-    else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) return `含有看不见的零宽字符（U+${hex4(c)}）`;
-    else if (c === 0x2028 || c === 0x2029) return `含有特殊的换行符（U+${hex4(c)}）`;
-  }
-  return null;
-}
-
-/**
- * Text that becomes a file or folder name (the town names the 档案袋 and every backup): besides
- * textProblem's characters, no path separator and no “..”, which would climb out of the folder.
- */
-export function fileNameProblem(s: string): string | null {
-  if (/[\\/]/.test(s)) return '不能含有“/”或“\\”（它会成为文件名的一部分）';
-  if (s.includes('..')) return '不能含有“..”（它会成为文件名的一部分）';
-  return textProblem(s);
-}
-const hex4 = (c: number) => c.toString(16).toUpperCase().padStart(4, '0');
 
 /** A value from outside, fit to quote in a message: at most `max` characters, controls shown as �. */
 export function clip(v: unknown, max = 40): string {

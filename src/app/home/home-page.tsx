@@ -9,10 +9,10 @@ import { call } from '../lib/api';
 import { fixRoute, hrefFor } from '../router';
 import { groupKinds } from '../lib/nav-groups';
 import { useLedger } from '../state/ledger';
-import type { LedgerGaps } from '@core/ledger/gaps';
+import type { LedgerGaps } from '@rules/api/records';
 import { StartChecklist } from './start-checklist';
 import { DossierButton } from './dossier-button';
-import type { EvidenceGaps } from '@core/ledger/evidence';
+import type { EvidenceGaps } from '@rules/api/records';
 
 /** Records listed by name on the 首页; the rest are counted per kind. */
 const EVIDENCE_SHOWN = 8;

@@ -4,9 +4,9 @@
  */
 import type { Issue } from '@rules/errors';
 export { call } from '../../api/client';
-export type { ApiOutput, ApiInput, ApiMethodName } from '@core/api';
+export type { ApiOutput, ApiInput, ApiMethodName } from '@rules/api';
 export type { KindDef, FieldDef, RecordData } from '@rules/kinds/types';
-export type { LedgerRecord } from '@core/ledger/records';
+export type { LedgerRecord } from '@rules/api/records';
 export type { Settings } from '@rules/settings';
 
 export interface ApiErrorLike {

@@ -16,8 +16,8 @@ import { useLedger } from '../state/ledger';
 type Groups = ApiOutput<'records.search'>;
 const PER_KIND = 5;
 
-/** Which page a route shows: each kind's page is a page of its own. */
-const pageKey = (route: Route) => (route.name === 'kind' ? `kind/${route.kind}` : route.name);
+/** Which page a route shows: a kind's page stays the same page while its records open and close. */
+const pageOf = (r: Route): string => (r.name === 'kind' ? `kind/${r.kind}` : r.name);
 
 export function GlobalSearch() {
   const { year, version, kindById } = useLedger();
@@ -27,9 +27,8 @@ export function GlobalSearch() {
   const [debounced] = useDebouncedValue(text.trim(), 200);
   const { shown, loading, current } = useSearchResults(year, debounced, version);
   const input = useRef<HTMLInputElement>(null);
-  // A search belongs to the page it was typed on: moving to another page (a result, 查看全部, the
-  // menu) empties the box, so it never shows a text the page in front does not answer.
-  const page = pageKey(useRoute());
+  // A search belongs to its page: moving to another (a result, 查看全部, the menu) empties the box.
+  const page = pageOf(useRoute());
   useEffect(() => {
     setText('');
     setOpen(false);
@@ -186,7 +185,9 @@ function useSearchResults(year: number, debounced: string, version: number) {
   latest.current = key;
   useEffect(() => {
     const [y, search] = JSON.parse(key) as [number, string];
-    if (!search) return;
+    // An emptied box forgets the last answer, so a search typed again never lists stale results
+    // that Enter would ignore.
+    if (!search) return setShown({ key, groups: [], error: '' });
     call('records.search', { year: y, search, perKind: PER_KIND }).then(
       (groups) => latest.current === key && setShown({ key, groups, error: '' }),
       (err) => latest.current === key && setShown({ key, groups: [], error: asApiError(err).message }),

@@ -1,6 +1,6 @@
-/** The left menu: 首页, 年度报告 and 自定义指标, every ledger kind by group with the year's count, then 回收站, 导入导出, 备份与恢复, 设置 and 帮助 (F1). */
+/** The left menu: 首页, 年度报告 and 自定义指标, every ledger kind by group with the year's count, then 回收站, 导入导出, 备份与恢复, 设置, 帮助 (F1) and 关于与诊断. */
 import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
-import { IconBackup, IconFigures, IconHelp, IconHome, IconReport, IconSettings, IconSheet, IconTrash } from '../icons';
+import { IconBackup, IconFigures, IconHelp, IconHome, IconInfo, IconReport, IconSettings, IconSheet, IconTrash } from '../icons';
 import { hrefFor, type Route } from '../router';
 import { useLedger } from '../state/ledger';
 import { groupKinds } from '../lib/nav-groups';
@@ -73,6 +73,13 @@ export function NavMenu({ route }: { route: Route }) {
           active={route.name === 'settings'}
         />
         <NavLink {...link} href={hrefFor({ name: 'help' })} label="帮助（F1）" leftSection={<IconHelp />} active={route.name === 'help'} />
+        <NavLink
+          {...link}
+          href={hrefFor({ name: 'about' })}
+          label="关于与诊断"
+          leftSection={<IconInfo />}
+          active={route.name === 'about'}
+        />
       </AppShell.Section>
     </>
   );

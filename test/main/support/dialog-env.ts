@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openContext, type LedgerContext } from '@core/api';
 import { PathGrants } from '@core/api/grants';
 import { Dispatcher } from '@core/api/dispatch';
-import type { DialogDeps } from '../../../electron/main/dialogs';
+import type { DialogDeps } from '../../../electron/main/dialog-deps';
 import { resetStub } from './electron-stub';
 import { tempDir } from './temp';
 

@@ -27,6 +27,10 @@ export class FakeEmitter {
 
 export class FakeWebContents extends FakeEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  executeJavaScript = vi.fn(async (_code: string) => undefined as unknown);
+  /** What Electron answers for the printers the OS has (PrinterInfo: name, displayName, description, options). */
+  printers: { name: string; displayName: string; description: string; options: Record<string, string> }[] = [];
+  getPrintersAsync = vi.fn(async () => this.printers);
   setWindowOpenHandler(fn: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = fn;
   }
@@ -54,6 +58,10 @@ export class BrowserWindow extends FakeEmitter {
   isMinimized() {
     return false;
   }
+  destroyed = false;
+  isDestroyed() {
+    return this.destroyed;
+  }
   restore() {}
   focus() {}
   show() {}
@@ -70,6 +78,7 @@ class FakeApp extends FakeEmitter {
   enableSandbox = vi.fn();
   setAppUserModelId = vi.fn();
   quit = vi.fn();
+  exit = vi.fn();
   getVersion = () => '0.1.0';
   getPath = (name: string) => {
     const p = paths.get(name);

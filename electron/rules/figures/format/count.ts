@@ -2,7 +2,7 @@
  * Counts and sums (次, 人次, 份, 件…): exact or “余”-rounded as government reports write them.
  * Pure functions; invalid input is a programming error and throws a RangeError.
  */
-import type { DisplayRule } from '../format';
+import type { DisplayRule } from './rule';
 
 /** The only granularities a clerk may choose for “余” (十、百、千、万). */
 export const APPROX_GRANULARITIES = [10, 100, 1000, 10000] as const;

@@ -2,7 +2,7 @@
  * Money (ledger values are yuan with at most two decimals). All arithmetic is on whole fen, so
  * no float artefact (6.1770000001) can reach the text.
  */
-import type { DisplayRule } from '../format';
+import type { DisplayRule } from './rule';
 import { approxMagnitude, assertMeasure } from './count';
 
 /** Whole fen of an amount in yuan; float noise from summing REAL columns (0.1 + 0.2) is absorbed. */

@@ -6,19 +6,12 @@
 import { Button, Checkbox, Divider, Group, NumberInput, Popover, Portal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { chipLabel, segmentKey } from '../figure-labels';
 import { updateParagraph } from '../spec-edit';
-import type { FigureDef, FigureSegment, Segment } from '../types';
+import type { ChipTarget, FigureDef, FigureSegment, Segment } from '../types';
 import { useOutline } from './outline-context';
 import { RatesMenu } from './rates-menu';
 import { TemplateInput } from './template-input';
 import { YEAR_MIN } from '@rules/limits';
 import { DISPLAY_RULES } from '@rules/figures/format';
-
-export interface ChipTarget {
-  paragraphId: string;
-  index: number;
-  /** The chip's box in page coordinates (the anchor scrolls with the page). */
-  rect: { left: number; top: number; width: number; height: number };
-}
 
 /** The spec's rule type (its 约数 granularities are the four the clerk may choose). */
 type DisplayRule = NonNullable<FigureSegment['rule']>;

@@ -1,8 +1,7 @@
 /** The menu of a rate-group chip (“参考率、合格率均达到100%”): each rate, its words, its records. */
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { updateParagraph } from '../spec-edit';
-import type { Segment } from '../types';
-import type { ChipTarget } from './chip-menu';
+import type { ChipTarget, Segment } from '../types';
 import { TemplateInput } from './template-input';
 import { useOutline } from './outline-context';
 

@@ -1,7 +1,7 @@
 /** Which 公文 faces are missing on this PC and what the printout will use instead (checked once). */
 import { Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
-import { checkFonts } from './font-check';
+import { checkFonts } from '../../lib/font-check';
 
 const WHY =
   '导出的PDF内嵌所用字体，在其他电脑上打开效果不变；Word文件只记录字体名称，由打开它的电脑决定显示效果。方正小标宋简体为商业字体，本程序不附带。';

@@ -61,4 +61,13 @@ export const RENDERER_METHOD_NAMES = [
   'excel.exportYear',
   'excel.exportKind',
   'excel.template',
+  'diagnostics.collect',
+  'diagnostics.integrity',
 ] as const;
+export type RendererMethodName = (typeof RENDERER_METHOD_NAMES)[number];
+
+/** The IPC channel of a method: `api:<name>` (main handles it, the preload invokes it). */
+export const channelFor = (name: string): string => `api:${name}`;
+
+/** Main → page: how far a long job has got (Progress, ./protocol.ts). */
+export const PROGRESS_CHANNEL = 'api:progress';
