@@ -15,4 +15,5 @@ export const JOB_NAMES: Readonly<Record<string, string>> = {
   'excel.exportYear': '正在导出全年台账',
   'excel.exportKind': '正在导出Excel',
   'excel.template': '正在生成模板',
+  'diagnostics.integrity': '正在检查台账完整性',
 };
