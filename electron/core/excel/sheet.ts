@@ -79,7 +79,7 @@ export function cellOf(f: FieldDef, v: unknown): ExcelJS.CellValue {
 
 export const rowOf = (fields: readonly FieldDef[], data: RecordData): ExcelJS.CellValue[] => fields.map((f) => cellOf(f, data[f.key]));
 
-export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 export const THIN: ExcelJS.Borders = {
   top: { style: 'thin', color: { argb: 'FF9AA5B1' } },
   left: { style: 'thin', color: { argb: 'FF9AA5B1' } },
@@ -96,11 +96,19 @@ export function writeHeader(ws: ExcelJS.Worksheet, fields: readonly FieldDef[], 
     width: widthOf(f, headers[i]),
     style: NUM_FMT[f.type] ? { numFmt: NUM_FMT[f.type] } : {},
   }));
+  ws.getRow(1).values = headers;
+  styleHeaderRow(ws, (col) => markRequired && fields[col - 1].required === true);
+}
+
+/**
+ * The one header-row look of every sheet the app writes: bold (red where `required` says so),
+ * filled, bordered, centred and wrapped, 22 points high, frozen above the data.
+ */
+export function styleHeaderRow(ws: ExcelJS.Worksheet, required: (col: number) => boolean = () => false): void {
   const row = ws.getRow(1);
-  row.values = headers;
   row.height = 22;
   row.eachCell((c, i) => {
-    c.font = { bold: true, color: markRequired && fields[i - 1].required ? { argb: 'FFC00000' } : undefined };
+    c.font = { bold: true, color: required(i) ? { argb: 'FFC00000' } : undefined };
     c.fill = HEADER_FILL;
     c.border = THIN;
     c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
