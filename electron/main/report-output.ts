@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 import { LedgerError } from '@rules/errors';
 import { IMPRINT_FIT_SCRIPT, type ImprintFit } from '@core/render/html';
-import { defaultReportFileName } from '@core/report/export';
+import { defaultReportFileName, outputReport, type ReportRenderer } from '@core/report/export';
 import type { ImprintMeasurer, PdfPrinter } from '@core/render/pdf';
 import type { ImprintPlacement } from '@rules/layout';
 import { writeFileAtomicAsync } from '@core/fs/atomic';
@@ -177,10 +177,11 @@ export async function saveReport(
   // The extension decides the format in exportReport; a name typed without one gets it added.
   const file = path.extname(pick.filePath).toLowerCase() === `.${input.format}` ? pick.filePath : `${pick.filePath}.${input.format}`;
   // Rendered in the worker; only printToPDF (Chromium's work, awaited) and the write happen here.
-  const rendered = input.format === 'pdf' ? await renderInWorker<string>(deps, input.year, 'html') : await renderDocx(deps, input.year);
-  const bytes = input.format === 'pdf' ? await electronPdfPrinter(rendered.content as string) : rendered.content;
-  await writeFileAtomicAsync(file, bytes);
-  recordOutput(deps.getCtx().db, input.year, input.format, rendered.uses);
+  const renderer: ReportRenderer = {
+    render: (year, format) => (format === 'docx' ? renderDocx(deps, year) : renderInWorker<string>(deps, year, 'html')),
+    printPdf: electronPdfPrinter,
+  };
+  await outputReport(deps.getCtx().db, input.year, input.format, renderer, (bytes) => writeFileAtomicAsync(file, bytes));
   return { canceled: false, file };
 }
 
