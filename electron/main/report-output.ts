@@ -25,7 +25,10 @@ import type { Trust } from './origin';
 
 /** A4 at 96 dpi: the hidden window lays out at the paper's width. */
 const A4_PX = { width: 794, height: 1123 };
-/** Delay before destroying a window whose print job has just been handed over (anchors C.1 #8). */
+/**
+ * Delay before destroying a window whose print job has just been handed over: closing it at the
+ * callback crashes or loses the job (electron/electron#19946, #28192).
+ */
 const PRINT_WINDOW_LINGER_MS = 2000;
 
 /**

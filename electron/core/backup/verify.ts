@@ -81,7 +81,7 @@ async function checkPart(
       if (durable) await sink?.sync();
     } catch (err) {
       if (err instanceof LedgerError) throw err;
-      // A full or failing disk is the disk's fault, not the backup's (issue 13: ENOSPC was 已损坏).
+      // A full or failing disk is the disk's fault, not the backup's: ENOSPC must not read as 已损坏.
       if (first?.from === 'backup') throw unreadable(label, first.err);
       throw asLedgerError(err, '解压备份失败');
     }
