@@ -20,7 +20,7 @@ import { stagedAttachment, verifyBackup } from './verify';
 import { ioReason } from './messages';
 import type { Restored } from '@rules/api/backup';
 
-export interface RestoreOptions {
+interface RestoreOptions {
   now?: Date;
   /** Test seam: runs right after the db file was replaced, before reopening. */
   afterSwap?: () => void;

@@ -27,7 +27,7 @@ import { LedgerError } from '@rules/errors';
 import { dataStart, openBackupZip, openEntry, type OpenedZip } from './zip-read';
 import { scanFile, type StoredRange } from './scan';
 
-export interface VerifyOptions {
+interface VerifyOptions {
   /** Extract into this folder while verifying: ledger.sqlite and attachments/<aa>/<sha256>, fsync'd. */
   extractTo?: string;
   /** The manifest the file must hold (read-back after writing). */
