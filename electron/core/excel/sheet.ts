@@ -33,7 +33,7 @@ export function widthOf(f: FieldDef, header: string): number {
   return Math.min(50, Math.max(textWidth(header) + 3, byOptions, byMax));
 }
 
-export const NUM_FMT: Partial<Record<FieldDef['type'], string>> = { date: 'yyyy-mm-dd', int: '0', money: '#,##0.00' };
+const NUM_FMT: Partial<Record<FieldDef['type'], string>> = { date: 'yyyy-mm-dd', int: '0', money: '#,##0.00' };
 
 /** The drop-down's values: 是/否, a field's options, or the 村（社区） of the ledger's 设置. */
 export function listValues(f: FieldDef, villages: readonly string[] = []): readonly string[] | undefined {
@@ -60,7 +60,7 @@ export function listValidation(f: FieldDef, villages: readonly string[] = []): E
 }
 
 /** One stored value as a cell: dates as real dates (serial), 是/否, lists joined with 、, text made safe. */
-export function cellOf(f: FieldDef, v: unknown): ExcelJS.CellValue {
+function cellOf(f: FieldDef, v: unknown): ExcelJS.CellValue {
   if (v === undefined || v === null) return null;
   switch (f.type) {
     case 'date':
