@@ -15,7 +15,7 @@ import { recordOutput } from './provenance';
 import type { AssembledReport, FigureUse } from './assemble';
 import type { Db } from '../db/open';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'docx'] as const;
+const REPORT_FORMATS = ['html', 'pdf', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export function formatOf(file: string): ReportFormat {
@@ -53,7 +53,7 @@ export async function renderReport(
 }
 
 /** The year's report rendered (HTML text or DOCX bytes) with the figure uses it was made from. */
-export type RenderedReport = { content: string | Uint8Array; uses: FigureUse[] };
+type RenderedReport = { content: string | Uint8Array; uses: FigureUse[] };
 
 /**
  * How one shell renders: in this process, or in the worker with the 版记 laid out in its own
