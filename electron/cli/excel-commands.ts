@@ -42,6 +42,9 @@ async function importXlsx(a: Args, io: Io): Promise<number> {
       io.err(`${err.message}（可加 --skip-bad 只导入没有错误的行）`);
       return 1;
     }
+    // A refusal of the whole workbook names it: the clerk may be importing several.
+    if (err instanceof LedgerError && err.code !== 'INTERNAL')
+      throw new LedgerError(err.code, `“${path.basename(input)}”：${err.message}`, err.issues);
     throw err;
   } finally {
     ctx.close();

@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 
 const MB = 1024 * 1024;
 
-interface Part {
+export interface Part {
   name: string;
   deflated: Buffer;
   /** What the zip's headers claim. */
@@ -19,7 +19,7 @@ interface Part {
 }
 
 /** A part of `text` as is. */
-const plain = (name: string, text: string): Part => {
+export const plain = (name: string, text: string): Part => {
   const data = Buffer.from(text);
   return { name, deflated: zlib.deflateRawSync(data), size: data.length, crc: zlib.crc32(data) };
 };
@@ -36,7 +36,7 @@ function huge(name: string, prefix: string, fill: string, repeatMb: number, suff
 }
 
 /** A zip of the parts (deflated, zip32), written by hand so nothing is inflated on the way. */
-function zip(parts: Part[]): Buffer {
+export function zip(parts: Part[]): Buffer {
   const local: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -78,11 +78,11 @@ function zip(parts: Part[]): Buffer {
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}"><sheetData>`;
+export const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}"><sheetData>`;
 const ROW = '<row r="1"><c r="A1" t="inlineStr"><is><t>会议日期</t></is></c></row>';
 
 /** The parts of a one-sheet workbook, with `sheet` (or the default sheet) and `extra` parts. */
-function workbookParts(sheet: Part | null, extra: Part[] = [], sst = false): Part[] {
+export function workbookParts(sheet: Part | null, extra: Part[] = [], sst = false): Part[] {
   return [
     plain(
       '[Content_Types].xml',

@@ -1,7 +1,7 @@
 /**
  * Text that becomes a file or folder name cannot climb out of its folder: a town with “/”, “\”,
- * “..” or a control is refused at 设置 and in a JSON import, and a town already stored that way (an
- * old ledger, a restored backup) still names a 档案袋 inside the folder the clerk picked. Reserved
+ * “..” or a control is refused at 设置, in a JSON import and in a restored backup (the same check), and
+ * a town already stored that way (an old ledger) still names a 档案袋 inside the folder the clerk picked. Reserved
  * device names get a prefix.
  */
 import fs from 'node:fs';
@@ -11,6 +11,8 @@ import { callApi } from '@core/api';
 import { exportLedger } from '@core/ledger/exchange';
 import { safePart } from '@core/dossier/names';
 import { safeTownName } from '@core/backup/format';
+import { createBackup } from '@core/backup/create';
+import { safetyDirFor } from '@core/backup/safety';
 import { ledgerPerTest, tempDir } from '../support/ledger';
 
 const newLedger = ledgerPerTest();
@@ -38,6 +40,35 @@ describe('the town at the door', () => {
     if (!r.ok) expect(JSON.stringify(r.error)).toContain('乡镇名称不能含有');
     expect(exportLedger(L.ctx.db)).toBe(before);
   });
+
+  it('restoring a backup whose stored town is hostile is refused, naming the setting and the file; nothing changes', async () => {
+    const L = newLedger();
+    const setTown = (town: string) =>
+      L.ctx.db.prepare("UPDATE settings SET value = json_set(value, '$.town', ?) WHERE key = 'org'").run(town);
+    const usb = tempDir('fazhi-names-usb-');
+    try {
+      for (const town of ['../../../逃逸', '双土\u0007镇']) {
+        setTown(town);
+        const backup = (await createBackup(L.ctx, usb)).file;
+        setTown('双土镇');
+        const before = exportLedger(L.ctx.db);
+        const beside = fs.readdirSync(L.dir).sort();
+        const r = await callApi(L.ctx, 'backup.restore', { file: backup });
+        expect(r.ok, town).toBe(false);
+        if (r.ok) continue;
+        expect(r.error.code).toBe('BAD_FILE');
+        expect(r.error.message).toMatch(/^恢复已取消，台账未作任何改动/);
+        expect(r.error.message).toContain(`备份“${path.basename(backup)}”`);
+        expect(r.error.message).toMatch(/乡镇名称：乡镇名称(不能含有|含有控制字符)/);
+        expect(exportLedger(L.ctx.db)).toBe(before);
+        // No safety copy (it is taken only after the backup is proved ours) and no staging folder.
+        expect(fs.existsSync(safetyDirFor(L.file)) ? fs.readdirSync(safetyDirFor(L.file)) : []).toEqual([]);
+        expect(fs.readdirSync(L.dir).sort()).toEqual(beside);
+      }
+    } finally {
+      fs.rmSync(usb, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('a town stored before the door checked it', () => {

@@ -23,6 +23,7 @@ import { formatBytes } from './messages';
 import { hasRoom, spaceAt } from './space';
 import { schemaProblem } from '../db/trust';
 import { assertContent } from './content-check';
+import { clip } from '@rules/kinds/validate';
 import { LedgerError } from '@rules/errors';
 import { dataStart, openBackupZip, openEntry, type OpenedZip } from './zip-read';
 import { scanFile, type StoredRange } from './scan';
@@ -155,7 +156,9 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
         const version = db.pragma('user_version', { simple: true }) as number;
         const bad = version > 0 ? schemaProblem(db, version) : '不是法治台账数据库';
         if (bad) throw new LedgerError('BAD_FILE', `备份中的数据库结构不是本程序的（${bad}），可能是被篡改的文件，已拒绝`);
-        assertContent(db, '备份中的数据不符合本程序的规则，可能是被篡改的文件，已拒绝');
+        // The same checks as 设置 and a JSON import (checkExchange): a town with “/”, “..” or a
+        // control, or any other setting they refuse, is refused here, naming this backup file.
+        assertContent(db, `备份“${clip(path.basename(file), 80)}”中的数据不符合本程序的规则，可能是被篡改的文件，已拒绝`);
       }
       return dbFacts(db);
     });
