@@ -1,5 +1,5 @@
 /**
- * Issue 13 #11: the main thread never freezes. The shell runs heavy methods through the
+ * The main thread never freezes. The shell runs heavy methods through the
  * Dispatcher and its worker pool, as Electron main and the harness do; a probe
  * (perf_hooks.monitorEventLoopDelay, 10 ms resolution) on this thread records its longest block
  * while (1) main's 导入台账 imports an exchange file of 200,000 records (exchange.importFile) and

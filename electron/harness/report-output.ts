@@ -7,9 +7,8 @@ import { assembleYear } from '@core/report/assemble';
 import type { LedgerContext } from '@core/api';
 import { LedgerError } from '@rules/errors';
 import { renderReportHtml } from '@core/render/html';
-import { PdfRenderer, placementOf } from '@core/render/pdf';
-import { defaultReportFileName, renderReport, type ReportFormat } from '@core/report/export';
-import { recordOutput } from '@core/report/provenance';
+import { PdfRenderer, placementOf, type PdfPrinter } from '@core/render/pdf';
+import { defaultReportFileName, inProcessRenderer, outputReport, type ReportFormat } from '@core/report/export';
 import { parseHostInput, REPORT_MIME } from '@rules/host-input';
 import { HOST_METHOD_NAMES, type DownloadedFile, type HostMethodName } from '@rules/host-contract';
 
@@ -26,16 +25,13 @@ export const PRINT_UNAVAILABLE = '浏览器版请下载PDF后打印';
 export const isHostMethod = (name: string): name is HostMethodName => (HOST_METHOD_NAMES as readonly string[]).includes(name);
 
 /** Like exportReport, minus the file: the page downloads the bytes. Records the output the same way. */
-async function exportBytes(
-  ctx: LedgerContext,
-  year: number,
-  format: ReportFormat,
-  pdfOf: (html: string) => Promise<Uint8Array>,
-): Promise<Uint8Array> {
-  const report = assembleYear(ctx.db, year);
-  const out = await renderReport(report, format, pdfOf, ctx.measureImprint);
-  recordOutput(ctx.db, year, format, report.uses);
-  return typeof out === 'string' ? new TextEncoder().encode(out) : new Uint8Array(out);
+async function exportBytes(ctx: LedgerContext, year: number, format: ReportFormat, pdfOf: PdfPrinter): Promise<Uint8Array> {
+  let bytes = new Uint8Array();
+  const renderer = inProcessRenderer(ctx, assembleYear(ctx.db, year), pdfOf);
+  await outputReport(ctx.db, year, format, renderer, (out) => {
+    bytes = typeof out === 'string' ? new TextEncoder().encode(out) : new Uint8Array(out);
+  });
+  return bytes;
 }
 
 export function createHarnessReportOutput(ctx: LedgerContext): HarnessReportOutput {

@@ -135,46 +135,51 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   let allowedHosts = new Set<string>();
   const hostOutput = createHarnessReportOutput(ctx);
 
-  async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, fail('VALIDATION', '只接受 POST 请求'));
-    if (!tokenMatches(token, req.headers['x-harness-token'])) return sendJson(res, 403, fail('FORBIDDEN', '缺少或错误的调试令牌'));
-    // Like Electron, the page reaches only the renderer's surface: cliOnly methods do not exist here.
-    if (!isRendererMethod(name)) return sendJson(res, 404, fail('UNKNOWN_METHOD', `未知的操作：${name.slice(0, 100)}`));
+  /**
+   * The one gate in front of both POST routes: method, token, then (after the route's own
+   * refusal, if any) a JSON body within `maxBytes`. Answers the refusal itself and returns
+   * undefined, or returns the parsed payload.
+   */
+  async function readJsonRequest(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    maxBytes: number,
+    refuse?: () => { status: number; body: Result } | undefined,
+  ): Promise<{ payload: unknown } | undefined> {
+    if (req.method !== 'POST') return void sendJson(res, 405, fail('VALIDATION', '只接受 POST 请求'));
+    if (!tokenMatches(token, req.headers['x-harness-token'])) return void sendJson(res, 403, fail('FORBIDDEN', '缺少或错误的调试令牌'));
+    const refusal = refuse?.();
+    if (refusal) return void sendJson(res, refusal.status, refusal.body);
     // A JSON content type forces a CORS preflight on any cross-site attempt.
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendJson(res, 415, fail('VALIDATION', '请求须为 JSON'));
+      return void sendJson(res, 415, fail('VALIDATION', '请求须为 JSON'));
     }
-    const body = await readBody(req, limit);
+    const body = await readBody(req, maxBytes);
     if (!body) {
       res.setHeader('Connection', 'close');
-      return sendJson(res, 413, fail('VALIDATION', '请求内容过大'));
+      return void sendJson(res, 413, fail('VALIDATION', '请求内容过大'));
     }
-    let payload: unknown;
     try {
-      payload = body.length ? JSON.parse(body.toString('utf8')) : {};
+      return { payload: body.length ? JSON.parse(body.toString('utf8')) : {} };
     } catch {
-      return sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
+      return void sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
     }
-    sendJson(res, 200, await callFromRenderer(dispatch, grants, name, payload, track));
+  }
+
+  async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+    // Like Electron, the page reaches only the renderer's surface: cliOnly methods do not exist here.
+    const request = await readJsonRequest(req, res, limit, () =>
+      isRendererMethod(name) ? undefined : { status: 404, body: fail('UNKNOWN_METHOD', `未知的操作：${name.slice(0, 100)}`) },
+    );
+    if (!request) return;
+    sendJson(res, 200, await callFromRenderer(dispatch, grants, name, request.payload, track));
   }
 
   /** Host methods: same checks as the API; a file comes back as its bytes, anything else as JSON. */
   async function serveHost(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, fail('VALIDATION', '只接受 POST 请求'));
-    if (!tokenMatches(token, req.headers['x-harness-token'])) return sendJson(res, 403, fail('FORBIDDEN', '缺少或错误的调试令牌'));
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
-      return sendJson(res, 415, fail('VALIDATION', '请求须为 JSON'));
-    const body = await readBody(req, 64 * 1024);
-    if (!body) {
-      res.setHeader('Connection', 'close');
-      return sendJson(res, 413, fail('VALIDATION', '请求内容过大'));
-    }
-    let payload: unknown;
-    try {
-      payload = body.length ? JSON.parse(body.toString('utf8')) : {};
-    } catch {
-      return sendJson(res, 400, fail('VALIDATION', '请求内容不是有效的 JSON'));
-    }
+    const request = await readJsonRequest(req, res, 64 * 1024);
+    if (!request) return;
+    const { payload } = request;
     if (name === 'progress') return sendJson(res, 200, { ok: true, value: [...running.values()] });
     if (Object.hasOwn(PICKER_STAND_INS, name)) {
       try {

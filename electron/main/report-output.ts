@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 import { LedgerError } from '@rules/errors';
 import { IMPRINT_FIT_SCRIPT, type ImprintFit } from '@core/render/html';
-import { defaultReportFileName } from '@core/report/export';
+import { defaultReportFileName, outputReport, type ReportRenderer } from '@core/report/export';
 import type { ImprintMeasurer, PdfPrinter } from '@core/render/pdf';
 import type { ImprintPlacement } from '@rules/layout';
 import { writeFileAtomicAsync } from '@core/fs/atomic';
@@ -25,7 +25,10 @@ import type { Trust } from './origin';
 
 /** A4 at 96 dpi: the hidden window lays out at the paper's width. */
 const A4_PX = { width: 794, height: 1123 };
-/** Delay before destroying a window whose print job has just been handed over (anchors C.1 #8). */
+/**
+ * Delay before destroying a window whose print job has just been handed over: closing it at the
+ * callback crashes or loses the job (electron/electron#19946, #28192).
+ */
 const PRINT_WINDOW_LINGER_MS = 2000;
 
 /**
@@ -177,10 +180,11 @@ export async function saveReport(
   // The extension decides the format in exportReport; a name typed without one gets it added.
   const file = path.extname(pick.filePath).toLowerCase() === `.${input.format}` ? pick.filePath : `${pick.filePath}.${input.format}`;
   // Rendered in the worker; only printToPDF (Chromium's work, awaited) and the write happen here.
-  const rendered = input.format === 'pdf' ? await renderInWorker<string>(deps, input.year, 'html') : await renderDocx(deps, input.year);
-  const bytes = input.format === 'pdf' ? await electronPdfPrinter(rendered.content as string) : rendered.content;
-  await writeFileAtomicAsync(file, bytes);
-  recordOutput(deps.getCtx().db, input.year, input.format, rendered.uses);
+  const renderer: ReportRenderer = {
+    render: (year, format) => (format === 'docx' ? renderDocx(deps, year) : renderInWorker<string>(deps, year, 'html')),
+    printPdf: electronPdfPrinter,
+  };
+  await outputReport(deps.getCtx().db, input.year, input.format, renderer, (bytes) => writeFileAtomicAsync(file, bytes));
   return { canceled: false, file };
 }
 

@@ -5,7 +5,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 
-export interface ChoiceKeys {
+interface ChoiceKeys {
   label: string;
   /** The label folded: lower case, no spaces. */
   text: string;
@@ -39,7 +39,7 @@ export function choiceKeys(label: string): ChoiceKeys {
  * How well `query` matches `label`: lower is better, undefined when it does not match. The label
  * itself beats pinyin; a match at the start beats one inside.
  */
-export function choiceRank(label: string, query: string): number | undefined {
+function choiceRank(label: string, query: string): number | undefined {
   const q = fold(query);
   if (!q) return 0;
   const k = choiceKeys(label);

@@ -7,7 +7,7 @@
 import { formatBytes } from './limits';
 
 /** Which shell gathered the facts: the desktop app, the browser harness, the command line. */
-export type DiagnosticsHostKind = 'electron' | 'browser' | 'cli';
+type DiagnosticsHostKind = 'electron' | 'browser' | 'cli';
 
 /**
  * What only the shell knows: Electron main answers with Electron's versions and the window's
@@ -67,14 +67,14 @@ export interface Diagnostics {
 }
 
 /** One report face as the page found it (src/app/lib/font-check.ts). */
-export interface FontLine {
+interface FontLine {
   wanted: string;
   use: string;
   installed: boolean;
   substitute: string | null;
 }
 
-export const HOST_LABEL: Record<DiagnosticsHostKind, string> = {
+const HOST_LABEL: Record<DiagnosticsHostKind, string> = {
   electron: '桌面程序',
   browser: '浏览器调试环境',
   cli: '命令行',
@@ -105,7 +105,7 @@ export const MIN_FREE_BYTES = 200 * 1024 * 1024;
 /** How a value reads: fine, worth a look, or a fault to fix. */
 export type Tone = 'ok' | 'warn' | 'bad';
 
-export interface DiagRow {
+interface DiagRow {
   label: string;
   value: string;
   tone?: Tone;
@@ -191,7 +191,7 @@ export function diagnosticsRows(d: Diagnostics): DiagGroup[] {
   ];
 }
 
-export function fontGroup(fonts: readonly FontLine[] | null): DiagGroup {
+function fontGroup(fonts: readonly FontLine[] | null): DiagGroup {
   if (!fonts) return { group: '报告字体', rows: [{ label: '字体', value: '未检测（需在程序窗口中检测）' }] };
   return {
     group: '报告字体',

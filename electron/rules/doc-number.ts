@@ -2,7 +2,7 @@
  * A document number in the GB/T 9704 form 代字〔年份〕序号号 (双土府规〔2024〕3号): the 发文字号 of
  * the report and the 统一编号 of a 行政规范性文件 are both built, read and matched here only.
  */
-export interface DocNumber {
+interface DocNumber {
   code: string;
   year: number;
   seq: number;

@@ -9,7 +9,7 @@ import { yearSchema } from './limits';
 
 const year = yearSchema;
 
-export const HOST_INPUT = {
+const HOST_INPUT = {
   'host.reportPdf': z.object({ year }),
   'host.printReport': z.object({ year }),
   'host.saveReport': z.object({ year, format: z.enum(['pdf', 'docx']) }),

@@ -3,8 +3,8 @@
  * so the two outputs cannot drift apart. See docs/layout.md (GB/T 9704-2012).
  */
 
-export const MM_PER_INCH = 25.4;
-export const PT_PER_INCH = 72;
+const MM_PER_INCH = 25.4;
+const PT_PER_INCH = 72;
 export const TWIPS_PER_PT = 20;
 
 export const mmToPt = (mm: number): number => (mm / MM_PER_INCH) * PT_PER_INCH;
@@ -27,7 +27,7 @@ export const LINE_PITCH_PT = LINE_PITCH_TWIPS / TWIPS_PER_PT;
 export const CHAR_PITCH_PT = mmToPt(TYPE_AREA.widthMm) / CHARS_PER_LINE;
 
 /** Chinese size names in points. */
-export const SIZE_PT = { er: 22, san: 16, si: 14 } as const;
+const SIZE_PT = { er: 22, san: 16, si: 14 } as const;
 
 export const BODY_PT = SIZE_PT.san;
 export const TITLE_PT = SIZE_PT.er;

@@ -15,9 +15,9 @@ export const yearSchema = z.int().min(YEAR_MIN).max(YEAR_MAX);
 export const MAX_EXCHANGE_BYTES = 512 * 1024 * 1024;
 
 /** Characters a field may hold when its definition names no `max`: one line, or several. */
-export const TEXT_MAX = 200;
-export const TEXTAREA_MAX = 2000;
-export const textMax = (f: { type: string; max?: number }): number => f.max ?? (f.type === 'textarea' ? TEXTAREA_MAX : TEXT_MAX);
+const TEXT_MAX = 200;
+const TEXTAREA_MAX = 2000;
+const textMax = (f: { type: string; max?: number }): number => f.max ?? (f.type === 'textarea' ? TEXTAREA_MAX : TEXT_MAX);
 
 /** Nothing entered: absent, blank text or an empty list. */
 export const isEmpty = (v: unknown): boolean =>
@@ -79,7 +79,7 @@ export function fileNameProblem(s: string): string | null {
  * prototype, and zod's record drops it without a word (so `{"__proto__": …}` read as `{}`);
  * `constructor` and `prototype` name an object's machinery rather than data.
  */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A record from outside input: a forbidden key is refused by name, never dropped. */
 export function safeRecord<K extends z.ZodType<string>, V extends z.ZodType>(key: K, value: V) {

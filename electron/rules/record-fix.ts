@@ -1,5 +1,5 @@
 /**
- * Where a problem is fixed in the 台账 (issue 14 point 4): the kind's page under a filter that shows
+ * Where a problem is fixed in the 台账, so the clerk goes from the problem straight to the fix: the kind's page under a filter that shows
  * the records concerned, and a new record of that kind prefilled with what the problem asks for.
  * The core declares it on a report Problem or a 首页 gap; the screens only draw the links.
  */

@@ -33,7 +33,7 @@ const name = (label: string, max = 50, problem: (s: string) => string | null = t
     });
 
 const L = SETTINGS_LABELS;
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   // The town names the 档案袋 and every backup file.
   town: name(L.town, 20, fileNameProblem),
   townType: z.enum(TOWN_TYPES, { error: `${L.townType}应为“乡”“镇”或“街道”` }),

@@ -1,5 +1,5 @@
 /**
- * Issue 13: a disk that fills up while a restore extracts a good backup is the disk's fault, not
+ * A disk that fills up while a restore extracts a good backup is the disk's fault, not
  * the backup's. The full disk is real: the destination is a symlink to /dev/full, which the kernel
  * answers with ENOSPC on every write (the extract opens its files with 'w', which follows it).
  * The message says 空间不足, never 备份文件已损坏, and a cancelled restore changes nothing.

@@ -1,5 +1,5 @@
 /**
- * Issue 14, the clerk's day without dead ends, in the real UI: the app opens on the year that
+ * The clerk's day without dead ends, in the real UI: the app opens on the year that
  * holds the records; 设置 and the record form ask before typed work is lost; 乡镇类型 changes
  * the labels and the report's wording; a negative count is refused with a message, a requiredIf
  * field is marked when its condition holds, a loosely typed date is shown back as yyyy-mm-dd;

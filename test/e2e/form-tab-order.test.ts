@@ -1,5 +1,5 @@
 /**
- * Issue 14 point 5 in the real UI: the record form's Tab order follows the screen. The cursor starts
+ * In the real UI: the record form's Tab order follows the screen. The cursor starts
  * in the date field (first on screen) without its calendar covering the form; Tab goes on to the
  * field beside it; the calendar opens on Alt+↓ or a click, and Esc closes only the calendar.
  * Screens: test-output/screens/tab-*.png (1366×768).

@@ -1,5 +1,5 @@
 /**
- * Issue 14 point 8, the header's 全局搜索 in the real UI: Ctrl+F on a page without its own box
+ * The header's 全局搜索 in the real UI: Ctrl+F on a page without its own box
  * (and Ctrl+K anywhere) reaches it; the working year's matches of every kind come grouped by
  * kind; a result (clicked, or chosen with the arrows and Enter) opens the record's form;
  * 「查看全部」 opens the kind's page with the search in force; other years' records stay out.

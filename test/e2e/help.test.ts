@@ -1,5 +1,5 @@
 /**
- * Issue 14 point 10, the 帮助 page in the real UI: F1 opens it from any page; the year's steps
+ * The 帮助 page in the real UI: F1 opens it from any page; the year's steps
  * link to their screens; 「报告数字从哪里来」 lists the catalogue's figures described with the
  * kind's own field labels and option values, and the ledger's custom figures too.
  * Screens: test-output/screens/help-*.png at 1366×768 and 1920×1080.

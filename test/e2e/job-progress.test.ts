@@ -1,5 +1,5 @@
 /**
- * Issue 13 #11 as the clerk sees it: a backup of a ledger with a large attachment runs in the
+ * Heavy work off the main thread, as the clerk sees it: a backup of a ledger with a large attachment runs in the
  * core's worker; while it runs the window stays usable (the 台账 pages still answer) and a note
  * in the corner says how far it got (正在备份（37%）…, then 正在备份：校验中…), which goes away when the
  * backup is done.

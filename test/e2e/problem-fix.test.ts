@@ -1,5 +1,5 @@
 /**
- * Issue 14 point 4 in the real UI: a problem a record would fix leads to the 台账. The report's
+ * In the real UI (electron/rules/record-fix.ts): a problem a record would fix leads to the 台账. The report's
  * 法治考试 rates (no exam held) offer 去登记 — a new 普法与培训 record with 活动类型 = 法治考试
  * already chosen — and 查看台账, the page filtered to 法治考试; the 首页's 待补登记 uses the same
  * link for a missing 党委会议. A rate with nothing to divide by offers its zero wording or dropping its

@@ -1,5 +1,5 @@
 /**
- * Issue 14 point 4, the trace drawer: for a sum each record shows what it adds, and a record's
+ * The trace drawer: for a sum each record shows what it adds, and a record's
  * title opens its form — after the report's unsaved edits are asked about.
  * Screen: test-output/screens/trace-sum.png.
  */

@@ -78,6 +78,13 @@ describe('year workbook', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
     const summary = wb.getWorksheet('汇总')!;
+    // One header-row look on every sheet: the kind sheets' style on 汇总 too.
+    for (const sheet of [ws, summary]) {
+      expect(sheet.getRow(1).height).toBe(22);
+      expect(sheet.getCell('A1').alignment).toMatchObject({ vertical: 'middle', horizontal: 'center', wrapText: true });
+      expect(sheet.getCell('A1').font).toMatchObject({ bold: true });
+      expect(sheet.getCell('A1').fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    }
     const figures = computeAll(L.ctx.db, 2023);
     expect(summary.rowCount).toBe(figures.length + 1);
     const first = figures.find((f) => f.ok)!;
@@ -178,6 +185,13 @@ describe('templates', () => {
     expect(ws.getCell('C500').dataValidation).toMatchObject({ type: 'list', formulae: [`"${kind.fields[2].options!.join(',')}"`] });
     expect(ws.getCell('I2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
     const guide = wb.getWorksheet('说明')!;
+    // One header-row look on every sheet: the kind sheets' style on 说明 too.
+    for (const sheet of [ws, guide]) {
+      expect(sheet.getRow(1).height).toBe(22);
+      expect(sheet.getCell('A1').alignment).toMatchObject({ vertical: 'middle', horizontal: 'center', wrapText: true });
+      expect(sheet.getCell('A1').font).toMatchObject({ bold: true });
+      expect(sheet.getCell('A1').fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    }
     const texts = guide
       .getSheetValues()
       .flat()

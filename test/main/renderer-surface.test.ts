@@ -1,5 +1,5 @@
 /**
- * Issue 13 #6: the renderer reaches only what the screens use, and only paths the main process
+ * The renderer reaches only what the screens use, and only paths the main process
  * handed out. A compromised page (any script in it) holds exactly window.api; these tests call
  * the IPC handlers as such a page would, on a stubbed Electron with a real ledger and real files.
  */

@@ -124,7 +124,7 @@ describe('host.reportPdf', () => {
   });
 });
 
-describe('the report reaches the window from a file (issue 13 #11)', () => {
+describe('the report reaches the window from a file', () => {
   it('loads a short file:// URL whatever the report size (a data: URL fails past 2 MB), and removes the file', async () => {
     await reportPdf(deps, { year: 2023 });
     const [win] = windows();

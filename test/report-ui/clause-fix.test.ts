@@ -1,5 +1,5 @@
 /**
- * The problems panel's one-click fixes (issue 14, point 4): a rate with nothing to divide by (no
+ * The problems panel's one-click fixes (electron/rules/record-fix.ts): a rate with nothing to divide by (no
  * 法治考试 held) drops its clause or lets its zero wording stand for it. The pure edits on crafted
  * paragraphs, then through the real assembler on a real ledger: an empty one (the fix takes effect,
  * the problems go) and the 双土镇 fixture (a year with exams reads exactly as before the fix).

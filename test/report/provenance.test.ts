@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import { callApi } from '@core/api';
+import { exportReport } from '@core/report/export';
 import { FIGURES } from '@rules/figures/catalogue';
 import { getKind } from '@rules/kinds';
 import type { Measure } from '@rules/figures/types';
@@ -15,6 +18,21 @@ const ok = async (name: string, payload: unknown) => {
 };
 
 describe('provenance of an output', () => {
+  it('records an exported file only after it is written', async () => {
+    env = shuangtuLedger();
+    // A folder where the file should go: the rename onto it fails, so nothing may be recorded.
+    const blocked = path.join(env.dir, 'blocked.html');
+    fs.mkdirSync(blocked);
+    fs.writeFileSync(path.join(blocked, 'keep'), 'x');
+    await expect(exportReport(env.ctx, 2023, blocked)).rejects.toThrow(/无法写入文件/);
+    expect((await ok('report.staleness', { year: 2023 })).output).toBeNull();
+
+    const file = path.join(env.dir, 'report.html');
+    await exportReport(env.ctx, 2023, file);
+    expect(fs.readFileSync(file, 'utf8')).toContain('2023年法治政府建设情况的报告');
+    expect((await ok('report.staleness', { year: 2023 })).output).toMatchObject({ format: 'html' });
+  });
+
   it('says plainly which records changed after printing and which figures they affect', async () => {
     env = shuangtuLedger();
     expect((await ok('report.staleness', { year: 2023 })).output).toBeNull();

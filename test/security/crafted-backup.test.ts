@@ -1,5 +1,5 @@
 /**
- * Issue 13, findings 1 and 2: a backup is judged by what it holds, not only by its checksums
+ * A backup is judged by what it holds, not only by its checksums
  * (anyone can recompute those). Each crafted backup here carries correct hashes, manifest and CRC,
  * built with the app's own writer; each must be refused with a Chinese reason before the ledger
  * changes, and after the refusal and a backup (which writes lastBackupAt, the write a hostile

@@ -1,7 +1,7 @@
 /**
- * Issue 13, finding 7: an import refuses everything the app would later refuse or choke on, with a
+ * An import refuses everything the app would later refuse or choke on, with a
  * bounded Chinese message; the text rules live in the kinds' validator, so a save refuses them too.
- * And finding 1 for a ledger file opened from disk: someone else's trigger is refused at open.
+ * And for a ledger file opened from disk: someone else's trigger is refused at open.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';

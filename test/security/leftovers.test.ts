@@ -1,5 +1,5 @@
 /**
- * Issue 13, finding 10: work folders a killed process left in the temp folder are removed at the
+ * Work folders a killed process left in the temp folder are removed at the
  * next start; a running process's folders and anything not named like ours are left alone.
  */
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * Issue 13, findings 3, 4 and 5, with real processes on one ledger file:
+ * With real processes on one ledger file:
  * - a restore or JSON import is refused while another process has the ledger open (its
  *   acknowledged writes would otherwise go to the replaced file), and allowed once it is gone,
  *   even when it was killed (the OS drops its lock);

@@ -1,5 +1,5 @@
 /**
- * Issue 13: a ledger in a folder the app may not write to (a new ledger there, or a ledger copied
+ * A ledger in a folder the app may not write to (a new ledger there, or a ledger copied
  * onto a read-only share and opened to work on) is refused in the clerk's words, naming the folder,
  * with no SQLite or errno code, and nothing is created or changed there.
  * The refusal is real: root ignores permissions through its capabilities, so as root the CLI child

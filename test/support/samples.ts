@@ -235,7 +235,7 @@ export const SAMPLES: Record<string, readonly RecordData[]> = {
   ],
 };
 
-/** A custom figure (自定义指标), the example of issue 15 as the exchange format documents it. */
+/** A custom figure (自定义指标), as the exchange format documents it (docs/exchange-format.md). */
 export const CONTRACT_REVIEWS: FigureDef = {
   id: 'custom.contractReviews',
   name: '合同合法性审查件数',

@@ -1,5 +1,5 @@
 /**
- * Issue 13 #11: heavy methods run off the calling thread. Through a Dispatcher with a worker pool
+ * Heavy methods run off the calling thread. Through a Dispatcher with a worker pool
  * (what Electron main and the harness use), an import, a backup and a restore run in the worker,
  * on its own connection to the same real ledger file, while this thread's event loop keeps
  * turning; a restore closes this thread's connection for its duration and opens the new file after.

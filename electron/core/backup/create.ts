@@ -31,7 +31,7 @@ import { checkRoom, estimateBackupBytes } from './space';
 import { verifyBackup } from './verify';
 import { openFileOutput, writeArchive, type OpenOutput, type SourcePart } from './write';
 
-export interface CreateOptions {
+interface CreateOptions {
   now?: Date;
   /** Marks a safety copy (恢复前); tagged files are never rotated away. */
   tag?: string;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const BACKUP_FORMAT = 'fazhi-ledger-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 export const BACKUP_EXT = '.ftzb';
-export const BACKUP_PREFIX = '法治台账备份';
+const BACKUP_PREFIX = '法治台账备份';
 export const MANIFEST_NAME = 'manifest.json';
 export const SNAPSHOT_NAME = 'ledger.sqlite';
 export const ATTACHMENT_PREFIX = 'attachments/';
@@ -20,7 +20,7 @@ export const COMMENT_PLACEHOLDER = `${COMMENT_MARKER}00000000`;
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const count = z.int().min(0);
 
-export const countsSchema = z.object({
+const countsSchema = z.object({
   /** Live records (not in the 回收站) per kind id. */
   records: z.record(z.string(), count),
   /** Records in the 回收站. */
@@ -32,7 +32,7 @@ export const countsSchema = z.object({
 });
 export type Counts = z.infer<typeof countsSchema>;
 
-export const partSchema = z.object({ path: z.string(), size: z.int().min(0), sha256 });
+const partSchema = z.object({ path: z.string(), size: z.int().min(0), sha256 });
 export type Part = z.infer<typeof partSchema>;
 
 export const manifestSchema = z.object({
@@ -85,7 +85,7 @@ export function backupFileName(town: string, when: Date, opts: { tag?: string; n
   return `${BACKUP_PREFIX}_${safeTownName(town)}_${date}_${hhmm}${tag}${n}${BACKUP_EXT}`;
 }
 
-export interface ParsedName {
+interface ParsedName {
   town: string;
   date: string;
   hhmm: string;

@@ -20,7 +20,7 @@ import { stagedAttachment, verifyBackup } from './verify';
 import { ioReason } from './messages';
 import type { Restored } from '@rules/api/backup';
 
-export interface RestoreOptions {
+interface RestoreOptions {
   now?: Date;
   /** Test seam: runs right after the db file was replaced, before reopening. */
   afterSwap?: () => void;
@@ -46,7 +46,7 @@ function fail(err: unknown, prefix: string): LedgerError {
 
 export async function restoreBackup(ctx: LedgerContext, backupFile: string, opts: RestoreOptions = {}): Promise<Restored> {
   // Refused at once while another process has the ledger open: its acknowledged writes would go to
-  // the replaced file and be lost (issue 13, finding 3). Held until the restore is over.
+  // the replaced file and be lost. Held until the restore is over.
   const release = ctx.exclusive('恢复备份');
   try {
     return await restoreHeld(ctx, backupFile, opts);

@@ -16,7 +16,7 @@ export interface StoredRange {
   dest: string | null;
 }
 
-export interface RangeResult {
+interface RangeResult {
   sha256: string;
   size: number;
 }

@@ -10,7 +10,7 @@ import { damaged } from './messages';
 
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 /** Far above what a ledger's pages compress to, far below what zeros do. */
-export const MAX_PLAUSIBLE_RATIO = 100;
+const MAX_PLAUSIBLE_RATIO = 100;
 /** Small snapshots are never judged by ratio (a fresh ledger is mostly empty pages). */
 const RATIO_FLOOR = 16 * 1024 * 1024;
 

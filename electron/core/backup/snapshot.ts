@@ -43,7 +43,7 @@ export function countLedger(db: Db): Counts {
 }
 
 /** Distinct attachment files the database references, with their sizes and one display name. */
-export function referencedFiles(db: Db): { sha256: string; size: number; name: string }[] {
+function referencedFiles(db: Db): { sha256: string; size: number; name: string }[] {
   return db.prepare('SELECT sha256, max(size) AS size, min(name) AS name FROM attachments GROUP BY sha256 ORDER BY sha256').all() as {
     sha256: string;
     size: number;
@@ -51,7 +51,7 @@ export function referencedFiles(db: Db): { sha256: string; size: number; name: s
   }[];
 }
 
-export interface DbFacts {
+interface DbFacts {
   schemaVersion: number;
   town: string;
   counts: Counts;

@@ -28,7 +28,7 @@ import { LedgerError } from '@rules/errors';
 import { dataStart, openBackupZip, openEntry, type OpenedZip } from './zip-read';
 import { scanFile, type StoredRange } from './scan';
 
-export interface VerifyOptions {
+interface VerifyOptions {
   /** Extract into this folder while verifying: ledger.sqlite and attachments/<aa>/<sha256>, fsync'd. */
   extractTo?: string;
   /** The manifest the file must hold (read-back after writing). */
@@ -82,7 +82,7 @@ async function checkPart(
       if (durable) await sink?.sync();
     } catch (err) {
       if (err instanceof LedgerError) throw err;
-      // A full or failing disk is the disk's fault, not the backup's (issue 13: ENOSPC was 已损坏).
+      // A full or failing disk is the disk's fault, not the backup's: ENOSPC must not read as 已损坏.
       if (first?.from === 'backup') throw unreadable(label, first.err);
       throw asLedgerError(err, '解压备份失败');
     }

@@ -15,7 +15,7 @@ import { useNativeCrcForYazl } from './fast-crc';
 import { NotRegularFile, regularFileStream } from '../fs/regular-file';
 
 /** Where the archive bytes go; tests inject one that fails midway (a pulled drive, a full disk). */
-export type OutputFile = FileSink;
+type OutputFile = FileSink;
 export type OpenOutput = (tmpPath: string) => Promise<OutputFile>;
 
 export const openFileOutput: OpenOutput = (tmpPath) => openFileSink(tmpPath, 'wx');

@@ -54,7 +54,7 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
  * a missing or empty file (a new ledger) and throws BAD_FILE for anything that is not SQLite.
  * Only for a file this process has not opened through SQLite (see OpenOptions.heldByProcess).
  */
-export function readHeaderVersion(file: string): number | null {
+function readHeaderVersion(file: string): number | null {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -192,5 +192,5 @@ export function sqliteFailure(err: unknown): LedgerError | null {
   return null;
 }
 
-export const BUSY_MESSAGE = '台账正被其他程序使用（另一个法治台账窗口或命令行正在写入），请稍后重试';
-export const busyError = (): LedgerError => new LedgerError('CONFLICT', BUSY_MESSAGE);
+const BUSY_MESSAGE = '台账正被其他程序使用（另一个法治台账窗口或命令行正在写入），请稍后重试';
+const busyError = (): LedgerError => new LedgerError('CONFLICT', BUSY_MESSAGE);

@@ -58,7 +58,7 @@ export function integrityCheck(db: Db): string[] {
 }
 
 /** The ledger's path, size with its WAL and schema version; the integrity check only when asked for. */
-export function ledgerFacts(db: Db, file: string, withIntegrity: boolean): Diagnostics['ledger'] {
+function ledgerFacts(db: Db, file: string, withIntegrity: boolean): Diagnostics['ledger'] {
   return {
     path: file,
     sizeBytes: fileSize(file) + fileSize(`${file}-wal`),

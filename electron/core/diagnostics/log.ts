@@ -21,7 +21,7 @@ export const NO_LOG: Logger = { info() {}, warn() {}, error() {} };
 export const LOG_MAX_BYTES = 1024 * 1024;
 
 /** The parts of an electron-log logger (main or node) this app configures. */
-export interface ElectronLogLike extends Logger {
+interface ElectronLogLike extends Logger {
   transports: {
     file: { resolvePathFn: (...a: never[]) => string; maxSize: number; level: string | false };
     console: { level: string | false };

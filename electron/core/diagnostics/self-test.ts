@@ -22,13 +22,13 @@ import { sqliteFailure } from '../db/open';
 import { openSqlite } from '../db/sqlite';
 import { collectDiagnostics, versionsOf, type DiagnosticsHost } from './collect';
 
-export interface SelfTestCheck {
+interface SelfTestCheck {
   name: string;
   ok: boolean;
   detail: string;
 }
 
-export interface SelfTestResult {
+interface SelfTestResult {
   ok: boolean;
   checks: SelfTestCheck[];
 }

@@ -7,7 +7,7 @@ import { esc } from '../render/html/escape';
 import { printPage } from '../register/html';
 import type { DossierPlan } from './model';
 
-export interface IndexSummary {
+interface IndexSummary {
   title: string;
   generatedAt: string;
 }

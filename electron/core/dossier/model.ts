@@ -15,7 +15,7 @@ import { HashSink } from '../backup/hash-stream';
 import { NameAllocator } from './names';
 import { NotRegularFile, regularFileStream } from '../fs/regular-file';
 
-export interface EvidenceFile {
+interface EvidenceFile {
   attachmentId: string;
   name: string;
   /** The checklist item it proves, when the clerk tagged it (attachments.item, migration 2). */
@@ -30,7 +30,7 @@ export interface EvidenceFile {
   problem?: string;
 }
 
-export interface DossierRecord {
+interface DossierRecord {
   record: LedgerRecord;
   title: string;
   files: EvidenceFile[];
@@ -38,7 +38,7 @@ export interface DossierRecord {
   missing: string[];
 }
 
-export interface DossierKind {
+interface DossierKind {
   kind: KindDef;
   folder: string;
   records: DossierRecord[];

@@ -41,21 +41,21 @@ import { renderIndexHtml } from './index-html';
 import { exportKindWorkbook } from '../excel/export';
 import type { DossierResult } from '@rules/api/backup';
 
-export const DOSSIER_INDEX = '档案袋索引.pdf';
-export const DOSSIER_MANIFEST_TXT = '校验清单.txt';
-export const DOSSIER_MANIFEST_JSON = 'manifest.json';
-export const REPORT_FOLDER = '00_年度报告';
+const DOSSIER_INDEX = '档案袋索引.pdf';
+const DOSSIER_MANIFEST_TXT = '校验清单.txt';
+const DOSSIER_MANIFEST_JSON = 'manifest.json';
+const REPORT_FOLDER = '00_年度报告';
 
 /** The one cleaner of names (./names.ts): a stored town such as “../../x” never leaves the chosen folder. */
 export const defaultDossierFileName = (town: string, year: number) => `${town.trim() ? safePart(town) : ''}${year}年法治台账档案袋.zip`;
 
-export interface DossierOptions {
+interface DossierOptions {
   /** Defaults to ctx.printPdf, else one headless Chromium kept for all the PDFs. */
   printPdf?: PdfPrinter;
   now?: Date;
 }
 
-export interface ManifestEntry {
+interface ManifestEntry {
   path: string;
   size: number;
   sha256: string;

@@ -19,7 +19,7 @@ export interface CommitOptions extends ImportOptions {
   includeDuplicates?: string[];
 }
 
-export const problemIssue = (p: ImportProblem): Issue => ({ row: p.row, kind: p.sheet, fieldLabel: p.header, message: formatProblem(p) });
+const problemIssue = (p: ImportProblem): Issue => ({ row: p.row, kind: p.sheet, fieldLabel: p.header, message: formatProblem(p) });
 
 export function commitImport(db: Db, sheets: SheetData[], opts: CommitOptions = {}): CommitResult {
   const ticked = new Set(opts.includeDuplicates ?? []);

@@ -13,7 +13,7 @@ import { listAllRecords, type ListQuery } from '../ledger/query';
 import type { LedgerRecord } from '../ledger/records';
 import { computeAll } from '../figures/compute';
 import { columnLetter } from './read';
-import { HEADER_FILL, THIN, rowOf, sheetFields, textWidth, writeHeader } from './sheet';
+import { THIN, rowOf, sheetFields, styleHeaderRow, textWidth, writeHeader } from './sheet';
 
 const MAX_WIDTH = 40;
 
@@ -86,12 +86,7 @@ function addSummary(wb: ExcelJS.Workbook, db: Db, year: number, town: string): v
     { header: '报告中的写法', width: 30 },
     { header: '依据记录数', width: 12 },
   ];
-  ws.getRow(1).eachCell((c) => {
-    c.font = { bold: true };
-    c.fill = HEADER_FILL;
-    c.border = THIN;
-  });
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  styleHeaderRow(ws);
   for (const f of computeAll(db, year)) {
     ws.addRow([
       spreadsheetText(f.name),

@@ -14,7 +14,7 @@ export const fold = (s: string): string =>
 /** Words a clerk's sheet name adds around the kind's label: 2023年会议台账, 矛盾纠纷登记表. */
 const SHEET_NOISE = /(\d{4}年?度?|台账|登记表|登记簿|统计表|一览表|汇总表|记录表|明细表|记录|明细|年份|年度|工作|情况|表)/g;
 
-export const foldSheetName = (name: string): string => fold(name).replace(SHEET_NOISE, '');
+const foldSheetName = (name: string): string => fold(name).replace(SHEET_NOISE, '');
 
 const kindNames = (k: KindDef) => [k.label, ...(k.aliases ?? [])].map(foldSheetName);
 

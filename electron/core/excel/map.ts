@@ -42,7 +42,7 @@ export function shapeKey(row: SheetRow | undefined): string {
 }
 
 /** Columns of a header row mapped to a kind's fields (each field once, managed fields never). */
-export function autoColumns(kind: KindDef, row: SheetRow | undefined): ColumnPlan[] {
+function autoColumns(kind: KindDef, row: SheetRow | undefined): ColumnPlan[] {
   const taken = new Set<string>();
   return (row?.cells ?? []).map((c, i) => {
     const header = headerText(c);

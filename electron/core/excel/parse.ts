@@ -12,13 +12,13 @@ import { closest, fold } from './fold';
 /** A cell's value as read (formulas reduced to their result, rich text to its text). */
 export type CellValue = string | number | boolean | Date | null;
 
-export type Parsed = { value: unknown; warning?: string } | { error: string };
+type Parsed = { value: unknown; warning?: string } | { error: string };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
 /** Excel's day 0 is 1899-12-30 (the 1900 leap-year bug folded in). */
-export function serialToDate(serial: number): string {
+function serialToDate(serial: number): string {
   const ms = Math.round((serial - 25569) * 86400000);
   const d = new Date(ms);
   return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
@@ -31,7 +31,7 @@ const FULL_DATE = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const MONTH_DAY = /^(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$/;
 
-export function parseDate(v: CellValue, year: number | undefined): Parsed {
+function parseDate(v: CellValue, year: number | undefined): Parsed {
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { error: '日期无法识别' };
     return checkDate(fromJsDate(v), String(v));
@@ -59,7 +59,7 @@ function checkDate(iso: string, shown: string): Parsed {
 }
 
 /** Text of a number cell as typed: full-width digits folded, thousands separators and the field's unit removed. */
-export function parseNumber(f: FieldDef, v: CellValue): Parsed {
+function parseNumber(f: FieldDef, v: CellValue): Parsed {
   if (typeof v === 'number') return { value: v };
   if (typeof v !== 'string') return { error: f.type === 'money' ? '应为金额（元）' : '应为数字' };
   const raw = v.trim();
@@ -80,7 +80,7 @@ export function parseNumber(f: FieldDef, v: CellValue): Parsed {
 const YES = new Set(['是', '√', '✓', '✔', 'y', 'yes', 'true', '1', '有', '对', '已', '●']);
 const NO = new Set(['否', '×', '✗', '✘', 'x', 'n', 'no', 'false', '0', '无', '不', '未', '○']);
 
-export function parseBool(v: CellValue): Parsed {
+function parseBool(v: CellValue): Parsed {
   if (typeof v === 'boolean') return { value: v };
   const s = fold(String(v));
   if (YES.has(s)) return { value: true };
@@ -88,7 +88,7 @@ export function parseBool(v: CellValue): Parsed {
   return { error: `“${String(v).trim()}”应为“是”或“否”（也可写√/×、Y/N）` };
 }
 
-export function parseEnum(f: FieldDef, v: CellValue): Parsed {
+function parseEnum(f: FieldDef, v: CellValue): Parsed {
   const s = String(v).trim();
   const options = f.options ?? [];
   const hit = options.find((o) => o === s) ?? options.find((o) => fold(o) === fold(s));

@@ -29,7 +29,7 @@ export interface SheetData {
 }
 
 /** Excel's own limit on one cell's text; a longer text was not written by Excel or WPS. */
-export const MAX_CELL_CHARS = 32_767;
+const MAX_CELL_CHARS = 32_767;
 
 /** OOXML writes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
 const decodeEscapes = (s: string) =>

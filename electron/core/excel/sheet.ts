@@ -33,7 +33,7 @@ export function widthOf(f: FieldDef, header: string): number {
   return Math.min(50, Math.max(textWidth(header) + 3, byOptions, byMax));
 }
 
-export const NUM_FMT: Partial<Record<FieldDef['type'], string>> = { date: 'yyyy-mm-dd', int: '0', money: '#,##0.00' };
+const NUM_FMT: Partial<Record<FieldDef['type'], string>> = { date: 'yyyy-mm-dd', int: '0', money: '#,##0.00' };
 
 /** The drop-down's values: 是/否, a field's options, or the 村（社区） of the ledger's 设置. */
 export function listValues(f: FieldDef, villages: readonly string[] = []): readonly string[] | undefined {
@@ -60,7 +60,7 @@ export function listValidation(f: FieldDef, villages: readonly string[] = []): E
 }
 
 /** One stored value as a cell: dates as real dates (serial), 是/否, lists joined with 、, text made safe. */
-export function cellOf(f: FieldDef, v: unknown): ExcelJS.CellValue {
+function cellOf(f: FieldDef, v: unknown): ExcelJS.CellValue {
   if (v === undefined || v === null) return null;
   switch (f.type) {
     case 'date':
@@ -79,7 +79,7 @@ export function cellOf(f: FieldDef, v: unknown): ExcelJS.CellValue {
 
 export const rowOf = (fields: readonly FieldDef[], data: RecordData): ExcelJS.CellValue[] => fields.map((f) => cellOf(f, data[f.key]));
 
-export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 export const THIN: ExcelJS.Borders = {
   top: { style: 'thin', color: { argb: 'FF9AA5B1' } },
   left: { style: 'thin', color: { argb: 'FF9AA5B1' } },
@@ -96,11 +96,19 @@ export function writeHeader(ws: ExcelJS.Worksheet, fields: readonly FieldDef[], 
     width: widthOf(f, headers[i]),
     style: NUM_FMT[f.type] ? { numFmt: NUM_FMT[f.type] } : {},
   }));
+  ws.getRow(1).values = headers;
+  styleHeaderRow(ws, (col) => markRequired && fields[col - 1].required === true);
+}
+
+/**
+ * The one header-row look of every sheet the app writes: bold (red where `required` says so),
+ * filled, bordered, centred and wrapped, 22 points high, frozen above the data.
+ */
+export function styleHeaderRow(ws: ExcelJS.Worksheet, required: (col: number) => boolean = () => false): void {
   const row = ws.getRow(1);
-  row.values = headers;
   row.height = 22;
   row.eachCell((c, i) => {
-    c.font = { bold: true, color: markRequired && fields[i - 1].required ? { argb: 'FFC00000' } : undefined };
+    c.font = { bold: true, color: required(i) ? { argb: 'FFC00000' } : undefined };
     c.fill = HEADER_FILL;
     c.border = THIN;
     c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { KINDS, type KindDef } from '@rules/kinds';
 import { describeField, describeRule } from '@rules/kinds/describe';
-import { HEADER_FILL, THIN, headerOf, listValidation, listValues, sheetFields, writeHeader } from './sheet';
+import { headerOf, listValidation, listValues, sheetFields, styleHeaderRow, writeHeader } from './sheet';
 import { columnLetter } from './read';
 
 /** Rows of a template that carry drop-downs and formats. */
@@ -37,12 +37,7 @@ function addGuide(wb: ExcelJS.Workbook, kinds: readonly KindDef[], villages: rea
     { header: '填写要求', width: 48 },
     { header: '可选值', width: 60 },
   ];
-  ws.getRow(1).eachCell((c) => {
-    c.font = { bold: true };
-    c.fill = HEADER_FILL;
-    c.border = THIN;
-  });
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  styleHeaderRow(ws);
   for (const k of kinds) {
     for (const f of sheetFields(k, false)) {
       ws.addRow([
@@ -65,7 +60,10 @@ function addGuide(wb: ExcelJS.Workbook, kinds: readonly KindDef[], villages: rea
     '导入只会新增记录，不会覆盖已有台账；与已有记录日期和名称都相同的行默认跳过。',
   ])
     ws.addRow([line]);
-  ws.eachRow((row) => (row.alignment = { vertical: 'top', wrapText: true }));
+  // The data rows only: the header row keeps the one header look.
+  ws.eachRow((row, n) => {
+    if (n > 1) row.alignment = { vertical: 'top', wrapText: true };
+  });
 }
 
 /**

@@ -100,7 +100,7 @@ export function findFigure(db: Db, id: string): FigureDef | undefined {
   return getFigure(id) ?? getCustomFigure(db, id);
 }
 
-export function requireFigure(db: Db, id: string): FigureDef {
+function requireFigure(db: Db, id: string): FigureDef {
   const f = findFigure(db, id);
   if (!f) throw new LedgerError('NOT_FOUND', `未知的指标：${id}`);
   return f;
@@ -121,7 +121,7 @@ export function definitionProblem(def: FigureDef): string | null {
   return issues.length ? `自定义指标的定义与台账不再匹配：${issues.map((i) => i.message).join('；')}` : null;
 }
 
-export interface ComputeOptions {
+interface ComputeOptions {
   rule?: DisplayRule;
   /** A 量词 for this use instead of the figure's own (counts and sums). */
   unit?: string;

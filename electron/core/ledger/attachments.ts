@@ -62,13 +62,13 @@ export function pinAttachments(dir: string): () => void {
 }
 
 /** Longest attachment name kept, in characters; longer names are shortened, keeping the extension. */
-export const MAX_NAME_CHARS = 100;
+const MAX_NAME_CHARS = 100;
 
 /**
  * The name the clerk sees and downloads under: no control characters, no path separators
  * (refused, not stripped, so a path is never silently turned into a name), at most MAX_NAME_CHARS.
  */
-export function cleanName(name: string): string {
+function cleanName(name: string): string {
   const n = name.replace(/[\x00-\x1f\x7f]/g, '').trim();
   if (!n) throw new LedgerError('VALIDATION', '附件名称不能为空');
   if (/[\\/]/.test(n)) throw new LedgerError('VALIDATION', '附件名称不能包含“/”或“\\”');
@@ -230,7 +230,7 @@ export function listAttachments(db: Db, recordId: string): Attachment[] {
   return (db.prepare('SELECT * FROM attachments WHERE record_id = ? ORDER BY created_at, id').all(recordId) as Row[]).map(fromRow);
 }
 
-export function getAttachment(db: Db, id: string): Attachment {
+function getAttachment(db: Db, id: string): Attachment {
   const row = db.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as Row | undefined;
   if (!row) throw new LedgerError('NOT_FOUND', '找不到该附件，可能已被删除');
   return fromRow(row);

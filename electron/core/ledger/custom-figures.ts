@@ -27,7 +27,7 @@ export function getCustomFigure(db: Db, id: string): FigureDef | undefined {
 }
 
 /** Checks a definition and refuses it with every problem by field, writing nothing. */
-export function requireValidDefinition(raw: unknown): FigureDef {
+function requireValidDefinition(raw: unknown): FigureDef {
   const { def, issues } = checkCustomFigure(raw);
   if (!def)
     throw new LedgerError(

@@ -78,7 +78,7 @@ export function exportLedger(db: Db): string {
 
 const ISO_TS = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z$/;
 /** A UTC timestamp as the app writes it, and a real instant: no 2023-99-99T99:99:99Z. */
-export function isRealTimestamp(v: unknown): v is string {
+function isRealTimestamp(v: unknown): v is string {
   if (typeof v !== 'string') return false;
   const m = ISO_TS.exec(v);
   return !!m && isRealDate(m[1]) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4]) < 60;
@@ -86,7 +86,7 @@ export function isRealTimestamp(v: unknown): v is string {
 /** Ids the app can later find, edit and delete: short, printable. */
 export const MAX_ID_LENGTH = 100;
 /** Deeper than any exchange file (a report outline nests a few levels); past it, a crafted file. */
-export const MAX_JSON_DEPTH = 40;
+const MAX_JSON_DEPTH = 40;
 
 /** Nesting depth of parsed JSON, without recursion (so a hostile file cannot overflow the stack). */
 function tooDeep(value: unknown, limit: number): boolean {

@@ -55,7 +55,7 @@ function validStep(db: Db, merged: RecordData, step: string): RecordData {
 const DATE_ORDER_TARGETS = new Set((normativeDoc.rules ?? []).flatMap((r) => (r.type === 'dateOrder' ? [r.to] : [])));
 
 /** 「环节日期早于前一环节」 when every problem is a date before the step it follows, else 信息不完整/有误. */
-export function stepErrorTitle(step: string, issues: readonly Issue[]): string {
+function stepErrorTitle(step: string, issues: readonly Issue[]): string {
   const order = (i: Issue) => !!i.field && DATE_ORDER_TARGETS.has(i.field) && i.message.startsWith('不能早于');
   if (issues.every(order)) return `“${step}”的日期早于前一环节`;
   if (issues.every((i) => i.message === '必填' || i.message.startsWith('已到'))) return `“${step}”环节信息不完整`;

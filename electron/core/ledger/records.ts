@@ -42,7 +42,7 @@ export function requireKind(id: string): KindDef {
 }
 
 /** Text the 搜索 box matches: every textual field, joined. */
-export function searchText(kind: KindDef, data: RecordData): string {
+function searchText(kind: KindDef, data: RecordData): string {
   return kind.fields
     .filter((f) => ['text', 'textarea', 'enum', 'village', 'tags'].includes(f.type))
     .map((f) => data[f.key])
@@ -57,7 +57,7 @@ export function searchText(kind: KindDef, data: RecordData): string {
  * own invariants (checkStored) are checked too; without it managed fields are dropped and those
  * cannot be judged yet (the caller adds number and stage, then checks).
  */
-export function validOrThrow(db: Db, kind: KindDef, data: RecordData, allowManaged = false): RecordData {
+function validOrThrow(db: Db, kind: KindDef, data: RecordData, allowManaged = false): RecordData {
   return validAgainst(getSettings(db), kind, data, allowManaged);
 }
 

@@ -10,22 +10,22 @@ import type { PdfPrinter } from '../render/pdf';
 import { buildRegister, type RegisterInput } from './model';
 import { renderRegisterHtml } from './html';
 
-export type RegisterFormat = 'pdf' | 'html';
+type RegisterFormat = 'pdf' | 'html';
 
-export function registerFormatOf(file: string): RegisterFormat {
+function registerFormatOf(file: string): RegisterFormat {
   const ext = path.extname(file).slice(1).toLowerCase();
   if (ext !== 'pdf' && ext !== 'html') throw new LedgerError('VALIDATION', `不支持的登记簿格式“.${ext}”，请使用 .pdf 或 .html`);
   return ext;
 }
 
 /** The host's printer, else a one-off headless Chromium. */
-export async function printWith(ctx: LedgerContext, html: string): Promise<Uint8Array> {
+async function printWith(ctx: LedgerContext, html: string): Promise<Uint8Array> {
   if (ctx.printPdf) return ctx.printPdf(html);
   const { htmlToPdf } = await import('../render/pdf');
   return htmlToPdf(html);
 }
 
-export interface RegisterFile {
+interface RegisterFile {
   fileName: string;
   bytes: Uint8Array;
   records: number;

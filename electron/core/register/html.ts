@@ -9,7 +9,7 @@ import { esc } from '../render/html/escape';
 import type { RegisterModel } from './model';
 
 /** Paper and margins in mm; exported for the tests that measure the PDF. */
-export const REGISTER_PAGE = { widthMm: 297, heightMm: 210, marginMm: { top: 14, right: 12, bottom: 16, left: 12 } } as const;
+const REGISTER_PAGE = { widthMm: 297, heightMm: 210, marginMm: { top: 14, right: 12, bottom: 16, left: 12 } } as const;
 
 const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 

@@ -20,7 +20,7 @@ export interface RegisterInput {
   columns?: readonly string[];
 }
 
-export interface RegisterColumn {
+interface RegisterColumn {
   key: string;
   heading: string;
   numeric: boolean;

@@ -12,9 +12,10 @@ import { assembleYear } from './assemble';
 import { renderReportHtml } from '../render/html';
 import { renderReportDocx } from '../render/docx';
 import { recordOutput } from './provenance';
-import type { AssembledReport } from './assemble';
+import type { AssembledReport, FigureUse } from './assemble';
+import type { Db } from '../db/open';
 
-export const REPORT_FORMATS = ['html', 'pdf', 'docx'] as const;
+const REPORT_FORMATS = ['html', 'pdf', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export function formatOf(file: string): ReportFormat {
@@ -51,10 +52,46 @@ export async function renderReport(
   return printPdf(html);
 }
 
+/** The year's report rendered (HTML text or DOCX bytes) with the figure uses it was made from. */
+type RenderedReport = { content: string | Uint8Array; uses: FigureUse[] };
+
+/**
+ * How one shell renders: in this process, or in the worker with the 版记 laid out in its own
+ * window first. `printPdf` is the shell's printer (headless Chromium, Electron's printToPDF).
+ */
+export interface ReportRenderer {
+  render(year: number, format: 'html' | 'docx'): Promise<RenderedReport>;
+  printPdf: PdfPrinter;
+}
+
+/**
+ * The one order every saved output follows: render (the PDF printed from the HTML), hand the
+ * content to `deliver` (a file, the page's download), and only then record what it was made from,
+ * so a failed write leaves no record of an output that does not exist.
+ */
+export async function outputReport(
+  db: Db,
+  year: number,
+  format: ReportFormat,
+  renderer: ReportRenderer,
+  deliver: (content: string | Uint8Array) => Promise<void> | void,
+): Promise<void> {
+  const rendered = await renderer.render(year, format === 'pdf' ? 'html' : format);
+  await deliver(format === 'pdf' ? await renderer.printPdf(rendered.content as string) : rendered.content);
+  recordOutput(db, year, format, rendered.uses);
+}
+
+/** Renders in this process: assembles once, the 版记 laid out by the context's measurer (else headless Chromium). */
+export function inProcessRenderer(ctx: LedgerContext, report: AssembledReport, printPdf?: PdfPrinter): ReportRenderer {
+  return {
+    render: async (_year, format) => ({ content: await renderReport(report, format, printPdf, ctx.measureImprint), uses: report.uses }),
+    printPdf: printPdf ?? (async (html) => (await import('../render/pdf')).htmlToPdf(html)),
+  };
+}
+
 export async function exportReport(ctx: LedgerContext, year: number, file: string, printPdf?: PdfPrinter): Promise<AssembledReport> {
   const format = formatOf(file);
   const report = assembleYear(ctx.db, year);
-  writeFileAtomic(file, await renderReport(report, format, printPdf, ctx.measureImprint));
-  recordOutput(ctx.db, year, format, report.uses);
+  await outputReport(ctx.db, year, format, inProcessRenderer(ctx, report, printPdf), (content) => writeFileAtomic(file, content));
   return report;
 }

@@ -10,7 +10,7 @@ import { defaultReportSpec } from './default-outline';
 import { reportSpecSchema, type ReportSpec } from '@rules/report/spec';
 import type { ApiOutputs } from '@rules/api';
 
-export function parseReportSpec(input: unknown): ReportSpec {
+function parseReportSpec(input: unknown): ReportSpec {
   const r = reportSpecSchema.safeParse(input);
   if (!r.success) {
     throw new LedgerError('VALIDATION', '报告内容格式不正确', zodIssues(r.error, '年度报告'));
@@ -18,7 +18,7 @@ export function parseReportSpec(input: unknown): ReportSpec {
   return r.data;
 }
 
-export function storedReportSpec(db: Db, year: number): ReportSpec | null {
+function storedReportSpec(db: Db, year: number): ReportSpec | null {
   const row = db.prepare('SELECT data FROM reports WHERE year = ?').get(year) as { data: string } | undefined;
   return row ? parseReportSpec(JSON.parse(row.data)) : null;
 }

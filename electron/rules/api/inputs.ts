@@ -24,7 +24,7 @@ const sortDir = z.enum(['asc', 'desc']);
  * A kind's records of a year under the kind page's filters and search: the one shape of the
  * list, its totals, its Excel export and its printed register.
  */
-export const listQuery = z.object({
+const listQuery = z.object({
   kind: z.enum(KIND_IDS),
   year,
   filters: z.record(z.string().max(50), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),

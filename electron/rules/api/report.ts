@@ -47,7 +47,7 @@ export interface Problem {
   suggestion?: string;
   /** A rate with nothing to divide by (code noBase) may be dropped: its whole clause, or just this rate of a group. */
   drop?: 'clause' | 'item';
-  /** A record would fix it: where to look in the 台账 and what to register (point 4 of issue 14). */
+  /** A record would fix it: where to look in the 台账 and what to register (the RecordFix type in @rules/record-fix). */
   fix?: RecordFix;
 }
 

@@ -16,9 +16,9 @@ import { isRealDate } from '../kinds/validate';
 import { safeRecord, textProblem } from '../limits';
 
 /** The report parts a figure may be cited in, as the figure picker groups them. */
-export const FIGURE_SECTIONS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '二'] as const;
+const FIGURE_SECTIONS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '二'] as const;
 
-export const CUSTOM_PREFIX = 'custom.';
+const CUSTOM_PREFIX = 'custom.';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Text the clerk types into a definition: the same character checks as every ledger text. */
 const text = (schema: z.ZodString) =>
@@ -43,7 +43,7 @@ const conditionSchema = z.union([
 ]);
 const whereSchema = safeRecord(z.string().max(50), conditionSchema);
 
-export const measureSchema = z.strictObject({
+const measureSchema = z.strictObject({
   kind: z.string().max(50),
   where: whereSchema.optional(),
   anyOf: z.array(whereSchema).min(1).max(5).optional(),

@@ -5,7 +5,7 @@
  */
 import type { FieldDef, KindDef, Rule } from './types';
 
-export type DescribeForm = 'json' | 'excel';
+type DescribeForm = 'json' | 'excel';
 
 export function describeField(f: FieldDef, form: DescribeForm): string {
   switch (f.type) {

@@ -1,7 +1,7 @@
 import type { KindDef } from './types';
 import { dateField, noteField, titleField, villageField } from './common';
 
-export const DISPUTE_RESULTS = ['调解成功', '调解不成功', '转诉讼', '转信访', '在办'] as const;
+const DISPUTE_RESULTS = ['调解成功', '调解不成功', '转诉讼', '转信访', '在办'] as const;
 
 export const dispute: KindDef = {
   id: 'dispute',

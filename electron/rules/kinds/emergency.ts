@@ -1,7 +1,7 @@
 import type { KindDef } from './types';
 import { countField, dateField, noteField, organiserField, titleField, villageField } from './common';
 
-export const EMERGENCY_TYPES = ['消防', '地质灾害', '防汛', '森林防火', '危化品', '道路交通', '公共卫生', '综合', '其他'] as const;
+const EMERGENCY_TYPES = ['消防', '地质灾害', '防汛', '森林防火', '危化品', '道路交通', '公共卫生', '综合', '其他'] as const;
 
 export const emergencyPlan: KindDef = {
   id: 'emergencyPlan',

@@ -1,7 +1,7 @@
 import type { KindDef } from './types';
 import { countField, dateField, noteField, titleField } from './common';
 
-export const ENFORCEMENT_DOMAINS = [
+const ENFORCEMENT_DOMAINS = [
   '道路交通安全',
   '安全生产',
   '烟花爆竹',

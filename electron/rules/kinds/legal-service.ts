@@ -1,9 +1,9 @@
 import type { KindDef } from './types';
 import { countField, dateField, noteField, titleField } from './common';
 
-export const LEGAL_SERVICE_TYPES = ['法律咨询', '合法性审查', '法律意见建议', '合同审查', '坐班服务', '企业法治体检'] as const;
-export const REVIEW_OBJECTS = ['规范性文件', '重大行政决策', '重大执法决定', '合同', '村规民约', '其他'] as const;
-export const REVIEW_RESULTS = ['通过', '修改后通过', '不通过'] as const;
+const LEGAL_SERVICE_TYPES = ['法律咨询', '合法性审查', '法律意见建议', '合同审查', '坐班服务', '企业法治体检'] as const;
+const REVIEW_OBJECTS = ['规范性文件', '重大行政决策', '重大执法决定', '合同', '村规民约', '其他'] as const;
+const REVIEW_RESULTS = ['通过', '修改后通过', '不通过'] as const;
 
 /** One consultation session, review or opinion (or a batch of them on one day through one channel). */
 export const legalService: KindDef = {

@@ -28,7 +28,7 @@ export const stageOf = (data: RecordData): NormativeStep =>
 /** The only step that may follow; null once 报送备案 is done. The screens offer it, the core enforces it. */
 export const nextStep = (data: RecordData): NormativeStep | null => NORMATIVE_STEPS[NORMATIVE_STEPS.indexOf(stageOf(data)) + 1] ?? null;
 
-export const CLEANUP_RESULTS = ['继续有效', '修改', '废止', '失效'] as const;
+const CLEANUP_RESULTS = ['继续有效', '修改', '废止', '失效'] as const;
 
 export const normativeDoc: KindDef = {
   id: 'normativeDoc',

@@ -6,7 +6,7 @@
  */
 const SEP = '｜';
 
-export interface HistoryEntry {
+interface HistoryEntry {
   date: string;
   action: '更正' | '退回';
   /** The step corrected, or for 退回 “公布 → 集体审议”. */
@@ -18,7 +18,7 @@ export interface HistoryEntry {
 
 const clean = (s: string) => s.replace(/[\r\n｜]+/g, ' ').trim();
 
-export function historyLine(e: HistoryEntry): string {
+function historyLine(e: HistoryEntry): string {
   return [e.date, e.action, e.step, clean(e.changes) || '（无）', `原因：${clean(e.reason)}`].join(SEP);
 }
 

@@ -1,8 +1,8 @@
 import type { KindDef } from './types';
 import { dateField, noteField, titleField, villageField } from './common';
 
-export const TICKET_SOURCES = ['12345', '8890', '掌上基层', '信访', '其他'] as const;
-export const TICKET_RESULTS = ['办理中', '已办结', '已转办'] as const;
+const TICKET_SOURCES = ['12345', '8890', '掌上基层', '信访', '其他'] as const;
+const TICKET_RESULTS = ['办理中', '已办结', '已转办'] as const;
 
 /** One citizen request ticket (12345 / 8890 热线, 掌上基层, 信访): 件数, 办结率, 满意率. */
 export const ticket: KindDef = {

@@ -1,7 +1,7 @@
 import type { KindDef } from './types';
 import { countField, dateField, noteField, organiserField, titleField, villageField } from './common';
 
-export const TRAINING_TYPES = [
+const TRAINING_TYPES = [
   '普法宣传活动',
   '集中学法',
   '专题宣讲',

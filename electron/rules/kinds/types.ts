@@ -106,7 +106,7 @@ export const kindData = ({ checkStored: _hook, ...data }: KindDef): KindData => 
  * (table doc_number_seq), so a number is never reused. The number's field is managed; it keeps
  * the year it was given (the record cannot move to another year).
  */
-export interface KindNumbering {
+interface KindNumbering {
   field: string;
   codeSetting: keyof Settings & string;
   /** Managed fields a new record starts with (the 规范性文件's stage 起草). */

@@ -7,7 +7,7 @@ import type { Issue } from '../errors';
 import type { FieldDef, KindDef, RecordData, Rule } from './types';
 import { isEmpty, isLedgerYear, textProblem, tooLong } from '../limits';
 
-export interface ValidateOptions {
+interface ValidateOptions {
   /** The settings' 村/社区 list; when empty any short text is accepted. */
   villages?: readonly string[];
   /** Managed fields (lifecycle, numbers) may only be written by the app itself. */

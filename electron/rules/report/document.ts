@@ -22,7 +22,7 @@ export type Block =
   | { type: 'paragraph'; runs: Run[]; anchor?: string };
 
 export type HeaderMode = 'red' | 'blank' | 'none';
-export type SignatureLayout = 'sealed' | 'unsealed';
+type SignatureLayout = 'sealed' | 'unsealed';
 
 export interface ReportDocument {
   /** 版头 */

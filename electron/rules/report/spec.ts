@@ -19,7 +19,7 @@ export const displayRuleSchema = z.union([
   z.object({ type: z.literal('percent'), decimals: z.int().min(0).max(4).optional() }),
 ]);
 
-export const segmentSchema = z.discriminatedUnion('type', [
+const segmentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: text(5000) }),
   z.object({
     type: z.literal('figure'),
@@ -64,7 +64,7 @@ export const segmentSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const paragraphSchema = z.object({ id: z.string().max(50), segments: z.array(segmentSchema).max(500) });
+const paragraphSchema = z.object({ id: z.string().max(50), segments: z.array(segmentSchema).max(500) });
 
 export interface SectionSpec {
   id: string;
@@ -75,7 +75,7 @@ export interface SectionSpec {
   children?: SectionSpec[];
 }
 
-export const sectionSchema: z.ZodType<SectionSpec> = z.lazy(() =>
+const sectionSchema: z.ZodType<SectionSpec> = z.lazy(() =>
   z.object({
     id: z.string().max(50),
     heading: text(200),
@@ -85,7 +85,7 @@ export const sectionSchema: z.ZodType<SectionSpec> = z.lazy(() =>
   }),
 );
 
-export const reportSettingsSchema = z.object({
+const reportSettingsSchema = z.object({
   /** 发文字号 parts: 代字〔年〕序号. */
   docCode: text(20),
   docYear: yearSchema,

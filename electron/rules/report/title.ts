@@ -3,7 +3,7 @@ import type { Settings } from '../settings';
 import type { ReportSettings } from './spec';
 
 /** Characters of 2号 type that fit the 156 mm 版心 (22 pt ≈ 7.76 mm). */
-export const TITLE_CHARS_PER_LINE = 20;
+const TITLE_CHARS_PER_LINE = 20;
 
 export function issuingOrgans(rs: ReportSettings, s: Settings): string[] {
   if (rs.issuers === 'party') return [s.partyOrg];

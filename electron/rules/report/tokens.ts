@@ -18,7 +18,7 @@ export const TOKEN_HELP: Record<Token, string> = {
   乡镇干部: '按乡镇类型：乡村干部、镇村干部或街道社区干部',
 };
 
-export type TextPiece = { type: 'text'; text: string } | { type: 'token'; token: Token };
+type TextPiece = { type: 'text'; text: string } | { type: 'token'; token: Token };
 
 const TOKEN_RE = /\{(年度|上年度|下年度|乡镇长|乡镇干部|乡镇)\}/g;
 

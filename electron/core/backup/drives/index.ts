@@ -10,7 +10,7 @@ import { listWindowsDrives } from './windows';
 
 export type { Drive } from './types';
 
-export interface ListOptions {
+interface ListOptions {
   /** Treat each sub-folder of this folder as a drive. Defaults to env FAZHI_DRIVES_DIR. */
   root?: string;
   platform?: NodeJS.Platform;

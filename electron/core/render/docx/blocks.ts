@@ -18,7 +18,7 @@ export function blankLines(n: number, keepNext = false): Paragraph[] {
 }
 
 /** 标题: 2号小标宋, centred, the clerk's line breaks kept, one grid line per title line. */
-export function titleParagraph(lines: readonly string[]): Paragraph | null {
+function titleParagraph(lines: readonly string[]): Paragraph | null {
   const kept = lines.map((l) => l.trim()).filter(Boolean);
   if (!kept.length) return null;
   return new Paragraph({
@@ -28,12 +28,12 @@ export function titleParagraph(lines: readonly string[]): Paragraph | null {
 }
 
 /** 主送机关: flush left, full-width colon after the last organ. */
-export function recipientsParagraph(recipients: string): Paragraph | null {
+function recipientsParagraph(recipients: string): Paragraph | null {
   if (!recipients) return null;
   return new Paragraph({ style: STYLE.recipients, children: textRuns(`${recipients}：`) });
 }
 
-export function blockParagraph(block: Block): Paragraph {
+function blockParagraph(block: Block): Paragraph {
   if (block.type === 'heading') {
     return new Paragraph({
       style: HEADING_STYLE[block.level],
@@ -46,7 +46,7 @@ export function blockParagraph(block: Block): Paragraph {
 }
 
 /** 特此报告 as its own indented paragraph, kept with the signature that follows. */
-export function closingParagraph(closing: string): Paragraph | null {
+function closingParagraph(closing: string): Paragraph | null {
   if (!closing.trim()) return null;
   return new Paragraph({ style: STYLE.body, keepNext: true, children: textRuns(closing.trim()) });
 }

@@ -1,6 +1,6 @@
 /**
  * Font slots for each GB/T 9704 typeface role. CJK glyphs are resolved through w:eastAsia, so every
- * role uses the object form with hint="eastAsia" (docx issue #549); Latin text and digits stay in
+ * role uses the object form with hint="eastAsia" (dolanmiu/docx#549: a plain font name leaves CJK runs in Word's fallback); Latin text and digits stay in
  * Times New Roman except for page numbers, which GB/T 9704 wants in 宋体.
  */
 import type { IFontAttributesProperties } from 'docx';

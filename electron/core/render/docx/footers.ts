@@ -1,7 +1,7 @@
 /**
  * Page numbers (GB/T 9704 7.5): “— N —” in 4号宋体 below the 版心, odd pages right-aligned one
  * character in from the right, even pages left-aligned one character in from the left. Needs
- * w:evenAndOddHeaders in settings.xml (docx issue #200), which index.ts switches on.
+ * w:evenAndOddHeaders in settings.xml (dolanmiu/docx#200: without it Word shows no even-page footer), which index.ts switches on.
  */
 import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import { SMALL_CHAR_TWIPS } from './metrics';

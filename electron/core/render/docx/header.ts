@@ -24,14 +24,14 @@ type Header = ReportDocument['header'];
 const RED_HEX = RED.replace('#', '');
 /** 发文机关标志 size limits (practice: 30–42 pt 小标宋; GB/T 9704 leaves it free). */
 export const MARK_MAX_PT = 42;
-export const MARK_MIN_PT = 26;
+const MARK_MIN_PT = 26;
 /** Line height of stacked organ names, in em. */
-export const MARK_LINE_EM = 1.3;
+const MARK_LINE_EM = 1.3;
 /** Red rule: 1 pt ≈ 0.35 mm (eighths of a point). */
-export const RED_RULE_SIZE = 8;
+const RED_RULE_SIZE = 8;
 const U = GRID_CHAR_TWIPS;
 
-export interface MarkGeometry {
+interface MarkGeometry {
   /** Font size in points. */
   sizePt: number;
   /** Horizontal scale (w:w) in percent when even the minimum size is too wide. */
@@ -47,7 +47,7 @@ export interface MarkGeometry {
 }
 
 /** Size the 标志 to fill the 版心 width without overflowing it. */
-export function markGeometry(header: Header): MarkGeometry {
+function markGeometry(header: Header): MarkGeometry {
   const organs = header.organs.map((o) => o.trim()).filter(Boolean);
   const suffix = header.suffix.trim();
   const stacked = organs.length > 1;
@@ -97,7 +97,7 @@ function signerLines(signers: string[], cellWidth: number, show: boolean): Parag
   );
 }
 
-export function headerRows(header: Header): RowSpec[] {
+function headerRows(header: Header): RowSpec[] {
   const show = header.mode === 'red';
   const organs = header.organs.map((o) => o.trim()).filter(Boolean);
   const suffix = header.suffix.trim();

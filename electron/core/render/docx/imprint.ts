@@ -22,14 +22,14 @@ import { STYLE } from './styles';
 import { layoutTable, rule, type RowSpec } from './table';
 
 /** Rule weights in eighths of a point: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm. */
-export const IMPRINT_RULE = { thick: 8, thin: 6 } as const;
+const IMPRINT_RULE = { thick: 8, thin: 6 } as const;
 
 type Imprint = NonNullable<ReportDocument['imprint']>;
 
 const C = SMALL_CHAR_TWIPS;
 
 /** 抄送 ends with a full stop; 印发日期 is followed by 印发. */
-export function imprintTexts(imprint: Imprint): { cc: string | null; issuer: string; issued: string } {
+function imprintTexts(imprint: Imprint): { cc: string | null; issuer: string; issued: string } {
   return {
     cc: imprint.cc ? `抄送：${imprint.cc}。` : null,
     issuer: imprint.issuer,
@@ -43,7 +43,7 @@ const imprintRow = (height: number, paragraph: Paragraph): RowSpec => ({
   cells: [{ width: TEXT_WIDTH, verticalAlign: VerticalAlignTable.CENTER, children: [paragraph] }],
 });
 
-export function imprintRows(imprint: Imprint): RowSpec[] {
+function imprintRows(imprint: Imprint): RowSpec[] {
   const t = imprintTexts(imprint);
   const rows: RowSpec[] = [];
   if (t.cc) {

@@ -36,13 +36,13 @@ export interface RenderDocxOptions {
 }
 
 /** Character scale that fits 28 characters of 16 pt (15.68 pt each) into 156 mm without a character grid. */
-export const CONDENSED_SCALE = 98;
+const CONDENSED_SCALE = 98;
 
 /** Empty pages: an empty paragraph, then a page break. */
 const blankPages = (n: number): Paragraph[] => Array.from({ length: n }, () => new Paragraph({ children: [new PageBreak()] }));
 
 /** The docx Document for a report; exposed for tests and tools that want to inspect before packing. */
-export function buildReportDocx(doc: ReportDocument, options: RenderDocxOptions = {}): Document {
+function buildReportDocx(doc: ReportDocument, options: RenderDocxOptions = {}): Document {
   const condensed = options.charGrid === 'condensed';
   const children: FileChild[] = [];
 

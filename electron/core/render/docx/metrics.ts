@@ -60,7 +60,7 @@ export const SEAL_TWIPS = mmToTwips(SEAL_MM);
  * where the dashes then land 7 mm below the 版心 (test/render-docx/pdf.test.ts holds it to ±1.5 mm).
  */
 export const FOOTER_LINE_TWIPS = 400;
-export const DASH_ABOVE_LINE_BOTTOM_TWIPS = Math.round(0.57 * PAGE_NUMBER_PT * TWIPS_PER_PT);
+const DASH_ABOVE_LINE_BOTTOM_TWIPS = Math.round(0.57 * PAGE_NUMBER_PT * TWIPS_PER_PT);
 export const FOOTER_DISTANCE_TWIPS = MARGIN_TWIPS.bottom - mmToTwips(PAGE_NUMBER_OFFSET_MM) - DASH_ABOVE_LINE_BOTTOM_TWIPS;
 
 /** Header distance; there is no header, Word still wants a value. */

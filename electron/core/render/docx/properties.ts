@@ -7,7 +7,7 @@ import type { ReportDocument } from '@rules/report/document';
 import { escapeXml } from './xml';
 
 /** The document's fixed timestamp (W3CDTF, UTC midnight). */
-export function documentDate(doc: ReportDocument): string {
+function documentDate(doc: ReportDocument): string {
   const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(doc.signature.date);
   const pad = (n: number) => String(n).padStart(2, '0');
   if (m) {

@@ -8,7 +8,7 @@ import type { FontRole, Run } from '@rules/report/document';
 import { CHAR_STYLE } from './styles';
 import { cleanText } from './xml';
 
-export interface RunFormat {
+interface RunFormat {
   /** Character style for a typeface role; omitted = the paragraph style's face. */
   font?: FontRole;
   color?: string;

@@ -17,20 +17,20 @@ import { textRuns } from './runs';
 import { STYLE } from './styles';
 
 /** Blank grid lines between the body and the first row of organs when seals are applied. */
-export const SEALED_GAP_LINES = 2;
+const SEALED_GAP_LINES = 2;
 /** Blank grid lines between two rows of sealed organs: 5 lines = 51 mm between names for 42 mm seals. */
-export const SEALED_ROW_GAP_LINES = 4;
+const SEALED_ROW_GAP_LINES = 4;
 
 const U = GRID_CHAR_TWIPS;
 const widthOf = (text: string): number => textEm(text) * U;
 
-export interface SealedRow {
+interface SealedRow {
   /** Centre of each organ in twips from the left edge of the 版心. */
   organs: { name: string; center: number }[];
 }
 
 /** Where each organ's centre goes for the sealed layout, and the date's centre. */
-export function sealedLayout(organs: readonly string[], date: string): { rows: SealedRow[]; dateCenter: number } {
+function sealedLayout(organs: readonly string[], date: string): { rows: SealedRow[]; dateCenter: number } {
   const names = organs.map((o) => o.trim()).filter(Boolean);
   const last = names[names.length - 1] ?? '';
   const dateCenter = Math.min(TEXT_WIDTH - 4 * U - widthOf(date) / 2, TEXT_WIDTH - Math.max(widthOf(last), SEAL_TWIPS) / 2);
@@ -82,7 +82,7 @@ function sealedParagraphs(organs: readonly string[], date: string): Paragraph[] 
 }
 
 /** Left indents (twips) of each organ and of the date for the unsealed layout. */
-export function unsealedLayout(organs: readonly string[], date: string): { organStarts: number[]; dateStart: number } {
+function unsealedLayout(organs: readonly string[], date: string): { organStarts: number[]; dateStart: number } {
   const names = organs.map((o) => o.trim()).filter(Boolean);
   const right = TEXT_WIDTH - 2 * U;
   let organStarts = names.map((n) => right - widthOf(n));

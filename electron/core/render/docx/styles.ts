@@ -25,7 +25,7 @@ export const STYLE = {
   pageNumber: 'GwPageNumber',
 } as const;
 
-export type HeadingLevel = 1 | 2 | 3 | 4;
+type HeadingLevel = 1 | 2 | 3 | 4;
 
 /** Our heading styles, each based on Word's built-in Heading N. */
 export const HEADING_STYLE: Record<HeadingLevel, string> = {
@@ -62,10 +62,10 @@ const CHAR_STYLE_NAME: Record<FontRole, string> = {
 };
 
 /** Exact line spacing on the grid, nothing before or after. */
-export const gridSpacing = (lines = 1) => ({ line: LINE * lines, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+const gridSpacing = (lines = 1) => ({ line: LINE * lines, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 
 /** Two-character first-line indent: chars for Word/WPS, twips for LibreOffice (which ignores firstLineChars). */
-export const BODY_INDENT = { firstLine: 2 * BODY_CHAR_TWIPS, firstLineChars: 200 } as const;
+const BODY_INDENT = { firstLine: 2 * BODY_CHAR_TWIPS, firstLineChars: 200 } as const;
 
 const bodyRun = { font: roleFont('fang'), size: HALF_POINTS.body, color: '000000' } as const;
 
@@ -107,7 +107,7 @@ function gwHeading(level: HeadingLevel): IParagraphStyleOptions {
   };
 }
 
-export interface StyleOptions {
+interface StyleOptions {
   /** Horizontal character scale (w:w, percent) on every run; see RenderDocxOptions.charGrid. */
   scale?: number;
 }

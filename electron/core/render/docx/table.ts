@@ -16,12 +16,12 @@ import {
   type Paragraph,
 } from 'docx';
 
-export const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 
 /** A solid rule; size in eighths of a point (Word allows 2, 4, 6, 8, 12, 18, 24 …). */
 export const rule = (size: number, color = '000000'): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color, space: 0 });
 
-export interface CellSpec {
+interface CellSpec {
   children: Paragraph[];
   width: number;
   verticalAlign?: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable];

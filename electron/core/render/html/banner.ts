@@ -4,7 +4,7 @@ import { esc } from './escape';
 import { bannerGeometry, type BannerGeometry } from './geometry';
 
 /** 签发人 names go two to a line (7.2.6). */
-export const signerLineCount = (signers: string[]): number => Math.max(1, Math.ceil(signers.length / 2));
+const signerLineCount = (signers: string[]): number => Math.max(1, Math.ceil(signers.length / 2));
 
 export function bannerGeometryFor(doc: ReportDocument): BannerGeometry | null {
   const h = doc.header;

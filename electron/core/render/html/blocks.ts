@@ -6,7 +6,7 @@ import { estimateLines } from './geometry';
 const HEADING_FONT: Record<1 | 2 | 3 | 4, FontRole> = { 1: 'hei', 2: 'kai', 3: 'fang', 4: 'fang' };
 
 /** A run keeps its own face only where it differs from the block's; figures carry their id for linking back. */
-export function runHtml(run: Run, blockFont: FontRole): string {
+function runHtml(run: Run, blockFont: FontRole): string {
   const attrs: string[] = [];
   if (run.font && run.font !== blockFont) attrs.push(`class="f-${run.font}"`);
   if (run.figureId) attrs.push(`data-figure-id="${esc(run.figureId)}"`);
@@ -16,7 +16,7 @@ export function runHtml(run: Run, blockFont: FontRole): string {
 
 const idAttr = (anchor: string | undefined): string => (anchor ? ` id="${esc(anchor)}"` : '');
 
-export function blockHtml(block: Block, extraClass = ''): string {
+function blockHtml(block: Block, extraClass = ''): string {
   const cls = extraClass ? ` ${extraClass}` : '';
   if (block.type === 'paragraph') {
     return `<p class="indent${cls}"${idAttr(block.anchor)}>${block.runs.map((r) => runHtml(r, 'fang')).join('')}</p>`;

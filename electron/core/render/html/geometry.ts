@@ -5,10 +5,10 @@
  */
 import { BODY_PT, CHARS_PER_LINE, LINES_PER_PAGE, TYPE_AREA } from '@rules/layout';
 
-export const PX_PER_MM = 96 / 25.4;
-export const PX_PER_PT = 96 / 72;
-export const mmPx = (mm: number): number => mm * PX_PER_MM;
-export const ptPx = (pt: number): number => pt * PX_PER_PT;
+const PX_PER_MM = 96 / 25.4;
+const PX_PER_PT = 96 / 72;
+const mmPx = (mm: number): number => mm * PX_PER_MM;
+const ptPx = (pt: number): number => pt * PX_PER_PT;
 
 /** 225 mm / 22, rounded down to Chromium's 1/64 px so 22 line boxes never exceed the page area. */
 export const LINE_PX = Math.floor((mmPx(TYPE_AREA.heightMm) / LINES_PER_PAGE) * 64) / 64;
@@ -33,9 +33,9 @@ export const HALF_LEADING_PX = (LINE_PX - ptPx(BODY_PT)) / 2;
 export const MARK_MAX_PT = 36;
 export const MARK_LINE_HEIGHT = 1.2;
 /** Top edge of the 标志 below the top of the 版心 (GB/T 9704 7.2.4). */
-export const MARK_TOP_MM = 35;
+const MARK_TOP_MM = 35;
 /** Red rule below the 发文字号 line (7.2.7). */
-export const RULE_GAP_MM = 4;
+const RULE_GAP_MM = 4;
 export const RULE_MM = 0.5;
 
 /** Width of a string in 字: CJK and full-width forms count 1, Latin letters and digits about 0.55. */

@@ -13,7 +13,7 @@ import { reportCss } from './styles';
 export { IMPRINT_FIT_SCRIPT, type ImprintFit } from './imprint';
 export { CHAR_PX, LINE_PX, LETTER_SPACING_PX, HALF_LEADING_PX } from './geometry';
 
-export interface RenderHtmlOptions {
+interface RenderHtmlOptions {
   /** Missing-font notices (e.g. 未安装仿宋_GB2312，已用仿宋代替), kept in the document's <meta> for the app to show. */
   fontWarnings?: string[];
 }

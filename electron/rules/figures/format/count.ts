@@ -14,7 +14,7 @@ export function assertMeasure(v: number, what: string): void {
 }
 
 /** Throws unless `v` is a whole number 0 … 2^53−1 (counts and sums are kept in integer units). */
-export function assertCount(v: number, what: string): void {
+function assertCount(v: number, what: string): void {
   assertMeasure(v, what);
   if (!Number.isSafeInteger(v)) throw new RangeError(`${what} must be a whole number, got ${v}`);
 }

@@ -6,7 +6,7 @@ import type { DisplayRule } from './rule';
 import { approxMagnitude, assertMeasure } from './count';
 
 /** Whole fen of an amount in yuan; float noise from summing REAL columns (0.1 + 0.2) is absorbed. */
-export function toFen(yuan: number): number {
+function toFen(yuan: number): number {
   assertMeasure(yuan, 'money');
   const fen = Math.round(yuan * 100);
   if (!Number.isSafeInteger(fen)) throw new RangeError(`money amount too large: ${yuan}`);
