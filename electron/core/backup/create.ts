@@ -24,7 +24,7 @@ import {
   type Manifest,
 } from './format';
 import { describe, type BackupInfo } from './inspect';
-import { asLedgerError } from './messages';
+import { asLedgerError, ioReason } from './messages';
 import { perPercent, type StageReport } from '../stages';
 import { removeLeftoverWorkDirs, workDirPrefix } from './leftovers';
 import { rotate } from './routine';
@@ -170,7 +170,9 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
     try {
       back = await readBack(tmp, written, manifest!);
     } catch (err) {
-      throw new LedgerError('IO', `备份失败：写入后回读校验未通过（${(err as Error).message}），U盘可能有坏块，请换一个U盘重试。`);
+      // A read error (EIO from a failing stick) is said in the clerk's words, never as the bare errno.
+      const why = err instanceof LedgerError ? err.message : ioReason(err);
+      throw new LedgerError('IO', `备份失败：写入后回读校验未通过（${why}），U盘可能有坏块，请换一个U盘重试。`);
     }
     fs.renameSync(tmp, final);
     tmp = null;
