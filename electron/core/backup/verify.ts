@@ -26,7 +26,7 @@ import { assertContent } from './content-check';
 import { clip } from '@rules/kinds/validate';
 import { LedgerError } from '@rules/errors';
 import { dataStart, openBackupZip, openEntry, type OpenedZip } from './zip-read';
-import { scanFile, type StoredRange } from './scan';
+import { startScan, type StoredRange } from './scan';
 
 interface VerifyOptions {
   /** Extract into this folder while verifying: ledger.sqlite and attachments/<aa>/<sha256>, fsync'd. */
@@ -106,6 +106,7 @@ function readSnapshot<T>(file: string, fn: (db: Db) => T): T {
 export async function verifyBackup(file: string, opts: VerifyOptions = {}): Promise<Verified> {
   const z = await openBackupZip(file);
   const work = opts.extractTo ?? (await fsp.mkdtemp(workDirPrefix('verify')));
+  let scan: ReturnType<typeof startScan> | undefined;
   try {
     const manifest = await readManifest(z);
     const parts = new Map(manifest.parts.map((p) => [p.path, p]));
@@ -133,7 +134,31 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
       );
     }
 
-    // The snapshot first: its integrity and counts, and the attachment names for later messages.
+    // Stored attachments (all of ours) are hashed in one sequential pass that also computes the
+    // whole-file CRC, in a thread of its own (scan.ts) while this one checks the snapshot. Only
+    // parts that can pass are handed to it; the rest fail below, named after the snapshot says
+    // whose they are.
+    const attachmentParts = manifest.parts.filter((p) => p.path.startsWith(ATTACHMENT_PREFIX));
+    const starts = new Map<string, number>();
+    const unlocated = new Map<string, unknown>();
+    for (const p of attachmentParts) {
+      const e = z.entries.get(p.path)!;
+      if (p.sha256 !== p.path.slice(ATTACHMENT_PREFIX.length) || e.compressionMethod !== 0 || e.compressedSize !== p.size) continue;
+      try {
+        starts.set(p.path, await dataStart(z.zip, e));
+      } catch (err) {
+        unlocated.set(p.path, err);
+      }
+    }
+    const ranges: (StoredRange & { part: Part })[] = attachmentParts
+      .filter((p) => starts.has(p.path))
+      .map((p) => {
+        const start = starts.get(p.path)!;
+        return { start, end: start + p.size, dest: opts.extractTo ? stagedAttachment(work, p.sha256) : null, part: p };
+      });
+    scan = startScan(file, z.size - z.comment.length, ranges);
+
+    // The snapshot: its integrity and counts, and the attachment names for later messages.
     const dbPath = path.join(work, SNAPSHOT_NAME);
     await checkPart(
       z,
@@ -159,15 +184,13 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
     });
     if (facts.schemaVersion !== manifest.schemaVersion) throw damaged('数据库版本与清单不符');
     if (stableStringify(facts.counts) !== stableStringify(manifest.counts)) throw damaged('记录数与清单不符');
-    const attachmentParts = manifest.parts.filter((p) => p.path.startsWith(ATTACHMENT_PREFIX));
     const names = new Map(facts.files.map((f) => [f.sha256, f.name]));
     if (attachmentParts.length !== names.size || attachmentParts.some((p) => !names.has(p.path.slice(ATTACHMENT_PREFIX.length)))) {
       throw damaged('附件与记录不对应');
     }
 
-    // Stored attachments (all of ours) are hashed in the one sequential pass that also computes the
-    // whole-file CRC; anything compressed goes through yauzl's inflating stream.
-    const ranges: (StoredRange & { part: Part; label: string })[] = [];
+    // What the scan was not given: anything compressed goes through yauzl's inflating stream, and
+    // anything else is refused here, by name.
     for (const p of attachmentParts) {
       const sha = p.path.slice(ATTACHMENT_PREFIX.length);
       const label = `附件“${names.get(sha)}”`;
@@ -179,30 +202,26 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
         continue;
       }
       if (e.compressedSize !== e.uncompressedSize) throw damaged(`${label}大小不符`);
-      let start: number;
-      try {
-        start = await dataStart(z.zip, e);
-      } catch (err) {
-        throw unreadable(label, err);
-      }
-      ranges.push({ start, end: start + e.compressedSize, dest, part: p, label });
+      if (unlocated.has(p.path)) throw unreadable(label, unlocated.get(p.path));
     }
     if (!z.comment.startsWith(COMMENT_MARKER)) throw damaged('缺少文件校验和');
-    let scan;
+    let scanned;
     try {
-      scan = await scanFile(file, z.size - z.comment.length, ranges);
+      scanned = await scan.done;
     } catch (err) {
       throw (err as Error).message === 'short'
         ? damaged('文件在读取时变短了')
         : asLedgerError(err, opts.extractTo ? '解压备份失败' : '读取备份失败');
     }
-    scan.results.forEach((r, i) => {
-      if (r.size !== ranges[i].part.size || r.sha256 !== ranges[i].part.sha256) throw damaged(`${ranges[i].label}哈希不符`);
+    scanned.results.forEach((r, i) => {
+      const { part } = ranges[i];
+      if (r.size !== part.size || r.sha256 !== part.sha256) throw damaged(`附件“${names.get(part.sha256)}”哈希不符`);
     });
     // Last, the bytes no part covers (headers, directory): the CRC stamped into the comment.
-    if (z.comment !== `${COMMENT_MARKER}${hex8(scan.crc)}`) throw damaged('文件校验和不符（文件结构有改动）');
+    if (z.comment !== `${COMMENT_MARKER}${hex8(scanned.crc)}`) throw damaged('文件校验和不符（文件结构有改动）');
     return { manifest, info: describe(file, z.size, manifest) };
   } finally {
+    await scan?.stop();
     z.zip.close();
     if (!opts.extractTo) fs.rmSync(work, { recursive: true, force: true });
   }

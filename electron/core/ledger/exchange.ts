@@ -101,6 +101,11 @@ function tooDeep(value: unknown, limit: number): boolean {
 }
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
+const TIMESTAMP_KEYS = [
+  ['createdAt', '创建时间'],
+  ['updatedAt', '修改时间'],
+] as const;
+
 /** Checks a parsed exchange file completely; returns the records ready to insert and every problem found. */
 export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue[] } {
   const issues: Issue[] = [];
@@ -168,10 +173,7 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
     if (idProblem) add(idProblem === '缺少记录编号' ? idProblem : `记录编号${idProblem}`, 'id', '记录编号', kind.label);
     else if (ids.has(r.id as string)) add(`记录编号重复：${clip(r.id)}`, 'id', '记录编号', kind.label);
     else ids.add(r.id as string);
-    for (const [key, lbl] of [
-      ['createdAt', '创建时间'],
-      ['updatedAt', '修改时间'],
-    ] as const) {
+    for (const [key, lbl] of TIMESTAMP_KEYS) {
       if (!isRealTimestamp(r[key])) add('时间格式不正确', key, lbl, kind.label);
     }
     if (r.deletedAt !== null && r.deletedAt !== undefined && !isRealTimestamp(r.deletedAt)) {

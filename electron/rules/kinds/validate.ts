@@ -16,12 +16,18 @@ interface ValidateOptions {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Arithmetic, not a Date per call: a backup's check runs this for every one of its records. */
 export function isRealDate(s: string): boolean {
   const m = DATE_RE.exec(s);
   if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
   if (!isLedgerYear(y) || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1]);
 }
 
 /** A value from outside, fit to quote in a message: at most `max` characters, controls shown as �. */
@@ -117,10 +123,18 @@ export function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { va
   }
 }
 
+const fieldMaps = new WeakMap<KindDef, Map<string, FieldDef>>();
+/** A kind's fields by key, built once per kind: a backup's check validates every one of its records. */
+function fieldMap(kind: KindDef): Map<string, FieldDef> {
+  let m = fieldMaps.get(kind);
+  if (!m) fieldMaps.set(kind, (m = new Map(kind.fields.map((f) => [f.key, f]))));
+  return m;
+}
+
 export function validateRecord(kind: KindDef, data: RecordData, opts: ValidateOptions = {}): { data: RecordData; issues: Issue[] } {
   const issues: Issue[] = [];
   const out: RecordData = {};
-  const fields = new Map(kind.fields.map((f) => [f.key, f]));
+  const fields = fieldMap(kind);
   const issue = (f: FieldDef | undefined, key: string, message: string) =>
     issues.push({ kind: kind.label, field: key, fieldLabel: f?.label ?? key, message });
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
@@ -147,7 +161,7 @@ export function validateRecord(kind: KindDef, data: RecordData, opts: ValidateOp
 
   // Cross-field rules run even when some fields are wrong, so one pass reports every problem;
   // a rule is skipped when a field it reads already has its own error.
-  const bad = new Set(issues.map((i) => i.field));
+  const bad = new Set(issues.length ? issues.map((i) => i.field) : undefined);
   const ruleFields = (rule: Rule): string[] =>
     rule.type === 'lte' ? [...rule.left, rule.right] : rule.type === 'dateOrder' ? [rule.from, rule.to] : [rule.field, rule.when];
   for (const rule of kind.rules ?? []) {
