@@ -36,6 +36,7 @@ export async function refusedWorkbook(db: Db, sheets: SheetData[], opts: ImportO
     const sheet = sheets.find((x) => x.name === s.sheet)!;
     const read = cellReader(opts, s.sheet);
     const columnOf = new Map(s.columns.map((c, index) => [c.field, { col: c.col, index }]));
+    const labelOf = new Map(s.columns.filter((c) => c.field).map((c) => [c.col, kind.fields.find((f) => f.key === c.field)?.label]));
     const fields: FieldDef[] = kind.fields.filter((f) => !f.managed && (columnOf.has(f.key) || f.key in s.values || f.required));
     let name = kind.label;
     for (let i = 2; names.has(name); i++) name = `${kind.label}（${i}）`;
@@ -54,7 +55,9 @@ export async function refusedWorkbook(db: Db, sheets: SheetData[], opts: ImportO
         return asCell(at ? read(row, at) : s.values[f.key]);
       });
       const problems = [...sheetErrors, ...s.problems.filter((p) => p.level === 'error' && p.row === r.row)];
-      const said = problems.map((p) => `${p.header ? `${p.header}：` : ''}${p.message}`).join('；');
+      // Named by the field, as this workbook's headers are (the clerk's sheet may have called it otherwise).
+      const named = (p: (typeof problems)[number]) => labelOf.get(p.col) ?? p.header;
+      const said = problems.map((p) => `${named(p) ? `${named(p)}：` : ''}${p.message}`).join('；');
       ws.addRow([...values, spreadsheetText(`原第${r.row}行 ${said}`)]).getCell(problemCol).alignment = { wrapText: true };
       records++;
     }
