@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, startApp, type E2eApp } from './support/app';
 import { api } from '../support/call';
@@ -27,6 +28,17 @@ async function partyMeetings(): Promise<Buffer> {
   ws.addRow([`${Y}-02-30`, '党委会议（第2次）', 11]);
   ws.addRow([`${Y}-03-03`, '党委会议（第3次）', 10]);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The kind page's Excel menu → 导入Excel…, the workbook picked: the dialog. */
+async function openImport(page: Page, name: string, buffer: Buffer) {
+  await page.getByTestId('excel-menu').click();
+  await page.getByRole('menuitem', { name: '导入Excel…' }).click();
+  const dialog = page.getByTestId('import-dialog');
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByTestId('import-pick').click();
+  await (await chooser).setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  return dialog;
 }
 
 async function clerkWorkbook(): Promise<Buffer> {
@@ -55,18 +67,7 @@ describe('excel import and export in the app', () => {
 
   it('imports through the preview after changing one column', async () => {
     const { page } = app;
-    await page.getByTestId('excel-menu').click();
-    await page.getByRole('menuitem', { name: '导入Excel…' }).click();
-    const dialog = page.getByTestId('import-dialog');
-    const chooser = page.waitForEvent('filechooser');
-    await dialog.getByTestId('import-pick').click();
-    await (
-      await chooser
-    ).setFiles({
-      name: '会议台账.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await clerkWorkbook(),
-    });
+    const dialog = await openImport(page, '会议台账.xlsx', await clerkWorkbook());
 
     const summary = dialog.getByTestId('import-summary');
     await summary.filter({ hasText: '可导入 3 行' }).waitFor();
@@ -149,18 +150,7 @@ describe('excel import and export in the app', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('import-dialog').waitFor({ state: 'hidden' });
     await new AppShell(page).openKind('会议');
-    await page.getByTestId('excel-menu').click();
-    await page.getByRole('menuitem', { name: '导入Excel…' }).click();
-    const dialog = page.getByTestId('import-dialog');
-    const chooser = page.waitForEvent('filechooser');
-    await dialog.getByTestId('import-pick').click();
-    await (
-      await chooser
-    ).setFiles({
-      name: '党委会议.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await partyMeetings(),
-    });
+    const dialog = await openImport(page, '党委会议.xlsx', await partyMeetings());
 
     // The 填报 line was taken for the headers: every data row is counted, none imported.
     const headerRow = dialog.getByTestId('sheet-header-row');

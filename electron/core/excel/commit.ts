@@ -78,7 +78,8 @@ export function commitImport(db: Db, sheets: SheetData[], opts: CommitOptions = 
           else adding.push(r.data);
         }
         if (!adding.length) continue;
-        createRecords(db, s.kind, adding);
+        // Each row passed validateRecord in the preview just built, against the same settings, in this transaction.
+        createRecords(db, s.kind, adding, { validated: true });
         result.added += adding.length;
         result.byKind[s.kind] = (result.byKind[s.kind] ?? 0) + adding.length;
       }

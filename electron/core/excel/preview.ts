@@ -25,11 +25,17 @@ export interface ImportOptions extends PlanDefaults {
 
 /** 合计, 总计(12条), 小计： …, in one of the row's first cells. */
 const TOTALS = /^(合计|总计|小计|共计|累计|total)(\(.*\))?[:：]?$/;
-const hasTotalsWord = (r: SheetRow) =>
-  r.cells
-    .filter((c) => !isBlank(c))
-    .slice(0, 3)
-    .some((c) => typeof c === 'string' && TOTALS.test(fold(c)));
+/** Cheap test first: every totals word has one of these characters (folding each cell of 10,000 rows is not free). */
+const MAYBE_TOTALS = /[计TtＴｔ]/;
+function hasTotalsWord(r: SheetRow): boolean {
+  let seen = 0;
+  for (const c of r.cells) {
+    if (isBlank(c)) continue;
+    if (typeof c === 'string' && MAYBE_TOTALS.test(c) && TOTALS.test(fold(c))) return true;
+    if (++seen === 3) return false;
+  }
+  return false;
+}
 
 /** A year named in the sheet's name or its title rows (「2023年会议台账」), for dates typed without one. */
 function yearHint(sheet: SheetData, headerRow: number): number | undefined {
@@ -62,6 +68,7 @@ const cellKey = (v: CellValue): string => (v instanceof Date ? '' : String(v ?? 
 export function cellReader(opts: ImportOptions, sheet: string): (r: SheetRow, m: { col: string; index: number }) => CellValue {
   const replace = opts.overrides?.[sheet]?.replace ?? {};
   const fixed = opts.overrides?.[sheet]?.cells ?? {};
+  if (!Object.keys(replace).length && !Object.keys(fixed).length) return (r, m) => r.cells[m.index] ?? null;
   return (r, m) => {
     const v = r.cells[m.index] ?? null;
     const addr = `${m.col}${r.n}`;
@@ -212,7 +219,7 @@ function previewSheet(db: Db, sheet: SheetData, plan: SheetPlan, opts: ImportOpt
     if (missing.size) errors++;
     const title = typeof v.data[kind.titleField] === 'string' ? (v.data[kind.titleField] as string) : '';
     const date = v.data[kind.dateField] as string | undefined;
-    const dup = date ? existing.get(`${date}|${fold(title)}`) : undefined;
+    const dup = date && existing.size ? existing.get(`${date}|${fold(title)}`) : undefined;
     const dateYear = date ? Number(date.slice(0, 4)) : undefined;
     const otherYear = !errors && opts.year && dateYear && dateYear !== opts.year ? dateYear : undefined;
     if (errors) tally.refused++;
