@@ -304,3 +304,21 @@ describe('rows the old totals rule took for totals', () => {
     expect(p.sheets[0].tally).toMatchObject({ totals: 1, ready: 1 });
   });
 });
+
+describe('a sheet recognised as nothing, on a kind page', () => {
+  it('is read as the page’s kind, its header row the first that looks like one', async () => {
+    const L = ledger();
+    const bytes = await workbook([
+      {
+        name: 'Sheet1',
+        merges: ['A1:C1'],
+        rows: [['热线工单登记'], ['来电日期', '反映问题', '处理情况'], [d('2024-06-01'), '路灯不亮', '已处理']],
+      },
+    ]);
+    const whole = await previewWorkbook(L.ctx.db, bytes, { year: 2024 });
+    expect(whole.sheets[0].kind).toBeNull();
+    const page = await previewWorkbook(L.ctx.db, bytes, { year: 2024, kind: 'ticket' });
+    expect(page.sheets[0]).toMatchObject({ kind: 'ticket', kindFrom: 'page', headerRow: 2, detectedHeaderRow: 2 });
+    expect(page.sheets[0].tally).toMatchObject({ rows: 3, above: 2, refused: 1 });
+  });
+});

@@ -126,9 +126,11 @@ function firstHeaderLike(rows: SheetRow[]): SheetRow | undefined {
   return rows.slice(0, HEADER_SCAN_ROWS).find((r) => new Set(r.cells.map(headerText).filter(Boolean)).size >= 2) ?? rows[0];
 }
 
-/** Rows the clerk may pick as the header row: the first few, each shown by its distinct texts. */
-function headerChoices(rows: SheetRow[]): HeaderChoice[] {
-  return rows.slice(0, HEADER_SCAN_ROWS).map((r) => {
+/** Rows the clerk may pick as the header row: the first few (and the one chosen, if further down), each shown by its distinct texts. */
+function headerChoices(rows: SheetRow[], chosen?: number): HeaderChoice[] {
+  const first = rows.slice(0, HEADER_SCAN_ROWS);
+  const extra = chosen && !first.some((r) => r.n === chosen) ? rows.filter((r) => r.n === chosen) : [];
+  return [...first, ...extra].map((r) => {
     const text = [...new Set(r.cells.map(headerText).filter(Boolean))].join('｜');
     return { row: r.n, text: text.length > 60 ? `${text.slice(0, 60)}…` : text };
   });
@@ -206,7 +208,7 @@ export function planSheet(
       kindFrom,
       headerRow: wanted ?? detectedHeaderRow,
       detectedHeaderRow,
-      headerChoices: headerChoices(rows),
+      headerChoices: headerChoices(rows, wanted),
       columns,
       shapeKey: shapeKey(row),
       values,
