@@ -15,5 +15,5 @@ export async function importWorkbook(db: Db, bytes: Uint8Array, opts: CommitOpti
 export { formatProblem, type ImportPreview, type ImportProblem, type SheetPreview, type ImportRow } from './preview';
 export type { CommitResult, CommitOptions } from './commit';
 export type { MappingOverrides, SheetMapping } from './map';
-export { exportKindWorkbook, exportYearWorkbook } from './export';
+export { exportKindFile, exportKindWorkbook, exportYearFile, exportYearWorkbook } from './export';
 export { templateFileName, templateWorkbook } from './template';
