@@ -71,7 +71,9 @@ export function lineCount(text: string, width: number): number {
 export function rowHeight(texts: readonly string[], widths: readonly number[], min = 0): number {
   let lines = 1;
   texts.forEach((t, i) => {
-    if (t) lines = Math.max(lines, lineCount(t, widths[i]));
+    // Most cells are one short line: no character is wider than 2 units, so that needs no layout.
+    if (!t || (t.length * 2 <= unitsPerLine(widths[i]) && !t.includes('\n'))) return;
+    lines = Math.max(lines, lineCount(t, widths[i]));
   });
   return Math.max(min, lines * LINE_PT + ROW_PAD_PT);
 }

@@ -9,7 +9,11 @@ import { spreadsheetText } from '@rules/spreadsheet-text';
 import { registerCell } from '@rules/kinds/register';
 
 /** Display width in Excel's units: a CJK character takes two. */
-export const textWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0);
+export function textWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) n += ch.charCodeAt(0) <= 0xff ? 1 : 2;
+  return n;
+}
 
 export function headerOf(f: FieldDef, markRequired: boolean): string {
   const unit = f.unit && (f.type === 'int' || f.type === 'money') ? `（${f.unit}）` : '';
