@@ -132,6 +132,17 @@ function measure(op: string, file: string): Measured {
   return JSON.parse(r.stdout) as Measured;
 }
 
+/** Runs two operations alternately, three times each; their medians. */
+function alternate(a: string, b: string, file: string): [Measured, Measured] {
+  const as: Measured[] = [];
+  const bs: Measured[] = [];
+  for (let i = 0; i < 3; i++) {
+    as.push(measure(a, file));
+    bs.push(measure(b, file));
+  }
+  return [median(as), median(bs)];
+}
+
 export async function run(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-excel-'));
   try {
@@ -139,23 +150,10 @@ export async function run(): Promise<BenchRow[]> {
     await writeWorkbook(file);
     // Read and import alternate, three times each, and the medians are compared: one child of each
     // swings by a third on a shared machine, which is more than the margin being measured.
-    const reads: Measured[] = [];
-    const imports: Measured[] = [];
-    for (let i = 0; i < 3; i++) {
-      reads.push(measure('read', file));
-      imports.push(measure('import', file));
-    }
-    const read = median(reads);
-    const imp = median(imports);
+    const [read, imp] = alternate('read', 'import', file);
     measure('seed', file);
-    const bares: Measured[] = [];
-    const exports: Measured[] = [];
-    for (let i = 0; i < 3; i++) {
-      bares.push(measure('export-bare', file));
-      exports.push(measure('export', file));
-    }
-    const bare = median(bares);
-    const exp = median(exports);
+    // The same for the export and its baseline, on one ledger seeded once.
+    const [bare, exp] = alternate('export-bare', 'export', file);
     const ratio = imp.ms / read.ms;
     return [
       {
