@@ -19,7 +19,7 @@ import { resolveRegisterColumns } from '@rules/kinds/register';
 import { addAllSamples, tempDir, ledgerPerTest } from '../support/ledger';
 import { load } from './helpers';
 import { api } from '../support/call';
-import type { LedgerContext } from '@core/api';
+import { callApi, type LedgerContext } from '@core/api';
 import type { Settings } from '@rules/settings';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/shuangtu-2023.json');
@@ -145,6 +145,14 @@ describe('year workbook', () => {
     expect(ws.rowCount).toBe(expected + 1); // no numeric field in 矛盾纠纷: no totals row
     const typeCol = (ws.getRow(1).values as unknown[]).indexOf('纠纷类型');
     for (let i = 2; i <= expected + 1; i++) expect(ws.getRow(i).getCell(typeCol).value).toBe('邻里');
+    // The clerk's 登记簿 columns, as the page's Excel menu sends them: printed after 序号 (date and title always), the rest after.
+    const { dataBase64 } = await api<{ dataBase64: string }>(L.ctx, 'excel.exportKind', { ...q, columns: ['result'] });
+    const chosen = (await load(Buffer.from(dataBase64, 'base64'))).worksheets[0];
+    expect((chosen.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['序号', '登记日期', '纠纷概要', '结果']);
+    expect(chosen.pageSetup.printArea).toBe(`A1:D${expected + 1}`);
+    expect(chosen.getRow(1).cellCount).toBe(getKind('dispute')!.fields.length + 1);
+    const refused = await callApi(L.ctx, 'excel.exportKind', { ...q, columns: ['nope'] });
+    expect(refused.ok || refused.error.message).toContain('没有“nope”字段');
   });
 
   it('makes text that looks like a formula safe, and reads it back as typed', async () => {

@@ -142,7 +142,8 @@ export const API_INPUTS = {
     includeDuplicates: z.array(z.string().max(200)).max(100_000).optional(),
   }),
   'excel.exportYear': z.object({ year }),
-  'excel.exportKind': listQuery.extend(sorted),
+  // The register's columns the clerk chose (absent: the kind's defaults) are the sheet's printed ones.
+  'excel.exportKind': register.extend(sorted),
   'excel.template': z.object({ kind: z.enum(KIND_IDS).optional() }),
 
   'diagnostics.collect': z.object({}),
