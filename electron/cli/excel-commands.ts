@@ -9,7 +9,7 @@ import { getKind, KINDS } from '@rules/kinds';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '@core/fs/atomic';
 import { openContext } from '@core/api';
-import { formatProblem, type CommitResult } from '@core/excel';
+import { exportKindFile, exportYearFile, formatProblem, type CommitResult } from '@core/excel';
 import { call, createNew, registerCommand, registerFormat, removeIfStillOurs, withLedger, type Args, type Io } from './run';
 
 const KIND_HELP = `类型：${KINDS.map((k) => `${k.id}（${k.label}）`).join('、')}`;
@@ -95,10 +95,10 @@ async function exportXlsx(a: Args, io: Io): Promise<number> {
   const out = a.need('out');
   const year = a.year();
   const kind = kindOf(a.values.kind);
+  // Streamed straight into a temp file beside `out`, then renamed: no workbook-sized buffer.
   const r = await withLedger(file, false, (ctx) =>
-    kind ? call(ctx, 'excel.exportKind', { kind, year, sortBy: 'date', sortDir: 'asc' }) : call(ctx, 'excel.exportYear', { year }),
+    kind ? exportKindFile(ctx.db, { kind, year, sortBy: 'date', sortDir: 'asc' }, out) : exportYearFile(ctx.db, year, out),
   );
-  writeFileAtomic(out, Buffer.from(r.dataBase64, 'base64'));
   io.out(`已导出${r.records}条记录到：${path.resolve(out)}`);
   return 0;
 }

@@ -122,7 +122,7 @@ describe('excel import and export in the app', () => {
     await wb.xlsx.load(fs.readFileSync(await d.path()) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     const titles = ws
-      .getColumn(3)
+      .getColumn((ws.getRow(1).values as unknown[]).indexOf('会议名称'))
       .values.slice(2)
       .filter((v) => typeof v === 'string' && !v.startsWith('合计'));
     expect(titles.sort()).toEqual(['第1次党委会议', '第2次党委会议']);

@@ -47,7 +47,11 @@ export const excelApi = {
     HEAVY,
   ),
   'excel.exportYear': method(API_INPUTS['excel.exportYear'], async (ctx, i) => file(await exportYearWorkbook(ctx.db, i.year)), HEAVY),
-  'excel.exportKind': method(API_INPUTS['excel.exportKind'], async (ctx, i) => file(await exportKindWorkbook(ctx.db, i)), HEAVY),
+  'excel.exportKind': method(
+    API_INPUTS['excel.exportKind'],
+    async (ctx, { columns, ...q }) => file(await exportKindWorkbook(ctx.db, q, columns)),
+    HEAVY,
+  ),
   'excel.template': method(
     API_INPUTS['excel.template'],
     async (ctx, i) => {

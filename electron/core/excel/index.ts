@@ -25,5 +25,5 @@ export async function refusedRowsWorkbook(
 export { formatProblem, type ImportPreview, type ImportProblem, type SheetPreview, type ImportRow } from './preview';
 export type { CommitResult, CommitOptions } from './commit';
 export type { MappingOverrides, SheetMapping } from './map';
-export { exportKindWorkbook, exportYearWorkbook } from './export';
+export { exportKindFile, exportKindWorkbook, exportYearFile, exportYearWorkbook } from './export';
 export { templateFileName, templateWorkbook } from './template';

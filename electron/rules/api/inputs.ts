@@ -158,7 +158,8 @@ export const API_INPUTS = {
   // The rows an import with these choices refuses, as a workbook with a 问题 column.
   'excel.refusedRows': importing,
   'excel.exportYear': z.object({ year }),
-  'excel.exportKind': listQuery.extend(sorted),
+  // The register's columns the clerk chose (absent: the kind's defaults) are the sheet's printed ones.
+  'excel.exportKind': register.extend(sorted),
   'excel.template': z.object({ kind: z.enum(KIND_IDS).optional() }),
 
   'diagnostics.collect': z.object({}),
