@@ -41,6 +41,8 @@ export interface PdfDraw {
 export class OwnedPdf {
   private destroyed = false;
   private readonly draws = new Set<{ task: RenderTask; settled: Promise<unknown> }>();
+  /** Pages handed out by this owner: a page of another (perhaps destroyed) document is never drawn here. */
+  private readonly mine = new WeakSet<PDFPageProxy>();
 
   private constructor(private readonly doc: PDFDocumentProxy) {}
 
@@ -64,7 +66,9 @@ export class OwnedPdf {
     if (this.destroyed) return null;
     try {
       const p = await this.doc.getPage(n);
-      return this.destroyed ? null : p;
+      if (this.destroyed) return null;
+      this.mine.add(p);
+      return p;
     } catch {
       return null;
     }
@@ -84,14 +88,20 @@ export class OwnedPdf {
 
   /** Draws `page` at `scale` CSS px per PDF point, sharp on high-DPI screens. */
   draw(page: PDFPageProxy, canvas: HTMLCanvasElement, scale: number): PdfDraw {
-    if (this.destroyed) return { done: Promise.resolve(false), cancel() {} };
+    const refused = { done: Promise.resolve(false), cancel() {} };
+    if (this.destroyed || !this.mine.has(page)) return refused;
     const ratio = window.devicePixelRatio || 1;
     const viewport = page.getViewport({ scale: scale * ratio });
     // Drawn on a canvas of its own, then copied: the shown canvas keeps its picture until the new one is ready.
     const off = document.createElement('canvas');
     off.width = Math.floor(viewport.width);
     off.height = Math.floor(viewport.height);
-    const task = page.render({ canvas: off, viewport });
+    let task: RenderTask;
+    try {
+      task = page.render({ canvas: off, viewport });
+    } catch {
+      return refused;
+    }
     const done = task.promise.then(
       () => {
         if (this.destroyed) return false;

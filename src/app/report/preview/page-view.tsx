@@ -10,16 +10,17 @@ import type { FigureHit } from './figure-hits';
 /** pdf.js scale 1 draws one CSS px per PDF point; paper size on screen is 96/72 of that. */
 export const CSS_PER_PT = 96 / 72;
 
+/** Page `n` of `pdf` (null until read; never a page of the document shown before). */
 function usePage(pdf: OwnedPdf, n: number): PDFPageProxy | null {
-  const [page, setPage] = useState<PDFPageProxy | null>(null);
+  const [got, setGot] = useState<{ pdf: OwnedPdf; page: PDFPageProxy } | null>(null);
   useEffect(() => {
     let on = true;
-    void pdf.page(n).then((p) => on && p && setPage(p));
+    void pdf.page(n).then((page) => on && page && setGot({ pdf, page }));
     return () => {
       on = false;
     };
   }, [pdf, n]);
-  return page;
+  return got?.pdf === pdf ? got.page : null;
 }
 
 /** True once `el` has come within a screen of the visible area (and stays true). */
@@ -60,6 +61,8 @@ interface PageProps {
   /** CSS px per PDF point. */
   scale: number;
   hits: readonly FigureHit[];
+  /** The page's words, for screen readers. */
+  text: string;
   onFigure(figureId: string): void;
   /** Page 1 of this document is drawn: the others may start. */
   ready: boolean;
@@ -68,7 +71,7 @@ interface PageProps {
   onDrawn(n: number): void;
 }
 
-export function PageView({ pdf, n, scale, hits, onFigure, ready, queued, onDrawn }: PageProps) {
+export function PageView({ pdf, n, scale, hits, text, onFigure, ready, queued, onDrawn }: PageProps) {
   const page = usePage(pdf, n);
   const box = useRef<HTMLDivElement>(null);
   const near = useNear(box, n === 1);
@@ -81,6 +84,9 @@ export function PageView({ pdf, n, scale, hits, onFigure, ready, queued, onDrawn
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [drawn]);
   const viewport = page?.getViewport({ scale });
+  // While a new document's page is read, the box keeps the old one's size (no jump in the scroller).
+  const size = useRef<{ width: number; height: number } | undefined>(undefined);
+  if (viewport) size.current = { width: viewport.width, height: viewport.height };
   return (
     <div
       ref={box}
@@ -88,9 +94,12 @@ export function PageView({ pdf, n, scale, hits, onFigure, ready, queued, onDrawn
       data-testid="pdf-page"
       data-page={n}
       data-rendered={current ? 'true' : 'false'}
-      style={viewport ? { width: viewport.width, height: viewport.height } : undefined}
+      style={size.current}
     >
       <canvas ref={canvas} aria-label={`第${n}页`} />
+      <div className="pdf-page-text" data-testid="pdf-page-text">
+        {text}
+      </div>
       {viewport &&
         hits.map((h, i) => {
           const [x0, y0] = viewport.convertToViewportPoint(h.rect[0], h.rect[1]) as number[];

@@ -42,6 +42,30 @@ function useBoxSize(el: React.RefObject<HTMLElement | null>): { w: number; h: nu
   return size;
 }
 
+/**
+ * Makes `el` reach down to the window's bottom edge, wherever the banners above it leave its top:
+ * only the pages scroll, and 整页 can use all the height there is.
+ */
+function useFillHeight(el: React.RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const node = el.current;
+    if (!node) return;
+    const fit = () => {
+      const top = node.getBoundingClientRect().top + window.scrollY;
+      node.style.height = `${Math.max(360, window.innerHeight - top - 12)}px`;
+    };
+    fit();
+    const ro = new ResizeObserver(fit);
+    const page = node.closest('[data-testid="report-page"]');
+    if (page) for (const child of page.children) if (!child.contains(node)) ro.observe(child);
+    window.addEventListener('resize', fit);
+    return () => {
+      ro.disconnect();
+      window.removeEventListener('resize', fit);
+    };
+  }, [el]);
+}
+
 /** Page 1's size in PDF points (all report pages are A4). */
 function usePageSize(pdf: OwnedPdf | null): { w: number; h: number } | null {
   const [size, setSize] = useState<{ w: number; h: number } | null>(null);
@@ -80,24 +104,33 @@ function useDrawnPages(pdf: OwnedPdf | null) {
   return { drawn, upTo, onDrawn };
 }
 
-/** Where the figures sit on the pages; read once page 1 is on screen. */
-function useFigureHits(pdf: OwnedPdf | null, document: ReportDocument | null, ready: boolean): Map<number, FigureHit[]> {
-  const [hits, setHits] = useState<FigureHit[]>([]);
+/**
+ * The pages' text, read once page 1 is on screen: where the figures sit (clickable), and each page's
+ * words for screen readers (the canvas alone says nothing).
+ */
+function usePageTexts(pdf: OwnedPdf | null, document: ReportDocument | null, ready: boolean) {
+  const [read, setRead] = useState<{ hits: FigureHit[]; texts: string[] }>({ hits: [], texts: [] });
   useEffect(() => {
-    if (!pdf || !document || !ready) return setHits([]);
+    if (!pdf || !ready) return setRead({ hits: [], texts: [] });
     let on = true;
     void Promise.all(Array.from({ length: pdf.numPages }, (_, i) => pdf.text(i + 1))).then(
-      (items) => on && setHits(findFigureHits(items, figureRuns(document))),
+      (items) =>
+        on &&
+        setRead({
+          hits: document ? findFigureHits(items, figureRuns(document)) : [],
+          texts: items.map((page) => page.map((t) => t.str).join('')),
+        }),
     );
     return () => {
       on = false;
     };
   }, [pdf, document, ready]);
-  return useMemo(() => {
+  const byPage = useMemo(() => {
     const m = new Map<number, FigureHit[]>();
-    for (const h of hits) m.set(h.page + 1, [...(m.get(h.page + 1) ?? []), h]);
+    for (const h of read.hits) m.set(h.page + 1, [...(m.get(h.page + 1) ?? []), h]);
     return m;
-  }, [hits]);
+  }, [read.hits]);
+  return { byPage, texts: read.texts };
 }
 
 export function ReportPreview({ unsaved, file, document, onFigure }: Props) {
@@ -105,10 +138,12 @@ export function ReportPreview({ unsaved, file, document, onFigure }: Props) {
   const [zoom, setZoom] = useState<Zoom>('page');
   const [current, setCurrent] = useState(1);
   const scroller = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useFillHeight(root);
   const box = useBoxSize(scroller);
   const paper = usePageSize(pdf);
   const { drawn, upTo, onDrawn } = useDrawnPages(pdf);
-  const byPage = useFigureHits(pdf, document, drawn.has(1));
+  const { byPage, texts } = usePageTexts(pdf, document, drawn.has(1));
 
   // CSS px per PDF point: a fit follows the window; a percentage is of the paper's real size.
   const scale = (() => {
@@ -137,7 +172,7 @@ export function ReportPreview({ unsaved, file, document, onFigure }: Props) {
   };
 
   return (
-    <div className="preview" data-testid="report-preview" data-generation={generation}>
+    <div className="preview" ref={root} data-testid="report-preview" data-generation={generation}>
       <Group justify="space-between" className="preview-bar" wrap="nowrap">
         <Group gap="xs" wrap="nowrap">
           <Text size="sm" data-testid="pdf-page-count">
@@ -218,6 +253,7 @@ export function ReportPreview({ unsaved, file, document, onFigure }: Props) {
                 n={i + 1}
                 scale={scale}
                 hits={byPage.get(i + 1) ?? []}
+                text={texts[i] ?? ''}
                 onFigure={onFigure}
                 ready={drawn.has(1)}
                 queued={i + 1 <= upTo + 1}
