@@ -20,3 +20,11 @@ export async function timeMedian(runs: number, fn: () => unknown | Promise<unkno
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
 }
+
+/** Median of several times measured by fn itself (e.g. in a page), in milliseconds. */
+export async function medianOf(runs: number, fn: () => Promise<number>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await fn());
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}

@@ -17,7 +17,7 @@ import { insertRecord, nowIso } from '@core/ledger/records';
 import { startHarness } from '../electron/harness/server';
 import { launchChromium, RENDERER_DIR, requireBuiltRenderer, VIEWPORT } from '../test/e2e/support/app';
 import { sampleRecord } from '../test/support/samples';
-import type { BenchRow } from './row';
+import { medianOf, type BenchRow } from './row';
 
 const KIND = 'enforcement';
 const YEAR = 2025;
@@ -73,14 +73,6 @@ function timeInPage(page: Page, action: string): Promise<number> {
   })()`);
 }
 
-/** Median of times measured in the page (timeMedian in ./row times the call from Node instead). */
-async function median(runs: number, fn: () => Promise<number>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await fn());
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
 export async function run(): Promise<BenchRow[]> {
   requireBuiltRenderer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-ui-'));
@@ -94,14 +86,14 @@ export async function run(): Promise<BenchRow[]> {
     await page.goto(harness.url);
     await page.getByRole('heading', { name: `${YEAR}年度台账概览` }).waitFor();
 
-    const open = await median(RUNS, async () => {
+    const open = await medianOf(RUNS, async () => {
       await page.evaluate(() => (window.location.hash = '#/'));
       await page.getByRole('heading', { name: `${YEAR}年度台账概览` }).waitFor();
       return timeInPage(page, `location.hash = '#/kind/${KIND}'`);
     });
     const clickHeader = (label: string) =>
       `[...document.querySelectorAll('thead th')].find((th) => th.textContent.startsWith('${label}')).click()`;
-    const sort = await median(RUNS, () => timeInPage(page, clickHeader('罚款金额')));
+    const sort = await medianOf(RUNS, () => timeInPage(page, clickHeader('罚款金额')));
     const typeSearch = (text: string) =>
       `const box = document.querySelector('input[aria-label="搜索"]');
        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(box, '${text}');
@@ -109,9 +101,9 @@ export async function run(): Promise<BenchRow[]> {
     // Two texts in turn, each matching hundreds of rows; includes the box's 250 ms debounce.
     const texts = ['执法检查', '第1'];
     let n = 0;
-    const search = await median(RUNS, () => timeInPage(page, typeSearch(texts[n++ % 2])));
+    const search = await medianOf(RUNS, () => timeInPage(page, typeSearch(texts[n++ % 2])));
     await timeInPage(page, typeSearch(''));
-    const nextPage = await median(RUNS, () => timeInPage(page, `document.querySelector('button[aria-label="下一页"]').click()`));
+    const nextPage = await medianOf(RUNS, () => timeInPage(page, `document.querySelector('button[aria-label="下一页"]').click()`));
     const note = `${ROWS.toLocaleString('en')} rows in ${YEAR}, median of ${RUNS}`;
     return [
       { name: 'ui: open 行政执法 page', ms: open, targetMs: TARGET_MS, note },

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleReport } from '@core/report/assemble';
 import { getReportSpec } from '@core/report/store';
-import { applyZeroWording, clauseAround, dropFigure } from '../../src/app/report/clause-fix';
+import { applyZeroWording, dropFigure } from '../../src/app/report/clause-fix';
+import { clauseAround } from '@rules/report/clause';
 import { allParagraphs } from '../../src/app/report/spec-edit';
 import type { ReportSpec, Segment } from '../../src/app/report/types';
 import { tempLedger, type TempLedger } from '../support/ledger';

@@ -2,7 +2,16 @@
 import { method } from './define';
 import { API_INPUTS } from '@rules/api/inputs';
 import { checkCustomFigure } from '@rules/figures/schema';
-import { allFigures, computeAll, computeDef, definitionProblem, traceDef, traceFigure, yearPeriod } from '../figures/compute';
+import {
+  allFigures,
+  computeAll,
+  computeDef,
+  definitionProblem,
+  traceDef,
+  traceFigure,
+  withFigureMemo,
+  yearPeriod,
+} from '../figures/compute';
 import { deleteCustomFigure, listCustomFigures, saveCustomFigure } from '../ledger/custom-figures';
 import { assembleYear } from '../report/assemble';
 import { getReportSpec, resetReportSpec, saveReportSpec } from '../report/store';
@@ -12,7 +21,8 @@ import { renderReport } from '../report/export';
 export const reportApi = {
   /** Built-in figures, then the clerk's own (自定义指标). */
   'figures.catalogue': method(API_INPUTS['figures.catalogue'], (ctx) => allFigures(ctx.db)),
-  'figures.list': method(API_INPUTS['figures.list'], (ctx, i) => computeAll(ctx.db, i.year)),
+  // The report screen reads the values through report.overview; the CLI's `figures` lists them.
+  'figures.list': method(API_INPUTS['figures.list'], (ctx, i) => computeAll(ctx.db, i.year), { cliOnly: true }),
   'figures.trace': method(API_INPUTS['figures.trace'], (ctx, i) =>
     traceFigure(ctx.db, i.figureId, { from: i.sinceYear ?? i.year, to: i.year }),
   ),
@@ -58,5 +68,18 @@ export const reportApi = {
     { cliOnly: true, worker: true },
   ),
   'report.staleness': method(API_INPUTS['report.staleness'], (ctx, i) => reportStaleness(ctx.db, i.year)),
+  /**
+   * The figures, the assembly and the staleness of the last output in one read of the ledger: each
+   * figure of the year is computed once and the assembly reuses it (withFigureMemo).
+   */
+  'report.overview': method(API_INPUTS['report.overview'], (ctx, i) =>
+    ctx.db.transaction(() =>
+      withFigureMemo(() => ({
+        values: computeAll(ctx.db, i.year),
+        assembled: assembleYear(ctx.db, i.year),
+        staleness: reportStaleness(ctx.db, i.year),
+      })),
+    )(),
+  ),
   'report.sources': method(API_INPUTS['report.sources'], (ctx, i) => sourcesTable(ctx.db, assembleYear(ctx.db, i.year).uses)),
 };

@@ -127,8 +127,34 @@ interface ComputeOptions {
   unit?: string;
 }
 
+/** Results already computed in the current withFigureMemo call, by figure, period and options. */
+let memo: Map<string, FigureResult> | null = null;
+
+/**
+ * Runs `fn` with every figure computed at most once per period and display options: one screen's
+ * worth of answers (the values, the assembly) from one computation. Only for a read of the ledger
+ * that writes nothing meanwhile (the memo is dropped when `fn` returns).
+ */
+export function withFigureMemo<T>(fn: () => T): T {
+  if (memo) return fn();
+  memo = new Map();
+  try {
+    return fn();
+  } finally {
+    memo = null;
+  }
+}
+
 /** Computes a definition (built-in or custom); a custom one that no longer matches the kinds gives `ok: false`, never 0 silently. */
 export function computeDef(db: Db, f: FigureDef, period: Period, opts: ComputeOptions = {}): FigureResult {
+  if (!memo) return computeFresh(db, f, period, opts);
+  const key = JSON.stringify([f.id, period.from, period.to, opts.rule ?? null, opts.unit ?? null]);
+  let r = memo.get(key);
+  if (!r) memo.set(key, (r = computeFresh(db, f, period, opts)));
+  return r;
+}
+
+function computeFresh(db: Db, f: FigureDef, period: Period, opts: ComputeOptions): FigureResult {
   const unit = f.value.type === 'count' || f.value.type === 'sum' ? (opts.unit ?? f.unit) : f.unit;
   const base = { id: f.id, name: f.name, unit, type: f.value.type };
   const broken = definitionProblem(f);

@@ -24,6 +24,7 @@ import {
   subjectLine,
 } from '@rules/report/title';
 import { checkReport, type Problem } from './checks';
+import { clauseAround, zeroWording } from '@rules/report/clause';
 import { getReportSpec } from './store';
 import { fixForMeasure, type RecordFix } from '@rules/record-fix';
 import type { FigureDef } from '@rules/figures/types';
@@ -41,6 +42,10 @@ class Resolver {
   readonly problems: Problem[] = [];
   readonly uses: FigureUse[] = [];
   private cache = new Map<string, FigureResult>();
+  /** Segments printed as their zero wording: it stands for their whole clause (paragraph()). */
+  private zeroed = new Set<Segment>();
+  /** The paragraph being resolved, for the clause around a figure. */
+  private place: { segments: readonly Segment[]; index: number } | null = null;
 
   constructor(
     private db: Db,
@@ -105,7 +110,10 @@ class Resolver {
       this.uses.push({ figureId: r.id, period: { from: this.year, to: this.year }, display: r.display, manual: false, anchor });
     // The zero wording stands for the whole group only when no rate of it can be computed.
     const allWithoutBase = results.every(({ r }) => lacksBase(r));
-    if (allWithoutBase && seg.zeroText) return [{ text: this.text(seg.zeroText), figureId: results[0].r.id }];
+    if (allWithoutBase && seg.zeroText) {
+      this.zeroed.add(seg);
+      return [{ text: this.text(seg.zeroText), figureId: results[0].r.id }];
+    }
     const zeroText = allWithoutBase ? items.find(({ def }) => def!.zeroPhrase)?.def!.zeroPhrase : undefined;
     for (const [i, { r }] of results.entries()) {
       const def = items[i].def!;
@@ -165,7 +173,10 @@ class Resolver {
     this.uses.push({ figureId: r.id, period, display: shown, manual: false, anchor });
     // Nothing to report: a count of 0, or a rate with nothing to divide by (a real 0% is a fact to print).
     const nothing = r.type === 'rate' ? lacksBase(r) : r.value === 0;
-    if (nothing && !seg.change && seg.zeroText) return [{ text: this.text(seg.zeroText), figureId: r.id }];
+    if (nothing && !seg.change && seg.zeroText) {
+      this.zeroed.add(seg);
+      return [{ text: this.text(seg.zeroText), figureId: r.id }];
+    }
     if (lacksBase(r)) this.noBase(r, def, anchor, { zeroText: seg.change ? undefined : def.zeroPhrase, drop: 'clause' });
     else if (!r.ok)
       this.problem(
@@ -173,8 +184,10 @@ class Resolver {
         anchor,
       );
     if (r.value === 0 && !seg.change && !lacksBase(r)) {
-      // A count's zero phrase replaces its clause; a rate's is for “nothing to divide by”, not for 0%.
-      const suggestion = r.type === 'rate' ? undefined : def.zeroPhrase;
+      // A count's zero wording replaces its clause (the figure's own, else made from the clause's words);
+      // a rate's is for “nothing to divide by”, not for 0%. Either way the clause can go.
+      const raw = r.type === 'rate' || !this.place ? undefined : zeroWording(this.place.segments, this.place.index, def.zeroPhrase);
+      const suggestion = raw && this.text(raw);
       this.problem(
         {
           severity: 'warning',
@@ -182,6 +195,7 @@ class Resolver {
           message: `${r.name}为0，句子可能读起来不通顺${suggestion ? `，可改为“${suggestion}”` : ''}`,
           figureId: r.id,
           suggestion,
+          drop: 'clause',
           fix: figureFix(def),
         },
         anchor,
@@ -191,7 +205,26 @@ class Resolver {
   }
 
   paragraph(p: ParagraphSpec): Run[] {
-    return mergeRuns(p.segments.flatMap((s) => this.segment(s, p.id)));
+    const segs = p.segments;
+    const runs = segs.map((s, index) => {
+      this.place = { segments: segs, index };
+      return this.segment(s, p.id);
+    });
+    this.place = null;
+    // A zero wording stands for its whole clause (@rules/report/clause): the words around the figure
+    // that belong to it go from the neighbouring texts, kept as [from, to) of each text.
+    const keep = segs.map((s) => [0, s.type === 'text' ? s.text.length : 0]);
+    segs.forEach((s, i) => {
+      if (!this.zeroed.has(s)) return;
+      const c = clauseAround(segs, i);
+      if (segs[i - 1]?.type === 'text') keep[i - 1][1] = Math.min(keep[i - 1][1], c.keepBefore.length);
+      if (segs[i + 1]?.type === 'text') keep[i + 1][0] = Math.max(keep[i + 1][0], c.trail.length);
+    });
+    segs.forEach((s, i) => {
+      if (s.type !== 'text' || (keep[i][0] === 0 && keep[i][1] === s.text.length)) return;
+      runs[i] = [{ text: this.text(s.text.slice(keep[i][0], Math.max(keep[i][0], keep[i][1]))) }];
+    });
+    return mergeRuns(runs.flat());
   }
 }
 

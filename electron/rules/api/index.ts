@@ -69,6 +69,8 @@ export interface ApiOutputs {
   'report.recordOutput': number;
   'report.render': { content: string | Uint8Array; uses: FigureUse[] };
   'report.staleness': Staleness;
+  /** What the report screen shows after every change, from one computation of the year's figures. */
+  'report.overview': { values: FigureResult[]; assembled: AssembledReport; staleness: Staleness };
   'report.sources': SourceRow[];
 
   'backup.drives': { estimateBytes: number; drives: (Drive & { enoughSpace: boolean })[] };

@@ -127,6 +127,7 @@ export const API_INPUTS = {
     imprint: z.object({ placement: z.enum(['shared', 'alone']), blankPages: z.number().int().min(0).max(1) }).nullish(),
   }),
   'report.staleness': z.object({ year }),
+  'report.overview': z.object({ year }),
   'report.sources': z.object({ year }),
 
   'backup.drives': z.object({}),

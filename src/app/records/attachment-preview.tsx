@@ -6,7 +6,7 @@
  */
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { drawPage, openPdf, type PDFDocumentProxy } from '../lib/pdf-doc';
+import { OwnedPdf } from '../lib/pdf-doc';
 import { asApiError } from '../lib/api';
 import { AppModal } from '../lib/modal';
 
@@ -89,24 +89,21 @@ export function AttachmentThumb({
   const [pdfError, setPdfError] = useState('');
   useEffect(() => {
     if (type !== 'pdf' || !bytes || !canvas.current) return;
-    let doc: PDFDocumentProxy | null = null;
-    let cancel = () => {};
+    let doc: OwnedPdf | null = null;
     let live = true;
-    openPdf(bytes)
+    OwnedPdf.open(bytes)
       .then(async (d) => {
         doc = d;
-        const page = await d.getPage(1);
-        if (!live || !canvas.current) return;
+        if (!live) return void d.destroy();
+        const page = await d.page(1);
+        if (!page || !live || !canvas.current) return;
         const vp = page.getViewport({ scale: 1 });
-        const job = drawPage(page, canvas.current, THUMB / Math.max(vp.width, vp.height));
-        cancel = job.cancel;
-        await job.done;
+        await d.draw(page, canvas.current, THUMB / Math.max(vp.width, vp.height)).done;
       })
       .catch(() => live && setPdfError('无法读取此PDF'));
     return () => {
       live = false;
-      cancel();
-      void doc?.loadingTask.destroy();
+      void doc?.destroy();
     };
   }, [type, bytes]);
   const problem = error || pdfError;
@@ -198,19 +195,19 @@ export function AttachmentViewer({
 const MAX_VIEWER_PAGES = 50;
 
 function PdfPages({ bytes }: { bytes: Uint8Array }) {
-  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
+  const [doc, setDoc] = useState<OwnedPdf | null>(null);
   const [error, setError] = useState('');
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let live = true;
-    let opened: PDFDocumentProxy | null = null;
-    openPdf(bytes).then(
-      (d) => (live ? setDoc((opened = d)) : void d.loadingTask.destroy()),
+    let opened: OwnedPdf | null = null;
+    OwnedPdf.open(bytes).then(
+      (d) => (live ? setDoc((opened = d)) : void d.destroy()),
       () => live && setError('无法读取此PDF文件，可下载后用其他程序打开'),
     );
     return () => {
       live = false;
-      void opened?.loadingTask.destroy();
+      void opened?.destroy();
     };
   }, [bytes]);
   if (error) return <Alert color="red">{error}</Alert>;
@@ -235,24 +232,20 @@ function PdfPages({ bytes }: { bytes: Uint8Array }) {
   );
 }
 
-function PdfPage({ doc, n }: { doc: PDFDocumentProxy; n: number }) {
+function PdfPage({ doc, n }: { doc: OwnedPdf; n: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState(false);
   useEffect(() => {
     let live = true;
     let cancel = () => {};
-    doc
-      .getPage(n)
-      .then(async (page) => {
-        if (!live || !canvas.current) return;
-        // Fit the scrolling box's width (less its padding and a scrollbar), at most a comfortable reading size.
-        const width = (canvas.current.closest('.att-viewer-pages')?.clientWidth ?? 840) - 40;
-        const job = drawPage(page, canvas.current, Math.min(width, 900) / page.getViewport({ scale: 1 }).width);
-        cancel = job.cancel;
-        await job.done;
-        if (live) setDrawn(true);
-      })
-      .catch(() => {});
+    void doc.page(n).then(async (page) => {
+      if (!page || !live || !canvas.current) return;
+      // Fit the scrolling box's width (less its padding and a scrollbar), at most a comfortable reading size.
+      const width = (canvas.current.closest('.att-viewer-pages')?.clientWidth ?? 840) - 40;
+      const job = doc.draw(page, canvas.current, Math.min(width, 900) / page.getViewport({ scale: 1 }).width);
+      cancel = job.cancel;
+      if ((await job.done) && live) setDrawn(true);
+    });
     return () => {
       live = false;
       cancel();

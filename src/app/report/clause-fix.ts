@@ -2,43 +2,15 @@
  * The problems panel's one-click fixes for a figure with nothing to report (a count of 0, a rate
  * with nothing to divide by): drop the figure's clause from its paragraph, or let its zero wording
  * stand for the clause. Pure edits of a report spec, applied to the draft and saved as any edit.
- *
- * A clause runs from the punctuation before the figure to the punctuation after it. When the words
- * before the figure end right at a comma (“…组织法治理论知识考试，{参考率、合格率}。”), the clause is
- * the one before: a figure alone is not a clause, the words that introduce it belong to it.
+ * What “the clause” is: @rules/report/clause (the assembly replaces the same clause by the zero
+ * wording, so the fix and the printout agree).
  */
+import { CLAUSE_BOUNDARY as BOUNDARY, clauseAround, SENTENCE_END, type FigureLike } from '@rules/report/clause';
 import { updateParagraph } from './spec-edit';
 import type { ReportSpec, Segment } from './types';
 
-/** Where one clause ends and the next begins. */
-const BOUNDARY = /[，,；;。：:！!？?、\n]/;
-/** Punctuation that ends a sentence: kept over a comma when the clause between them goes. */
-const SENTENCE_END = /[。；;！!？?]/;
-
-type FigureLike = Extract<Segment, { type: 'figure' | 'rates' }>;
-
 const holds = (s: Segment, figureId: string): s is FigureLike =>
   (s.type === 'figure' && s.figureId === figureId) || (s.type === 'rates' && s.items.some((it) => it.figureId === figureId));
-
-const lastBoundary = (t: string, before = t.length): number => {
-  for (let i = before - 1; i >= 0; i--) if (BOUNDARY.test(t[i])) return i;
-  return -1;
-};
-
-/** The clause around segment `at`: the words before it (`lead`) and after it (`trail`) that belong to it. */
-export function clauseAround(
-  segments: readonly Segment[],
-  at: number,
-): { keepBefore: string; lead: string; trail: string; keepAfter: string } {
-  const before = segments[at - 1]?.type === 'text' ? (segments[at - 1] as { text: string }).text : '';
-  const after = segments[at + 1]?.type === 'text' ? (segments[at + 1] as { text: string }).text : '';
-  let cut = lastBoundary(before);
-  if (cut >= 0 && before.slice(cut + 1).trim() === '') cut = lastBoundary(before, cut);
-  const next = after.search(BOUNDARY);
-  // Words after the figure with no punctuation before the next figure are left alone: they may be its.
-  const end = next < 0 ? 0 : next;
-  return { keepBefore: before.slice(0, cut + 1), lead: before.slice(cut + 1), trail: after.slice(0, end), keepAfter: after.slice(end) };
-}
 
 /** Rebuilds the segments with [at-1, at, at+1] replaced by the given text/segment list, empty texts left out. */
 function splice(segments: readonly Segment[], at: number, middle: Segment[]): Segment[] {

@@ -1,7 +1,7 @@
 /**
  * 问题清单: what assembly found in the saved report (blocking first), each with a link to its
  * place in the editor; a zero figure that reads oddly, or a rate with nothing to divide by, offers its
- * zero wording (and the rate dropping its clause) as a one-click fix; a problem
+ * zero wording and dropping its clause as one-click fixes; a problem
  * a record would fix (its `fix`, declared by the core) links to 去登记 (a new record prefilled) and
  * 查看台账 (the kind's page filtered to the records concerned).
  */
@@ -112,7 +112,7 @@ export function ProblemsPanel({ problems, stale, onLocate, onFix, fixing }: Prop
                     改为“{p.suggestion}”
                   </Button>
                 )}
-                {p.code === 'noBase' && p.drop && p.anchor && (
+                {(p.code === 'zero' || p.code === 'noBase') && p.drop && p.anchor && (
                   <Button
                     size="compact-xs"
                     variant="light"

@@ -13,6 +13,8 @@ import { useUnsavedGuard } from '../state/unsaved-guard';
 import { OutlineEditor } from './outline/outline-editor';
 import { ProblemsPanel, type ProblemFix } from './problems-panel';
 import { ReportPreview } from './preview/report-preview';
+import { PreviewBoundary } from './preview/preview-boundary';
+import { useReportPdf } from './preview/use-report-pdf';
 import { ReportHeader } from './report-header';
 import { describeSaveError, settingsErrors } from './save-errors';
 import { SettingsForm } from './settings-form';
@@ -45,7 +47,11 @@ export function ReportPage() {
   const out = useReportOutput(m);
   const [tab, setTab] = useState<Tab>('text');
   const [trace, setTrace] = useState<TraceRequest | null>(null);
-  const [pages, setPages] = useState<number | null>(null);
+  // The PDF is fetched once the 预览 has been opened, then follows every change of what prints.
+  const [previewed, setPreviewed] = useState(false);
+  if (tab === 'preview' && !previewed) setPreviewed(true);
+  const file = useReportPdf(m.year, m.printKey, previewed);
+  const pages = file.pdf?.numPages ?? null;
   const [askReset, setAskReset] = useState(false);
   const [fixing, setFixing] = useState(false);
   useUnsavedGuard(m.dirty, '年度报告有修改尚未保存，确定离开吗？');
@@ -164,14 +170,9 @@ export function ReportPage() {
           </div>
         </Tabs.Panel>
         <Tabs.Panel value="preview">
-          <ReportPreview
-            unsaved={m.dirty}
-            year={m.year}
-            outputKey={m.outputKey}
-            document={m.assembled?.document ?? null}
-            onFigure={openTrace}
-            onPageCount={setPages}
-          />
+          <PreviewBoundary onRetry={file.retry}>
+            <ReportPreview unsaved={m.dirty} file={file} document={m.assembled?.document ?? null} onFigure={openTrace} />
+          </PreviewBoundary>
         </Tabs.Panel>
       </Tabs>
       <TraceDrawer request={trace} year={m.year} defs={m.info.defs} values={m.info.values} onClose={() => setTrace(null)} />

@@ -37,8 +37,8 @@ export interface ReportModel {
   /** Saves the draft (or `spec`); false when the core refused it. */
   save(spec?: ReportSpec): Promise<boolean>;
   reset(): Promise<void>;
-  /** Changes whenever what prints may have changed (save, reset, ledger edits): the preview refetches on it. */
-  outputKey: string;
+  /** Changes exactly when what prints changed (the assembled document): the preview refetches on it; null until known. */
+  printKey: string | null;
   /** After a print or an export: the staleness banner starts over. */
   outputRecorded(): void;
   /** Re-reads the year's figures (e.g. when the window regains focus). */
@@ -86,15 +86,15 @@ export function useReport(): ReportModel {
     );
   }, [year]);
 
-  // What follows from the ledger and the saved spec.
+  // What follows from the ledger and the saved spec: one call, the year's figures computed once.
   useEffect(() => {
     let on = true;
-    Promise.all([call('figures.list', { year }), call('report.assemble', { year }), call('report.staleness', { year })]).then(
-      ([v, a, s]) => {
+    call('report.overview', { year }).then(
+      (o) => {
         if (!on) return;
-        setValues(v as FigureResult[]);
-        setAssembled(a as Assembled);
-        setStaleness(s as Staleness);
+        setValues(o.values as FigureResult[]);
+        setAssembled(o.assembled as Assembled);
+        setStaleness(o.staleness as Staleness);
         setLoadError(null);
       },
       (e) => on && setLoadError(asApiError(e).message),
@@ -156,6 +156,8 @@ export function useReport(): ReportModel {
     };
   }, [catalogue, values, saved, assembled]);
 
+  const printKey = useMemo(() => (assembled ? JSON.stringify(assembled.document) : null), [assembled]);
+
   const dirty = !!draft && !!saved && JSON.stringify(draft) !== JSON.stringify(saved.spec);
 
   return {
@@ -173,7 +175,7 @@ export function useReport(): ReportModel {
     saveError,
     save,
     reset,
-    outputKey: `${year}:${version}:${savedVersion}:${tick}`,
+    printKey,
     outputRecorded,
     refresh,
   };

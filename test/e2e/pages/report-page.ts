@@ -109,6 +109,16 @@ export class ReportPage {
   }
 
   // ——— 预览 ———
+  get preview(): Locator {
+    return this.page.getByTestId('report-preview');
+  }
+
+  /** Page `n`'s words as the preview read them from the PDF (NFKC: CJK fonts map some glyphs to radicals). */
+  async pageText(n: number): Promise<string> {
+    const text = await this.page.locator(`[data-testid="pdf-page"][data-page="${n}"] [data-testid="pdf-page-text"]`).textContent();
+    return (text ?? '').normalize('NFKC');
+  }
+
   get pageCount(): Locator {
     return this.page.getByTestId('pdf-page-count');
   }

@@ -12,6 +12,7 @@ import { RatesMenu } from './rates-menu';
 import { TemplateInput } from './template-input';
 import { YEAR_MIN } from '@rules/limits';
 import { DISPLAY_RULES } from '@rules/figures/format';
+import { clauseAround } from '@rules/report/clause';
 
 /** The spec's rule type (its 约数 granularities are the four the clerk may choose). */
 type DisplayRule = NonNullable<FigureSegment['rule']>;
@@ -28,6 +29,12 @@ const GRANULARITY = [
 function ruleFrom(type: RuleType | 'default', prev: DisplayRule | undefined): DisplayRule | undefined {
   if (type === 'default') return undefined;
   return prev?.type === type ? prev : ({ type } as DisplayRule);
+}
+
+/** What the zero wording replaces, as the assembly will (@rules/report/clause): the figure with its clause's words. */
+function replaces(segments: readonly Segment[], at: number): string {
+  const c = clauseAround(segments, at);
+  return c.lead || c.trail ? `连同“${c.lead}…${c.trail}”整句改写` : '连同前后文字一起改写';
 }
 
 export function ChipMenu({ target, spec, onClose }: { target: ChipTarget; spec: { segments: Segment[] } | null; onClose(): void }) {
@@ -50,15 +57,19 @@ export function ChipMenu({ target, spec, onClose }: { target: ChipTarget; spec: 
           <div className="chip-anchor" style={anchor} />
         </Popover.Target>
         <Popover.Dropdown data-testid="chip-menu" className="chip-menu">
-          {seg?.type === 'figure' && <FigureMenu seg={seg} target={target} onClose={onClose} />}
-          {seg?.type === 'rates' && <RatesMenu seg={seg} target={target} onClose={onClose} />}
+          {seg?.type === 'figure' && (
+            <FigureMenu seg={seg} target={target} replaces={replaces(spec!.segments, target.index)} onClose={onClose} />
+          )}
+          {seg?.type === 'rates' && (
+            <RatesMenu seg={seg} target={target} replaces={replaces(spec!.segments, target.index)} onClose={onClose} />
+          )}
         </Popover.Dropdown>
       </Popover>
     </Portal>
   );
 }
 
-function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: ChipTarget; onClose(): void }) {
+function FigureMenu({ seg, target, replaces, onClose }: { seg: FigureSegment; target: ChipTarget; replaces: string; onClose(): void }) {
   const { info, year, setDraft, openTrace } = useOutline();
   const def = info.defs.get(seg.figureId);
   const value = info.values.get(seg.figureId);
@@ -153,7 +164,7 @@ function FigureMenu({ seg, target, onClose }: { seg: FigureSegment; target: Chip
       <TextInput
         size="xs"
         label={def.value.type === 'rate' ? '无法计算（分母为0）时改写为' : '数值为0时改写为'}
-        description="连同前后文字一起改写"
+        description={replaces}
         placeholder={def.zeroPhrase ?? '如：全年未发生此类事项'}
         maxLength={200}
         value={seg.zeroText ?? ''}

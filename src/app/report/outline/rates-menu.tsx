@@ -14,7 +14,7 @@ function withOptional(x: Rates, patch: Pick<Rates, 'template' | 'zeroText'>): Ra
   return next;
 }
 
-export function RatesMenu({ seg, target, onClose }: { seg: Rates; target: ChipTarget; onClose(): void }) {
+export function RatesMenu({ seg, target, replaces, onClose }: { seg: Rates; target: ChipTarget; replaces: string; onClose(): void }) {
   const { info, setDraft, openTrace } = useOutline();
   const update = (fn: (s: Rates) => Segment | null) =>
     setDraft((s) =>
@@ -70,7 +70,7 @@ export function RatesMenu({ seg, target, onClose }: { seg: Rates; target: ChipTa
       <TextInput
         size="xs"
         label="都无法计算（分母为0）时改写为"
-        description="连同前后文字一起改写"
+        description={replaces}
         placeholder={seg.items.map((it) => info.defs.get(it.figureId)?.zeroPhrase).find(Boolean) ?? '如：全年未组织法治考试'}
         maxLength={200}
         value={seg.zeroText ?? ''}

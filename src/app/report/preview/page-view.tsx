@@ -1,69 +1,105 @@
-/** One PDF page drawn on a canvas, with clickable boxes over its figures; and its thumbnail. */
+/**
+ * One PDF page drawn on a canvas, with clickable boxes over its figures; and its thumbnail.
+ * A page is drawn only once it comes near the visible part of the preview, so page 1 never waits
+ * behind the others; every use of the document goes through its owner (lib/pdf-doc.ts).
+ */
 import { useEffect, useRef, useState } from 'react';
-import { drawPage, type PDFDocumentProxy, type PDFPageProxy } from '../../lib/pdf-doc';
+import type { OwnedPdf, PDFPageProxy } from '../../lib/pdf-doc';
 import type { FigureHit } from './figure-hits';
 
 /** pdf.js scale 1 draws one CSS px per PDF point; paper size on screen is 96/72 of that. */
 export const CSS_PER_PT = 96 / 72;
 
-function usePage(doc: PDFDocumentProxy, n: number): PDFPageProxy | null {
-  const [page, setPage] = useState<PDFPageProxy | null>(null);
+/** Page `n` of `pdf` (null until read; never a page of the document shown before). */
+function usePage(pdf: OwnedPdf, n: number): PDFPageProxy | null {
+  const [got, setGot] = useState<{ pdf: OwnedPdf; page: PDFPageProxy } | null>(null);
   useEffect(() => {
     let on = true;
-    doc.getPage(n).then(
-      (p) => on && setPage(p),
-      () => {},
-    );
+    void pdf.page(n).then((page) => on && page && setGot({ pdf, page }));
     return () => {
       on = false;
     };
-  }, [doc, n]);
-  return page;
+  }, [pdf, n]);
+  return got?.pdf === pdf ? got.page : null;
 }
 
-/** Draws `page` at `scale`; a newer draw cancels an unfinished one (pdf.js forbids two on one canvas). */
-function useDraw(page: PDFPageProxy | null, scale: number) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [drawn, setDrawn] = useState(false);
+/** True once `el` has come within a screen of the visible area (and stays true). */
+function useNear(el: React.RefObject<HTMLElement | null>, eager: boolean): boolean {
+  const [near, setNear] = useState(eager);
   useEffect(() => {
-    if (!page || !canvas.current) return;
+    if (near || !el.current) return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '600px' });
+    io.observe(el.current);
+    return () => io.disconnect();
+  }, [el, near]);
+  return near;
+}
+
+/**
+ * Draws `page` at `scale` when `go`; a newer draw cancels an unfinished one (pdf.js forbids two on
+ * one canvas). `drawn` names the document and scale of the picture on the canvas.
+ */
+function useDraw(pdf: OwnedPdf, page: PDFPageProxy | null, scale: number, go: boolean) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [drawn, setDrawn] = useState<{ pdf: OwnedPdf; scale: number } | null>(null);
+  useEffect(() => {
+    if (!page || !go || !canvas.current) return;
     let on = true;
-    setDrawn(false);
-    const job = drawPage(page, canvas.current, scale);
-    job.done.then(
-      () => on && setDrawn(true),
-      () => {}, // cancelled by a newer draw
-    );
+    const job = pdf.draw(page, canvas.current, scale);
+    void job.done.then((ok) => ok && on && setDrawn({ pdf, scale }));
     return () => {
       on = false;
       job.cancel();
     };
-  }, [page, scale]);
+  }, [pdf, page, scale, go]);
   return { canvas, drawn };
 }
 
 interface PageProps {
-  doc: PDFDocumentProxy;
+  pdf: OwnedPdf;
   n: number;
-  zoom: number;
+  /** CSS px per PDF point. */
+  scale: number;
   hits: readonly FigureHit[];
+  /** The page's words, for screen readers. */
+  text: string;
   onFigure(figureId: string): void;
+  /** Page 1 of this document is drawn: the others may start. */
+  ready: boolean;
+  /** Its turn in the background, page after page, even if not near the visible area. */
+  queued: boolean;
+  onDrawn(n: number): void;
 }
 
-export function PageView({ doc, n, zoom, hits, onFigure }: PageProps) {
-  const page = usePage(doc, n);
-  const scale = zoom * CSS_PER_PT;
-  const { canvas, drawn } = useDraw(page, scale);
+export function PageView({ pdf, n, scale, hits, text, onFigure, ready, queued, onDrawn }: PageProps) {
+  const page = usePage(pdf, n);
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNear(box, n === 1);
+  const { canvas, drawn } = useDraw(pdf, page, scale, n === 1 || (ready && (near || queued)));
+  // The picture on screen is of this document at this scale (an older one may show meanwhile).
+  const current = drawn?.pdf === pdf && drawn.scale === scale;
+  useEffect(() => {
+    if (drawn) onDrawn(n);
+    // onDrawn is the preview's stable callback; a finished draw is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [drawn]);
   const viewport = page?.getViewport({ scale });
+  // While a new document's page is read, the box keeps the old one's size (no jump in the scroller).
+  const size = useRef<{ width: number; height: number } | undefined>(undefined);
+  if (viewport) size.current = { width: viewport.width, height: viewport.height };
   return (
     <div
+      ref={box}
       className="pdf-page"
       data-testid="pdf-page"
       data-page={n}
-      data-rendered={drawn ? 'true' : 'false'}
-      style={viewport ? { width: viewport.width, height: viewport.height } : undefined}
+      data-rendered={current ? 'true' : 'false'}
+      style={size.current}
     >
       <canvas ref={canvas} aria-label={`第${n}页`} />
+      <div className="pdf-page-text" data-testid="pdf-page-text">
+        {text}
+      </div>
       {viewport &&
         hits.map((h, i) => {
           const [x0, y0] = viewport.convertToViewportPoint(h.rect[0], h.rect[1]) as number[];
@@ -85,9 +121,20 @@ export function PageView({ doc, n, zoom, hits, onFigure }: PageProps) {
   );
 }
 
-export function Thumbnail({ doc, n, active, onClick }: { doc: PDFDocumentProxy; n: number; active: boolean; onClick(): void }) {
-  const page = usePage(doc, n);
-  const { canvas } = useDraw(page, 0.17);
+interface ThumbProps {
+  pdf: OwnedPdf;
+  n: number;
+  active: boolean;
+  /** Drawn once its page is (thumbnails never hold up the pages). */
+  ready: boolean;
+  onClick(): void;
+}
+
+/** A page's thumbnail, drawn after its page. */
+export function Thumbnail({ pdf, n, active, ready, onClick }: ThumbProps) {
+  const page = usePage(pdf, n);
+  const { canvas } = useDraw(pdf, page, 0.17, ready);
+  const viewport = page?.getViewport({ scale: 0.17 });
   return (
     <button
       type="button"
@@ -96,7 +143,7 @@ export function Thumbnail({ doc, n, active, onClick }: { doc: PDFDocumentProxy; 
       data-testid="pdf-thumb"
       aria-label={`转到第${n}页`}
     >
-      <canvas ref={canvas} />
+      <canvas ref={canvas} style={viewport ? { width: viewport.width, height: viewport.height } : undefined} />
       <span>{n}</span>
     </button>
   );
