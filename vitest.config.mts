@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects (docs/testing.md): `e2e` needs the build (out/) or runs the app's own code as
+ * Two kinds of test (docs/testing.md): `e2e` needs the build (out/) or runs the app's own code as
  * another process — the UI in Chromium, the CLI and the core as child processes; `unit` is
  * everything else, inside vitest's own process (real SQLite files, workbooks, Chromium PDFs and
  * LibreOffice conversions included). `npm test` runs both.
@@ -21,9 +23,36 @@ const E2E = [
   'test/setup/setup.test.ts',
 ];
 
+const root = fileURLToPath(new URL('.', import.meta.url));
+const TEST_FILES = fs
+  .readdirSync(path.join(root, 'test'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/${f.split(path.sep).join('/')}`)
+  .sort();
+
+// An entry of E2E is a file, or a folder's files written as `folder/**/*.test.ts`.
+const isE2e = (file: string) =>
+  E2E.some((g) => (g.endsWith('/**/*.test.ts') ? file.startsWith(g.slice(0, -'**/*.test.ts'.length)) : file === g));
+
+/**
+ * Files that replace modules or globals for themselves (`vi.mock` and its kin). A file in a
+ * shared worker reuses the modules the files before it loaded, so such a file runs in a process
+ * of its own; found by reading the files, so a new one is placed without a list to keep.
+ */
+const REPLACES_MODULES = /\bvi\.(mock|doMock|unmock|doUnmock|stubGlobal|stubEnv|useFakeTimers)\(/;
+const isolated = (file: string) => REPLACES_MODULES.test(fs.readFileSync(path.join(root, file), 'utf8'));
+
+const files = (e2e: boolean, alone: boolean) => TEST_FILES.filter((f) => isE2e(f) === e2e && isolated(f) === alone);
+
 // Tests drive real SQLite files, Chromium and LibreOffice, and must pass on a busy machine: the
-// timeouts only catch a hang. Files run in separate processes so a native module or a browser
-// never leaks between them.
+// timeouts only catch a hang.
+//
+// Loading the core, zod and the kinds costs a test process about two CPU-seconds, more than most
+// files' tests. So a project's files share their worker processes (`isolate: false`): each
+// worker loads the modules once and runs file after file; the e2e files share one Chromium per
+// worker too (test/e2e/support/app.ts). What a file opens (ledger, harness, browser context) it
+// closes in its own afterAll. The files that replace modules keep a process each (the
+// `*-isolated` projects).
 export default defineConfig({
   resolve: {
     alias: {
@@ -40,8 +69,10 @@ export default defineConfig({
     maxWorkers: 2,
     env: { FONTCONFIG_FILE: new URL('./test/support/fonts.conf', import.meta.url).pathname },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
-      { extends: true, test: { name: 'e2e', include: E2E } },
+      { extends: true, test: { name: 'unit', include: files(false, false), isolate: false } },
+      { extends: true, test: { name: 'unit-isolated', include: files(false, true) } },
+      { extends: true, test: { name: 'e2e', include: files(true, false), isolate: false } },
+      { extends: true, test: { name: 'e2e-isolated', include: files(true, true) } },
     ],
   },
 });

@@ -34,10 +34,14 @@ async function exportBytes(ctx: LedgerContext, year: number, format: ReportForma
   return bytes;
 }
 
-export function createHarnessReportOutput(ctx: LedgerContext): HarnessReportOutput {
+/** `startRenderer` gives the browser to print in: by default a Chromium launched for this harness. */
+export function createHarnessReportOutput(
+  ctx: LedgerContext,
+  startRenderer: () => Promise<PdfRenderer> = () => PdfRenderer.launch(),
+): HarnessReportOutput {
   let renderer: Promise<PdfRenderer> | null = null;
   const withRenderer = async <T>(fn: (r: PdfRenderer) => Promise<T>): Promise<T> => {
-    renderer ??= PdfRenderer.launch();
+    renderer ??= startRenderer();
     try {
       return await fn(await renderer);
     } catch (err) {

@@ -24,6 +24,7 @@ import { parseHostInput } from '@rules/host-input';
 import { resolveStaticPath, staticHeaders } from '@core/serve/static-files';
 import { toErrorPayload } from '@rules/errors';
 import { createHarnessReportOutput } from './report-output';
+import type { PdfRenderer } from '@core/render/pdf';
 import type { Logger } from '@core/diagnostics/log';
 
 export interface HarnessOptions {
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   maxBodyBytes?: number;
   /** Where job outcomes go (npm run web: electron-log/node), and its file for 关于与诊断. */
   log?: { logger: Logger; file: string };
+  /** Where the report's PDFs are printed: by default a Chromium started on first use (tests lend theirs). */
+  startRenderer?: () => Promise<PdfRenderer>;
 }
 
 export interface Harness {
@@ -133,7 +136,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const running = new Map<string, Progress>();
   const track = (p: Progress) => (p.finished ? running.delete(p.method) : running.set(p.method, p));
   let allowedHosts = new Set<string>();
-  const hostOutput = createHarnessReportOutput(ctx);
+  const hostOutput = createHarnessReportOutput(ctx, opts.startRenderer);
 
   /**
    * The one gate in front of both POST routes: method, token, then (after the route's own

@@ -12,14 +12,15 @@ import { openContext } from '@core/api';
 import { importLedger } from '@core/ledger/exchange';
 import { CLI_HOST } from '@core/diagnostics/collect';
 import { pdfPageCount, runSelfTest, type SelfTestOptions } from '@core/diagnostics/self-test';
-import { PdfRenderer } from '@core/render/pdf';
+import type { PdfRenderer } from '@core/render/pdf';
+import { sharedPdfRenderer } from '../support/chromium';
 import { hashFile, tempDir } from '../support/ledger';
 import { SHUANGTU_2023 } from '../support/seed';
 
 const dirs: string[] = [];
 let renderer: PdfRenderer;
 beforeAll(async () => {
-  renderer = await PdfRenderer.launch();
+  renderer = await sharedPdfRenderer();
 });
 afterAll(async () => {
   await renderer?.close();

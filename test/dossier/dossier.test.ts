@@ -15,7 +15,8 @@ import { listRecords } from '@core/ledger/query';
 import ExcelJS from 'exceljs';
 import { writeDossier, type DossierResult } from '@core/dossier/write';
 import { MAX_PART_CHARS, NameAllocator, safePart } from '@core/dossier/names';
-import { PdfRenderer } from '@core/render/pdf';
+import type { PdfRenderer } from '@core/render/pdf';
+import { sharedPdfRenderer } from '../support/chromium';
 import { sampleRecord, tempLedger, type TempLedger } from '../support/ledger';
 import { requireTool } from '../render-html/measure';
 
@@ -42,7 +43,7 @@ let damagedName: string;
 beforeAll(async () => {
   requireTool('pdftotext', 'poppler-utils');
   L = tempLedger();
-  renderer = await PdfRenderer.launch();
+  renderer = await sharedPdfRenderer();
   const dir = attachmentsDirFor(L.file);
   const add = async (recordId: string, title: string, name: string, size = 2000) => {
     const bytes = randomBytes(size);

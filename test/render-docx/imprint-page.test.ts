@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARGIN, TYPE_AREA, type ImprintPlacement } from '@rules/layout';
 import { renderReportDocx } from '@core/render/docx';
 import { renderReportHtml } from '@core/render/html';
-import { PdfRenderer, placementOf } from '@core/render/pdf';
+import { type PdfRenderer, placementOf } from '@core/render/pdf';
+import { sharedPdfRenderer } from '../support/chromium';
 import { renderReport } from '@core/report/export';
 import type { AssembledReport } from '@core/report/assemble';
 import { lengthenedDocument } from '../support/sample-document';
@@ -49,7 +50,7 @@ const laidOut: Record<string, { pdf: string; pages: PdfPage[]; chromiumPages: nu
 
 let renderer: PdfRenderer;
 beforeAll(async () => {
-  renderer = await PdfRenderer.launch();
+  renderer = await sharedPdfRenderer();
   fs.mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   const chromiumPages: Record<string, number> = {};

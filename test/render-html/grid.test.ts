@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { PdfRenderer } from '@core/render/pdf';
+import type { PdfRenderer } from '@core/render/pdf';
+import { sharedPdfRenderer } from '../support/chromium';
 import type { ReportDocument } from '@rules/report/document';
 import { longDocument, sampleDocument, shortDocument, veryLongDocument } from '../support/sample-document';
 import { assembleYear } from '@core/report/assemble';
@@ -36,7 +37,7 @@ let renderer: PdfRenderer;
 const docs: Record<string, Rendered> = {};
 
 beforeAll(async () => {
-  renderer = await PdfRenderer.launch();
+  renderer = await sharedPdfRenderer();
   const inputs: [string, ReportDocument][] = [
     ['sample-red', withMode(sampleDocument(), 'red')],
     ['sample-blank', withMode(sampleDocument(), 'blank')],

@@ -1,6 +1,7 @@
 /** 版头 modes measured in the PDF: red 标志, 字号/签发人 line and rule; blank keeps the height; none starts with the title. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PdfRenderer } from '@core/render/pdf';
+import type { PdfRenderer } from '@core/render/pdf';
+import { sharedPdfRenderer } from '../support/chromium';
 import type { HeaderMode } from '@rules/report/document';
 import { sampleDocument } from '../support/sample-document';
 import { MM_PER_PT, type Page, type Row } from './measure';
@@ -11,7 +12,7 @@ let renderer: PdfRenderer;
 const out = {} as Record<HeaderMode, Rendered>;
 
 beforeAll(async () => {
-  renderer = await PdfRenderer.launch();
+  renderer = await sharedPdfRenderer();
   for (const mode of ['red', 'blank', 'none'] as const) {
     const doc = sampleDocument();
     doc.header.mode = mode;

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '@core/render/html';
-import { PdfRenderer } from '@core/render/pdf';
+import type { PdfRenderer } from '@core/render/pdf';
+import { sharedPdfRenderer } from '../support/chromium';
 import { lengthenedDocument } from '../support/sample-document';
 import type { Page } from './measure';
 import { horizontalLines, isDark, rasterPage } from './raster';
@@ -14,7 +15,7 @@ import { AREA, bodyRows, findRow, footerRows, renderAndMeasure } from './support
 
 let renderer: PdfRenderer;
 beforeAll(async () => {
-  renderer = await PdfRenderer.launch();
+  renderer = await sharedPdfRenderer();
 });
 afterAll(() => renderer?.close());
 

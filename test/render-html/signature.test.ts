@@ -4,7 +4,8 @@
  * 22 documents printed as one PDF, docs/testing.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PdfRenderer } from '@core/render/pdf';
+import type { PdfRenderer } from '@core/render/pdf';
+import { sharedPdfRenderer } from '../support/chromium';
 import type { Block, ReportDocument } from '@rules/report/document';
 import { lengthenedDocument, sampleDocument, shortDocument } from '../support/sample-document';
 import { MM_PER_PT, type Page, type Row } from './measure';
@@ -13,7 +14,7 @@ import { AREA, bodyRows, emTop, findRow, renderAndMeasure, renderAndMeasureMany 
 
 let renderer: PdfRenderer;
 beforeAll(async () => {
-  renderer = await PdfRenderer.launch();
+  renderer = await sharedPdfRenderer();
 });
 afterAll(() => renderer?.close());
 

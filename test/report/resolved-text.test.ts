@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleReport } from '@core/report/assemble';
 import { getReportSpec } from '@core/report/store';
 import { renderReportDocx } from '@core/render/docx';
-import { PdfRenderer } from '@core/render/pdf';
+import type { PdfRenderer } from '@core/render/pdf';
+import { sharedPdfRenderer } from '../support/chromium';
 import { renderReportHtml } from '@core/render/html';
 import type { ReportDocument } from '@rules/report/document';
 import { ccText, recipientsText } from '@rules/report/title';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   } finally {
     ledger.cleanup();
   }
-  renderer = await PdfRenderer.launch();
+  renderer = await sharedPdfRenderer();
   fs.mkdirSync(OUT, { recursive: true });
 });
 afterAll(() => renderer?.close());

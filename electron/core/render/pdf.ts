@@ -38,7 +38,11 @@ export class PdfRenderer {
   /** Renders run one at a time on one page: opening a page costs ~150 ms, and setContent replaces the whole document. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly browser: Browser) {}
+  private constructor(
+    private readonly browser: Browser,
+    /** Launched for this renderer (closed with it), or lent by the caller (only our context is closed). */
+    private readonly owned: boolean,
+  ) {}
 
   static async launch(opts: PdfRendererOptions = {}): Promise<PdfRenderer> {
     const browser = await chromium.launch({
@@ -46,7 +50,12 @@ export class PdfRenderer {
       args: CHROMIUM_ARGS,
       env: { ...(process.env as Record<string, string>), ...opts.env },
     });
-    return new PdfRenderer(browser);
+    return new PdfRenderer(browser, true);
+  }
+
+  /** A renderer in a context of its own on a browser already running; close() leaves the browser open. */
+  static on(browser: Browser): PdfRenderer {
+    return new PdfRenderer(browser, false);
   }
 
   render(html: string): Promise<Buffer> {
@@ -81,7 +90,10 @@ export class PdfRenderer {
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
+    if (this.owned) return this.browser.close();
+    const page = this.page;
+    this.page = null;
+    await page?.then((p) => p.context().close()).catch(() => undefined);
   }
 }
 

@@ -1,7 +1,10 @@
 /**
  * Starts what an end-to-end test drives: the loopback harness on a fresh temp ledger (filled
- * first with the suite's `seed`, see test/support/seed.ts), serving the built renderer, and
- * headless Chromium on it. Screenshots go to test-output/screens/.
+ * first with the suite's `seed`, see test/support/seed.ts), serving the built renderer, and a
+ * page on it in a browser context of its own. The e2e files share their worker processes
+ * (vitest.config.mts), so one headless Chromium is started per worker and every app gets a new
+ * context in it: no cookie, storage or cache crosses from one app to the next. Screenshots go
+ * to test-output/screens/.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +14,7 @@ import { startHarness, type Harness } from '../../../electron/harness/server';
 import { CHROMIUM_ARGS, chromiumPath } from '@core/render/pdf';
 import { seedLedger, type LedgerSeed } from '../../support/seed';
 import { builtFile } from '../../support/built';
+import { sharedChromium, sharedPdfRenderer } from '../../support/chromium';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
@@ -31,6 +35,7 @@ export function launchChromium(): Promise<Browser> {
 
 export interface E2eApp {
   harness: Harness;
+  /** The worker's shared Chromium: open pages with `page.context().newPage()`, never close it. */
   browser: Browser;
   page: Page;
   /** Errors the page threw or logged: a test asserts there were none. */
@@ -55,9 +60,10 @@ export async function startApp(opts: { dbFile?: string; seed?: LedgerSeed } = {}
     fs.rmSync(dir, { recursive: true, force: true });
     throw e;
   }
-  const harness = await startHarness({ dbFile, rendererDir: RENDERER_DIR });
-  const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const harness = await startHarness({ dbFile, rendererDir: RENDERER_DIR, startRenderer: sharedPdfRenderer });
+  const browser = await sharedChromium();
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const page = await context.newPage();
   // Playwright's 30 s default for waits and clicks is too short on a busy machine; this only catches a hang.
   page.setDefaultTimeout(120_000);
   const pageErrors: string[] = [];
@@ -74,9 +80,12 @@ export async function startApp(opts: { dbFile?: string; seed?: LedgerSeed } = {}
     pageErrors,
     seededIds,
     async close() {
-      await browser.close();
-      await harness.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      try {
+        await context.close();
+      } finally {
+        await harness.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
