@@ -114,8 +114,8 @@ registerCommand('template', {
     const kind = kindOf(a.values.kind);
     const { templateWorkbook } = await import('@core/excel');
     // With a ledger, its 村（社区） become the drop-down of those columns.
-    const villages = a.values.db ? (await withLedger(a.need('db'), false, (ctx) => call(ctx, 'settings.get', {}))).villages : [];
-    writeFileAtomic(out, await templateWorkbook(kind ? getKind(kind) : undefined, villages));
+    const settings = a.values.db ? await withLedger(a.need('db'), false, (ctx) => call(ctx, 'settings.get', {})) : undefined;
+    writeFileAtomic(out, await templateWorkbook(kind ? getKind(kind) : undefined, settings?.villages, settings?.townType));
     io.out(`已生成模板：${path.resolve(out)}`);
     return 0;
   },

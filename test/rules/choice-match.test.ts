@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { choiceKeys, matchChoices, settleChoice } from '@rules/choice-match';
-import { MEETING_TYPES } from '@rules/kinds/meeting';
+import { kindForLevel } from '@rules/kinds';
+import { meeting } from '@rules/kinds/meeting';
+
+// The options a 镇's ledger offers (level options worded by kindForLevel).
+const MEETING_TYPES = kindForLevel(meeting, '镇').fields.find((f) => f.key === 'meetingType')!.options!;
 
 const VILLAGES = ['东山村', '东风村', '新民村', '中心村', '重庆路社区', 'A区1号'];
 

@@ -56,7 +56,8 @@ export const excelApi = {
     API_INPUTS['excel.template'],
     async (ctx, i) => {
       const kind = i.kind ? getKind(i.kind) : undefined;
-      return file({ bytes: await templateWorkbook(kind, getSettings(ctx.db).villages), fileName: templateFileName(kind) });
+      const { villages, townType } = getSettings(ctx.db);
+      return file({ bytes: await templateWorkbook(kind, villages, townType), fileName: templateFileName(kind) });
     },
     HEAVY,
   ),

@@ -12,6 +12,7 @@ import { holdFileFor, LedgerHold } from '../db/hold';
 import { preMigrationCopy } from '../backup/safety';
 import { removeLeftoverWorkDirs } from '../backup/leftovers';
 import { APP_VERSION, type LedgerContext } from '../context';
+import { rewordOnOpen } from '../ledger/level-wording';
 
 export function openContext(file: string, given: OpenOptions = {}): LedgerContext {
   // Every migration of an existing ledger is preceded by a checked safety copy (docs/backup.md).
@@ -34,6 +35,7 @@ export function openContext(file: string, given: OpenOptions = {}): LedgerContex
   let db: Db;
   try {
     db = openDb(file, opts);
+    if (!given.readonly) rewordOnOpen(db);
   } catch (err) {
     hold?.release();
     // A refused file keeps nothing of ours beside it (a waiter on the hold starts over, see hold.ts).
@@ -48,6 +50,7 @@ export function openContext(file: string, given: OpenOptions = {}): LedgerContex
       if (ctx.db.open) ctx.db.close();
       if (!hold && !given.readonly) hold = LedgerHold.take(ctx.file);
       ctx.db = openDb(ctx.file, opts);
+      if (!given.readonly) rewordOnOpen(ctx.db);
     },
     exclusive: (what) => {
       if (!hold) throw new LedgerError('CONFLICT', `台账以只读方式打开，不能${what}`);

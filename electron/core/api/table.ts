@@ -5,7 +5,8 @@
 import { KINDS, kindData } from '@rules/kinds';
 import { method } from './define';
 import { API_INPUTS } from '@rules/api/inputs';
-import { getSettings, saveSettings } from '../ledger/settings';
+import { getSettings } from '../ledger/settings';
+import { saveSettingsWorded } from '../ledger/level-wording';
 import { createRecord, deleteRecord, duplicateRecord, getRecord, purgeRecord, restoreRecord, updateRecord } from '../ledger/records';
 import { ledgerYears, listRecords, listTotals, listTrash, searchRecords, yearStats } from '../ledger/query';
 import { ledgerGaps } from '../ledger/gaps';
@@ -24,7 +25,7 @@ import { replaceLedgerWithSafetyCopy } from '../backup/replace';
 export const ledgerApi = {
   'kinds.list': method(API_INPUTS['kinds.list'], () => KINDS.map(kindData)),
   'settings.get': method(API_INPUTS['settings.get'], (ctx) => getSettings(ctx.db)),
-  'settings.save': method(API_INPUTS['settings.save'], (ctx, i) => saveSettings(ctx.db, i.settings)),
+  'settings.save': method(API_INPUTS['settings.save'], (ctx, i) => saveSettingsWorded(ctx.db, i.settings)),
   'records.list': method(API_INPUTS['records.list'], (ctx, q) => listRecords(ctx.db, q)),
   'records.totals': method(API_INPUTS['records.totals'], (ctx, q) => listTotals(ctx.db, q)),
   // The header's 全局搜索: every kind of the working year at once, grouped by kind.

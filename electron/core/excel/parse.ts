@@ -91,7 +91,13 @@ function parseBool(v: CellValue): Parsed {
 function parseEnum(f: FieldDef, v: CellValue): Parsed {
   const s = String(v).trim();
   const options = f.options ?? [];
-  const hit = options.find((o) => o === s) ?? options.find((o) => fold(o) === fold(s));
+  // Another 乡镇类型's wording of a level option is that option (optionAliases, rules/kinds/level-options.ts).
+  const aliases = Object.entries(f.optionAliases ?? {});
+  const hit =
+    options.find((o) => o === s) ??
+    f.optionAliases?.[s] ??
+    options.find((o) => fold(o) === fold(s)) ??
+    aliases.find(([a]) => fold(a) === fold(s))?.[1];
   if (hit) return { value: hit };
   const near = closest(s, options);
   return near

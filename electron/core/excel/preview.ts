@@ -5,7 +5,8 @@
  * Nothing here writes; commit.ts runs the same preview inside its transaction.
  */
 import type { Db } from '../db/open';
-import { KINDS, type FieldDef, type KindDef, type RecordData } from '@rules/kinds';
+import { KINDS, kindForLevel, type FieldDef, type KindDef, type RecordData } from '@rules/kinds';
+import type { TownType } from '@rules/town-type';
 import { validateRecord } from '@rules/kinds/validate';
 import { getSettings } from '../ledger/settings';
 import { fold } from './fold';
@@ -82,8 +83,16 @@ function emptyTally(): SheetTally {
   return { rows: 0, above: 0, hidden: 0, blank: 0, totals: 0, ready: 0, duplicates: 0, otherYear: 0, refused: 0 };
 }
 
-function previewSheet(db: Db, sheet: SheetData, plan: SheetPlan, opts: ImportOptions, villages: readonly string[]): SheetPreview {
-  const kind = plan.kind;
+function previewSheet(
+  db: Db,
+  sheet: SheetData,
+  plan: SheetPlan,
+  opts: ImportOptions,
+  villages: readonly string[],
+  townType: TownType,
+): SheetPreview {
+  // Cells are read against the ledger's level wording; another level's spelling is taken as it.
+  const kind = plan.kind && kindForLevel(plan.kind, townType);
   const base: SheetPreview = {
     sheet: sheet.name,
     kind: kind?.id ?? null,
@@ -243,11 +252,11 @@ function previewSheet(db: Db, sheet: SheetData, plan: SheetPlan, opts: ImportOpt
 /** Sheets the preview leaves out entirely (no kind found) are listed with a warning, never silently. */
 export function buildPreview(db: Db, sheets: SheetData[], opts: ImportOptions = {}): ImportPreview {
   const only = opts.kind ? KINDS.find((k) => k.id === opts.kind) : undefined;
-  const { villages } = getSettings(db);
+  const { villages, townType } = getSettings(db);
   const out: SheetPreview[] = [];
   for (const sheet of sheets) {
     const plan = planSheet(db, sheet, opts.overrides?.[sheet.name], only, opts);
-    const p = previewSheet(db, sheet, plan, opts, villages);
+    const p = previewSheet(db, sheet, plan, opts, villages, townType);
     const note = (row: number, message: string) =>
       p.problems.push({ sheet: sheet.name, row, col: '', header: '', message, level: 'warning' });
     // What the clerk cannot see in Excel is not imported, and the preview says so.

@@ -4,7 +4,8 @@
  * the words docs/exchange-format.md uses (@rules/kinds/describe).
  */
 import ExcelJS from 'exceljs';
-import { KINDS, type KindDef } from '@rules/kinds';
+import { KINDS, kindForLevel, type KindDef } from '@rules/kinds';
+import type { TownType } from '@rules/town-type';
 import { describeField, describeRule } from '@rules/kinds/describe';
 import { headerOf, listValidation, listValues, sheetFields, styleHeaderRow, writeHeader } from './sheet';
 import { columnLetter } from './read';
@@ -68,10 +69,10 @@ function addGuide(wb: ExcelJS.Workbook, kinds: readonly KindDef[], villages: rea
 
 /**
  * The template for one kind, or (no kind) for the whole ledger, as xlsx bytes; `villages` (the
- * ledger's 设置) give the 村（社区） columns their drop-down.
+ * ledger's 设置) give the 村（社区） columns their drop-down, and its 乡镇类型 the wording of level options.
  */
-export async function templateWorkbook(kind?: KindDef, villages: readonly string[] = []): Promise<Buffer> {
-  const kinds = kind ? [kind] : KINDS;
+export async function templateWorkbook(kind?: KindDef, villages: readonly string[] = [], townType: TownType = '镇'): Promise<Buffer> {
+  const kinds = (kind ? [kind] : KINDS).map((k) => kindForLevel(k, townType));
   const wb = new ExcelJS.Workbook();
   wb.creator = '法治台账';
   for (const k of kinds) addKindSheet(wb, k, villages);

@@ -11,13 +11,20 @@ import { formatFigure, type DisplayRule } from '@rules/figures/format';
 import { FIGURES, getFigure } from '@rules/figures/catalogue';
 import { checkCustomFigure, isCustomId } from '@rules/figures/schema';
 import type { Condition, FigureDef, Measure, Where } from '@rules/figures/types';
+import { figureForLevel } from '@rules/figures/level';
+import { getKind, optionSpellings, type FieldDef, type KindDef } from '@rules/kinds';
+import { getSettings } from '../ledger/settings';
 import { getCustomFigure, listCustomFigures } from '../ledger/custom-figures';
 import type { Period, FigureResult } from '@rules/api/report';
 
 export const yearPeriod = (year: number): Period => ({ from: year, to: year });
 
 /** SQL for one field condition (see `Condition`); `expr` extracts the field from the JSON data. */
-function compileCondition(expr: string, c: Condition, params: unknown[]): string {
+function compileCondition(expr: string, c: Condition, params: unknown[], f: FieldDef | undefined): string {
+  // A level option counts whatever 乡镇类型 wrote it (rules/kinds/level-options.ts).
+  if (typeof c === 'string' && f?.type === 'enum') c = optionSpellings(f, c);
+  else if (Array.isArray(c) && f?.type === 'enum')
+    c = (c as readonly (string | number)[]).flatMap((v): (string | number)[] => (typeof v === 'string' ? optionSpellings(f, v) : [v]));
   if (typeof c === 'boolean') {
     params.push(c ? 1 : 0);
     return `coalesce(${expr}, 0) = ?`;
@@ -50,8 +57,15 @@ function compileCondition(expr: string, c: Condition, params: unknown[]): string
   return `${expr} = ?`;
 }
 
-function compileFilters(w: Where, params: unknown[]): string[] {
-  return Object.entries(w).map(([field, c]) => compileCondition(`json_extract(data, '$.${field}')`, c, params));
+function compileFilters(kind: KindDef | undefined, w: Where, params: unknown[]): string[] {
+  return Object.entries(w).map(([field, c]) =>
+    compileCondition(
+      `json_extract(data, '$.${field}')`,
+      c,
+      params,
+      kind?.fields.find((f) => f.key === field),
+    ),
+  );
 }
 
 function compileWhere(m: Measure, p: Period): { sql: string; params: unknown[] } {
@@ -68,10 +82,11 @@ function compileWhere(m: Measure, p: Period): { sql: string; params: unknown[] }
     parts.push('year >= ?', 'year <= ?');
     params.push(p.from, p.to);
   }
-  parts.push(...compileFilters(m.where ?? {}, params));
+  const kind = getKind(m.kind);
+  parts.push(...compileFilters(kind, m.where ?? {}, params));
   if (m.anyOf?.length) {
     const alts = m.anyOf.map((w) => {
-      const f = compileFilters(w, params);
+      const f = compileFilters(kind, w, params);
       return f.length ? `(${f.join(' AND ')})` : '1';
     });
     parts.push(`(${alts.join(' OR ')})`);
@@ -95,9 +110,10 @@ function measure(db: Db, m: Measure, p: Period): { value: number; records: numbe
   return { value: r.v, records: r.n };
 }
 
-/** A built-in figure or one the clerk defined. */
+/** A built-in figure or one the clerk defined, worded for the ledger's 乡镇类型. */
 export function findFigure(db: Db, id: string): FigureDef | undefined {
-  return getFigure(id) ?? getCustomFigure(db, id);
+  const f = getFigure(id) ?? getCustomFigure(db, id);
+  return f && figureForLevel(f, getSettings(db).townType);
 }
 
 function requireFigure(db: Db, id: string): FigureDef {
@@ -108,7 +124,8 @@ function requireFigure(db: Db, id: string): FigureDef {
 
 /** The built-in catalogue followed by the clerk's own figures. */
 export function allFigures(db: Db): FigureDef[] {
-  return [...FIGURES, ...listCustomFigures(db)];
+  const { townType } = getSettings(db);
+  return [...FIGURES, ...listCustomFigures(db)].map((f) => figureForLevel(f, townType));
 }
 
 /**

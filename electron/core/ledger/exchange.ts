@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { Db } from '../db/open';
 import { LedgerError, type Issue } from '@rules/errors';
-import { getKind, KINDS } from '@rules/kinds';
+import { getKind, kindForLevel, KINDS } from '@rules/kinds';
 import { isLedgerYear, MAX_EXCHANGE_BYTES, textProblem } from '@rules/limits';
 import { perPercent, type StageReport } from '../stages';
 import { validateRecord, isRealDate, clip } from '@rules/kinds/validate';
@@ -122,6 +122,7 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
   const s = checkSettings(raw.settings);
   issues.push(...s.issues);
   const villages = s.settings?.villages ?? [];
+  const townType = s.settings?.townType ?? EMPTY_SETTINGS.townType;
 
   if (raw.numberSequences !== undefined && !Array.isArray(raw.numberSequences)) {
     issues.push({ kind: '编号序列', field: 'numberSequences', message: 'numberSequences 应为列表' });
@@ -179,7 +180,8 @@ export function checkExchange(raw: unknown): { file: ExchangeFile; issues: Issue
     if (r.deletedAt !== null && r.deletedAt !== undefined && !isRealTimestamp(r.deletedAt)) {
       add('删除时间格式不正确', 'deletedAt', '删除时间', kind.label);
     }
-    const v = validateRecord(kind, isObj(r.data) ? r.data : {}, { villages, allowManaged: true });
+    // A file's level options become its own 乡镇类型's wording (an older file may hold 镇 wording for a 乡).
+    const v = validateRecord(kindForLevel(kind, townType), isObj(r.data) ? r.data : {}, { villages, allowManaged: true });
     const more = v.issues.length ? v.issues : (kind.checkStored?.(v.data) ?? []);
     for (const x of more) issues.push({ ...x, row, recordId: idProblem ? undefined : (r.id as string) });
     const numberField = kind.numbering?.field;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
-import { getKind, type KindDef, type RecordData } from '@rules/kinds';
+import { getKind, kindForLevel, type KindDef, type RecordData } from '@rules/kinds';
 import { validateRecord } from '@rules/kinds/validate';
 import { formatDocNumber, parseDocNumber } from '@rules/doc-number';
 import { SETTINGS_LABELS, type Settings } from '@rules/settings';
@@ -42,7 +42,7 @@ export function requireKind(id: string): KindDef {
 }
 
 /** Text the 搜索 box matches: every textual field, joined. */
-function searchText(kind: KindDef, data: RecordData): string {
+export function searchText(kind: KindDef, data: RecordData): string {
   return kind.fields
     .filter((f) => ['text', 'textarea', 'enum', 'village', 'tags'].includes(f.type))
     .map((f) => data[f.key])
@@ -63,7 +63,8 @@ function validOrThrow(db: Db, kind: KindDef, data: RecordData, allowManaged = fa
 
 /** validOrThrow with the settings already read (a batch reads them once). */
 function validAgainst(settings: Settings, kind: KindDef, data: RecordData, allowManaged = false): RecordData {
-  const r = validateRecord(kind, data, { villages: settings.villages, allowManaged });
+  // Level options are stored in the ledger's own 乡镇类型 wording; another level's spelling is taken as it.
+  const r = validateRecord(kindForLevel(kind, settings.townType), data, { villages: settings.villages, allowManaged });
   const issues = r.issues.length ? r.issues : allowManaged ? (kind.checkStored?.(r.data) ?? []) : [];
   if (issues.length) throw new LedgerError('VALIDATION', `${kind.label}记录有${issues.length}处错误`, issues);
   return r.data;

@@ -7,6 +7,7 @@ import type { Settings } from '@rules/settings';
 import type { Block, ReportDocument } from '@rules/report/document';
 import type { ReportSpec, SectionSpec } from '@rules/report/spec';
 import type { Problem } from '@rules/api/report';
+import { levelSlips } from '@rules/report/level-phrases';
 
 const CJK = '\\u3400-\\u9fff\\uff08\\uff09\\u3001\\u3002\\uff0c\\uff1b\\uff1a';
 const HALF_PUNCT = new RegExp(`[${CJK}][,;:?!]|[,;:?!][${CJK}]`);
@@ -101,10 +102,24 @@ function headingEndings(blocks: Block[]): Problem[] {
   return out;
 }
 
+/** Words typed for another level than 设置's 乡镇类型 (全镇 in a 乡's report, a 街道人民代表大会). */
+function levelProblems(b: Block, s: Settings): Problem[] {
+  const names = [s.town, s.county, s.partyOrg, s.govOrg, s.issuer, ...s.villages];
+  return levelSlips(allText(b), s.townType, names).map((slip) => ({
+    severity: 'warning',
+    code: 'level',
+    message:
+      slip.found === '街道人民代表大会'
+        ? `文中“${slip.found}”并不存在：街道不设人民代表大会，应为“${slip.instead}”`
+        : `文中“${slip.found}”与乡镇类型“${s.townType}”不符，应为“${slip.instead}”`,
+    anchor: b.anchor,
+  }));
+}
+
 export function checkReport(doc: ReportDocument, spec: ReportSpec, s: Settings, year: number): Problem[] {
   const out = settingsProblems(doc, spec, s, year);
   emptySections(spec.sections, out);
-  for (const b of doc.body) out.push(...textProblems(b, year));
+  for (const b of doc.body) out.push(...textProblems(b, year), ...levelProblems(b, s));
   out.push(...headingEndings(doc.body));
   if (doc.note && /[()]/.test(doc.note))
     out.push({ severity: 'warning', code: 'punct', message: `附注应使用全角括号：${doc.note}`, anchor: 'settings' });

@@ -9,6 +9,7 @@ import { nowIso } from '../ledger/records';
 import { defaultReportSpec } from './default-outline';
 import { reportSpecSchema, type ReportSpec } from '@rules/report/spec';
 import type { ApiOutputs } from '@rules/api';
+import { specWithLevelTokens } from '@rules/report/level-phrases';
 
 function parseReportSpec(input: unknown): ReportSpec {
   const r = reportSpecSchema.safeParse(input);
@@ -18,9 +19,15 @@ function parseReportSpec(input: unknown): ReportSpec {
   return r.data;
 }
 
+/**
+ * A saved spec as it reads today: level phrases saved as 镇 text (镇人民调解委员会) become level
+ * tokens, so they follow 设置's 乡镇类型 (@rules/report/level-phrases.ts).
+ */
+const readStored = (data: string): ReportSpec => parseReportSpec(specWithLevelTokens(JSON.parse(data)));
+
 function storedReportSpec(db: Db, year: number): ReportSpec | null {
   const row = db.prepare('SELECT data FROM reports WHERE year = ?').get(year) as { data: string } | undefined;
-  return row ? parseReportSpec(JSON.parse(row.data)) : null;
+  return row ? readStored(row.data) : null;
 }
 
 export function getReportSpec(db: Db, year: number): ApiOutputs['report.get'] {
@@ -29,7 +36,7 @@ export function getReportSpec(db: Db, year: number): ApiOutputs['report.get'] {
   const prev = db.prepare('SELECT year, data FROM reports WHERE year < ? ORDER BY year DESC LIMIT 1').get(year) as
     { year: number; data: string } | undefined;
   if (prev) {
-    const spec = parseReportSpec(JSON.parse(prev.data));
+    const spec = readStored(prev.data);
     const shift = year - prev.year;
     spec.settings.docYear += shift;
     spec.settings.docSeq = 1;

@@ -170,7 +170,13 @@ export const FIGURES: readonly FigureDef[] = [
   c('meeting.party.count', '党委会议次数', '4', '次', count('meeting', { meetingType: '党委会议' })),
   c('meeting.government.count', '政府常务（办公）会议次数', '4', '次', count('meeting', { meetingType: ['政府常务会议', '政府办公会议'] })),
   c('meeting.lawTopic.count', '专题研究法治议题次数', '4', '次', count('meeting', { lawTopic: true })),
-  c('meeting.ruleOfLawGroup.count', '依法治镇领导小组会议次数', '二', '次', count('meeting', { meetingType: '依法治镇领导小组会议' })),
+  c(
+    'meeting.ruleOfLawGroup.count',
+    '{依法治乡镇}领导小组会议次数',
+    '二',
+    '次',
+    count('meeting', { meetingType: '{依法治乡镇}领导小组会议' }),
+  ),
   c('decision.count', '重大行政决策事项数', '4', '项', count('decision')),
   rate(
     'decision.fullProcedureRate',
@@ -262,7 +268,7 @@ export const FIGURES: readonly FigureDef[] = [
     '全年无办结的群众诉求',
   ),
   // （八） 监督与公开
-  c('meeting.npc.count', '镇人民代表大会次数', '8', '次', count('meeting', { meetingType: '人民代表大会' })),
+  c('meeting.npc.count', '{本级人大会议}次数', '8', '次', count('meeting', { meetingType: '{人大会议}' })),
   c('npc.inspections', '人大代表视察调研场次', '8', '场次', count('npcSupervision', { activity: '代表视察调研' })),
   c('npc.suggestions', '办理代表建议件数', '8', '件', sum('npcSupervision', 'suggestions')),
   rate(

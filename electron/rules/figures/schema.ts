@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { Issue } from '../errors';
-import { getKind } from '../kinds';
+import { getKind, isOption } from '../kinds';
 import type { FieldDef, KindDef } from '../kinds/types';
 import { displayRuleSchema } from '../report/spec';
 import type { Condition, FigureDef, Measure, Where } from './types';
@@ -88,7 +88,8 @@ function conditionProblem(f: FieldDef, c: Condition): string | null {
   switch (f.type) {
     case 'enum': {
       if (!values) return `“${f.label}”只能按选项筛选`;
-      const bad = values.find((v) => !f.options?.includes(String(v)));
+      // Another 乡镇类型's wording of a level option is that option (rules/kinds/level-options.ts).
+      const bad = values.find((v) => !f.options?.some((o) => isOption(o, String(v))));
       return bad === undefined ? null : `“${String(bad)}”不是“${f.label}”的选项（可选：${(f.options ?? []).join('、')}）`;
     }
     case 'village':

@@ -30,7 +30,7 @@ export const dispute: KindDef = {
       key: 'mediator',
       label: '调解主体',
       type: 'enum',
-      options: ['村（社区）调解室', '镇人民调解委员会', '司法所', '行政调解', '其他'],
+      options: ['村（社区）调解室', '{乡镇级}人民调解委员会', '司法所', '行政调解', '其他'],
       required: true,
       listed: true,
     },

@@ -4,12 +4,13 @@
  * needs 会议纪要 and 签到表, a 人民代表大会 also 决议). Both the core's gap queries and the form use this.
  */
 import type { KindDef, RecordData } from './types';
+import { isOption } from './level-options';
 
 /** The checklist items a record is expected to be proved by, in declaration order, without repeats. */
 export function expectedEvidence(kind: KindDef, data: RecordData): string[] {
   const items = [...(kind.evidence ?? [])];
   for (const c of kind.evidenceIf ?? []) {
-    if (c.values.includes(data[c.when] as string | boolean)) items.push(...c.items);
+    if (c.values.some((v) => isOption(v, data[c.when]))) items.push(...c.items);
   }
   return [...new Set(items)];
 }

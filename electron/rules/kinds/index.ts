@@ -42,3 +42,4 @@ export function getKind(id: string): KindDef | undefined {
 export type { KindDef, FieldDef, RecordData, Rule, FieldType, EvidenceCondition } from './types';
 export { kindData, type KindData } from './types';
 export { expectedEvidence, allEvidenceItems, missingEvidence } from './evidence';
+export { kindForLevel, kindsForLevel, isOption, optionSpellings } from './level-options';

@@ -1,15 +1,16 @@
 import type { KindDef } from './types';
 import { dateField, noteField, titleField } from './common';
 
+/** {依法治乡镇} and {人大会议} are level words (rules/town-type.ts): a ledger offers its own level's wording. */
 export const MEETING_TYPES = [
   '党委会议',
   '理论学习中心组学习',
   '政府常务会议',
   '政府办公会议',
-  '依法治镇领导小组会议',
+  '{依法治乡镇}领导小组会议',
   '法治专题学习研判会',
   '稳定形势分析会',
-  '人民代表大会',
+  '{人大会议}',
   '民主生活会',
   '机关干部学习会',
   '其他会议',
@@ -25,7 +26,7 @@ export const meeting: KindDef = {
   register: { columns: ['date', 'meetingType', 'title', 'host', 'attendees', 'studyLawBefore', 'lawTopic', 'minutesNo'] },
   evidence: ['会议纪要', '签到表'],
   evidenceIf: [
-    { when: 'meetingType', values: ['人民代表大会'], items: ['会议决议'] },
+    { when: 'meetingType', values: ['{人大会议}'], items: ['会议决议'] },
     { when: 'studyLawBefore', values: [true], items: ['学法材料'] },
   ],
   fields: [

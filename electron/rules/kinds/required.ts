@@ -4,13 +4,14 @@
  * validator enforces the same rules on save.
  */
 import type { KindDef, RecordData } from './types';
+import { isOption } from './level-options';
 
 export function requiredNow(kind: Pick<KindDef, 'fields' | 'rules'>, data: RecordData): Set<string> {
   const out = new Set(kind.fields.filter((f) => f.required).map((f) => f.key));
   for (const rule of kind.rules ?? []) {
     if (rule.type !== 'requiredIf') continue;
     const w = data[rule.when];
-    if (w !== undefined && rule.values.includes(w as string | boolean)) out.add(rule.field);
+    if (w !== undefined && rule.values.some((v) => isOption(v, w))) out.add(rule.field);
   }
   return out;
 }

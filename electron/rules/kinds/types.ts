@@ -22,6 +22,12 @@ export interface FieldDef {
   type: FieldType;
   required?: boolean;
   options?: readonly string[];
+  /**
+   * Other spellings of options, each with the option it means: another 乡镇类型's wording of a level
+   * option (镇人民调解委员会 in a 乡's ledger). Validation and import take them as that option. Set
+   * by kindForLevel (./level-options.ts); a definition declares its level options as templates.
+   */
+  optionAliases?: Readonly<Record<string, string>>;
   /** A tags field whose items are usually the settings' 村（社区）: the form offers that list while typing. */
   villageItems?: boolean;
   /** Max length for text, max value for numbers. */

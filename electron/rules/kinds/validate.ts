@@ -6,6 +6,7 @@
 import type { Issue } from '../errors';
 import type { FieldDef, KindDef, RecordData, Rule } from './types';
 import { isEmpty, isLedgerYear, textProblem, tooLong } from '../limits';
+import { isOption } from './level-options';
 
 interface ValidateOptions {
   /** The settings' 村/社区 list; when empty any short text is accepted. */
@@ -92,10 +93,16 @@ export function checkValue(f: FieldDef, v: unknown, opts: ValidateOptions): { va
       return { value: n };
     }
     case 'enum': {
-      if (typeof v !== 'string' || !f.options?.includes(v)) {
-        return { error: `“${clip(v)}”不是可选值（可选：${f.options?.join('、')}）` };
-      }
-      return { value: v };
+      // Another level's spelling is taken as the ledger's own (kindForLevel's aliases); against a
+      // definition not worded for a level, any level's spelling of a level option stands as given.
+      const option =
+        typeof v !== 'string'
+          ? undefined
+          : f.options?.includes(v)
+            ? v
+            : (f.optionAliases?.[v] ?? (f.options?.some((o) => isOption(o, v)) ? v : undefined));
+      if (option === undefined) return { error: `“${clip(v)}”不是可选值（可选：${f.options?.join('、')}）` };
+      return { value: option };
     }
     case 'village': {
       if (typeof v !== 'string') return { error: '应为村（社区）名称' };
@@ -184,7 +191,7 @@ export function validateRecord(kind: KindDef, data: RecordData, opts: ValidateOp
       }
     } else if (rule.type === 'requiredIf') {
       const w = out[rule.when];
-      if (w !== undefined && rule.values.includes(w as string | boolean) && isEmpty(out[rule.field])) {
+      if (w !== undefined && rule.values.some((v) => isOption(v, w)) && isEmpty(out[rule.field])) {
         const when = fields.get(rule.when)?.label ?? rule.when;
         issue(fields.get(rule.field), rule.field, `${when}为“${w === true ? '是' : String(w)}”时必填`);
       }

@@ -1,12 +1,24 @@
 /**
- * The automatic words of report text: {年度}, {上年度}, {下年度}, {乡镇}, {乡镇长}, {乡镇干部} are
- * stored as tokens so a copy for a new year (or a 乡 rather than a 镇) reads right, and shown to
- * the clerk as what they stand for (2023, 双土镇, 镇长). The report assembly (core) and the editor
- * (screens) both resolve them here, 我镇 fallback included.
+ * The automatic words of report text: {年度}, {上年度}, {下年度}, {乡镇}, {乡镇长}, {乡镇干部} and
+ * the level words {乡镇级}, {依法治乡镇}, {本级人大会议}, {召开人大会议} are stored as tokens so a
+ * copy for a new year (or a 乡 rather than a 镇) reads right, and shown to the clerk as what they
+ * stand for (2023, 双土镇, 镇长). The report assembly (core) and the editor (screens) both resolve
+ * them here, 我镇 fallback included.
  */
-import { townWords, type TownType } from '../town-type';
+import { levelText, townWords, type TownType } from '../town-type';
 
-export const TOKENS = ['年度', '上年度', '下年度', '乡镇', '乡镇长', '乡镇干部'] as const;
+export const TOKENS = [
+  '年度',
+  '上年度',
+  '下年度',
+  '乡镇',
+  '乡镇长',
+  '乡镇干部',
+  '乡镇级',
+  '依法治乡镇',
+  '本级人大会议',
+  '召开人大会议',
+] as const;
 export type Token = (typeof TOKENS)[number];
 
 export const TOKEN_HELP: Record<Token, string> = {
@@ -16,11 +28,15 @@ export const TOKEN_HELP: Record<Token, string> = {
   乡镇: '设置中的乡镇名称',
   乡镇长: '按乡镇类型：乡长、镇长或街道办事处主任',
   乡镇干部: '按乡镇类型：乡村干部、镇村干部或街道社区干部',
+  乡镇级: '按乡镇类型：乡、镇或街道（如“全镇”“镇人民调解委员会”）',
+  依法治乡镇: '按乡镇类型：依法治乡、依法治镇或依法治街',
+  本级人大会议: '按乡镇类型：乡（镇）人民代表大会；街道没有本级人大，为人大街道工委会议',
+  召开人大会议: '按乡镇类型：召开乡（镇）人民代表大会；街道为“向人大街道工委报告工作”',
 };
 
 type TextPiece = { type: 'text'; text: string } | { type: 'token'; token: Token };
 
-const TOKEN_RE = /\{(年度|上年度|下年度|乡镇长|乡镇干部|乡镇)\}/g;
+const TOKEN_RE = new RegExp(`\\{(${TOKENS.join('|')})\\}`, 'g');
 
 /** Splits stored text into plain text and token pieces. */
 export function splitTokens(text: string): TextPiece[] {
@@ -52,6 +68,11 @@ export function tokenValue(t: Token, year: number, town: string, townType?: Town
       return townWords(townType).head;
     case '乡镇干部':
       return townWords(townType).cadres;
+    case '乡镇级':
+    case '依法治乡镇':
+    case '本级人大会议':
+    case '召开人大会议':
+      return levelText(`{${t}}`, townType);
   }
 }
 

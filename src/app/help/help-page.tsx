@@ -6,6 +6,7 @@
 import { Anchor, Badge, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { FIGURES } from '@rules/figures/catalogue';
+import { figureForLevel } from '@rules/figures/level';
 import { describeFigure } from '@rules/figures/describe';
 import type { FigureDef } from '@rules/figures/types';
 import { call } from '../lib/api';
@@ -61,7 +62,8 @@ const STEPS: readonly Step[] = [
 ];
 
 export function HelpPage() {
-  const { kindById } = useLedger();
+  const { kindById, settings } = useLedger();
+  const { townType } = settings;
   const [custom, setCustom] = useState<FigureDef[] | null>(null);
   useEffect(() => {
     let live = true;
@@ -78,11 +80,11 @@ export function HelpPage() {
   // Grouped by the report part the figure is usually cited in, parts in report order.
   const sections = useMemo(() => {
     const by = new Map<string, FigureDef[]>();
-    for (const f of FIGURES) by.set(f.section, [...(by.get(f.section) ?? []), f]);
+    for (const f of FIGURES) by.set(f.section, [...(by.get(f.section) ?? []), figureForLevel(f, townType)]);
     const order = Object.keys(SECTION_LABEL);
     const rank = (section: string) => (order.includes(section) ? order.indexOf(section) : order.length);
     return [...by.entries()].sort((x, y) => rank(x[0]) - rank(y[0]));
-  }, []);
+  }, [townType]);
 
   const rows = (figures: readonly FigureDef[]) =>
     figures.map((f) => (

@@ -30,7 +30,7 @@ export const SETTING_COLUMNS: readonly (readonly SettingSection[])[] = [
       cols: 2,
       townType: true,
       fields: [
-        { key: 'county', label: '县（区）名称', placeholder: '如：某某县', max: 20 },
+        { key: 'county', label: '县（区）名称', placeholder: (w) => `如：某某${w.upper}`, max: 20 },
         { key: 'town', label: '乡镇名称', placeholder: (w) => `如：双土${w.unit}`, max: 20 },
         { key: 'partyOrg', label: '党委全称', placeholder: (w) => `如：中共双土${w.unit}${w.partyOrgTail}`, max: 50 },
         { key: 'govOrg', label: '政府全称', placeholder: (w) => `如：双土${w.unit}${w.govOrgTail}`, max: 50 },
@@ -50,17 +50,23 @@ export const SETTING_COLUMNS: readonly (readonly SettingSection[])[] = [
       title: '发文代字',
       cols: 3,
       fields: [
-        { key: 'partyCode', label: '党委发文代字', placeholder: '如：双土委发', max: 20 },
-        { key: 'govCode', label: '政府发文代字', placeholder: '如：双土府发', max: 20 },
-        { key: 'normativeCode', label: '规范性文件代字', placeholder: '如：双土府规', max: 20, help: '登记行政规范性文件时据此自动编号' },
+        { key: 'partyCode', label: '党委发文代字', placeholder: (w) => `如：双土${w.partyCodeWord}发`, max: 20 },
+        { key: 'govCode', label: '政府发文代字', placeholder: (w) => `如：双土${w.govCodeWord}发`, max: 20 },
+        {
+          key: 'normativeCode',
+          label: '规范性文件代字',
+          placeholder: (w) => `如：双土${w.govCodeWord}规`,
+          max: 20,
+          help: '登记行政规范性文件时据此自动编号',
+        },
       ],
     },
     {
       title: '报告行文',
       cols: 1,
       fields: [
-        { key: 'mainRecipients', label: '主送机关', placeholder: '如：县委、县政府', max: 100 },
-        { key: 'cc', label: '抄送机关', placeholder: '如：县委依法治县办', max: 200 },
+        { key: 'mainRecipients', label: '主送机关', placeholder: (w) => `如：${w.upper}委、${w.upper}政府`, max: 100 },
+        { key: 'cc', label: '抄送机关', placeholder: (w) => `如：${w.upper}委依法治${w.upper}办`, max: 200 },
         { key: 'issuer', label: '印发机关', placeholder: (w) => `如：双土${w.unit}党政办公室`, max: 50 },
       ],
     },

@@ -24,7 +24,7 @@ function hint(key: string, v: unknown): string {
 }
 
 export function SettingsPage() {
-  const { settings, setSettings } = useLedger();
+  const { settings, setSettings, changed } = useLedger();
   const toast = useToast();
   const form = useFieldForm<Settings>(settings, hint);
   const [saving, setSaving] = useState(false);
@@ -39,6 +39,8 @@ export function SettingsPage() {
       const saved = await call('settings.save', { settings: form.values });
       setSettings(saved);
       form.setValues(saved);
+      // Another 乡镇类型 rewords stored level options (镇人民调解委员会 → 乡…): lists and counts reload.
+      if (saved.townType !== settings.townType) changed();
       toast('设置已保存');
     } catch (err) {
       const x = asApiError(err);
@@ -56,7 +58,7 @@ export function SettingsPage() {
       {s.townType && (
         <Input.Wrapper
           label="乡镇类型"
-          description="报告中的称谓随之改变，如乡长、乡村干部"
+          description="报告、台账选项中的称谓随之改变，如乡长、乡人民调解委员会"
           inputWrapperOrder={['label', 'input', 'description']}
           mb="xs"
         >

@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { call, type KindDef, type Settings } from '../lib/api';
 import { currentYear, openingYear, saveYear, storedYear, yearOptions } from './year';
+import { kindsForLevel } from '@rules/kinds/level-options';
 
 export interface Ledger {
   kinds: readonly KindDef[];
@@ -62,10 +63,12 @@ export function LedgerProvider(props: { kinds: readonly KindDef[]; settings: Set
     };
   }, [year, version]);
 
+  // Every screen offers level options in the ledger's 乡镇类型 wording (依法治乡… for a 乡), and follows 设置 at once.
+  const kinds = useMemo(() => kindsForLevel(props.kinds, settings.townType), [props.kinds, settings.townType]);
   const value = useMemo<Ledger>(
     () => ({
-      kinds: props.kinds,
-      kindById: new Map(props.kinds.map((k) => [k.id, k])),
+      kinds,
+      kindById: new Map(kinds.map((k) => [k.id, k])),
       settings,
       setSettings,
       year,
@@ -76,7 +79,7 @@ export function LedgerProvider(props: { kinds: readonly KindDef[]; settings: Set
       changed,
       reload,
     }),
-    [props.kinds, settings, year, setYear, withRecords, stats, version, changed, reload],
+    [kinds, settings, year, setYear, withRecords, stats, version, changed, reload],
   );
   return <LedgerContext.Provider value={value}>{props.children}</LedgerContext.Provider>;
 }
