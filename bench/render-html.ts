@@ -93,6 +93,7 @@ export async function run(): Promise<BenchRow[]> {
       name: `render-html: 报告 → PDF, warm browser (${pages} pages)`,
       ms: warm.oursMs,
       targetMs: Math.min(1500, 1.2 * warm.baseMs),
+      against: "1.2× Chromium's page.pdf() of the same HTML file (same run), at most 1.5 s",
       note: `${warm.ratio.toFixed(2)}× Chromium's page.pdf() of the same HTML file (${warm.baseMs.toFixed(0)} ms, same run); target ≤ 1.2× and < 1.5 s`,
     },
     { name: `render-html: 报告 → PDF, cold (launch + render + close)`, ms: coldMs, note: `${pages} pages; reference, no target` },
