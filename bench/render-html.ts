@@ -1,10 +1,17 @@
 /**
  * Report → PDF through headless Chromium: warm (browser already running, the app's and the CLI's
- * case) held to 1.5 s, and cold (launch + render + close) for reference.
+ * case), compared with Chromium's own page.pdf() of the same HTML file loaded in the same browser,
+ * timed alternately in the same run so load on the machine weighs on both alike. Held to ≤ 1.2×
+ * that and < 1.5 s. Cold (launch + render + close) for reference. Most of page.pdf() itself goes
+ * to the CJK faces, which Chromium embeds as Type 3 outlines once per document and face.
  */
-import { resolve } from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import path, { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
 import { renderReportHtml } from '@core/render/html';
-import { PdfRenderer, type PdfRendererOptions } from '@core/render/pdf';
+import { CHROMIUM_ARGS, chromiumPath, PdfRenderer, type PdfRendererOptions } from '@core/render/pdf';
 import { longDocument } from '../test/support/sample-document';
 import { timeMedian, type BenchRow } from './row';
 
@@ -15,6 +22,47 @@ const OPTS: PdfRendererOptions = {
 
 const pageCount = (pdf: Buffer): number => pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
 
+/**
+ * Times `ours` against Chromium's bare print of the same HTML written to a file (goto + page.pdf()
+ * on a page of its own in a browser of its own), alternating, median of `runs` each.
+ */
+export async function againstPagePdf(
+  html: string,
+  ours: () => Promise<unknown>,
+  runs: number,
+): Promise<{ oursMs: number; baseMs: number; ratio: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-pdf-'));
+  const file = path.join(dir, 'doc.html');
+  fs.writeFileSync(file, html);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, ...OPTS.env } as Record<string, string>,
+  });
+  try {
+    const page: Page = await (await browser.newContext({ offline: true })).newPage();
+    const base = async () => {
+      await page.goto(pathToFileURL(file).href);
+      await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    };
+    await base(); // both sides warm: fonts loaded, page created
+    await ours();
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      b.push(await timeMedian(1, base));
+      a.push(await timeMedian(1, ours));
+    }
+    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const oursMs = median(a);
+    const baseMs = median(b);
+    return { oursMs, baseMs, ratio: oursMs / baseMs };
+  } finally {
+    await browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<BenchRow[]> {
   const doc = longDocument();
   doc.header.mode = 'red';
@@ -22,10 +70,10 @@ export async function run(): Promise<BenchRow[]> {
 
   const renderer = await PdfRenderer.launch(OPTS);
   let pages: number;
-  let warmMs: number;
+  let warm: Awaited<ReturnType<typeof againstPagePdf>>;
   try {
-    pages = pageCount(await renderer.render(renderReportHtml(doc))); // first document loads the fonts
-    warmMs = await timeMedian(5, () => renderer.render(renderReportHtml(doc)));
+    pages = pageCount(await renderer.render(renderReportHtml(doc)));
+    warm = await againstPagePdf(renderReportHtml(doc), () => renderer.render(renderReportHtml(doc)), 5);
   } finally {
     await renderer.close();
   }
@@ -40,8 +88,14 @@ export async function run(): Promise<BenchRow[]> {
   });
 
   return [
-    { name: 'render-html: 报告 → HTML', ms: htmlMs },
-    { name: `render-html: 报告 → PDF, warm browser (${pages} pages)`, ms: warmMs, targetMs: 1500 },
-    { name: `render-html: 报告 → PDF, cold (launch + render + close)`, ms: coldMs, note: `${pages} pages` },
+    { name: 'render-html: 报告 → HTML', ms: htmlMs, note: 'renderReportHtml alone' },
+    {
+      name: `render-html: 报告 → PDF, warm browser (${pages} pages)`,
+      ms: warm.oursMs,
+      targetMs: Math.min(1500, 1.2 * warm.baseMs),
+      against: "1.2× Chromium's page.pdf() of the same HTML file (same run), at most 1.5 s",
+      note: `${warm.ratio.toFixed(2)}× Chromium's page.pdf() of the same HTML file (${warm.baseMs.toFixed(0)} ms, same run); target ≤ 1.2× and < 1.5 s`,
+    },
+    { name: `render-html: 报告 → PDF, cold (launch + render + close)`, ms: coldMs, note: `${pages} pages; reference, no target` },
   ];
 }

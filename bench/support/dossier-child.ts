@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     });
   try {
     const t0 = performance.now();
-    const r = await writeDossier(ctx, 2023, out);
+    const r = await writeDossier(ctx, 2023, out, { draftReport: true });
     const ms = performance.now() - t0;
     process.send!({ done: { ms, maxRssMb: process.resourceUsage().maxRSS / 1024, evidence: r.evidence, size: fs.statSync(out).size } });
   } finally {

@@ -13,7 +13,10 @@ import { addAttachmentBytes, attachmentFile } from '@core/ledger/attachments';
 import { createRecord, deleteRecord } from '@core/ledger/records';
 import { listRecords } from '@core/ledger/query';
 import ExcelJS from 'exceljs';
-import { writeDossier, type DossierResult } from '@core/dossier/write';
+import { reportDraftReasons, writeDossier, type DossierResult } from '@core/dossier/write';
+import { LedgerError } from '@rules/errors';
+import { getReportSpec, saveReportSpec } from '@core/report/store';
+import { saveSettings } from '@core/ledger/settings';
 import { MAX_PART_CHARS, NameAllocator, safePart } from '@core/dossier/names';
 import type { PdfRenderer } from '@core/render/pdf';
 import { sharedPdfRenderer } from '../support/chromium';
@@ -36,6 +39,7 @@ let L: TempLedger;
 let renderer: PdfRenderer;
 let zipFile: string;
 let result: DossierResult;
+let refused: unknown;
 /** Evidence bytes by the title of its record. */
 const evidence: { title: string; name: string; bytes: Buffer }[] = [];
 let damagedName: string;
@@ -74,7 +78,12 @@ beforeAll(async () => {
   fs.writeFileSync(attachmentFile(dir, a.sha256), randomBytes(5000));
 
   zipFile = path.join(L.dir, '档案袋.zip');
-  result = await writeDossier(L.ctx, 2023, zipFile, { printPdf: (html) => renderer.render(html) });
+  // No report saved for 2023: refused unless the caller accepts a 未定稿 report.
+  refused = await writeDossier(L.ctx, 2023, zipFile, { printPdf: (html) => renderer.render(html) }).catch((e: unknown) => e);
+  result = await writeDossier(L.ctx, 2023, zipFile, {
+    printPdf: (html) => renderer.render(html),
+    draftReport: true,
+  });
 });
 
 afterAll(async () => {
@@ -156,6 +165,36 @@ describe('档案袋', () => {
     expect(result.records).toBe(6);
   });
 
+  it('asks before packing a report never saved, and marks it 未定稿 in the index and the manifest', () => {
+    expect(refused).toBeInstanceOf(LedgerError);
+    expect((refused as LedgerError).code).toBe('CONFLICT');
+    expect((refused as LedgerError).message).toContain('未定稿');
+    const issues = (refused as LedgerError).issues;
+    expect(issues.map((i) => i.field)).toEqual(issues.map(() => 'draftReport'));
+    expect(issues.map((i) => i.message)).toContainEqual(expect.stringContaining('尚未保存'));
+    expect(result.reportDraft).toEqual(issues.map((i) => i.message));
+    expect(result.reportDraft[0]).toContain('2023年度报告尚未保存过');
+    const manifest = JSON.parse(execFileSync('unzip', ['-p', zipFile, 'manifest.json'], { encoding: 'utf8' })) as { reportDraft: string[] };
+    expect(manifest.reportDraft).toEqual(result.reportDraft);
+    const idx = path.join(L.dir, 'index-draft.pdf');
+    fs.writeFileSync(idx, execFileSync('unzip', ['-p', zipFile, '档案袋索引.pdf'], { maxBuffer: 1 << 26 }));
+    const text = execFileSync('pdftotext', [idx, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('年度报告：未定稿（2023年度报告尚未保存过');
+  });
+
+  it('counts a saved report final, and one with blocking problems 未定稿 again', () => {
+    const T = tempLedger();
+    try {
+      saveReportSpec(T.ctx.db, 2023, getReportSpec(T.ctx.db, 2023).spec);
+      expect(reportDraftReasons(T.ctx, 2023).join()).not.toContain('尚未保存');
+      // A missing 设置 the report needs is a blocking problem.
+      saveSettings(T.ctx.db, { govOrg: '', partyOrg: '' });
+      expect(reportDraftReasons(T.ctx, 2023)).toEqual([expect.stringMatching(/^报告有\d+个必须处理的问题：.*缺少设置/)]);
+    } finally {
+      T.cleanup();
+    }
+  });
+
   it('fails the whole archive when a stored file changes while it is being packed', async () => {
     const T = tempLedger();
     try {
@@ -170,7 +209,7 @@ describe('档案袋', () => {
         changed = true;
         return renderer.render(html);
       };
-      await expect(writeDossier(T.ctx, 2023, out, { printPdf })).rejects.toThrow('在打包过程中被改动');
+      await expect(writeDossier(T.ctx, 2023, out, { printPdf, draftReport: true })).rejects.toThrow('在打包过程中被改动');
       expect(fs.readdirSync(T.dir).filter((f) => f.endsWith('.zip') || f.endsWith('.tmp'))).toEqual([]);
     } finally {
       T.cleanup();
@@ -179,9 +218,9 @@ describe('档案袋', () => {
 
   it('leaves nothing behind when it cannot write', async () => {
     const dir = path.join(L.dir, 'no-such-folder');
-    await expect(writeDossier(L.ctx, 2023, path.join(dir, 'x.zip'), { printPdf: (html) => renderer.render(html) })).rejects.toThrow(
-      '无法写入档案袋',
-    );
+    await expect(
+      writeDossier(L.ctx, 2023, path.join(dir, 'x.zip'), { printPdf: (html) => renderer.render(html), draftReport: true }),
+    ).rejects.toThrow('无法写入档案袋');
     await expect(writeDossier(L.ctx, 2023, path.join(L.dir, 'x.rar'))).rejects.toThrow('.zip');
     expect(fs.readdirSync(L.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

@@ -1,7 +1,8 @@
 /**
  * 登记簿 from a kind's page in the real UI (built renderer + harness + Chromium) on the 双土镇
  * 2023 ledger: the page's search carried into the register, a column chosen, 导出PDF downloaded
- * and read back with poppler, and 打印 handing the same register to the print frame.
+ * and read back with poppler, and 打印 handing the same register to the print frame; the 档案袋, asked
+ * for while the year's report is unsaved, asks first and marks the report 未定稿 in its index.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -69,6 +70,8 @@ describe('登记簿', () => {
   });
 
   it('exports the year’s 档案袋 from the 首页 into a folder', async () => {
+    // As if the clerk never saved the 2023 report (the fixture carries a saved one).
+    app.harness.ctx.db.prepare('DELETE FROM reports WHERE year = 2023').run();
     const shell = new AppShell(app.page);
     await shell.open('首页');
     await app.page.getByRole('button', { name: '导出年度档案袋' }).click();
@@ -78,12 +81,22 @@ describe('登记簿', () => {
     await form.getByTestId('dossier-folder-input').fill(out);
     await screenshot(app.page, 'register-03-dossier-form');
     await form.getByRole('button', { name: '导出', exact: true }).click();
+    // The report was never saved: the clerk is asked first, and nothing is written yet.
+    const ask = form.getByTestId('dossier-draft');
+    await ask.waitFor();
+    expect(await ask.innerText()).toContain('2023年度报告尚未保存过');
+    expect(fs.readdirSync(out)).toEqual([]);
+    await screenshot(app.page, 'register-04-dossier-draft');
+    await form.getByRole('button', { name: '仍然导出（标注未定稿）' }).click();
     const result = app.page.getByTestId('dossier-result');
     await result.waitFor({ timeout: 540_000 });
     expect(await result.innerText()).toContain('档案袋已生成');
-    await screenshot(app.page, 'register-04-dossier-done');
+    await screenshot(app.page, 'register-05-dossier-done');
     const zip = path.join(out, '双土镇2023年法治台账档案袋.zip');
     expect(execFileSync('unzip', ['-t', zip], { encoding: 'utf8' })).toContain('No errors detected');
     expect(execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' })).toContain('01_会议/双土镇2023年会议台账.pdf');
+    const index = path.join(dir, 'index.pdf');
+    fs.writeFileSync(index, execFileSync('unzip', ['-p', zip, '档案袋索引.pdf'], { maxBuffer: 1 << 26 }));
+    expect(execFileSync('pdftotext', [index, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('年度报告：未定稿');
   });
 });

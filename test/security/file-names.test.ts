@@ -80,7 +80,7 @@ describe('a town stored before the door checked it', () => {
     try {
       const folder = path.join(base, 'a', 'b', 'c');
       fs.mkdirSync(folder, { recursive: true });
-      const r = await callApi(L.ctx, 'dossier.export', { year: 2023, folder });
+      const r = await callApi(L.ctx, 'dossier.export', { year: 2023, folder, draftReport: true });
       expect(r.ok, JSON.stringify(r)).toBe(true);
       expect(fs.readdirSync(folder)).toHaveLength(1);
       expect(fs.readdirSync(base)).toEqual(['a']);

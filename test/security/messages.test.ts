@@ -178,7 +178,7 @@ const REFUSALS: Refusal[] = [
     names: onFull('双土镇2023年法治台账档案袋.zip'),
     says: SPACE,
     target: onFull('双土镇2023年法治台账档案袋.zip'),
-    message: () => refusedCall('dossier.export', { year: 2023, folder: full }),
+    message: () => refusedCall('dossier.export', { year: 2023, folder: full, draftReport: true }),
   },
   {
     what: 'a full disk while the CLI writes an Excel export',

@@ -37,7 +37,7 @@ describe.each([
   it('is left out of the 档案袋 with a note, and 查看附件 refuses it in Chinese', async () => {
     const { L, id } = await ledgerWithReplacedFile(replace);
     const out = path.join(L.dir, '档案袋.zip');
-    const d = await callApi(L.ctx, 'dossier.export', { year: 2023, out });
+    const d = await callApi(L.ctx, 'dossier.export', { year: 2023, out, draftReport: true });
     expect(d.ok, JSON.stringify(d)).toBe(true);
     expect(JSON.stringify(d)).toContain('不是普通文件');
     const r = await callApi(L.ctx, 'attachments.download', { id });

@@ -27,6 +27,13 @@ export function placement(name: string): 'inline' | 'worker' | 'exclusive' {
   return w === 'exclusive' ? 'exclusive' : w ? 'worker' : 'inline';
 }
 
+/**
+ * The context an inline call runs against: the shared one, reporting to this call's listener. A
+ * view, not a copy (reads such as `db` go through to the live context, which a restore swaps).
+ */
+const withProgress = (ctx: LedgerContext, onProgress?: (p: Progress) => void): LedgerContext =>
+  onProgress ? (Object.create(ctx, { progress: { value: onProgress } }) as LedgerContext) : ctx;
+
 export class Dispatcher {
   /** Set while an exclusive job runs; everything else waits for it. */
   private exclusive: Promise<unknown> | null = null;
@@ -48,7 +55,20 @@ export class Dispatcher {
   private async dispatch(name: string, payload: unknown, onProgress?: (p: Progress) => void): Promise<ApiResult> {
     while (this.exclusive) await this.exclusive.catch(() => undefined);
     const where = this.pool ? placement(name) : 'inline';
-    if (where === 'inline' || !onProgress) return this.place(where, name, payload, onProgress);
+    if (!onProgress) return this.place(where, name, payload);
+    if (where === 'inline') {
+      // An inline job that reports progress (the 档案袋) is closed like a worker's; the others send nothing.
+      let reported = false;
+      const scoped = (p: Progress) => {
+        reported = true;
+        onProgress(p);
+      };
+      try {
+        return await this.place(where, name, payload, scoped);
+      } finally {
+        if (reported) onProgress({ method: name, label: '已结束', finished: true });
+      }
+    }
     // The screen shows a job from its first progress event to this last one, whatever the outcome.
     try {
       return await this.place(where, name, payload, onProgress);
@@ -64,7 +84,10 @@ export class Dispatcher {
     onProgress?: (p: Progress) => void,
   ): Promise<ApiResult> {
     if (where === 'exclusive') return this.runExclusive(name, payload, onProgress);
-    const run = where === 'worker' ? this.pool!.run(this.getCtx().file, name, payload, onProgress) : callApi(this.getCtx(), name, payload);
+    const run =
+      where === 'worker'
+        ? this.pool!.run(this.getCtx().file, name, payload, onProgress)
+        : callApi(withProgress(this.getCtx(), onProgress), name, payload);
     this.inflight.add(run);
     try {
       return await run;

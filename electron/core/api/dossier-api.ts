@@ -32,7 +32,7 @@ function target(ctx: LedgerContext, year: number, i: { out?: string; folder?: st
 export const dossierApi = {
   'dossier.export': method(
     API_INPUTS['dossier.export'],
-    (ctx, i) => writeDossier(ctx, i.year, target(ctx, i.year, i)),
+    (ctx, i) => writeDossier(ctx, i.year, target(ctx, i.year, i), { draftReport: i.draftReport }),
     // From the page: only a folder main's picker (or the drive list) handed out; `out` is the CLI's.
     { paths: { folder: 'folder', out: 'cli' } },
   ),

@@ -10,6 +10,8 @@ import type { DossierPlan } from './model';
 interface IndexSummary {
   title: string;
   generatedAt: string;
+  /** Why the packed report is 未定稿; empty when it is final. */
+  reportDraft: readonly string[];
 }
 
 const EXTRA_CSS = `
@@ -36,6 +38,9 @@ export function renderIndexHtml(plan: DossierPlan, s: IndexSummary): string {
   const bad = files.filter((f) => f.problem);
   const lacking = all.filter((r) => r.missing.length).length;
   const summary = [
+    s.reportDraft.length
+      ? `<span class="bad">年度报告：未定稿（${esc(s.reportDraft.join('；'))}）</span>`
+      : '年度报告：已定稿（已保存，无必须处理的问题）',
     `${all.length}条记录，${packed}个证据文件`,
     `${lacking}条记录缺少材料（见各表“缺少的材料”）`,
     bad.length

@@ -23,6 +23,7 @@ import { LedgerError } from '@rules/errors';
 import { registerTitle } from '@rules/kinds/register';
 import { attachmentsDirFor, type LedgerContext } from '../context';
 import { assembleYear } from '../report/assemble';
+import { getReportSpec } from '../report/store';
 import { tempNameFor } from '../fs/atomic';
 import { safePart } from './names';
 import { regularFileStream } from '../fs/regular-file';
@@ -53,6 +54,29 @@ interface DossierOptions {
   /** Defaults to ctx.printPdf, else one headless Chromium kept for all the PDFs. */
   printPdf?: PdfPrinter;
   now?: Date;
+  /** Pack the report although it is 未定稿 (never saved, or blocking problems); without it such a report stops the export. */
+  draftReport?: boolean;
+}
+
+/** Thrown (code CONFLICT, issue field `draftReport`) when the report is 未定稿 and the caller did not accept it. */
+export const DRAFT_REPORT_FIELD = 'draftReport';
+
+/** Why the year's report is not final: never saved (the default or last year's text), or blocking problems. */
+export function reportDraftReasons(ctx: LedgerContext, year: number, report = assembleYear(ctx.db, year)): string[] {
+  const reasons: string[] = [];
+  if (getReportSpec(ctx.db, year).source !== 'saved') reasons.push(`${year}年度报告尚未保存过（档案袋中将是默认内容）`);
+  const blocking = report.problems.filter((p) => p.severity === 'blocking');
+  if (blocking.length) reasons.push(`报告有${blocking.length}个必须处理的问题：${blocking.map((p) => p.message).join('；')}`);
+  return reasons;
+}
+
+/** How far the export got, for the corner note and the dialog: a stage and the share of all steps. */
+function dossierProgress(ctx: LedgerContext, total: number) {
+  let done = 0;
+  return (stage: string, steps = 1) => {
+    done = Math.min(total, done + steps);
+    ctx.progress?.({ method: 'dossier.export', label: stage, stage, done, total });
+  };
 }
 
 interface ManifestEntry {
@@ -84,13 +108,25 @@ const localTime = (d: Date) => {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 };
 
-/** The generated files (report, registers as PDF and xlsx, index), in memory: each is small. */
-async function generatedFiles(ctx: LedgerContext, plan: DossierPlan, town: string, opts: DossierOptions, now: Date) {
+/**
+ * The generated files (report, registers as PDF and xlsx, index), in memory: each is small. All
+ * PDFs go through one printer: one browser (its page and fonts warm) for the whole 档案袋.
+ */
+async function generatedFiles(
+  ctx: LedgerContext,
+  plan: DossierPlan,
+  town: string,
+  opts: DossierOptions,
+  now: Date,
+  draft: { report: ReturnType<typeof assembleYear>; reasons: string[] },
+  step: (stage: string) => void,
+) {
   const out: { path: string; bytes: Uint8Array }[] = [];
   await withPrinter(ctx, opts.printPdf, async (print, measure) => {
-    const report = assembleYear(ctx.db, plan.year);
+    const report = draft.report;
     const folder = plan.names.allocate('', REPORT_FOLDER);
     for (const format of ['pdf', 'docx'] as const) {
+      step(format === 'pdf' ? '生成报告PDF' : '生成报告Word');
       const bytes = await renderReport(report, format, print, measure);
       out.push({
         path: plan.names.allocate(folder, defaultReportFileName(plan.year, format)),
@@ -99,6 +135,7 @@ async function generatedFiles(ctx: LedgerContext, plan: DossierPlan, town: strin
       recordOutput(ctx.db, plan.year, format, report.uses);
     }
     for (const k of plan.kinds) {
+      step(`打印登记簿：${k.kind.label}`);
       const title = registerTitle(town, plan.year, k.kind);
       const html = renderRegisterHtml(buildRegister(ctx.db, { kind: k.kind.id, year: plan.year }));
       out.push({ path: plan.names.allocate(k.folder, `${title}.pdf`), bytes: await print(html) });
@@ -107,9 +144,10 @@ async function generatedFiles(ctx: LedgerContext, plan: DossierPlan, town: strin
       out.push({ path: plan.names.allocate(k.folder, `${title}.xlsx`), bytes: sheet.bytes });
     }
     const title = `${town}${plan.year}年法治台账档案袋索引`;
+    step('生成索引');
     out.push({
       path: plan.names.allocate('', DOSSIER_INDEX),
-      bytes: await print(renderIndexHtml(plan, { title, generatedAt: localTime(now) })),
+      bytes: await print(renderIndexHtml(plan, { title, generatedAt: localTime(now), reportDraft: draft.reasons })),
     });
   });
   return out;
@@ -119,6 +157,15 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
   if (!out.toLowerCase().endsWith('.zip')) throw new LedgerError('VALIDATION', '档案袋应保存为 .zip 文件');
   const now = opts.now ?? new Date();
   const town = getSettings(ctx.db).town;
+  // Asked before anything is written: the clerk decides whether an unfinished report goes in.
+  const report = assembleYear(ctx.db, year);
+  const reportDraft = reportDraftReasons(ctx, year, report);
+  if (reportDraft.length && !opts.draftReport)
+    throw new LedgerError(
+      'CONFLICT',
+      `${year}年度报告未定稿，是否仍导出档案袋？（索引中将标注“未定稿”）`,
+      reportDraft.map((message) => ({ field: DRAFT_REPORT_FIELD, message })),
+    );
   useNativeCrcForYazl();
   // The temp file first: a folder that cannot be written fails before minutes of rendering.
   const tmp = tempNameFor(out);
@@ -139,10 +186,22 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
     for (const s of open) s.destroy();
   };
   try {
+    ctx.progress?.({ method: 'dossier.export', label: '核对附件', stage: '核对附件' });
     const plan = await planDossier(ctx.db, attachmentsDirFor(ctx.file), year);
-    const generated = await generatedFiles(ctx, plan, town, opts, now);
     const records = plan.kinds.flatMap((k) => k.records.map((r) => ({ kind: k.kind, r })));
     const evidence = records.flatMap(({ r }) => r.files.filter((f) => f.zipPath));
+    // Steps: report PDF and Word, a register per kind, the index, then the evidence in tenths of its bytes.
+    const step = dossierProgress(ctx, 3 + plan.kinds.length + 10);
+    const generated = await generatedFiles(ctx, plan, town, opts, now, { report, reasons: reportDraft }, step);
+    const evidenceBytes = evidence.reduce((s, f) => s + f.size, 0);
+    let packed = 0;
+    let tenths = 0;
+    const packedBytes = (n: number) => {
+      packed += n;
+      const t = evidenceBytes ? Math.floor((10 * packed) / evidenceBytes) : 10;
+      if (t > tenths) step('打包证据材料', t - tenths);
+      tenths = Math.max(tenths, t);
+    };
     const leftOut = records.flatMap(({ kind, r }) =>
       r.files.filter((f) => f.problem).map((f) => ({ kind: kind.label, record: r.title, name: f.name, problem: f.problem! })),
     );
@@ -171,14 +230,17 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
           if (h.digest !== f.sha256 || h.size !== f.size)
             fail(new LedgerError('IO', `附件“${f.name}”在打包过程中被改动，档案袋未生成，请重新导出`));
         });
-        cb(null, src.pipe(h));
+        const piped = src.pipe(h);
+        // A second reader of the same chunks, added after pipe(): it never starts the flow early.
+        src.on('data', (chunk: string | Buffer) => packedBytes(chunk.length));
+        cb(null, piped);
       });
       entries.push({ path: f.zipPath!, size: f.size, sha256: f.sha256 });
     }
     // sha256sum's own format, so `sha256sum -c 校验清单.txt` checks an extracted copy.
     const txt = entries.map((e) => `${e.sha256}  ${e.path}`).join('\n') + '\n';
     const json = JSON.stringify(
-      { format: 'fazhi-dossier', version: 1, town, year, generatedAt: now.toISOString(), files: entries, leftOut },
+      { format: 'fazhi-dossier', version: 1, town, year, generatedAt: now.toISOString(), reportDraft, files: entries, leftOut },
       null,
       2,
     );
@@ -195,6 +257,7 @@ export async function writeDossier(ctx: LedgerContext, year: number, out: string
       files: entries.length,
       evidence: evidence.length,
       lacking: records.filter(({ r }) => r.missing.length).length,
+      reportDraft,
       leftOut,
     };
   } catch (err) {

@@ -7,6 +7,7 @@
 import { fontStack } from '../render/html/styles';
 import { esc } from '../render/html/escape';
 import type { RegisterModel } from './model';
+import { emWidth, headingUnits, twoLineWidth } from './heading';
 
 /** Paper and margins in mm; exported for the tests that measure the PDF. */
 const REGISTER_PAGE = { widthMm: 297, heightMm: 210, marginMm: { top: 14, right: 12, bottom: 16, left: 12 } } as const;
@@ -30,7 +31,9 @@ table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.6pt solid #000; padding: 1.2mm 1.5mm; vertical-align: top; overflow-wrap: break-word; }
-th { font-family: ${fontStack('hei')}; font-weight: normal; background: #eee; text-align: center; vertical-align: middle; }
+/* Breaks only at the <wbr> between words (./heading.ts); a word wider than its column still breaks rather than overflow. */
+th { font-family: ${fontStack('hei')}; font-weight: normal; background: #eee; text-align: center; vertical-align: middle;
+  word-break: keep-all; overflow-wrap: anywhere; }
 td.no, th.no { text-align: center; white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; }
 td.short { text-align: center; white-space: nowrap; }
@@ -39,17 +42,18 @@ tr.totals td { font-family: ${fontStack('hei')}; background: #f6f6f6; }
 `;
 }
 
-/** Display width of a text in em (CJK and full-width 1, the rest about ½). */
-const emWidth = (t: string): number => Array.from(t).reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.55), 0);
+/** Headings up to this width (em) stay on one line; longer ones break once, between words. */
+const ONE_LINE_HEADING_EM = 4;
 
 /**
  * Column widths in %, what auto layout would roughly choose, computed here in one pass: each
- * column's longest value (or heading, split over two lines), capped so one long 议题 cannot
+ * column's longest value (or heading, broken once between words), capped so one long 议题 cannot
  * starve the rest; the title and long-text columns may grow furthest.
  */
 export function columnWidths(m: RegisterModel): number[] {
   const need = m.columns.map((c, j) => {
-    let w = Math.min(emWidth(c.heading), Math.max(4, emWidth(c.heading) / 2));
+    const full = emWidth(c.heading);
+    let w = full <= ONE_LINE_HEADING_EM ? full : Math.max(ONE_LINE_HEADING_EM, twoLineWidth(headingUnits(c.heading)));
     for (const r of m.rows) w = Math.max(w, emWidth(r.cells[j]));
     return Math.min(w, c.wide ? 22 : 11) + 1.2;
   });
@@ -60,7 +64,8 @@ export function columnWidths(m: RegisterModel): number[] {
 
 export function renderRegisterHtml(m: RegisterModel): string {
   const widths = columnWidths(m);
-  const th = (cls: string, text: string, j: number) => `<th class="${cls}" style="width:${widths[j]}%">${esc(text)}</th>`;
+  const th = (cls: string, text: string, j: number) =>
+    `<th class="${cls}" style="width:${widths[j]}%">${headingUnits(text).map(esc).join('<wbr>')}</th>`;
   const head = `<tr>${th('no', '序号', 0)}${m.columns.map((c, j) => th(c.short ? 'short' : '', c.heading, j + 1)).join('')}</tr>`;
   const cls = m.columns.map((c) => (c.numeric ? ' class="num"' : c.short ? ' class="short"' : ''));
   const body = m.rows

@@ -37,6 +37,8 @@ export class PdfRenderer {
   private page: Promise<Page> | null = null;
   /** Renders run one at a time on one page: opening a page costs ~150 ms, and setContent replaces the whole document. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last document laid out and its 版记 fit: the DOCX after the PDF of the same report (档案袋) needs no second layout. */
+  private last: { html: string; fit: ImprintFit | null } | null = null;
 
   private constructor(
     private readonly browser: Browser,
@@ -64,6 +66,7 @@ export class PdfRenderer {
 
   /** Where the 版记 lands in this report's pages (null without one), without printing: the DOCX follows it. */
   imprintFit(html: string): Promise<ImprintFit | null> {
+    if (this.last?.html === html) return Promise.resolve(this.last.fit);
     return this.enqueue(html, async (_page, fit) => fit);
   }
 
@@ -78,12 +81,15 @@ export class PdfRenderer {
     try {
       const page = await this.page;
       await page.setContent(html, { waitUntil: 'load' });
-      await page.evaluate('document.fonts.ready.then(() => true)');
-      return await then(page, await page.evaluate<ImprintFit | null>(IMPRINT_FIT_SCRIPT));
+      // One round trip: the fonts, then the 版记 placed in the laid-out pages (null without one).
+      const fit = await page.evaluate<ImprintFit | null>(`document.fonts.ready.then(() => ${IMPRINT_FIT_SCRIPT})`);
+      this.last = { html, fit };
+      return await then(page, fit);
     } catch (err) {
       // A failed page (crash, timeout) is not reused: the next document gets a fresh one.
       const page = this.page;
       this.page = null;
+      this.last = null;
       await page.then((p) => p.context().close()).catch(() => undefined);
       throw err;
     }

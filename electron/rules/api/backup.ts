@@ -65,6 +65,8 @@ export interface DossierResult {
   evidence: number;
   /** Records lacking an expected item (or any evidence). */
   lacking: number;
+  /** Why the packed report is 未定稿 (never saved, blocking problems); empty when it is final. */
+  reportDraft: string[];
   /** Stored evidence left out: missing or changed on disk. */
   leftOut: { kind: string; record: string; name: string; problem: string }[];
 }

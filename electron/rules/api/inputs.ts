@@ -151,7 +151,8 @@ export const API_INPUTS = {
   'register.export': register.extend({ out: filePath }),
 
   'dossier.export': z
-    .object({ year, out: filePath.optional(), folder: filePath.optional() })
+    // draftReport: pack the year's report although it is unsaved or has blocking problems (the index says 未定稿).
+    .object({ year, out: filePath.optional(), folder: filePath.optional(), draftReport: z.boolean().optional() })
     .refine((i) => !!i.out !== !!i.folder, '请指定档案袋文件（out）或保存的文件夹（folder），二者选一'),
 
   'excel.preview': workbook,

@@ -15,6 +15,8 @@ export interface Progress {
   label: string;
   done?: number;
   total?: number;
+  /** The step of a job with several (打印登记簿), shown with the share when `total` is known. */
+  stage?: string;
   /** The last event of a job (sent by the dispatcher when the Result is in). */
   finished?: true;
 }

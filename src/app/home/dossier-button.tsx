@@ -4,13 +4,19 @@
  * (desktop: the folder dialog; browser harness: a typed path, as on 备份与恢复).
  */
 import { Alert, Button, Group, List, Loader, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { canPick, pickFolder } from '../../api/host';
+import { subscribeJobs, type Progress } from '../../api/progress';
+import { describeJob } from '../lib/job-names';
 import { asApiError, call, formFailure, type ApiErrorLike, type ApiOutput } from '../lib/api';
 import { FormModal } from '../lib/modal';
 import { IconDownload } from '../icons';
 
 type Result = ApiOutput<'dossier.export'>;
+
+/** The core's refusal of a 未定稿 report: every issue names the draftReport option. */
+const draftReasons = (e: ApiErrorLike | null): string[] | null =>
+  e?.code === 'CONFLICT' && e.issues.length && e.issues.every((i) => i.field === 'draftReport') ? e.issues.map((i) => i.message) : null;
 
 export function DossierButton({ year }: { year: number }) {
   const [open, setOpen] = useState(false);
@@ -18,12 +24,20 @@ export function DossierButton({ year }: { year: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiErrorLike | null>(null);
   const [result, setResult] = useState<Result | null>(null);
+  /** Why the report is 未定稿, once the core said so: the clerk chooses to export anyway or not. */
+  const [draft, setDraft] = useState<string[] | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  useEffect(() => {
+    if (!busy) return setProgress(null);
+    return subscribeJobs((jobs) => setProgress(jobs.find((j) => j.method === 'dossier.export') ?? null));
+  }, [busy]);
 
   const close = () => {
     if (busy) return;
     setOpen(false);
     setResult(null);
     setError(null);
+    setDraft(null);
   };
   const choose = async () => {
     try {
@@ -42,9 +56,13 @@ export function DossierButton({ year }: { year: number }) {
       // A typed folder (browser harness) is handed to the picker's stand-in, which grants it.
       const dir = canPick() ? { canceled: false as const, path: folder.trim() } : await pickFolder(folder.trim());
       if (dir.canceled) return;
-      setResult(await call('dossier.export', { year, folder: dir.path }));
+      setResult(await call('dossier.export', { year, folder: dir.path, ...(draft ? { draftReport: true } : {}) }));
+      setDraft(null);
     } catch (err) {
-      setError(asApiError(err));
+      const e = asApiError(err);
+      const reasons = draftReasons(e);
+      if (reasons) setDraft(reasons);
+      else setError(e);
     } finally {
       setBusy(false);
     }
@@ -66,7 +84,7 @@ export function DossierButton({ year }: { year: number }) {
         onClose={close}
         onSubmit={() => void submit()}
         saving={busy}
-        submitLabel={result ? '完成' : '导出'}
+        submitLabel={result ? '完成' : draft ? '仍然导出（标注未定稿）' : '导出'}
         done={!!result}
         size={620}
         failure={formFailure(error)}
@@ -120,11 +138,23 @@ export function DossierButton({ year }: { year: number }) {
                 data-testid="dossier-folder-input"
               />
             )}
+            {draft && !busy && (
+              <Alert color="orange" mt="sm" title={`${year}年度报告未定稿`} data-testid="dossier-draft">
+                <List size="sm">
+                  {draft.map((r) => (
+                    <List.Item key={r}>{r}</List.Item>
+                  ))}
+                </List>
+                <Text size="sm" mt={6}>
+                  可先到“年度报告”处理并保存后再导出；仍然导出时，档案袋索引中将标注报告“未定稿”。
+                </Text>
+              </Alert>
+            )}
             {busy && (
-              <Group gap="xs" mt="sm">
+              <Group gap="xs" mt="sm" data-testid="dossier-progress">
                 <Loader size={14} />
                 <Text size="sm" c="dimmed">
-                  正在生成报告、登记簿并打包证据文件，请稍候……
+                  {progress ? describeJob(progress) : '正在准备……'}
                 </Text>
               </Group>
             )}

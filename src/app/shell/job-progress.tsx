@@ -5,14 +5,7 @@
 import { Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { subscribeJobs, type Progress } from '../../api/progress';
-import { JOB_NAMES } from './job-names';
-
-/** 正在备份（37%）… while a share is known, else the stage the job names (正在备份：校验中…). */
-const describeJob = (p: Progress): string => {
-  const name = JOB_NAMES[p.method] ?? '正在处理';
-  if (p.total) return `${name}（${Math.min(100, Math.floor(((p.done ?? 0) / p.total) * 100))}%）…`;
-  return p.label && p.label !== '已开始' ? `${name}：${p.label}…` : `${name}…`;
-};
+import { describeJob } from '../lib/job-names';
 
 export function JobProgress() {
   const [jobs, setJobs] = useState<Progress[]>([]);
