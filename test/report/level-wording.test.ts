@@ -10,17 +10,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportReport } from '@core/report/export';
 import { exportRegister } from '@core/register/export';
-import { PdfRenderer } from '@core/render/pdf';
+import type { PdfRenderer } from '@core/render/pdf';
 import { saveSettingsWorded } from '@core/ledger/level-wording';
 import { getSettings } from '@core/ledger/settings';
 import type { TownType } from '@rules/town-type';
 import { shuangtuLedger } from './support';
 import { requireTool } from '../render-html/measure';
+import { sharedPdfRenderer } from '../support/chromium';
 
 let renderer: PdfRenderer;
 beforeAll(async () => {
   requireTool('pdftotext', 'poppler-utils');
-  renderer = await PdfRenderer.launch();
+  renderer = await sharedPdfRenderer();
 });
 afterAll(() => renderer?.close());
 
