@@ -9,6 +9,7 @@ import { useLedger } from '../state/ledger';
 import { DateField } from '../lib/date-field';
 import {
   distinctFields,
+  emptyMeasure,
   filterFields,
   filterKey,
   sumFields,
@@ -52,7 +53,7 @@ export function MeasureEditor({ label, value: m, onChange, errors, allowDistinct
         allowDeselect={false}
         searchable
         error={errors.kind}
-        onChange={(v) => v && v !== m.kind && onChange({ kind: v, filters: [], agg: 'count', field: '', activeUntil: [] })}
+        onChange={(v) => v && v !== m.kind && onChange(emptyMeasure(v))}
       />
       <div>
         <Text size="xs" fw={500} mb={4}>
@@ -114,11 +115,53 @@ export function MeasureEditor({ label, value: m, onChange, errors, allowDistinct
           placeholder={m.activeUntil.length ? '' : '不按有效期'}
           data={until.map((f) => ({ value: f.key, label: f.label }))}
           value={m.activeUntil}
+          disabled={!!m.dateBy}
           error={errors.activeUntil}
           onChange={(v) => set({ activeUntil: v })}
         />
       )}
+      {until.length > 0 && <YearEndControls kind={kind} m={m} until={until} errors={errors} set={set} />}
     </Stack>
+  );
+}
+
+/** Which date puts a record in the year (发证日期 for 新增持证), and dates that must still hold on 31 December. */
+function YearEndControls({
+  kind,
+  m,
+  until,
+  errors,
+  set,
+}: {
+  kind: KindDef | undefined;
+  m: MeasureDraft;
+  until: FieldDef[];
+  errors: Record<string, string>;
+  set(patch: Partial<MeasureDraft>): void;
+}) {
+  const own = kind?.fields.find((f) => f.key === kind.dateField)?.label ?? '日期';
+  return (
+    <Group gap="sm" grow align="flex-start">
+      <Select
+        size="xs"
+        label="按哪个日期归入年度"
+        data={[{ value: '', label: `${own}（默认）` }, ...until.map((f) => ({ value: f.key, label: f.label }))]}
+        value={m.dateBy}
+        allowDeselect={false}
+        disabled={m.activeUntil.length > 0}
+        error={errors.dateBy}
+        onChange={(v) => set({ dateBy: v ?? '' })}
+      />
+      <MultiSelect
+        size="xs"
+        label="年末（12月31日）仍有效"
+        placeholder={m.validAtEnd.length ? '' : '不要求'}
+        data={until.map((f) => ({ value: f.key, label: f.label }))}
+        value={m.validAtEnd}
+        error={errors.validAtEnd}
+        onChange={(v) => set({ validAtEnd: v })}
+      />
+    </Group>
   );
 }
 
@@ -181,16 +224,39 @@ function ConditionInput({
     case 'enum':
     case 'village': {
       const options = f.type === 'enum' ? [...(f.options ?? [])] : settings.villages;
+      const negated = 'notIn' in obj;
+      const picked = negated
+        ? (obj.notIn as string[])
+        : Array.isArray(value)
+          ? (value as string[])
+          : typeof value === 'string'
+            ? [value]
+            : [];
+      const emit = (v: string[], not: boolean) =>
+        onChange(v.length === 0 ? (not ? { notIn: [] } : undefined) : not ? { notIn: v } : v.length === 1 ? v[0] : v);
       return (
-        <MultiSelect
-          size="xs"
-          aria-label={`${f.label}取值`}
-          placeholder="选择一个或多个"
-          data={options}
-          value={Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : []}
-          searchable
-          onChange={(v) => onChange(v.length === 0 ? undefined : v.length === 1 ? v[0] : v)}
-        />
+        <Group gap={4} wrap="nowrap" align="flex-start">
+          <SegmentedControl
+            size="xs"
+            aria-label={`${f.label}是或不是`}
+            data={[
+              { value: 'in', label: '是' },
+              { value: 'not', label: '不是' },
+            ]}
+            value={negated ? 'not' : 'in'}
+            onChange={(v) => emit(picked, v === 'not')}
+          />
+          <MultiSelect
+            size="xs"
+            style={{ flex: 1, minWidth: 0 }}
+            aria-label={`${f.label}取值`}
+            placeholder="选择一个或多个"
+            data={options}
+            value={picked}
+            searchable
+            onChange={(v) => emit(v, negated)}
+          />
+        </Group>
       );
     }
     case 'bool':
