@@ -73,24 +73,17 @@ const CERTIFIED_OFFICERS: Measure = { ...inService({ certified: true }), validAt
  */
 const CADRE_EXAM = { eventType: '法治考试', audience: { notIn: ['执法人员'] } } as const;
 const OFFICER_EXAM = { eventType: '法治考试', audience: '执法人员' } as const;
-const exams = (prefix: string, what: string, where: Measure['where']): FigureDef[] => [
-  c(`${prefix}.count`, `${what}场次`, '1', '次', count('training', where)),
+const exams = (prefix: string, name: (what: string) => string, where: Measure['where'], zeroPhrase: string): FigureDef[] => [
+  c(`${prefix}.count`, name('场次'), '1', '次', count('training', where)),
   rate(
     `${prefix}.attendanceRate`,
-    `${what}参考率`,
+    name('参考率'),
     '1',
     sum('training', 'examTaken', where),
     sum('training', 'examExpected', where),
-    `全年未组织${what}`,
+    zeroPhrase,
   ),
-  rate(
-    `${prefix}.passRate`,
-    `${what}合格率`,
-    '1',
-    sum('training', 'examPassed', where),
-    sum('training', 'examTaken', where),
-    `全年未组织${what}`,
-  ),
+  rate(`${prefix}.passRate`, name('合格率'), '1', sum('training', 'examPassed', where), sum('training', 'examTaken', where), zeroPhrase),
 ];
 
 /** Penalties (行政处罚) as reports count 处罚案件: never 责令改正, 行政指导 or 不罚 batches. */
@@ -181,8 +174,9 @@ export const FIGURES: readonly FigureDef[] = [
     sum('training', 'participants', { eventType: '法律明白人培训' }),
     approx,
   ),
-  ...exams('training.exam', '干部学法考试', CADRE_EXAM),
-  ...exams('training.enforcementExam', '执法资格考试', OFFICER_EXAM),
+  // The cadres' exam is the report's 法治考试 (a 资格考试 is not one): its name and zero wording keep the word.
+  ...exams('training.exam', (what) => `法治考试${what}（干部学法考试）`, CADRE_EXAM, '全年未组织法治考试'),
+  ...exams('training.enforcementExam', (what) => `执法资格考试${what}`, OFFICER_EXAM, '全年未组织执法资格考试'),
   rate(
     'training.coverageRate',
     '学法培训参学率（参与人次÷应参加人数）',
