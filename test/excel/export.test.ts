@@ -54,7 +54,7 @@ describe('year workbook', () => {
     const ws = wb.getWorksheet('会议')!;
     const meeting = getKind('meeting')!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(
-      meeting.fields.map((f) => (f.key === 'attendees' ? '出席人数（人）' : f.label)),
+      meeting.fields.map((f) => (f.unit ? `${f.label}（${f.unit}）` : f.label)),
     );
     expect(ws.rowCount).toBe(stats.meeting + 2); // header, records, totals
     const col = (key: string) => meeting.fields.findIndex((f) => f.key === key) + 1;
@@ -172,6 +172,7 @@ describe('templates', () => {
       '*执法行为',
       '*罚单张数（张）',
       '罚款金额（元）',
+      '行政检查次数（次）',
       '所属专项整治',
       '已公示',
       '全过程记录',
@@ -183,7 +184,7 @@ describe('templates', () => {
     expect(ws.getColumn(7).numFmt).toBe('#,##0.00');
     expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(14); // 道路交通安全 fits
     expect(ws.getCell('C500').dataValidation).toMatchObject({ type: 'list', formulae: [`"${kind.fields[2].options!.join(',')}"`] });
-    expect(ws.getCell('I2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(ws.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] }); // 已公示
     const guide = wb.getWorksheet('说明')!;
     // One header-row look on every sheet: the kind sheets' style on 说明 too.
     for (const sheet of [ws, guide]) {
