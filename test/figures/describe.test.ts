@@ -19,7 +19,11 @@ describe('describeFigure', () => {
   });
 
   it('tells near-named figures apart by their denominator or filter, in one sentence each', () => {
-    const text = (id: string) => describeFigure(FIGURES.find((f) => f.id === id)!, kinds);
+    const text = (id: string) =>
+      describeFigure(
+        FIGURES.find((f) => f.id === id)!,
+        kinds,
+      );
     expect(text('dispute.successRate')).toBe(
       '「矛盾纠纷」台账中结果为“调解成功”的条数，除以分母：「矛盾纠纷」台账中结果为“调解成功”或“调解不成功”或“转诉讼”或“转信访”的条数',
     );

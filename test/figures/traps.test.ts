@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeDef, computeFigure, traceFigure, yearPeriod } from '@core/figures/compute';
-import { createRecord, updateRecord } from '@core/ledger/records';
+import { createRecord } from '@core/ledger/records';
 import { advanceNormativeDoc } from '@core/ledger/normative-doc';
 import { getFigure } from '@rules/figures/catalogue';
 import { checkCustomFigure } from '@rules/figures/schema';
@@ -251,27 +251,29 @@ describe('法律顾问 by 类别', () => {
 
 describe('规范性文件 备案审查结果', () => {
   it('「未被责令改正或撤销」 reads from the 备案审查结果', () => {
-    const filed = (title: string) => {
+    const filed = (title: string, filingReview?: string) => {
       let r = createRecord(l.ctx.db, 'normativeDoc', { registeredDate: '2024-03-01', title });
       const steps: [string, Record<string, unknown>][] = [
         ['合法性审核', { reviewDate: '2024-03-05', reviewer: '镇司法所' }],
         ['集体审议', { deliberationDate: '2024-03-10', deliberationMeeting: '政府常务会议' }],
         ['公布', { publishDate: '2024-03-15', publishCarrier: '镇政府网站' }],
-        ['报送备案', { filingDate: '2024-03-30', filingAuthority: '县司法局' }],
+        ['报送备案', { filingDate: '2024-03-30', filingAuthority: '县司法局', ...(filingReview ? { filingReview } : {}) }],
       ];
       for (const [step, data] of steps) r = advanceNormativeDoc(l.ctx.db, r.id, step, data);
       return r;
     };
-    const a = filed('甲办法');
+    filed('甲办法', '通过');
     filed('乙办法');
-    updateRecord(l.ctx.db, a.id, { ...a.data, filingReview: '通过' });
     expect([shown('normativeDoc.filingPassed'), shown('normativeDoc.filingCorrected')]).toEqual(['1件', '0件']);
     expect(getFigure('normativeDoc.filingCorrected')!.zeroPhrase).toContain('未被责令改正或撤销');
   });
 
-  it('refuses a 备案审查结果 before the document is filed', () => {
+  it('records the 备案审查结果 only with the 报送备案 step', () => {
     const r = createRecord(l.ctx.db, 'normativeDoc', { registeredDate: '2024-03-01', title: '丙办法' });
-    const err = fails(() => updateRecord(l.ctx.db, r.id, { ...r.data, filingReview: '撤销' }), 'VALIDATION');
-    expect(err.issues.map((i) => `${i.fieldLabel}：${i.message}`)).toEqual(['备案审查结果：尚未报送备案，不能填写备案审查结果']);
+    const err = fails(
+      () => advanceNormativeDoc(l.ctx.db, r.id, '合法性审核', { reviewDate: '2024-03-05', reviewer: '镇司法所', filingReview: '撤销' }),
+      'VALIDATION',
+    );
+    expect(err.issues.map((i) => `${i.fieldLabel}：${i.message}`)).toEqual(['备案审查结果：“合法性审核”环节不能填写此项']);
   });
 });

@@ -19,7 +19,8 @@ export const OPTIONAL_STEP_FIELDS: Record<NormativeStep, readonly string[]> = {
   合法性审核: ['reviewOpinion'],
   集体审议: [],
   公布: [],
-  报送备案: [],
+  // The 备案机关's answer, recorded with the filing or later by 更正 of the step.
+  报送备案: ['filingReview'],
 };
 /** The stage a stored document is at; a missing or unknown stage reads as 起草 (validation rejects unknown ones). */
 export const stageOf = (data: RecordData): NormativeStep =>
@@ -66,6 +67,7 @@ export const normativeDoc: KindDef = {
       label: '备案审查结果',
       type: 'enum',
       options: FILING_REVIEW_RESULTS,
+      managed: true,
       help: '备案机关审查后的结论',
       aliases: ['备案审查结论', '审查结果'],
     },
