@@ -1,9 +1,13 @@
 /**
  * `npm run bench [-- name …]`: runs every bench/*.ts module that exports `run(): Promise<BenchRow[]>`
- * (or only the named ones, e.g. `npm run bench -- ledger`) and prints one table.
- * Exits 1 when a row misses its target or a module fails, so CI can hold the numbers.
+ * (or only the named ones, e.g. `npm run bench -- ledger`) and prints one table, each row with
+ * what it is compared against, then the load average the run saw.
+ * Exits 1 when a row misses its target or a module fails, so CI can hold the numbers. Above a load
+ * of MAX_LOAD_PER_CORE per core no row is judged (the table says so): a time measured beside other
+ * heavy work says nothing about the code, so it neither passes nor fails.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { BenchRow } from './row';
 
@@ -13,7 +17,44 @@ const NOT_BENCHES = new Set(['index', 'row']);
 
 interface Line {
   row: BenchRow;
-  ok: boolean | undefined;
+  /** undefined: the row has no target; null: it has one but the load was too high to judge it. */
+  ok: boolean | undefined | null;
+}
+
+/** Above this 1-minute load average per core, the machine is too busy for a verdict. */
+export const MAX_LOAD_PER_CORE = 2;
+const LOAD_SAMPLE_MS = 5_000;
+
+/** The 1-minute load average at the start, at the end and the highest seen in between (sampled every few seconds). */
+export interface LoadSeen {
+  start: number;
+  max: number;
+  end: number;
+  cores: number;
+}
+
+export function watchLoad(): () => LoadSeen {
+  const now = () => os.loadavg()[0];
+  const start = now();
+  let max = start;
+  const timer = setInterval(() => (max = Math.max(max, now())), LOAD_SAMPLE_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    const end = now();
+    return { start, max: Math.max(max, end), end, cores: os.availableParallelism() };
+  };
+}
+
+/** True when the run may be judged: the highest load seen stayed at or below MAX_LOAD_PER_CORE per core. */
+export const judgeable = (load: LoadSeen): boolean => load.max <= MAX_LOAD_PER_CORE * load.cores;
+
+export function loadLine(load: LoadSeen): string {
+  const f = (n: number) => n.toFixed(2);
+  const seen = `load average (1 min) ${f(load.start)} at start, ${f(load.max)} at most, ${f(load.end)} at end, on ${load.cores} cores`;
+  return judgeable(load)
+    ? `${seen}: within ${MAX_LOAD_PER_CORE} per core, rows judged.`
+    : `${seen}: above ${MAX_LOAD_PER_CORE} per core (${MAX_LOAD_PER_CORE * load.cores}), so no row is judged (not judged ≠ missed); read the ratios, re-run on an idle machine for a verdict.`;
 }
 
 /** Modules found next to this file, known ones first, then any other bench/*.ts exporting run. */
@@ -29,12 +70,13 @@ export function findModules(dir: string): string[] {
 
 export function formatTable(lines: Line[]): string {
   const cells = [
-    ['name', 'ms', 'target', 'ok?', 'note'],
+    ['name', 'ms', 'target', 'ok?', 'against', 'note'],
     ...lines.map(({ row, ok }) => [
       row.name,
       row.ms < 10 ? row.ms.toFixed(2) : row.ms.toFixed(0),
       row.targetMs === undefined ? '' : `< ${Math.round(row.targetMs)}`,
-      ok === undefined ? '–' : ok ? 'ok' : 'MISSED',
+      ok === undefined ? '–' : ok === null ? 'not judged' : ok ? 'ok' : 'MISSED',
+      row.against ?? (row.targetMs === undefined ? '' : 'a fixed time'),
       row.note ?? '',
     ]),
   ];
@@ -69,22 +111,24 @@ async function main(argv: string[]): Promise<number> {
   const names = argv.length ? argv : available;
   const lines: Line[] = [];
   let failed = false;
+  const stopWatching = watchLoad();
   for (const name of names) {
     process.stderr.write(`… ${name}\n`);
     try {
       const mod = (await import(path.join(dir, `${name}.ts`))) as { run?: () => Promise<BenchRow[]> };
       if (typeof mod.run !== 'function') continue;
-      for (const row of await mod.run()) {
-        const ok = row.targetMs === undefined ? undefined : row.ms < row.targetMs;
-        if (ok === false) failed = true;
-        lines.push({ row, ok });
-      }
+      for (const row of await mod.run()) lines.push({ row, ok: row.targetMs === undefined ? undefined : row.ms < row.targetMs });
     } catch (err) {
       failed = true;
       lines.push({ row: { name: `${name}: FAILED`, ms: NaN, note: err instanceof Error ? err.message : String(err) }, ok: false });
     }
   }
-  process.stdout.write(`${formatTable(lines)}\n`);
+  const load = stopWatching();
+  const judged = judgeable(load);
+  // A module that failed is still a failure; only a time goes unjudged.
+  const shown = judged ? lines : lines.map((l) => (l.ok === undefined || l.row.name.endsWith(': FAILED') ? l : { ...l, ok: null }));
+  if (judged && lines.some((l) => l.ok === false)) failed = true;
+  process.stdout.write(`${formatTable(shown)}\n${loadLine(load)}\n`);
   return failed ? 1 : 0;
 }
 

@@ -3,6 +3,8 @@ export interface BenchRow {
   name: string;
   ms: number;
   targetMs?: number;
+  /** What the target is measured against, e.g. `sha256sum of the same file, same run` (else a fixed time). */
+  against?: string;
   /** Extra context, e.g. a ratio to a baseline measured in the same run. */
   note?: string;
 }

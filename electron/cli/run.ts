@@ -23,6 +23,8 @@ type OptionType = 'string' | 'boolean';
 /** What a command's run gets: parsed flags and positionals, and helpers that fail with its usage. */
 export interface Args {
   values: Record<string, string | boolean | undefined>;
+  /** The values of an option declared `multiple`, in the order given. */
+  lists: Record<string, string[]>;
   positionals: string[];
   /** The string value of --flag, or a VALIDATION error naming it. */
   need(flag: string): string;
@@ -40,7 +42,7 @@ export interface Args {
 export interface CommandSpec {
   /** Arguments after the command name, e.g. `--db <台账文件> --year <年度>`. */
   usage: string;
-  options?: Record<string, { type: OptionType }>;
+  options?: Record<string, { type: OptionType; multiple?: boolean }>;
   run(args: Args, io: Io): Promise<number>;
 }
 
@@ -56,13 +58,19 @@ export const usage = (): string => `用法：\n${[...commands].map(([name, c]) =
 
 function parse(name: string, argv: string[], spec: CommandSpec): Args {
   const line = `用法：cli ${name} ${spec.usage}`.trimEnd();
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: argv, options: spec.options ?? {}, allowPositionals: true, strict: true });
   } catch (err) {
     throw new LedgerError('VALIDATION', `参数错误：${(err as Error).message}\n${line}`);
   }
-  const { values, positionals } = parsed;
+  const values: Record<string, string | boolean | undefined> = {};
+  const lists: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(parsed.values)) {
+    if (Array.isArray(v)) lists[k] = v.map(String);
+    else values[k] = v;
+  }
+  const { positionals } = parsed;
   const need = (flag: string): string => {
     const v = values[flag];
     if (typeof v !== 'string' || !v) throw new LedgerError('VALIDATION', `缺少参数 --${flag}\n${line}`);
@@ -70,6 +78,7 @@ function parse(name: string, argv: string[], spec: CommandSpec): Args {
   };
   return {
     values,
+    lists,
     positionals,
     need,
     positional(what) {
@@ -169,13 +178,24 @@ const formatOf = (map: Map<string, FormatRun>, file: string | boolean | undefine
   typeof file === 'string' ? map.get(path.extname(file).toLowerCase()) : undefined;
 
 registerCommand('import', {
-  usage: '--db <台账文件> <交换文件.json | 工作簿.xlsx> [--kind <类型>] [--year <年度>] [--skip-bad]',
-  options: { db: { type: 'string' }, kind: { type: 'string' }, year: { type: 'string' }, 'skip-bad': { type: 'boolean' } },
+  usage:
+    '--db <台账文件> <交换文件.json | 工作簿.xlsx> [--kind <类型>] [--year <年度>] [--header-row <行号>] [--set <字段>=<值> …] [--other-years] [--skip-bad]',
+  options: {
+    db: { type: 'string' },
+    kind: { type: 'string' },
+    year: { type: 'string' },
+    'skip-bad': { type: 'boolean' },
+    'header-row': { type: 'string' },
+    set: { type: 'string', multiple: true },
+    'other-years': { type: 'boolean' },
+  },
   async run(a, io) {
     const file = a.need('db');
     const input = a.positional('要导入的交换文件（.json）或工作簿（.xlsx）');
     const other = formatOf(importFormats, input);
     if (other) return other(a, io);
+    const xlsxOnly = ['header-row', 'set', 'other-years'].filter((o) => a.values[o] !== undefined || a.lists[o]);
+    if (xlsxOnly.length) throw new LedgerError('VALIDATION', `${xlsxOnly.map((o) => `--${o}`).join('、')}只用于导入Excel工作簿（.xlsx）`);
     const text = readExchangeFile(input);
     // Created here (exclusively) or not ours: a refused import removes only a ledger this process made.
     const created = createNew(file);

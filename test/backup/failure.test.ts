@@ -104,6 +104,17 @@ describe('a backup that fails', () => {
     }
   });
 
+  it('a drive that lost the end of the file after the fsync fails the read-back; nothing is left', async () => {
+    const t = target('lost-end');
+    const why = await failure(
+      createBackup(s.ctx, t, {
+        beforeReadBack: (tmp) => fs.truncateSync(tmp, fs.statSync(tmp).size - 1000),
+      }),
+    );
+    expect(why).toMatch(/^备份失败：写入后回读校验未通过（读回 \d+ 字节，写入的是 \d+ 字节），U盘可能有坏块/);
+    expect(fs.readdirSync(t)).toEqual([]);
+  });
+
   it('temp files left by a killed backup are cleaned up by the next one', async () => {
     const t = target('stale');
     const stale = path.join(t, '.法治台账备份_双土镇_2024-01-01_0900.ftzb.0a1b2c3d.tmp');

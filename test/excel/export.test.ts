@@ -15,25 +15,34 @@ import { getSettings } from '@core/ledger/settings';
 import { computeAll } from '@core/figures/compute';
 import { getKind, KINDS } from '@rules/kinds';
 import { describeField } from '@rules/kinds/describe';
+import { resolveRegisterColumns } from '@rules/kinds/register';
 import { addAllSamples, tempDir, ledgerPerTest } from '../support/ledger';
 import { load } from './helpers';
 import { api } from '../support/call';
-import type { LedgerContext } from '@core/api';
+import { callApi, type LedgerContext } from '@core/api';
 import type { Settings } from '@rules/settings';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/shuangtu-2023.json');
 const perTest = ledgerPerTest();
 const ledger = (settings?: Partial<Settings>) => perTest({ settings });
 
-/** Every live record of a year, per kind, as comparable data (managed fields left out: the app assigns them). */
+/**
+ * Every live record of a year, per kind, as comparable data (managed fields left out: the app
+ * assigns them). A 是/否 field left blank reads 否, as every figure counts it (and as the export
+ * writes it), so an absent one compares as false.
+ */
 function snapshot(ctx: LedgerContext, year: number): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const k of KINDS) {
     const rows = listRecords(ctx.db, { kind: k.id, year, pageSize: 500, sortBy: 'date', sortDir: 'asc' }).rows;
     if (!rows.length) continue;
     const managed = new Set(k.fields.filter((f) => f.managed).map((f) => f.key));
+    const bools = k.fields.filter((f) => f.type === 'bool' && !f.managed).map((f) => f.key);
     out[k.id] = rows
-      .map((r) => Object.fromEntries(Object.entries(r.data).filter(([key]) => !managed.has(key))))
+      .map((r) => ({
+        ...Object.fromEntries(Object.entries(r.data).filter(([key]) => !managed.has(key))),
+        ...Object.fromEntries(bools.map((key) => [key, r.data[key] === true])),
+      }))
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
   return out;
@@ -53,43 +62,73 @@ describe('year workbook', () => {
 
     const ws = wb.getWorksheet('会议')!;
     const meeting = getKind('meeting')!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(
-      meeting.fields.map((f) => (f.unit ? `${f.label}（${f.unit}）` : f.label)),
-    );
+    // 序号, the register's columns (printed), then the kind's other fields (outside the print area).
+    const printed = resolveRegisterColumns(meeting);
+    const order = [...printed, ...meeting.fields.filter((f) => !printed.includes(f))];
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      ...order.map((f) => (f.unit ? `${f.label}（${f.unit}）` : f.label)),
+    ]);
     expect(ws.rowCount).toBe(stats.meeting + 2); // header, records, totals
-    const col = (key: string) => meeting.fields.findIndex((f) => f.key === key) + 1;
+    const col = (key: string) => order.findIndex((f) => f.key === key) + 2;
     const bools = new Set<unknown>();
     for (let r = 2; r <= stats.meeting + 1; r++) {
+      expect(ws.getRow(r).getCell(1).value).toBe(r - 1);
       bools.add(ws.getRow(r).getCell(col('studyLawBefore')).value);
       expect(ws.getRow(r).getCell(col('date')).value).toBeInstanceOf(Date);
     }
-    expect([...bools].every((b) => b === '是' || b === '否' || b === null)).toBe(true);
-    expect(bools.has('是')).toBe(true); // not only empty cells
+    // 是/否 one way: no blank among them (the fixture leaves most 会前学法 unset).
+    expect([...bools].sort()).toEqual(['否', '是'].sort());
     const totals = ws.getRow(stats.meeting + 2);
-    expect(totals.getCell(1).value).toBe(`合计（${stats.meeting}条）`);
+    expect([totals.getCell(1).value, totals.getCell(2).value]).toEqual(['合计', `${stats.meeting}条`]);
     const attendees = listRecords(L.ctx.db, { kind: 'meeting', year: 2023, pageSize: 500 }).rows.reduce(
       (n, r) => n + ((r.data.attendees as number) ?? 0),
       0,
     );
-    expect(totals.getCell(col('attendees')).value).toEqual({ formula: `SUM(E2:E${stats.meeting + 1})`, result: attendees });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1', fitToWidth: 1 });
-    expect(ws.headerFooter.oddHeader).toBe('&L单位：双土镇&C&"-,Bold"2023年度会议台账&R年度：2023');
-    expect(ws.headerFooter.oddFooter).toContain('&P');
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const letter = String.fromCharCode(64 + col('attendees'));
+    expect(totals.getCell(col('attendees')).value).toEqual({ formula: `SUM(${letter}2:${letter}${stats.meeting + 1})`, result: attendees });
+    const lastPrinted = String.fromCharCode(64 + printed.length + 1);
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      printTitlesRow: '1:1',
+      printArea: `A1:${lastPrinted}${stats.meeting + 2}`,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(ws.headerFooter.oddHeader).toBe('&L&11单位：双土镇&C&12&"-,Bold"2023年度会议台账&R&11年度：2023');
+    expect(ws.headerFooter.oddFooter).toBe('&C&11第 &P 页，共 &N 页');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 1 });
+    // Wrapped cells, each row as high as its longest text needs (never below one line).
+    const titleCell = ws.getRow(2).getCell(col('title'));
+    expect(titleCell.alignment).toMatchObject({ wrapText: true });
+    for (let r = 2; r <= stats.meeting + 1; r++) expect(ws.getRow(r).height).toBeGreaterThanOrEqual(20);
 
     const summary = wb.getWorksheet('汇总')!;
     // One header-row look on every sheet: the kind sheets' style on 汇总 too.
     for (const sheet of [ws, summary]) {
-      expect(sheet.getRow(1).height).toBe(22);
+      expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(22);
       expect(sheet.getCell('A1').alignment).toMatchObject({ vertical: 'middle', horizontal: 'center', wrapText: true });
       expect(sheet.getCell('A1').font).toMatchObject({ bold: true });
       expect(sheet.getCell('A1').fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     }
     const figures = computeAll(L.ctx.db, 2023);
     expect(summary.rowCount).toBe(figures.length + 1);
-    const first = figures.find((f) => f.ok)!;
-    const row = summary.getRows(2, figures.length)!.find((r) => r.getCell(1).value === first.name)!;
-    expect([row.getCell(2).value, row.getCell(4).value, row.getCell(5).value]).toEqual([first.value, first.display, first.recordCount]);
+    expect((summary.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '指标', '数值', '单位', '报告中的写法', '依据记录数']);
+    const rowOf = (name: string) => summary.getRows(2, figures.length)!.find((r) => r.getCell(2).value === name)!;
+    const count = figures.find((f) => f.ok && f.type !== 'rate')!;
+    expect([2, 3, 4, 5, 6].map((c) => rowOf(count.name).getCell(c).value)).toEqual([
+      count.name,
+      count.value,
+      count.unit,
+      count.display,
+      count.recordCount,
+    ]);
+    // A rate as the report rounds it: its value is the number its wording shows.
+    const rates = figures.filter((f) => f.ok && f.type === 'rate');
+    expect(rates.length).toBeGreaterThan(0);
+    for (const f of rates) expect(`${rowOf(f.name).getCell(3).value as number}%`).toBe(f.display);
   });
 
   it('exports a kind page with its filters and search, nothing else', async () => {
@@ -104,8 +143,16 @@ describe('year workbook', () => {
     expect(r.fileName).toBe('双土镇2023年度矛盾纠纷台账（筛选）.xlsx');
     const ws = (await load(r.bytes)).worksheets[0];
     expect(ws.rowCount).toBe(expected + 1); // no numeric field in 矛盾纠纷: no totals row
-    const typeCol = getKind('dispute')!.fields.findIndex((f) => f.key === 'disputeType') + 1;
+    const typeCol = (ws.getRow(1).values as unknown[]).indexOf('纠纷类型');
     for (let i = 2; i <= expected + 1; i++) expect(ws.getRow(i).getCell(typeCol).value).toBe('邻里');
+    // The clerk's 登记簿 columns, as the page's Excel menu sends them: printed after 序号 (date and title always), the rest after.
+    const { dataBase64 } = await api<{ dataBase64: string }>(L.ctx, 'excel.exportKind', { ...q, columns: ['result'] });
+    const chosen = (await load(Buffer.from(dataBase64, 'base64'))).worksheets[0];
+    expect((chosen.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['序号', '登记日期', '纠纷概要', '结果']);
+    expect(chosen.pageSetup.printArea).toBe(`A1:D${expected + 1}`);
+    expect(chosen.getRow(1).cellCount).toBe(getKind('dispute')!.fields.length + 1);
+    const refused = await callApi(L.ctx, 'excel.exportKind', { ...q, columns: ['nope'] });
+    expect(refused.ok || refused.error.message).toContain('没有“nope”字段');
   });
 
   it('makes text that looks like a formula safe, and reads it back as typed', async () => {
@@ -114,7 +161,8 @@ describe('year workbook', () => {
     createRecord(L.ctx.db, 'meeting', { date: '2023-02-01', title: '=HYPERLINK("http://x","点")', meetingType: '党委会议', host: '@张三' });
     const { bytes } = await exportYearWorkbook(L.ctx.db, 2023);
     const ws = (await load(bytes)).getWorksheet('会议')!;
-    expect(ws.getRow(2).getCell(3).value).toBe(`'=HYPERLINK("http://x","点")`);
+    const titleCol = (ws.getRow(1).values as unknown[]).indexOf('会议名称');
+    expect(ws.getRow(2).getCell(titleCol).value).toBe(`'=HYPERLINK("http://x","点")`);
     const L2 = ledger();
     await importWorkbook(L2.ctx.db, bytes);
     expect(listRecords(L2.ctx.db, { kind: 'meeting', year: 2023 }).rows[0].data).toMatchObject({

@@ -79,7 +79,7 @@ describe('import from a messy workbook', () => {
       }),
     ]);
     expect(s.rows.map((r) => r.row)).toEqual([4, 5, 6, 8, 9, 10, 11]);
-    expect(s.skipped).toBe(1); // the 合计 row (blank rows 2 and 7 hold nothing to read)
+    expect(s.tally).toEqual({ rows: 12, above: 3, hidden: 0, blank: 1, totals: 1, ready: 7, duplicates: 0, otherYear: 0, refused: 0 });
 
     const r = await importWorkbook(L.ctx.db, bytes);
     expect(r.added).toBe(7);

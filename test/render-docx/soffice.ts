@@ -24,9 +24,8 @@ export function requireTools(): void {
   }
 }
 
-/** Converts every .docx to a PDF beside it in one soffice run; returns the PDF paths in order. */
-export function convertToPdf(docxPaths: string[], outDir: string): string[] {
-  requireTools();
+/** Converts files to another format (`pdf`, `xlsx`) into `outDir` in one soffice run with a private profile. */
+export function sofficeConvert(paths: string[], to: string, outDir: string): void {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-docx-lo-'));
   try {
     execFileSync(
@@ -36,16 +35,22 @@ export function convertToPdf(docxPaths: string[], outDir: string): string[] {
         '--headless',
         '--norestore',
         '--convert-to',
-        'pdf',
+        to,
         '--outdir',
         outDir,
-        ...docxPaths,
+        ...paths,
       ],
       { env: process.env, stdio: 'pipe', timeout: 540_000 },
     );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** Converts every .docx to a PDF beside it in one soffice run; returns the PDF paths in order. */
+export function convertToPdf(docxPaths: string[], outDir: string): string[] {
+  requireTools();
+  sofficeConvert(docxPaths, 'pdf', outDir);
   const pdfs = docxPaths.map((p) => path.join(outDir, `${path.basename(p, '.docx')}.pdf`));
   const absent = pdfs.filter((p) => !fs.existsSync(p));
   if (absent.length) throw new Error(`LibreOffice wrote no PDF for: ${absent.join(', ')}`);

@@ -8,7 +8,15 @@ import { getKind } from '@rules/kinds';
 import { LedgerError } from '@rules/errors';
 import { method } from './define';
 import { API_INPUTS } from '@rules/api/inputs';
-import { exportKindWorkbook, exportYearWorkbook, importWorkbook, previewWorkbook, templateFileName, templateWorkbook } from '../excel';
+import {
+  exportKindWorkbook,
+  exportYearWorkbook,
+  importWorkbook,
+  previewWorkbook,
+  refusedRowsWorkbook,
+  templateFileName,
+  templateWorkbook,
+} from '../excel';
 import { MAX_WORKBOOK_BYTES } from '@rules/upload';
 
 /** Reading and writing workbooks takes seconds for a big year: off the window's thread when the shell has a pool. */
@@ -33,8 +41,17 @@ const file = (r: { bytes: Buffer; fileName: string; records?: number }) => ({
 export const excelApi = {
   'excel.preview': method(API_INPUTS['excel.preview'], (ctx, i) => previewWorkbook(ctx.db, decodeWorkbook(i.dataBase64), i), HEAVY),
   'excel.import': method(API_INPUTS['excel.import'], (ctx, i) => importWorkbook(ctx.db, decodeWorkbook(i.dataBase64), i), HEAVY),
+  'excel.refusedRows': method(
+    API_INPUTS['excel.refusedRows'],
+    async (ctx, i) => file({ ...(await refusedRowsWorkbook(ctx.db, decodeWorkbook(i.dataBase64), i)), fileName: '未导入的行.xlsx' }),
+    HEAVY,
+  ),
   'excel.exportYear': method(API_INPUTS['excel.exportYear'], async (ctx, i) => file(await exportYearWorkbook(ctx.db, i.year)), HEAVY),
-  'excel.exportKind': method(API_INPUTS['excel.exportKind'], async (ctx, i) => file(await exportKindWorkbook(ctx.db, i)), HEAVY),
+  'excel.exportKind': method(
+    API_INPUTS['excel.exportKind'],
+    async (ctx, { columns, ...q }) => file(await exportKindWorkbook(ctx.db, q, columns)),
+    HEAVY,
+  ),
   'excel.template': method(
     API_INPUTS['excel.template'],
     async (ctx, i) => {

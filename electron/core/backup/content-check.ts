@@ -8,7 +8,6 @@ import { getKind } from '@rules/kinds';
 import { clip } from '@rules/kinds/validate';
 import type { Db } from '../db/open';
 import { checkExchange, EXCHANGE_FORMAT, EXCHANGE_VERSION, MAX_ID_LENGTH } from '../ledger/exchange';
-import type { RecordRow } from '../ledger/records';
 import { isMetaKey } from '../ledger/settings';
 
 const MAX_LISTED = 20;
@@ -42,20 +41,31 @@ export function contentIssues(db: Db): Issue[] {
     } else add({ kind: '设置', field: clip(s.key), message: '不是本程序的设置' });
   }
 
-  const rows = db
+  // Rows are streamed, each parsed into the one object checkExchange needs: holding the raw rows as
+  // well (200,000 of them in a large ledger) doubled the memory and the collector's work. A row's
+  // id is clipped for a message only when there is one.
+  const records: unknown[] = [];
+  let row = 0;
+  for (const [id, kindId, date, year, text, createdAt, updatedAt, deletedAt] of db
     .prepare('SELECT id, kind, date, year, data, created_at, updated_at, deleted_at FROM records ORDER BY rowid')
-    .all() as RecordRow[];
-  const records = rows.map((r, i) => {
-    const data = parse(r.data, { row: i + 1, kind: '记录', field: 'data', recordId: clip(r.id, MAX_ID_LENGTH) });
-    const kind = getKind(r.kind);
+    .raw()
+    .iterate() as Iterable<[string, string, string, number, string, string, string, string | null]>) {
+    row++;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      add({ row, kind: '记录', field: 'data', recordId: clip(id, MAX_ID_LENGTH), message: '内容不是有效的 JSON' });
+    }
+    const kind = getKind(kindId);
     if (kind && data && typeof data === 'object') {
-      const date = (data as Record<string, unknown>)[kind.dateField];
-      if (r.date !== date || r.year !== Number(String(date).slice(0, 4))) {
-        add({ row: i + 1, kind: kind.label, recordId: clip(r.id, MAX_ID_LENGTH), field: 'date', message: '日期列与记录内容不一致' });
+      const own = (data as Record<string, unknown>)[kind.dateField];
+      if (date !== own || year !== Number(String(own).slice(0, 4))) {
+        add({ row, kind: kind.label, recordId: clip(id, MAX_ID_LENGTH), field: 'date', message: '日期列与记录内容不一致' });
       }
     }
-    return { id: r.id, kind: r.kind, data, createdAt: r.created_at, updatedAt: r.updated_at, deletedAt: r.deleted_at };
-  });
+    records.push({ id, kind: kindId, data, createdAt, updatedAt, deletedAt });
+  }
   const reports = (
     db.prepare('SELECT year, data, updated_at FROM reports ORDER BY year').all() as { year: number; data: string; updated_at: string }[]
   ).map((r) => ({ year: r.year, updatedAt: r.updated_at, data: parse(r.data, { kind: '年度报告', row: r.year }) }));

@@ -1,7 +1,9 @@
 /**
- * Makes one backup file: online snapshot of the open ledger, zip to a temp name on the target,
- * fsync, read back and verify in full, then rename. On any failure the temp file is removed and
- * no file exists under the final name. The live ledger is only read (and lastBackupAt recorded).
+ * Makes one backup file: online snapshot of the open ledger (integrity_check once, here), zip to a
+ * temp name on the target (each part hashed as it streams, the whole-file CRC taken on the way
+ * out), fsync, read back from the drive and compare (./read-back.ts), then rename. On any failure
+ * the temp file is removed and no file exists under the final name. The live ledger is only read
+ * (and lastBackupAt recorded).
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -21,14 +23,14 @@ import {
   SNAPSHOT_NAME,
   type Manifest,
 } from './format';
-import type { BackupInfo } from './inspect';
-import { asLedgerError } from './messages';
+import { describe, type BackupInfo } from './inspect';
+import { asLedgerError, ioReason } from './messages';
 import { perPercent, type StageReport } from '../stages';
 import { removeLeftoverWorkDirs, workDirPrefix } from './leftovers';
 import { rotate } from './routine';
 import { dbFacts, integrityProblem, takeSnapshot, withReadOnly } from './snapshot';
 import { checkRoom, estimateBackupBytes } from './space';
-import { verifyBackup } from './verify';
+import { readBack } from './read-back';
 import { openFileOutput, writeArchive, type OpenOutput, type SourcePart } from './write';
 
 interface CreateOptions {
@@ -42,6 +44,8 @@ interface CreateOptions {
   openOutput?: OpenOutput;
   /** How far it got: writing (bytes of the parts read, once per percent), then checking the written file. */
   progress?: StageReport;
+  /** Tests only: runs after the file is fsync'd and closed, before it is read back (e.g. to make the drive lie). */
+  beforeReadBack?: (tmpFile: string) => void | Promise<void>;
 }
 
 export interface Created {
@@ -51,6 +55,8 @@ export interface Created {
   info: BackupInfo;
   /** Old backups deleted by rotation. */
   deleted: string[];
+  /** True when the read-back came from the drive itself; false where the file system allows only cached reads. */
+  readFromDrive: boolean;
 }
 
 const STALE_MS = 10 * 60 * 1000;
@@ -112,7 +118,13 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
   try {
     const snap = path.join(work, SNAPSHOT_NAME);
     await takeSnapshot(source.db, snap);
-    const facts = withReadOnly(snap, dbFacts);
+    // The one integrity_check of a backup: the bytes written are proved equal to this file's later.
+    const facts = withReadOnly(snap, (db) => {
+      const bad = integrityProblem(db);
+      if (bad)
+        throw new LedgerError('BAD_FILE', `备份失败：当前台账数据库已损坏（完整性检查未通过：${bad}），请联系技术支持，切勿删除现有文件。`);
+      return dbFacts(db);
+    });
     const store = attachmentsDirFor(source.file);
     const parts: SourcePart[] = [
       { path: SNAPSHOT_NAME, file: snap, size: fs.statSync(snap).size, compress: true, label: '数据库快照' },
@@ -144,22 +156,23 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
     const final = freeName(dir, facts.town, now, opts.tag);
     tmp = tempNameFor(final);
     const out = await (opts.openOutput ?? openFileOutput)(tmp);
+    let written;
     try {
-      await writeArchive(out, parts, makeManifest, now, opts.progress && perPercent(totalBytes, opts.progress));
+      written = await writeArchive(out, parts, makeManifest, now, opts.progress && perPercent(totalBytes, opts.progress));
       await out.sync();
     } finally {
       await out.close().catch(() => undefined);
     }
 
-    let verified;
+    await opts.beforeReadBack?.(tmp);
     opts.progress?.({ stage: 'check' });
+    let back;
     try {
-      verified = await verifyBackup(tmp, { expect: manifest! });
+      back = await readBack(tmp, written, manifest!);
     } catch (err) {
-      const bad = withReadOnly(snap, integrityProblem);
-      if (bad)
-        throw new LedgerError('BAD_FILE', `备份失败：当前台账数据库已损坏（完整性检查未通过：${bad}），请联系技术支持，切勿删除现有文件。`);
-      throw new LedgerError('IO', `备份失败：写入后回读校验未通过（${(err as Error).message}），U盘可能有坏块，请换一个U盘重试。`);
+      // A read error (EIO from a failing stick) is said in the clerk's words, never as the bare errno.
+      const why = err instanceof LedgerError ? err.message : ioReason(err);
+      throw new LedgerError('IO', `备份失败：写入后回读校验未通过（${why}），U盘可能有坏块，请换一个U盘重试。`);
     }
     fs.renameSync(tmp, final);
     tmp = null;
@@ -168,7 +181,14 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
     if (opts.recordLastBackup !== false) setMeta(source.db, 'lastBackupAt', now.toISOString());
     const town = parseBackupName(path.basename(final))?.town;
     const deleted = opts.keep && town ? rotate(dir, opts.keep, town) : [];
-    return { file: final, bytes: fs.statSync(final).size, manifest: manifest!, info: { ...verified.info, file: final }, deleted };
+    return {
+      file: final,
+      bytes: written.size,
+      manifest: manifest!,
+      info: describe(final, written.size, manifest!),
+      deleted,
+      readFromDrive: back.fromDrive,
+    };
   } catch (err) {
     if (tmp) {
       try {

@@ -41,7 +41,12 @@ export const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0
  * them, and writes the real comment in the placeholder's place (same length, so the zip stays valid).
  */
 export class CommentStamper extends Transform {
-  private crc = 0;
+  /** CRC-32 of every byte before the comment, final once the stream has flushed. */
+  crc = 0;
+  /** Bytes passed on so far; the whole file once flushed. */
+  size = 0;
+  /** The comment written in the placeholder's place. */
+  comment = '';
   private tail = Buffer.alloc(0);
   private readonly keep = Buffer.byteLength(COMMENT_PLACEHOLDER);
 
@@ -62,6 +67,7 @@ export class CommentStamper extends Transform {
   private emitBody(b: Buffer): void {
     if (!b.length) return;
     this.crc = crc32(b, this.crc);
+    this.size += b.length;
     this.push(b);
   }
 
@@ -70,6 +76,8 @@ export class CommentStamper extends Transform {
       cb(new Error('zip comment placeholder missing'));
       return;
     }
-    cb(null, Buffer.from(`${COMMENT_MARKER}${hex8(this.crc)}`, 'latin1'));
+    this.comment = `${COMMENT_MARKER}${hex8(this.crc)}`;
+    this.size += this.keep;
+    cb(null, Buffer.from(this.comment, 'latin1'));
   }
 }

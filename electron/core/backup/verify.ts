@@ -31,8 +31,6 @@ import { scanFile, type StoredRange } from './scan';
 interface VerifyOptions {
   /** Extract into this folder while verifying: ledger.sqlite and attachments/<aa>/<sha256>, fsync'd. */
   extractTo?: string;
-  /** The manifest the file must hold (read-back after writing). */
-  expect?: Manifest;
 }
 
 export interface Verified {
@@ -110,7 +108,6 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
   const work = opts.extractTo ?? (await fsp.mkdtemp(workDirPrefix('verify')));
   try {
     const manifest = await readManifest(z);
-    if (opts.expect && stableStringify(opts.expect) !== stableStringify(manifest)) throw damaged('回读的清单与写入的不一致');
     const parts = new Map(manifest.parts.map((p) => [p.path, p]));
     if (parts.size !== manifest.parts.length) throw damaged('清单中有重复的部分');
     for (const name of z.entries.keys()) if (name !== MANIFEST_NAME && !parts.has(name)) throw damaged(`“${name}”不在清单中`);
@@ -150,16 +147,14 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
     const facts = readSnapshot(dbPath, (db) => {
       const problem = integrityProblem(db);
       if (problem) throw damaged(`数据库快照未通过完整性检查（${problem}）`);
-      // A backup we did not just write ourselves is proved to be our schema and our data: its
-      // checksums only prove it is whole (anyone can recompute them), not that it is ours.
-      if (!opts.expect) {
-        const version = db.pragma('user_version', { simple: true }) as number;
-        const bad = version > 0 ? schemaProblem(db, version) : '不是法治台账数据库';
-        if (bad) throw new LedgerError('BAD_FILE', `备份中的数据库结构不是本程序的（${bad}），可能是被篡改的文件，已拒绝`);
-        // The same checks as 设置 and a JSON import (checkExchange): a town with “/”, “..” or a
-        // control, or any other setting they refuse, is refused here, naming this backup file.
-        assertContent(db, `备份“${clip(path.basename(file), 80)}”中的数据不符合本程序的规则，可能是被篡改的文件，已拒绝`);
-      }
+      // A backup is proved to be our schema and our data: its checksums only prove it is whole
+      // (anyone can recompute them), not that it is ours.
+      const version = db.pragma('user_version', { simple: true }) as number;
+      const bad = version > 0 ? schemaProblem(db, version) : '不是法治台账数据库';
+      if (bad) throw new LedgerError('BAD_FILE', `备份中的数据库结构不是本程序的（${bad}），可能是被篡改的文件，已拒绝`);
+      // The same checks as 设置 and a JSON import (checkExchange): a town with “/”, “..” or a
+      // control, or any other setting they refuse, is refused here, naming this backup file.
+      assertContent(db, `备份“${clip(path.basename(file), 80)}”中的数据不符合本程序的规则，可能是被篡改的文件，已拒绝`);
       return dbFacts(db);
     });
     if (facts.schemaVersion !== manifest.schemaVersion) throw damaged('数据库版本与清单不符');

@@ -37,6 +37,14 @@ export interface SourcePart {
   label: string;
 }
 
+/** What went into the file, for the read-back to compare with what the drive returns. */
+export interface Written {
+  size: number;
+  /** CRC-32 of every byte before the zip comment. */
+  crc: number;
+  comment: string;
+}
+
 export async function writeArchive(
   out: OutputFile,
   parts: SourcePart[],
@@ -44,7 +52,7 @@ export async function writeArchive(
   mtime: Date,
   /** Told the size of each chunk read from the parts, for a progress figure. */
   onBytes?: (n: number) => void,
-): Promise<void> {
+): Promise<Written> {
   useNativeCrcForYazl();
   const zipfile = new yazl.ZipFile();
   let failReject: (e: Error) => void = () => undefined;
@@ -60,7 +68,8 @@ export async function writeArchive(
     for (const s of open) s.destroy();
   };
   zipfile.on('error', fail);
-  const done = pipeline(zipfile.outputStream as NodeJS.ReadableStream, new CommentStamper(), out.stream);
+  const stamper = new CommentStamper();
+  const done = pipeline(zipfile.outputStream as NodeJS.ReadableStream, stamper, out.stream);
   done.catch(fail);
 
   const results = parts.map(
@@ -104,4 +113,5 @@ export async function writeArchive(
   zipfile.addBuffer(makeManifest(hashed), MANIFEST_NAME, { compressionLevel: DEFLATE_LEVEL, mtime });
   zipfile.end({ comment: COMMENT_PLACEHOLDER } as yazl.EndOptions);
   await Promise.race([done, failure]);
+  return { size: stamper.size, crc: stamper.crc, comment: stamper.comment };
 }

@@ -11,8 +11,9 @@ export const fold = (s: string): string =>
     .replace(/[\s\u3000]+/g, '')
     .toLowerCase();
 
-/** Words a clerk's sheet name adds around the kind's label: 2023年会议台账, 矛盾纠纷登记表. */
-const SHEET_NOISE = /(\d{4}年?度?|台账|登记表|登记簿|统计表|一览表|汇总表|记录表|明细表|记录|明细|年份|年度|工作|情况|表)/g;
+/** Words a clerk's sheet name adds around the kind's label: 2023年会议台账, 矛盾纠纷登记表 (a year, not the digits of 12345). */
+const SHEET_NOISE =
+  /((?<!\d)(?:19|20)\d{2}(?!\d)年?度?|台账|登记表|登记簿|统计表|一览表|汇总表|记录表|明细表|记录|明细|年份|年度|工作|情况|表)/g;
 
 const foldSheetName = (name: string): string => fold(name).replace(SHEET_NOISE, '');
 

@@ -10,13 +10,26 @@ import { getMeta, setMeta } from '../ledger/settings';
 import { fieldForHeader, fold, kindForSheetName } from './fold';
 import { isBlank } from './parse';
 import { columnLetter, NOT_DATA_SHEETS, type SheetData, type SheetRow } from './read';
-import type { ColumnPlan, KindSource } from '@rules/api/excel';
+import type { ColumnPlan, HeaderChoice, KindSource } from '@rules/api/excel';
 
 /** The clerk's (or the remembered) mapping of one sheet. `columns`: column letter → field key, or null to ignore it. */
 export interface SheetMapping {
   kind: string | null;
   headerRow: number;
   columns: Record<string, string | null>;
+  /** Fields filled with one value for every row (field key → the value as typed); remembered too. */
+  values?: Record<string, string>;
+  /** Accepted suggestions: per column letter, a cell text → its replacement. */
+  replace?: Record<string, Record<string, string>>;
+  /** Accepted suggestions for one cell, by address (C5). */
+  cells?: Record<string, string>;
+}
+
+/** What applies to every sheet without an override of its own (the CLI's --header-row and --set). */
+export interface PlanDefaults {
+  headerRow?: number;
+  /** Field label or key → the value for every row. */
+  set?: Record<string, string>;
 }
 
 /** Per sheet name, what the clerk changed in the preview; anything absent is found automatically. */
@@ -27,8 +40,16 @@ export interface SheetPlan {
   kind: KindDef | null;
   kindFrom: KindSource;
   headerRow: number;
+  detectedHeaderRow: number;
+  headerChoices: HeaderChoice[];
   columns: ColumnPlan[];
   shapeKey: string;
+  /** Fields filled with one value for every row, by key. */
+  values: Record<string, string>;
+  /** `set` entries that name no field of the sheet's kind. */
+  unknownSet: string[];
+  /** On a kind's page: the other kind this sheet was recognised as (so it was left out). */
+  otherKind?: KindDef;
 }
 
 const HEADER_SCAN_ROWS = 15;
@@ -73,6 +94,7 @@ export function rememberMapping(db: Db, plan: SheetPlan): void {
     kind: plan.kind.id,
     headerRow: plan.headerRow,
     columns: Object.fromEntries(plan.columns.map((c) => [c.col, c.field])),
+    ...(Object.keys(plan.values).length ? { values: plan.values } : {}),
   };
   setMeta(db, mappingKey(plan.shapeKey), JSON.stringify(m));
 }
@@ -99,64 +121,116 @@ function withColumns(kind: KindDef, row: SheetRow | undefined, given: Record<str
   return auto.map((c) => (c.col in given ? { ...c, field: given[c.col] && fields.has(given[c.col]!) ? given[c.col] : null } : c));
 }
 
-/**
- * Plans one sheet. `onlyKind` (import from a kind's page, or --kind) reads every sheet as that kind
- * unless its name says it is another kind.
- */
-export function planSheet(db: Db, sheet: SheetData, override: Partial<SheetMapping> | undefined, onlyKind?: KindDef): SheetPlan {
-  const rows = sheet.rows;
-  const none = (kindFrom: SheetPlan['kindFrom'] = null): SheetPlan => ({
-    sheet: sheet.name,
-    kind: null,
-    kindFrom,
-    headerRow: rows[0]?.n ?? 1,
-    columns: [],
-    shapeKey: '',
+/** The first row with at least two different texts: a header row the app does not know still looks like one, a merged title does not. */
+function firstHeaderLike(rows: SheetRow[]): SheetRow | undefined {
+  return rows.slice(0, HEADER_SCAN_ROWS).find((r) => new Set(r.cells.map(headerText).filter(Boolean)).size >= 2) ?? rows[0];
+}
+
+/** Rows the clerk may pick as the header row: the first few (and the one chosen, if further down), each shown by its distinct texts. */
+function headerChoices(rows: SheetRow[], chosen?: number): HeaderChoice[] {
+  const first = rows.slice(0, HEADER_SCAN_ROWS);
+  const extra = chosen && !first.some((r) => r.n === chosen) ? rows.filter((r) => r.n === chosen) : [];
+  return [...first, ...extra].map((r) => {
+    const text = [...new Set(r.cells.map(headerText).filter(Boolean))].join('｜');
+    return { row: r.n, text: text.length > 60 ? `${text.slice(0, 60)}…` : text };
   });
-  const rowAt = (n: number | undefined) => rows.find((r) => r.n === n);
-  const finish = (
-    kind: KindDef,
-    kindFrom: SheetPlan['kindFrom'],
-    row: SheetRow | undefined,
-    given?: Record<string, string | null>,
-  ): SheetPlan => {
-    const headerRow = row?.n ?? rows[0]?.n ?? 1;
-    return { sheet: sheet.name, kind, kindFrom, headerRow, columns: withColumns(kind, row, given), shapeKey: shapeKey(row) };
-  };
+}
 
-  if (override?.kind === null) return none('choice');
-  if (override?.kind) {
-    const kind = getKind(override.kind);
-    if (!kind) return none();
-    const row = override.headerRow ? rowAt(override.headerRow) : (findHeader(kind, rows)?.row ?? rows[0]);
-    return finish(kind, 'choice', row, override.columns);
-  }
-  if (override?.columns || override?.headerRow) {
-    // Columns changed but the kind left as found: find it as usual, then apply the changes.
-    const base = planSheet(db, sheet, undefined, onlyKind);
-    if (!base.kind) return base;
-    return finish(base.kind, base.kindFrom, rowAt(override.headerRow ?? base.headerRow), override.columns);
-  }
-  if (!rows.length || NOT_DATA_SHEETS.has(sheet.name.trim())) return none();
-
+/** How the sheet's kind is found without the clerk: remembered, its name, or its headers. */
+function recognise(
+  db: Db,
+  sheet: SheetData,
+  onlyKind: KindDef | undefined,
+): { kind: KindDef; kindFrom: KindSource; row: SheetRow | undefined; memory?: SheetMapping } | { other?: KindDef } {
+  const rows = sheet.rows;
   const mem = remembered(db, rows);
   if (mem && (!onlyKind || mem.mapping.kind === onlyKind.id))
-    return finish(getKind(mem.mapping.kind!)!, 'remembered', mem.row, mem.mapping.columns);
-
+    return { kind: getKind(mem.mapping.kind!)!, kindFrom: 'remembered', row: mem.row, memory: mem.mapping };
   const named = kindForSheetName(sheet.name);
-  if (onlyKind) {
-    if (named && named.id !== onlyKind.id) return none();
-    const h = findHeader(onlyKind, rows);
-    return h ? finish(onlyKind, named ? 'name' : 'headers', h.row) : none();
-  }
-  if (named) return finish(named, 'name', findHeader(named, rows)?.row ?? rows[0]);
+  if (named) return { kind: named, kindFrom: 'name', row: findHeader(named, rows)?.row ?? firstHeaderLike(rows) };
   // No name to go by: the kind whose fields the headers name best (at least three, to be sure).
   let best: { kind: KindDef; row: SheetRow; score: number } | undefined;
   for (const kind of KINDS) {
     const h = findHeader(kind, rows);
     if (h && h.score >= 3 && (!best || h.score > best.score)) best = { kind, ...h };
   }
-  return best ? finish(best.kind, 'headers', best.row) : none();
+  return best ? { kind: best.kind, kindFrom: 'headers', row: best.row } : {};
+}
+
+/**
+ * Plans one sheet. On a kind's page (`onlyKind`, --kind) the sheet is recognised exactly as on the
+ * 导入导出 page; a sheet recognised as nothing is read as the page's kind, one recognised as
+ * another kind is left out (`otherKind` says which). `headerRow` (the CLI's --header-row) applies
+ * unless the sheet's override names its own.
+ */
+export function planSheet(
+  db: Db,
+  sheet: SheetData,
+  override: Partial<SheetMapping> | undefined,
+  onlyKind?: KindDef,
+  defaults: PlanDefaults = {},
+): SheetPlan {
+  const rows = sheet.rows;
+  const none = (kindFrom: SheetPlan['kindFrom'] = null, otherKind?: KindDef): SheetPlan => ({
+    sheet: sheet.name,
+    kind: null,
+    kindFrom,
+    headerRow: rows[0]?.n ?? 1,
+    detectedHeaderRow: rows[0]?.n ?? 1,
+    headerChoices: headerChoices(rows),
+    columns: [],
+    shapeKey: '',
+    values: {},
+    unknownSet: [],
+    ...(otherKind ? { otherKind } : {}),
+  });
+  const rowAt = (n: number) => rows.find((r) => r.n === n);
+  const wanted = override?.headerRow ?? defaults.headerRow;
+  const finish = (kind: KindDef, kindFrom: KindSource, detected: SheetRow | undefined, memory?: SheetMapping): SheetPlan => {
+    const detectedHeaderRow = detected?.n ?? rows[0]?.n ?? 1;
+    // Another header row than the one found: its own columns, unless the clerk mapped them for it.
+    const row = wanted ? rowAt(wanted) : detected;
+    const columns = withColumns(kind, row, override?.columns ?? (wanted && wanted !== detectedHeaderRow ? undefined : memory?.columns));
+    const unknownSet: string[] = [];
+    const values: Record<string, string> = {};
+    for (const [name, value] of Object.entries(defaults.set ?? {})) {
+      const f = kind.fields.find((x) => x.key === name && !x.managed) ?? fieldForHeader(kind, name);
+      if (f && !f.managed) values[f.key] = value;
+      else unknownSet.push(name);
+    }
+    Object.assign(values, memory?.values, override?.values);
+    for (const key of Object.keys(values)) if (!kind.fields.some((f) => f.key === key && !f.managed)) delete values[key];
+    // A field filled for every row takes no column.
+    for (const c of columns) if (c.field && c.field in values) c.field = null;
+    return {
+      sheet: sheet.name,
+      kind,
+      kindFrom,
+      headerRow: wanted ?? detectedHeaderRow,
+      detectedHeaderRow,
+      headerChoices: headerChoices(rows, wanted),
+      columns,
+      shapeKey: shapeKey(row),
+      values,
+      unknownSet,
+    };
+  };
+
+  if (override?.kind === null) return none('choice');
+  if (override?.kind) {
+    const kind = getKind(override.kind);
+    if (!kind) return none();
+    return finish(kind, 'choice', findHeader(kind, rows)?.row ?? firstHeaderLike(rows));
+  }
+  if (!rows.length || NOT_DATA_SHEETS.has(sheet.name.trim())) return none();
+  const found = recognise(db, sheet, onlyKind);
+  if ('kind' in found && (!onlyKind || found.kind.id === onlyKind.id)) {
+    return finish(found.kind, override?.columns || override?.headerRow ? 'choice' : found.kindFrom, found.row, found.memory);
+  }
+  if (onlyKind && !('kind' in found && found.kind.id !== onlyKind.id)) {
+    return finish(onlyKind, 'page', findHeader(onlyKind, rows)?.row ?? firstHeaderLike(rows));
+  }
+  return none(null, 'kind' in found ? found.kind : undefined);
 }
 
 export type { ColumnPlan };

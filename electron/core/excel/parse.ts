@@ -12,7 +12,7 @@ import { closest, fold } from './fold';
 /** A cell's value as read (formulas reduced to their result, rich text to its text). */
 export type CellValue = string | number | boolean | Date | null;
 
-type Parsed = { value: unknown; warning?: string } | { error: string };
+type Parsed = { value: unknown; warning?: string } | { error: string; suggestion?: string };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -94,7 +94,9 @@ function parseEnum(f: FieldDef, v: CellValue): Parsed {
   const hit = options.find((o) => o === s) ?? options.find((o) => fold(o) === fold(s));
   if (hit) return { value: hit };
   const near = closest(s, options);
-  return { error: near ? `“${s}”不是可选值，是否应为“${near}”？` : `“${s}”不是可选值（可选：${options.join('、')}）` };
+  return near
+    ? { error: `“${s}”不是可选值，是否应为“${near}”？`, suggestion: near }
+    : { error: `“${s}”不是可选值（可选：${options.join('、')}）` };
 }
 
 /** A cell's text; the apostrophe our exports put before = + - @ (spreadsheetText) comes off again. */

@@ -6,9 +6,14 @@
 import type ExcelJS from 'exceljs';
 import type { FieldDef, KindDef, RecordData } from '@rules/kinds';
 import { spreadsheetText } from '@rules/spreadsheet-text';
+import { registerCell } from '@rules/kinds/register';
 
 /** Display width in Excel's units: a CJK character takes two. */
-export const textWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0);
+export function textWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) n += ch.charCodeAt(0) <= 0xff ? 1 : 2;
+  return n;
+}
 
 export function headerOf(f: FieldDef, markRequired: boolean): string {
   const unit = f.unit && (f.type === 'int' || f.type === 'money') ? `（${f.unit}）` : '';
@@ -61,7 +66,7 @@ export function listValidation(f: FieldDef, villages: readonly string[] = []): E
 
 /** One stored value as a cell: dates as real dates (serial), 是/否, lists joined with 、, text made safe. */
 function cellOf(f: FieldDef, v: unknown): ExcelJS.CellValue {
-  if (v === undefined || v === null) return null;
+  if ((v === undefined || v === null) && f.type !== 'bool') return null;
   switch (f.type) {
     case 'date':
       return typeof v === 'string' ? new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10)))) : null;
@@ -69,7 +74,8 @@ function cellOf(f: FieldDef, v: unknown): ExcelJS.CellValue {
     case 'money':
       return typeof v === 'number' ? v : null;
     case 'bool':
-      return v === true ? '是' : v === false ? '否' : null;
+      // One way for every row (a blank reads as 否, as every figure counts it).
+      return registerCell(f, v);
     case 'tags':
       return Array.isArray(v) ? spreadsheetText(v.join('、')) : null;
     default:
@@ -106,15 +112,21 @@ export function writeHeader(ws: ExcelJS.Worksheet, fields: readonly FieldDef[], 
  */
 export function styleHeaderRow(ws: ExcelJS.Worksheet, required: (col: number) => boolean = () => false): void {
   const row = ws.getRow(1);
-  row.height = 22;
-  row.eachCell((c, i) => {
-    c.font = { bold: true, color: required(i) ? { argb: 'FFC00000' } : undefined };
-    c.fill = HEADER_FILL;
-    c.border = THIN;
-    c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
+  row.height = HEADER_MIN_HEIGHT;
+  row.eachCell((c, i) => (c.style = headerStyle(required(i))));
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
 }
 
-/** The columns a kind shows in a workbook: every field for exports, the ones a clerk types for templates. */
-export const sheetFields = (kind: KindDef, withManaged: boolean) => kind.fields.filter((f) => withManaged || !f.managed);
+/** The header row's least height (pt); an export's header grows when its labels wrap. */
+export const HEADER_MIN_HEIGHT = 22;
+
+/** A header cell's style (a new object: exceljs keeps a cell's style by reference). */
+export const headerStyle = (required = false): Partial<ExcelJS.Style> => ({
+  font: { bold: true, color: required ? { argb: 'FFC00000' } : undefined },
+  fill: HEADER_FILL,
+  border: THIN,
+  alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+});
+
+/** A template's columns: the fields a clerk types (the app's managed ones left out). */
+export const sheetFields = (kind: KindDef) => kind.fields.filter((f) => !f.managed);

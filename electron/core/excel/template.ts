@@ -13,7 +13,7 @@ import { columnLetter } from './read';
 const TEMPLATE_ROWS = 1000;
 
 function addKindSheet(wb: ExcelJS.Workbook, kind: KindDef, villages: readonly string[]): void {
-  const fields = sheetFields(kind, false);
+  const fields = sheetFields(kind);
   const ws = wb.addWorksheet(kind.label, { properties: { defaultRowHeight: 18 } });
   writeHeader(ws, fields, true);
   fields.forEach((f, i) => {
@@ -39,7 +39,7 @@ function addGuide(wb: ExcelJS.Workbook, kinds: readonly KindDef[], villages: rea
   ];
   styleHeaderRow(ws);
   for (const k of kinds) {
-    for (const f of sheetFields(k, false)) {
+    for (const f of sheetFields(k)) {
       ws.addRow([
         k.label,
         headerOf(f, false),

@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { LedgerError } from '@rules/errors';
+import type { Writable } from 'node:stream';
 import { ioReason } from './io-reason';
+import { openFileSink, type FileSink } from './file-sink';
 
 export function tempNameFor(target: string): string {
   const p = path.parse(path.resolve(target));
@@ -46,6 +48,30 @@ export async function writeFileAtomicAsync(target: string, data: string | Uint8A
     await fs.promises.rename(tmp, target);
   } catch (err) {
     await fs.promises.rm(tmp, { force: true });
+    throw new LedgerError('IO', `无法写入文件“${target}”：${ioReason(err)}`);
+  }
+}
+
+/**
+ * writeFileAtomic for content produced as a stream (a workbook written row by row): `write` writes
+ * into the temp file's stream and resolves when it has finished; then flush, rename. On any failure
+ * the temp file is removed and the target is left as it was.
+ */
+export async function writeStreamAtomic<T>(target: string, write: (out: Writable) => Promise<T>): Promise<T> {
+  const tmp = tempNameFor(target);
+  let sink: FileSink | undefined;
+  try {
+    await fs.promises.mkdir(path.dirname(tmp), { recursive: true });
+    sink = await openFileSink(tmp, 'wx');
+    const result = await write(sink.stream);
+    await sink.sync();
+    await sink.close();
+    await fs.promises.rename(tmp, target);
+    return result;
+  } catch (err) {
+    await sink?.close();
+    await fs.promises.rm(tmp, { force: true });
+    if (err instanceof LedgerError) throw err;
     throw new LedgerError('IO', `无法写入文件“${target}”：${ioReason(err)}`);
   }
 }

@@ -141,13 +141,15 @@ export const createRecord = (db: Db, kindId: string, input: RecordData): LedgerR
  * Creates records of one kind in one transaction, each validated, numbered and checked exactly as
  * a single one is (an Excel import adds thousands: the settings are read once, not per row).
  */
-export function createRecords(db: Db, kindId: string, inputs: readonly RecordData[]): LedgerRecord[] {
+export function createRecords(db: Db, kindId: string, inputs: readonly RecordData[], opts: { validated?: boolean } = {}): LedgerRecord[] {
   const kind = requireKind(kindId);
   return db
     .transaction(() => {
       const settings = getSettings(db);
       return inputs.map((input) => {
-        let data = validAgainst(settings, kind, input);
+        // `validated`: each input is validateRecord's own output against these settings, in this
+        // transaction (the Excel import's preview); checking it again would only cost time.
+        let data = opts.validated ? input : validAgainst(settings, kind, input);
         data = assignNumber(db, settings, kind, data);
         storedOrThrow(kind, data);
         const date = data[kind.dateField] as string;

@@ -1,8 +1,8 @@
 /** What the API answers about an Excel import's preview and commit: plain data, no Node. */
 import type { RecordData } from '../kinds/types';
 
-/** How a sheet's kind was found: its name, its headers, the clerk, or a remembered mapping. */
-export type KindSource = 'name' | 'headers' | 'choice' | 'remembered' | null;
+/** How a sheet's kind was found: its name, its headers, the clerk, a remembered mapping, or the kind page it is imported from. */
+export type KindSource = 'name' | 'headers' | 'choice' | 'remembered' | 'page' | null;
 
 export interface ColumnPlan {
   col: string;
@@ -19,6 +19,10 @@ export interface ImportProblem {
   header: string;
   message: string;
   level: 'error' | 'warning';
+  /** The cell's text as read, when the problem is that text (for accepting a suggestion). */
+  value?: string;
+  /** The allowed value nearest to `value` (「成功」→「调解成功」), which the clerk may accept. */
+  suggestion?: string;
 }
 
 export interface ImportRow {
@@ -30,6 +34,42 @@ export interface ImportRow {
   ok: boolean;
   /** An existing record with the same kind, date and title. */
   duplicateOf?: { id: string; date: string; title: string };
+  /** Dated outside the working year: the year it would go to (not added unless ticked). */
+  otherYear?: number;
+}
+
+/**
+ * What became of every row of a sheet, so the counts add up:
+ * above + hidden + blank + totals + ready + duplicates + otherYear + refused = rows.
+ */
+export interface SheetTally {
+  /** The sheet's last row number (blank rows inside included). */
+  rows: number;
+  /** Title and header rows: 1 … the header row. */
+  above: number;
+  hidden: number;
+  /** Blank rows, and rows with text only in columns that are not imported. */
+  blank: number;
+  totals: number;
+  ready: number;
+  duplicates: number;
+  otherYear: number;
+  refused: number;
+}
+
+/** A row the clerk may choose as the header row: its number and its texts. */
+export interface HeaderChoice {
+  row: number;
+  text: string;
+}
+
+/** A field the clerk may map a column to or fill with one value for every row. */
+export interface FieldChoice {
+  key: string;
+  label: string;
+  required: boolean;
+  /** The allowed values (choices, 是/否, the 设置's 村（社区）), when the field has a list. */
+  options?: string[];
 }
 
 export interface SheetPreview {
@@ -37,20 +77,31 @@ export interface SheetPreview {
   kind: string | null;
   kindLabel: string | null;
   kindFrom: KindSource;
+  /** The kind's date and title fields (how a row is named to the clerk). */
+  dateField: string | null;
+  titleField: string | null;
   headerRow: number;
+  /** The header row the app found by itself (the clerk may pick another of `headerChoices`). */
+  detectedHeaderRow: number;
+  headerChoices: HeaderChoice[];
   columns: ColumnPlan[];
   /** Fields the clerk may map a column to (the kind's non-managed fields). */
-  fields: { key: string; label: string; required: boolean }[];
+  fields: FieldChoice[];
+  /** Fields filled with one value for every row (field key → the value as typed). */
+  values: Record<string, string>;
   rows: ImportRow[];
-  /** Blank rows and a totals row, passed over. */
+  /** Blank rows and totals rows, passed over. */
   skipped: number;
+  tally: SheetTally;
   problems: ImportProblem[];
   shapeKey: string;
 }
 
 export interface ImportPreview {
   sheets: SheetPreview[];
-  counts: { rows: number; valid: number; bad: number; duplicates: number; problems: number };
+  /** The working year other-year rows are measured against (none: every year is welcome). */
+  year?: number;
+  counts: { rows: number; valid: number; bad: number; duplicates: number; otherYear: number; problems: number };
 }
 
 export interface CommitResult {
@@ -61,5 +112,7 @@ export interface CommitResult {
   bad: number;
   /** Probable duplicates left out. */
   duplicates: number;
+  /** Rows of another year left out (not ticked). */
+  otherYear: number;
   problems: ImportProblem[];
 }

@@ -95,6 +95,7 @@ export interface ApiOutputs {
 
   'excel.preview': ImportPreview;
   'excel.import': CommitResult;
+  'excel.refusedRows': FileOut;
   'excel.exportYear': FileOut;
   'excel.exportKind': FileOut;
   'excel.template': FileOut;

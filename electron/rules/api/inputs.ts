@@ -38,6 +38,7 @@ const sorted = { sortBy: z.string().max(50).optional(), sortDir: sortDir.optiona
  */
 const uploadedBytes = z.string().max(base64Length(MAX_UPLOAD_BYTES) * 2);
 
+const cellText = z.string().max(2000);
 const workbook = z.object({
   // Said in the clerk's words: zod's own message names the field and a character count.
   dataBase64: z.string().max(base64Length(MAX_WORKBOOK_BYTES) + 4, '工作簿不能超过30 MB，请拆分后再导入'),
@@ -49,8 +50,24 @@ const workbook = z.object({
       kind: z.enum(KIND_IDS).nullable().optional(),
       headerRow: z.int().min(1).max(1_048_576).optional(),
       columns: safeRecord(z.string().regex(/^[A-Z]{1,3}$/), z.string().max(50).nullable()).optional(),
+      // Fields filled with one value for every row, by key: the value as the clerk would type it.
+      values: safeRecord(z.string().max(50), cellText).optional(),
+      // Accepted suggestions: per column, every cell with that text; or one cell by its address (C5).
+      replace: safeRecord(z.string().regex(/^[A-Z]{1,3}$/), safeRecord(cellText, cellText)).optional(),
+      cells: safeRecord(z.string().regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/), cellText).optional(),
     }),
   ).optional(),
+  // For every sheet not overridden: the header row (as Excel numbers it) and fields set for every
+  // row, by label or key (the CLI's --header-row and --set).
+  headerRow: z.int().min(1).max(1_048_576).optional(),
+  set: safeRecord(z.string().max(50), cellText).optional(),
+});
+const importing = workbook.extend({
+  allOrNothing: z.boolean().optional(),
+  includeDuplicates: z.array(z.string().max(200)).max(100_000).optional(),
+  // Rows dated outside `year`: 'skip' (unless ticked in includeOtherYears), 'include', or 'refuse' the import.
+  otherYears: z.enum(['skip', 'include', 'refuse']).optional(),
+  includeOtherYears: z.array(z.string().max(200)).max(100_000).optional(),
 });
 
 const register = listQuery.extend({
@@ -137,12 +154,12 @@ export const API_INPUTS = {
     .refine((i) => !!i.out !== !!i.folder, '请指定档案袋文件（out）或保存的文件夹（folder），二者选一'),
 
   'excel.preview': workbook,
-  'excel.import': workbook.extend({
-    allOrNothing: z.boolean().optional(),
-    includeDuplicates: z.array(z.string().max(200)).max(100_000).optional(),
-  }),
+  'excel.import': importing,
+  // The rows an import with these choices refuses, as a workbook with a 问题 column.
+  'excel.refusedRows': importing,
   'excel.exportYear': z.object({ year }),
-  'excel.exportKind': listQuery.extend(sorted),
+  // The register's columns the clerk chose (absent: the kind's defaults) are the sheet's printed ones.
+  'excel.exportKind': register.extend(sorted),
   'excel.template': z.object({ kind: z.enum(KIND_IDS).optional() }),
 
   'diagnostics.collect': z.object({}),

@@ -58,6 +58,7 @@ export const RENDERER_METHOD_NAMES = [
   'dossier.export',
   'excel.preview',
   'excel.import',
+  'excel.refusedRows',
   'excel.exportYear',
   'excel.exportKind',
   'excel.template',

@@ -8,6 +8,8 @@ const TICKET_RESULTS = ['办理中', '已办结', '已转办'] as const;
 export const ticket: KindDef = {
   id: 'ticket',
   label: '诉求工单',
+  // Sheet names clerks use: 12345工单, 热线工单.
+  aliases: ['工单', '热线工单'],
   section: '7',
   dateField: 'date',
   titleField: 'title',

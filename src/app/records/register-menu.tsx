@@ -13,19 +13,7 @@ import { downloadBytes } from '../lib/download';
 import { IconDownload, IconPrinter } from '../icons';
 import { base64ToBytes } from './attachment-files';
 import type { ListView } from './use-record-list';
-
-const storageKey = (kind: KindDef) => `register-columns:${kind.id}`;
-
-/** The clerk's last choice for this kind (kept on this computer), else the kind's defaults. */
-function savedColumns(kind: KindDef): string[] {
-  try {
-    const v = JSON.parse(localStorage.getItem(storageKey(kind)) ?? 'null') as unknown;
-    if (Array.isArray(v) && v.every((k) => typeof k === 'string' && kind.fields.some((f) => f.key === k))) return v as string[];
-  } catch {
-    // A damaged entry falls back to the defaults.
-  }
-  return defaultRegisterColumns(kind);
-}
+import { registerColumnsKey, savedColumns } from './register-columns';
 
 function printInFrame(html: string): void {
   document.querySelector('iframe[data-register-print]')?.remove();
@@ -56,11 +44,11 @@ export function RegisterMenu({ kind, year, view }: { kind: KindDef; year: number
       ...kind.fields.map((f) => f.key).filter((k) => k !== kind.dateField && (keys.includes(k) || fixed.has(k))),
     ];
     setColumns(next);
-    localStorage.setItem(storageKey(kind), JSON.stringify(next));
+    localStorage.setItem(registerColumnsKey(kind), JSON.stringify(next));
   };
   const reset = () => {
     setColumns(defaultRegisterColumns(kind));
-    localStorage.removeItem(storageKey(kind));
+    localStorage.removeItem(registerColumnsKey(kind));
   };
 
   const input = () => ({ kind: kind.id, year, filters: view.filters, search: view.search.trim() || undefined, columns });

@@ -12,6 +12,7 @@ export const JOB_NAMES: Readonly<Record<string, string>> = {
   'report.render': '正在生成报告',
   'excel.preview': '正在读取工作簿',
   'excel.import': '正在导入Excel',
+  'excel.refusedRows': '正在生成未导入的行',
   'excel.exportYear': '正在导出全年台账',
   'excel.exportKind': '正在导出Excel',
   'excel.template': '正在生成模板',

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { asApiError, call, type KindDef } from '../../lib/api';
 import { useToast } from '../../state/toast';
 import type { ListView } from '../use-record-list';
+import { savedColumns } from '../register-columns';
 import { downloadBase64, XLSX_MIME } from './files';
 import { ImportDialog } from './import-dialog';
 
@@ -51,6 +52,8 @@ export function ExcelMenu({ kind, year, view }: { kind: KindDef; year: number; v
                     search: view.search.trim() || undefined,
                     sortBy: view.sortBy,
                     sortDir: view.sortDir,
+                    // The sheet prints the columns the clerk chose for this kind's 登记簿.
+                    columns: savedColumns(kind),
                   }),
                 (n) => `已导出${n}条${filtered ? '（按当前筛选）' : ''}`,
               )
