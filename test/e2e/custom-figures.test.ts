@@ -112,6 +112,36 @@ describe('自定义指标', () => {
     await screenshot(app.page, 'figures-04-incomplete');
   });
 
+  it('reads the definition back in one sentence, and lists every built-in figure with its own', async () => {
+    await figures.list.getByRole('button', { name: '＋ 新建指标' }).click();
+    await figures.choose(figures.field('台账类型'), '法律顾问');
+    const row = await figures.addFilter('类别');
+    await row.getByText('不是', { exact: true }).click();
+    await figures.choose(row.getByLabel('类别取值'), '村（社区）');
+    await app.page.keyboard.press('Escape');
+    await expect
+      .poll(() => figures.builder.getByTestId('figure-sentence').innerText())
+      .toBe('统计口径：「法律顾问」台账中类别不为“村（社区）”（未填的也计入）的条数');
+
+    await app.page.getByTestId('open-builtin').click();
+    const list = app.page.getByTestId('builtin-figures');
+    await list.getByLabel('搜索内置指标').fill('纠纷');
+    const resolved = list.locator('[data-figure-id="dispute.resolvedRate"]');
+    const success = list.locator('[data-figure-id="dispute.successRate"]');
+    await expect.poll(() => resolved.innerText()).toContain('除以分母：「矛盾纠纷」台账中全部记录的条数');
+    await expect.poll(() => success.innerText()).toContain('除以分母：「矛盾纠纷」台账中结果为“调解成功”或“调解不成功”');
+    await screenshot(app.page, 'figures-07-builtin');
+    await resolved.getByRole('button', { name: '复制为自定义指标' }).click();
+    await list.waitFor({ state: 'hidden' });
+    expect(await figures.field('指标名称').inputValue()).toBe('矛盾纠纷化解率（占全部受理）（副本）');
+    await expect.poll(() => figures.value.innerText()).toBe('97.54%');
+    await expect.poll(() => figures.builder.getByTestId('figure-sentence').innerText()).toContain('除以分母');
+    await screenshot(app.page, 'figures-08-copied');
+    await app.page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(app.page, 'figures-08-copied-1920');
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+  });
+
   it('is inserted into the report as a chip, shows its value in the preview and traces to its records', async () => {
     await shell.open('年度报告');
     await report.waitLoaded();
@@ -126,6 +156,12 @@ describe('自定义指标', () => {
     await report.chipMenu.getByLabel('单位（量词）').fill('场');
     await expect.poll(() => report.chipTexts(para)).toContain('消防应急演练次数：10余场单位“场”');
     await screenshot(app.page, 'figures-03-chip-unit');
+    // Reports also write the approximation in 汉字: 十余场.
+    await report.chipMenu.locator('input[aria-haspopup="listbox"]').first().click();
+    await app.page.getByRole('option', { name: '约数（“余”）', exact: true }).click();
+    await report.chipMenu.getByLabel('用汉字（如“十余场”“一万四千余份”）').check();
+    await expect.poll(() => report.chipMenu.getByTestId('chip-menu-value').innerText()).toBe('十余场');
+    await screenshot(app.page, 'figures-03-chip-hanzi');
     await app.page.keyboard.press('Escape');
     await report.chipMenu.waitFor({ state: 'hidden' });
     await report.save();

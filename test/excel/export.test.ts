@@ -67,7 +67,7 @@ describe('year workbook', () => {
     const order = [...printed, ...meeting.fields.filter((f) => !printed.includes(f))];
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
       '序号',
-      ...order.map((f) => (f.key === 'attendees' ? '出席人数（人）' : f.label)),
+      ...order.map((f) => (f.unit ? `${f.label}（${f.unit}）` : f.label)),
     ]);
     expect(ws.rowCount).toBe(stats.meeting + 2); // header, records, totals
     const col = (key: string) => order.findIndex((f) => f.key === key) + 2;
@@ -220,6 +220,7 @@ describe('templates', () => {
       '*执法行为',
       '*罚单张数（张）',
       '罚款金额（元）',
+      '行政检查次数（次）',
       '所属专项整治',
       '已公示',
       '全过程记录',
@@ -231,7 +232,7 @@ describe('templates', () => {
     expect(ws.getColumn(7).numFmt).toBe('#,##0.00');
     expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(14); // 道路交通安全 fits
     expect(ws.getCell('C500').dataValidation).toMatchObject({ type: 'list', formulae: [`"${kind.fields[2].options!.join(',')}"`] });
-    expect(ws.getCell('I2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    expect(ws.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] }); // 已公示
     const guide = wb.getWorksheet('说明')!;
     // One header-row look on every sheet: the kind sheets' style on 说明 too.
     for (const sheet of [ws, guide]) {

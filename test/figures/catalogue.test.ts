@@ -34,7 +34,7 @@ describe('built-in figures on a ledger', () => {
   it('counts officers in service during the year, whenever they were registered', () => {
     add('officer', { name: '甲', date: '2022-03-01', certified: true, certNo: 'A1', validUntil: '2027-12-31' });
     add('officer', { name: '乙', date: '2022-09-01', certified: true, certNo: 'A2', validUntil: '2027-12-31' });
-    add('officer', { name: '丙', date: '2024-05-01', certified: true, certNo: 'A3', validUntil: '2029-12-31' });
+    add('officer', { name: '丙', date: '2024-05-01', certified: true, certNo: 'A3', certDate: '2024-04-20', validUntil: '2029-12-31' });
     expect(value('officer.count', 2024).display).toBe('3名'); // was 1名: only those registered in 2024
     expect(value('officer.count', 2022).display).toBe('2名');
     expect(value('officer.count', 2021).display).toBe('0名');
@@ -43,13 +43,15 @@ describe('built-in figures on a ledger', () => {
     expect(traceFigure(l.ctx.db, 'officer.count', yearPeriod(2024)).map((r) => r.data.name)).toEqual(['甲', '乙', '丙']);
   });
 
-  it('drops officers who left or whose certificate expired before the year, and keeps them for the year they leave in', () => {
+  it('drops officers who left before the year, keeps them for the year they leave in, and keeps a lapsed certificate in service', () => {
     add('officer', { name: '甲', date: '2020-03-01', certified: true, certNo: 'A1', validUntil: '2030-12-31', leftDate: '2023-06-30' });
     add('officer', { name: '乙', date: '2020-03-01', certified: true, certNo: 'A2', validUntil: '2022-12-31' });
     add('officer', { name: '丙', date: '2020-03-01', certified: false });
-    expect(value('officer.count', 2023).display).toBe('2名'); // 甲 served half of 2023; 乙's certificate ran out in 2022
-    expect(value('officer.count', 2024).display).toBe('1名');
-    expect(value('officer.certifiedRate', 2023).display).toBe('50%');
+    // 甲 served half of 2023; 乙 still serves though the certificate ran out in 2022.
+    expect(value('officer.count', 2023).display).toBe('3名');
+    expect(value('officer.certified', 2023).display).toBe('1名');
+    expect(value('officer.count', 2024).display).toBe('2名');
+    expect(value('officer.certifiedRate', 2023).display).toBe('33.33%');
   });
 
   it('counts a contract review once whichever way it was entered, and the parts add up to the total', () => {

@@ -191,7 +191,7 @@ describe('custom figures', () => {
         unit: '元',
         display: { type: 'wan' },
       });
-      expect(fines.display).toBe('0.56万元');
+      expect(fines.display).toBe('5600元'); // below 1万元 a report writes 元
     });
     it('distinct values of a list field, and records active during the year', async () => {
       const villages = def(

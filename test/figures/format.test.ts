@@ -132,9 +132,11 @@ describe('formatCount — invalid input throws RangeError', () => {
 describe('formatMoney — 万元 (default)', () => {
   it.each([
     [0, '0元'], // decision: zero has no magnitude, “0万元” reads as a conversion artefact
-    [0.01, '0.000001万元'],
-    [1, '0.0001万元'],
-    [3500, '0.35万元'],
+    [0.01, '0.01元'], // below 1万元 a report writes 元
+    [1, '1元'],
+    [3500, '3500元'],
+    [7610, '7610元'], // not 0.761万元
+    [9999.99, '9999.99元'],
     [10000, '1万元'],
     [50000, '5万元'],
     [61770, '6.177万元'], // the sample's 罚款6.177万元
@@ -148,8 +150,19 @@ describe('formatMoney — 万元 (default)', () => {
     expect(formatMoney(yuan, { type: 'wan' })).toBe(text);
   });
 
+  it.each([
+    [0.01, '0.000001万元'],
+    [1, '0.0001万元'],
+    [3500, '0.35万元'],
+    [7610, '0.761万元'],
+    [61770, '6.177万元'],
+  ])('%d元 with 万元 kept below 1万 → %s', (yuan, text) => {
+    expect(formatMoney(yuan, { type: 'wan', alwaysWan: true })).toBe(text);
+  });
+
   it('absorbs float noise from summed amounts', () => {
-    expect(formatMoney(0.1 + 0.2)).toBe('0.00003万元');
+    expect(formatMoney(0.1 + 0.2, { type: 'wan', alwaysWan: true })).toBe('0.00003万元');
+    expect(formatMoney(0.1 + 0.2)).toBe('0.3元');
     expect(formatMoney([20000.1, 20000.2, 21769.9, 0.3].reduce((a, b) => a + b, 0))).toBe('6.17705万元');
     expect(formatMoney(61770.000000001)).toBe('6.177万元');
   });
@@ -164,10 +177,13 @@ describe('formatMoney — 万元 (default)', () => {
     [65000, 0, '7万元'],
     [50000, 2, '5万元'], // trailing zeros still trimmed
     [61770.5, 6, '6.17705万元'],
-    [1, 2, '0.0001万元'], // a non-zero amount never rounds to “0万元”
     [0, 2, '0元'],
   ])('%d元 with decimals %d → %s', (yuan, decimals, text) => {
     expect(formatMoney(yuan, { type: 'wan', decimals })).toBe(text);
+  });
+
+  it('never rounds a non-zero amount kept in 万元 to “0万元”', () => {
+    expect(formatMoney(1, { type: 'wan', decimals: 2, alwaysWan: true })).toBe('0.0001万元');
   });
 
   it('rejects bad decimals', () => {
@@ -404,7 +420,7 @@ describe('formatFigure', () => {
     [count(5), { type: 'percent' }, /不适用于计数/],
     [sum(5), { type: 'wan' }, /不适用于合计/],
     [money(5), { type: 'percent' }, /“百分比”不适用于金额/],
-    [rate(1, 2), approx(), /“约数（余）”不适用于比率/],
+    [rate(1, 2), approx(), /“约数（“余”）”不适用于比率/],
     [rate(1, 2), { type: 'exact' }, /不适用于比率/],
   ])('%o with %o → not ok', (f, rule, problem) => {
     const r = formatFigure(f, rule);

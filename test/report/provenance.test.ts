@@ -94,7 +94,8 @@ describe('the figure catalogue', () => {
         for (const [key, v] of Object.entries(m.where ?? {})) {
           const def = field(key);
           expect(def, `${f.id}: ${m.kind}.${key}`).toBeDefined();
-          for (const value of Array.isArray(v) ? v : [v]) {
+          const values = typeof v === 'object' && !Array.isArray(v) && 'notIn' in v ? v.notIn : Array.isArray(v) ? v : [v];
+          for (const value of values) {
             if (def!.type === 'enum') expect(def!.options, `${f.id}: ${key}=${String(value)}`).toContain(value);
             if (def!.type === 'bool') expect(typeof value).toBe('boolean');
           }

@@ -37,9 +37,11 @@ export function kindForSheetName(name: string): KindDef | undefined {
 
 /** Header text → field of the kind: the label, then the declared synonyms; managed fields never. */
 export function fieldForHeader(kind: KindDef, header: string, taken: ReadonlySet<string> = new Set()): FieldDef | undefined {
+  // A trailing unit is dropped: the common ones, or any unit the kind's own fields declare (本, 条, 块…).
+  const units = new Set(kind.fields.flatMap((f) => (f.unit ? [fold(f.unit)] : [])));
   const h = fold(header)
     .replace(/[*＊]/g, '')
-    .replace(/[(（][^)）]*[)）]$/, (m) => (/[人元个件张次份学时]|必填/.test(m) ? '' : m));
+    .replace(/[(（]([^)）]*)[)）]$/, (m, inner: string) => (/[人元个件张次份学时]|必填/.test(m) || units.has(inner) ? '' : m));
   if (!h) return undefined;
   const free = kind.fields.filter((f) => !taken.has(f.key));
   return free.find((f) => fold(f.label) === h) ?? free.find((f) => (f.aliases ?? []).some((a) => fold(a) === h));

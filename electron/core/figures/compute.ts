@@ -33,6 +33,11 @@ function compileCondition(expr: string, c: Condition, params: unknown[], f: Fiel
     params.push(...(c as (string | number)[]));
     return `${expr} IN (${c.map(() => '?').join(', ')})`;
   }
+  if (typeof c === 'object' && 'notIn' in c) {
+    // An empty field is none of the values (a 法律顾问 without 类别 is not a 村（社区） one).
+    params.push(...c.notIn);
+    return `coalesce(${expr}, '') NOT IN (${c.notIn.map(() => '?').join(', ')})`;
+  }
   if (typeof c === 'object') {
     const o = c as { min?: number; max?: number; from?: string; to?: string; contains?: string };
     if (o.contains !== undefined) {
@@ -68,13 +73,19 @@ function compileFilters(kind: KindDef | undefined, w: Where, params: unknown[]):
   );
 }
 
+const fieldList = (v: string | readonly string[] | undefined): readonly string[] =>
+  v === undefined ? [] : typeof v === 'string' ? [v] : v;
+
 function compileWhere(m: Measure, p: Period): { sql: string; params: unknown[] } {
   const parts = ['kind = ?', 'deleted_at IS NULL'];
   const params: unknown[] = [m.kind];
-  if (m.activeUntil) {
+  if (m.dateBy) {
+    parts.push(`json_extract(data, '$.${m.dateBy}') BETWEEN ? AND ?`);
+    params.push(`${p.from}-01-01`, `${p.to}-12-31`);
+  } else if (m.activeUntil) {
     parts.push(`date <= ?`);
     params.push(`${p.to}-12-31`);
-    for (const f of typeof m.activeUntil === 'string' ? [m.activeUntil] : m.activeUntil) {
+    for (const f of fieldList(m.activeUntil)) {
       parts.push(`coalesce(json_extract(data, '$.${f}'), '9999-12-31') >= ?`);
       params.push(`${p.from}-01-01`);
     }
@@ -83,6 +94,10 @@ function compileWhere(m: Measure, p: Period): { sql: string; params: unknown[] }
     params.push(p.from, p.to);
   }
   const kind = getKind(m.kind);
+  for (const f of fieldList(m.validAtEnd)) {
+    parts.push(`coalesce(json_extract(data, '$.${f}'), '9999-12-31') >= ?`);
+    params.push(`${p.to}-12-31`);
+  }
   parts.push(...compileFilters(kind, m.where ?? {}, params));
   if (m.anyOf?.length) {
     const alts = m.anyOf.map((w) => {

@@ -108,7 +108,7 @@ function partOne(): SectionSpec {
           ),
           para(
             '通过村居法律顾问平台接受群众法律咨询',
-            f('legalService.consultations', { rule: { type: 'approx', granularity: 10 } }),
+            f('legalService.consultations.villagePlatform', { rule: { type: 'approx', granularity: 10 } }),
             '，开展法律明白人培训',
             f('training.lawUnderstanders.people'),
             '；法律顾问为重大决策和重大行政行为提出法律意见',

@@ -58,8 +58,59 @@ const inService = (where?: Measure['where']): Measure => ({
   kind: 'officer',
   where,
   agg: { type: 'count' },
-  activeUntil: ['leftDate', 'validUntil'],
+  activeUntil: 'leftDate',
 });
+/**
+ * 持证执法人员: in service, holding a certificate still valid on 31 December. An officer whose
+ * certificate lapsed still serves (counted in service), but is not certified.
+ */
+const CERTIFIED_OFFICERS: Measure = { ...inService({ certified: true }), validAtEnd: 'validUntil' };
+
+/**
+ * 法治考试 by audience: a 执法人员资格考试 (对象 执法人员) is its own figure, so it never mixes into the
+ * 干部学法考试 a report cites as 「组织机关干部法治理论知识考试，参考率…」. An exam without 对象 counts
+ * as a cadres' one, as before.
+ */
+const CADRE_EXAM = { eventType: '法治考试', audience: { notIn: ['执法人员'] } } as const;
+const OFFICER_EXAM = { eventType: '法治考试', audience: '执法人员' } as const;
+const exams = (prefix: string, name: (what: string) => string, where: Measure['where'], zeroPhrase: string): FigureDef[] => [
+  c(`${prefix}.count`, name('场次'), '1', '次', count('training', where)),
+  rate(
+    `${prefix}.attendanceRate`,
+    name('参考率'),
+    '1',
+    sum('training', 'examTaken', where),
+    sum('training', 'examExpected', where),
+    zeroPhrase,
+  ),
+  rate(`${prefix}.passRate`, name('合格率'), '1', sum('training', 'examPassed', where), sum('training', 'examTaken', where), zeroPhrase),
+];
+
+/** Penalties (行政处罚) as reports count 处罚案件: never 责令改正, 行政指导 or 不罚 batches. */
+const PENALTIES = ['罚款', '警告'];
+
+/** 法律咨询 by channel (「通过村居法律顾问平台解答法律咨询2897人次」), one figure per 渠道 option. */
+const CONSULTATION_CHANNELS: readonly [string, string][] = [
+  ['villagePlatform', '村居法律顾问平台'],
+  ['understanderPlatform', '法律明白人平台'],
+  ['center', '公共法律服务中心'],
+  ['kiosk', '自助终端'],
+  ['onDuty', '坐班'],
+  ['phone', '电话'],
+  ['onSite', '现场'],
+  ['other', '其他'],
+];
+
+/** 督察考核、专项督查、案卷评查 each rectify their own problems; a rate never mixes the item types. */
+const rectifyRate = (id: string, what: string, section: string, itemType: string): FigureDef =>
+  rate(
+    id,
+    `${what}问题整改率`,
+    section,
+    sum('accountability', 'problemsFixed', { itemType }),
+    sum('accountability', 'problems', { itemType }),
+    `${what}未发现问题`,
+  );
 
 export const FIGURES: readonly FigureDef[] = [
   // （一） 学习贯彻习近平法治思想 / 普法
@@ -109,9 +160,9 @@ export const FIGURES: readonly FigureDef[] = [
   c('training.warning.people', '警示教育人次', '1', '人次', sum('training', 'participants', { eventType: '警示教育' }), approx),
   c(
     'training.remote.people',
-    '远程教育/网络学院学法人数',
+    '远程教育/网络学院学法人次',
     '10',
-    '人',
+    '人次',
     sum('training', 'participants', { eventType: '网络学院学习' }),
     approx,
   ),
@@ -123,23 +174,21 @@ export const FIGURES: readonly FigureDef[] = [
     sum('training', 'participants', { eventType: '法律明白人培训' }),
     approx,
   ),
-  c('training.exam.count', '法治考试场次', '1', '次', count('training', { eventType: '法治考试' })),
+  // The cadres' exam is the report's 法治考试 (a 资格考试 is not one): its name and zero wording keep the word.
+  ...exams('training.exam', (what) => `法治考试${what}（干部学法考试）`, CADRE_EXAM, '全年未组织法治考试'),
+  ...exams('training.enforcementExam', (what) => `执法资格考试${what}`, OFFICER_EXAM, '全年未组织执法资格考试'),
   rate(
-    'training.exam.attendanceRate',
-    '法治考试参考率',
+    'training.coverageRate',
+    '学法培训参学率（参与人次÷应参加人数）',
     '1',
-    sum('training', 'examTaken', { eventType: '法治考试' }),
-    sum('training', 'examExpected', { eventType: '法治考试' }),
-    '全年未组织法治考试',
+    sum('training', 'participants', { expectedParticipants: { min: 1 } }),
+    sum('training', 'expectedParticipants'),
+    '未登记应参加人数',
   ),
-  rate(
-    'training.exam.passRate',
-    '法治考试合格率',
-    '1',
-    sum('training', 'examPassed', { eventType: '法治考试' }),
-    sum('training', 'examTaken', { eventType: '法治考试' }),
-    '全年未组织法治考试',
-  ),
+  c('training.codeBooks', '发放法典读本数', '1', '本', sum('training', 'codeBooks')),
+  c('training.drugManuals', '发放禁毒手册份数', '1', '份', sum('training', 'drugManuals')),
+  c('training.slogans', '悬挂宣传标语条数', '1', '条', sum('training', 'slogans')),
+  c('training.displayBoards', '设置展板块数', '1', '块', sum('training', 'displayBoards')),
   // （三） 依法行政制度体系
   c(
     'normativeDoc.enacted',
@@ -151,6 +200,16 @@ export const FIGURES: readonly FigureDef[] = [
     '全年未制定行政规范性文件',
   ),
   c('normativeDoc.filed', '报送备案规范性文件件数', '3', '件', count('normativeDoc', { stage: '报送备案', withdrawn: false })),
+  c('normativeDoc.filingPassed', '备案审查通过件数', '3', '件', count('normativeDoc', { filingReview: '通过' })),
+  c(
+    'normativeDoc.filingCorrected',
+    '备案审查被责令改正或撤销件数',
+    '3',
+    '件',
+    count('normativeDoc', { filingReview: ['责令改正', '撤销'] }),
+    exact,
+    '报送备案的规范性文件均未被责令改正或撤销',
+  ),
   rate(
     'normativeDoc.filingRate',
     '规范性文件报备率',
@@ -170,6 +229,9 @@ export const FIGURES: readonly FigureDef[] = [
   c('meeting.party.count', '党委会议次数', '4', '次', count('meeting', { meetingType: '党委会议' })),
   c('meeting.government.count', '政府常务（办公）会议次数', '4', '次', count('meeting', { meetingType: ['政府常务会议', '政府办公会议'] })),
   c('meeting.lawTopic.count', '专题研究法治议题次数', '4', '次', count('meeting', { lawTopic: true })),
+  c('meeting.firstTopic.count', '“第一议题”学习次数', '1', '次', count('meeting', { firstTopic: true })),
+  c('meeting.partyBranch.count', '党支部学习次数', '1', '次', count('meeting', { meetingType: '党支部学习' })),
+  c('meeting.problemsSolved', '会议研究解决问题个数', '4', '个', sum('meeting', 'problemsSolved')),
   c(
     'meeting.ruleOfLawGroup.count',
     '{依法治乡镇}领导小组会议次数',
@@ -197,11 +259,26 @@ export const FIGURES: readonly FigureDef[] = [
     agg: { type: 'distinctTags', field: 'villages' },
     activeUntil: 'termEnd',
   }),
-  c('legalAdviser.count', '聘请法律顾问人数', '4', '名', { kind: 'legalAdviser', agg: { type: 'count' }, activeUntil: 'termEnd' }),
+  // 「法律顾问1名」 is the township's own: village advisers (类别 村（社区）) are counted apart.
+  c('legalAdviser.count', '聘请{乡镇级}法律顾问人数', '4', '名', {
+    kind: 'legalAdviser',
+    where: { adviserType: { notIn: ['村（社区）'] } },
+    agg: { type: 'count' },
+    activeUntil: 'termEnd',
+  }),
+  c('legalAdviser.villageCount', '村（社区）法律顾问人数', '4', '名', {
+    kind: 'legalAdviser',
+    where: { adviserType: '村（社区）' },
+    agg: { type: 'count' },
+    activeUntil: 'termEnd',
+  }),
   // （五） 执法
   c('campaign.count', '专项整治次数', '5', '次', count('campaign')),
   c('campaign.joint', '联合执法次数', '5', '次', count('campaign', { joint: true })),
-  c('enforcement.tickets', '开出罚单张数', '5', '张', sum('enforcement', 'tickets')),
+  c('enforcement.tickets', '开出罚单张数（罚款、警告）', '5', '张', sum('enforcement', 'tickets', { action: PENALTIES })),
+  c('enforcement.penaltyCases', '行政处罚案件数', '5', '件', sum('enforcement', 'tickets', { action: PENALTIES })),
+  c('enforcement.corrections', '责令改正件数', '5', '件', sum('enforcement', 'tickets', { action: '责令改正' })),
+  c('enforcement.inspections', '行政检查次数', '5', '次', sum('enforcement', 'inspections')),
   {
     id: 'enforcement.fines',
     name: '罚款金额',
@@ -211,9 +288,15 @@ export const FIGURES: readonly FigureDef[] = [
     display: { type: 'wan' },
   },
   c('enforcement.lenient', '首违不罚、轻微免罚件数', '5', '件', sum('enforcement', 'tickets', { action: ['首违不罚', '轻微免罚'] })),
-  c('officer.count', '执法人员人数', '5', '名', inService()),
-  rate('officer.certifiedRate', '执法人员持证率', '5', inService({ certified: true }), inService(), '暂无在岗行政执法人员'),
-  c('officer.newlyCertified', '新增持证执法人员人数', '5', '名', count('officer', { certified: true })),
+  c('officer.count', '在岗执法人员人数', '5', '名', inService()),
+  c('officer.certified', '持证执法人员人数', '5', '名', CERTIFIED_OFFICERS),
+  rate('officer.certifiedRate', '执法人员持证率（持证÷在岗）', '5', CERTIFIED_OFFICERS, inService(), '暂无在岗行政执法人员'),
+  c('officer.newlyCertified', '新增持证执法人员人数', '5', '名', {
+    kind: 'officer',
+    where: { certified: true },
+    agg: { type: 'count' },
+    dateBy: 'certDate',
+  }),
   // （六） 突发事件
   c('emergencyPlan.count', '制定修订应急预案件数', '6', '件', count('emergencyPlan')),
   c('drill.count', '应急演练次数', '6', '次', count('drill'), approx),
@@ -222,14 +305,39 @@ export const FIGURES: readonly FigureDef[] = [
   c('dispute.count', '排查调处矛盾纠纷起数', '7', '起', count('dispute')),
   rate(
     'dispute.successRate',
-    '矛盾纠纷调解成功率',
+    '矛盾纠纷调解成功率（占已办结）',
     '7',
     count('dispute', { result: '调解成功' }),
     count('dispute', { result: CLOSED }),
     '全年无调处办结的矛盾纠纷',
   ),
+  // 化解率 as reports write it: resolved over every dispute handled, 在办 included.
+  rate(
+    'dispute.resolvedRate',
+    '矛盾纠纷化解率（占全部受理）',
+    '7',
+    count('dispute', { result: '调解成功' }),
+    count('dispute'),
+    '全年未排查调处矛盾纠纷',
+  ),
   c('dispute.keySupervised', '重点督办矛盾纠纷起数', '7', '起', count('dispute', { keySupervised: true })),
-  c('legalService.consultations', '法律咨询人次', '7', '人次', sum('legalService', 'count', { serviceType: '法律咨询' }), approx),
+  c(
+    'legalService.consultations',
+    '法律咨询人次（全部渠道）',
+    '7',
+    '人次',
+    sum('legalService', 'count', { serviceType: '法律咨询' }),
+    approx,
+  ),
+  ...CONSULTATION_CHANNELS.map(([slug, channel]) =>
+    c(
+      `legalService.consultations.${slug}`,
+      `法律咨询人次（${channel}）`,
+      '7',
+      '人次',
+      sum('legalService', 'count', { serviceType: '法律咨询', channel }),
+    ),
+  ),
   c('legalService.opinions', '法律顾问提出法律意见建议条数', '7', '条', sum('legalService', 'count', { serviceType: '法律意见建议' })),
   // 「审查1090件，其中规范性文件2件、合同10件…」: the parts below add up to the total.
   c('legalService.reviews', '合法性审查件数（含合同审查）', '7', '件', sum('legalService', 'count', { serviceType: REVIEW_TYPES })),
@@ -323,14 +431,10 @@ export const FIGURES: readonly FigureDef[] = [
     value: { type: 'money', measure: sum('accountability', 'amount', { itemType: '经费保障' }) },
     display: { type: 'wan' },
   },
-  rate(
-    'accountability.rectifyRate',
-    '督察考核问题整改率',
-    '二',
-    sum('accountability', 'problemsFixed'),
-    sum('accountability', 'problems'),
-    '督察考核未发现问题',
-  ),
+  rectifyRate('accountability.rectifyRate', '督察考核', '二', '督察考核整改'),
+  c('accountability.rectifyProblems', '督察考核发现问题个数', '二', '个', sum('accountability', 'problems', { itemType: '督察考核整改' })),
+  rectifyRate('accountability.inspectionRectifyRate', '专项督查', '二', '专项督查'),
+  rectifyRate('accountability.caseReviewRectifyRate', '案卷评查', '5', '案卷评查'),
 ];
 
 const byId = new Map(FIGURES.map((f) => [f.id, f]));

@@ -8,13 +8,21 @@
  */
 import { formatCount } from './format/count';
 import { formatMoney } from './format/money';
-import { formatRate, type FormatResult } from './format/rate';
+import { formatAtLeast, formatRate, type FormatResult } from './format/rate';
 import type { DisplayRule } from './format/rule';
 
 export { APPROX_GRANULARITIES, formatCount } from './format/count';
 export { formatMoney } from './format/money';
 export type { DisplayRule } from './format/rule';
-export { formatChange, formatRate, joinEqualRates, type ChangeOptions, type FormatResult } from './format/rate';
+export {
+  AT_LEAST_STEPS,
+  formatAtLeast,
+  formatChange,
+  formatRate,
+  joinEqualRates,
+  type ChangeOptions,
+  type FormatResult,
+} from './format/rate';
 
 export interface FigureValue {
   kind: 'count' | 'sum' | 'money' | 'rate';
@@ -27,14 +35,22 @@ export interface FigureValue {
 }
 
 const KIND_LABEL: Record<FigureValue['kind'], string> = { count: '计数', sum: '合计', money: '金额', rate: '比率' };
-const RULE_LABEL: Record<DisplayRule['type'], string> = { exact: '精确', approx: '约数（余）', wan: '万元', percent: '百分比' };
+/** Each rule's name on the screens (builder, chip menu) and in problems. */
+export const RULE_LABEL: Record<DisplayRule['type'], string> = {
+  exact: '精确数',
+  approx: '约数（“余”）',
+  near: '约数（“近”）',
+  wan: '万元',
+  percent: '百分比',
+  atLeast: '百分比（“以上”）',
+};
 
 /** Rules each kind accepts; the first is the default (the custom-figure check and the screens offer these). */
 export const DISPLAY_RULES: Record<FigureValue['kind'], readonly DisplayRule['type'][]> = {
-  count: ['exact', 'approx'],
-  sum: ['exact', 'approx'],
+  count: ['exact', 'approx', 'near'],
+  sum: ['exact', 'approx', 'near'],
   money: ['wan', 'exact', 'approx'],
-  rate: ['percent'],
+  rate: ['percent', 'atLeast'],
 };
 
 /**
@@ -50,12 +66,14 @@ export function formatFigure(f: FigureValue, rule?: DisplayRule): FormatResult {
   switch (r.type) {
     case 'exact':
     case 'approx':
+    case 'near':
     case 'wan':
       return { text: f.kind === 'money' ? formatMoney(f.value, r) : formatCount(f.value, f.unit, r), ok: true };
     case 'percent':
+    case 'atLeast':
       if (f.numerator === undefined || f.denominator === undefined) {
         return { text: '—', ok: false, problem: '比率缺少分子或分母，无法计算' };
       }
-      return formatRate(f.numerator, f.denominator, r.decimals);
+      return r.type === 'percent' ? formatRate(f.numerator, f.denominator, r.decimals) : formatAtLeast(f.numerator, f.denominator, r.step);
   }
 }

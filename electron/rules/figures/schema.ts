@@ -34,6 +34,12 @@ const conditionSchema = z.union([
     .array(z.union([z.string().max(100), z.number()]))
     .min(1)
     .max(50),
+  z.strictObject({
+    notIn: z
+      .array(z.union([z.string().max(100), z.number()]))
+      .min(1)
+      .max(50),
+  }),
   z.strictObject({ min: z.number().optional(), max: z.number().optional() }),
   z.strictObject({
     from: z.string().regex(DATE, '日期格式应为年-月-日').optional(),
@@ -53,6 +59,8 @@ const measureSchema = z.strictObject({
     z.strictObject({ type: z.literal('distinctTags'), field: z.string().max(50) }),
   ]),
   activeUntil: z.union([z.string().max(50), z.array(z.string().max(50)).min(1).max(3)]).optional(),
+  dateBy: z.string().max(50).optional(),
+  validAtEnd: z.union([z.string().max(50), z.array(z.string().max(50)).min(1).max(3)]).optional(),
 });
 
 export const customFigureSchema = z.strictObject({
@@ -81,10 +89,18 @@ const isRange = (c: Condition): c is { min?: number; max?: number } =>
 const isDates = (c: Condition): c is { from?: string; to?: string } =>
   typeof c === 'object' && !Array.isArray(c) && ('from' in c || 'to' in c);
 const isContains = (c: Condition): c is { contains: string } => typeof c === 'object' && !Array.isArray(c) && 'contains' in c;
+const isNotIn = (c: Condition): c is { notIn: readonly (string | number)[] } => typeof c === 'object' && !Array.isArray(c) && 'notIn' in c;
+const asList = (v: string | readonly string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
 
 /** Why a condition cannot apply to a field, or null when it can. */
 function conditionProblem(f: FieldDef, c: Condition): string | null {
-  const values = Array.isArray(c) ? (c as readonly (string | number)[]) : typeof c === 'string' || typeof c === 'number' ? [c] : null;
+  const values = Array.isArray(c)
+    ? (c as readonly (string | number)[])
+    : typeof c === 'string' || typeof c === 'number'
+      ? [c]
+      : isNotIn(c) && (f.type === 'enum' || f.type === 'village')
+        ? c.notIn
+        : null;
   switch (f.type) {
     case 'enum': {
       if (!values) return `“${f.label}”只能按选项筛选`;
@@ -150,10 +166,16 @@ function checkMeasure(m: Measure, path: string, kinds: (id: string) => KindDef |
       });
     }
   }
-  for (const key of m.activeUntil === undefined ? [] : typeof m.activeUntil === 'string' ? [m.activeUntil] : m.activeUntil) {
+  const dateFieldProblem = (key: string, at: string, what: string) => {
     const f = field(key);
-    if (!f || f.type !== 'date')
-      out.push({ field: `${path}.activeUntil`, fieldLabel: '有效期截止字段', message: `“${kind.label}”没有日期字段“${key}”` });
+    if (!f || f.type !== 'date') out.push({ field: `${path}.${at}`, fieldLabel: what, message: `“${kind.label}”没有日期字段“${key}”` });
+  };
+  for (const key of asList(m.activeUntil)) dateFieldProblem(key, 'activeUntil', '有效期截止字段');
+  for (const key of asList(m.validAtEnd)) dateFieldProblem(key, 'validAtEnd', '年末仍有效的日期字段');
+  if (m.dateBy !== undefined) {
+    dateFieldProblem(m.dateBy, 'dateBy', '归入年度的日期');
+    if (m.activeUntil !== undefined)
+      out.push({ field: `${path}.dateBy`, fieldLabel: '归入年度的日期', message: '按其他日期归入年度时，不能同时按有效期统计' });
   }
   return out;
 }

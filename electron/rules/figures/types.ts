@@ -2,15 +2,17 @@
 import type { DisplayRule } from './format';
 
 /**
- * A filter on one field of a kind's data: a value, one of several values (enums, villages), a
- * bool (yes/no), an inclusive number range (int, money), an inclusive date range (YYYY-MM-DD),
- * or text containing a word (text, textarea, tags).
+ * A filter on one field of a kind's data: a value, one of several values (enums, villages), none
+ * of several values (an empty field counts as none of them), a bool (yes/no), an inclusive number
+ * range (int, money), an inclusive date range (YYYY-MM-DD), or text containing a word (text,
+ * textarea, tags).
  */
 export type Condition =
   | string
   | number
   | boolean
   | readonly (string | number)[]
+  | { notIn: readonly (string | number)[] }
   | { min?: number; max?: number }
   | { from?: string; to?: string }
   | { contains: string };
@@ -32,6 +34,17 @@ export interface Measure {
    * officer's 证件有效期至 and 离岗日期). A field left empty means “still active”.
    */
   activeUntil?: string | readonly string[];
+  /**
+   * Records belong to the year of this date field instead of the record's own date (an officer's
+   * 发证日期: 「新增持证」 counts certificates dated in the year, whenever the officer was registered).
+   * Not combined with `activeUntil`.
+   */
+  dateBy?: string;
+  /**
+   * Date fields that must be empty or not before the last day of the period (an officer's
+   * 证件有效期至: 「持证」 means a certificate still valid on 31 December).
+   */
+  validAtEnd?: string | readonly string[];
 }
 
 export interface FigureDef {

@@ -23,7 +23,7 @@ export const enforcement: KindDef = {
   section: '5',
   dateField: 'date',
   titleField: 'title',
-  register: { columns: ['date', 'title', 'domain', 'procedure', 'action', 'tickets', 'fineAmount', 'publicized'] },
+  register: { columns: ['date', 'title', 'domain', 'procedure', 'action', 'tickets', 'fineAmount', 'inspections', 'publicized'] },
   evidence: ['执法文书'],
   evidenceIf: [
     { when: 'legalReviewed', values: [true], items: ['法制审核意见'] },
@@ -38,12 +38,13 @@ export const enforcement: KindDef = {
       key: 'action',
       label: '执法行为',
       type: 'enum',
-      options: ['罚款', '警告', '责令改正', '行政指导', '首违不罚', '轻微免罚'],
+      options: ['罚款', '警告', '责令改正', '行政指导', '首违不罚', '轻微免罚', '行政检查'],
       required: true,
       listed: true,
     },
     { ...countField('tickets', '罚单张数', '张', true), required: true, aliases: ['罚单', '张数'] },
     { key: 'fineAmount', label: '罚款金额', type: 'money', unit: '元', listed: true, aliases: ['罚款', '金额'] },
+    { ...countField('inspections', '行政检查次数', '次'), aliases: ['检查次数'] },
     { key: 'campaign', label: '所属专项整治', type: 'text', max: 100 },
     { key: 'publicized', label: '已公示', type: 'bool' },
     { key: 'recorded', label: '全过程记录', type: 'bool' },
@@ -88,6 +89,7 @@ export const officer: KindDef = {
     dateField('登记日期'),
     { key: 'certified', label: '持有执法证', type: 'bool', listed: true },
     { key: 'certNo', label: '执法证号', type: 'text', max: 50, listed: true },
+    { key: 'certDate', label: '发证日期', type: 'date', help: '执法证的发证（取得）日期；新增持证人数按它统计', aliases: ['取证日期'] },
     { key: 'validUntil', label: '证件有效期至', type: 'date', listed: true },
     { key: 'trainingHours', label: '年度培训学时', type: 'int', min: 0, max: 1000, unit: '学时' },
     { key: 'leftDate', label: '离岗日期', type: 'date', listed: true, help: '调离、退休或不再从事执法的日期；在岗的不填' },
@@ -96,5 +98,6 @@ export const officer: KindDef = {
   rules: [
     { type: 'requiredIf', field: 'certNo', when: 'certified', values: [true] },
     { type: 'dateOrder', from: 'date', to: 'leftDate' },
+    { type: 'dateOrder', from: 'certDate', to: 'validUntil' },
   ],
 };

@@ -4,6 +4,8 @@ import { countField, dateField, noteField, titleField } from './common';
 const LEGAL_SERVICE_TYPES = ['法律咨询', '合法性审查', '法律意见建议', '合同审查', '坐班服务', '企业法治体检'] as const;
 const REVIEW_OBJECTS = ['规范性文件', '重大行政决策', '重大执法决定', '合同', '村规民约', '其他'] as const;
 const REVIEW_RESULTS = ['通过', '修改后通过', '不通过'] as const;
+/** 本{乡镇级} is a level word (rules/town-type.ts): 本乡, 本镇 or 本街道 as the ledger's 乡镇类型 says. */
+export const ADVISER_TYPES = ['本{乡镇级}', '村（社区）'] as const;
 
 /** One consultation session, review or opinion (or a batch of them on one day through one channel). */
 export const legalService: KindDef = {
@@ -50,6 +52,15 @@ export const legalAdviser: KindDef = {
   fields: [
     { key: 'name', label: '姓名', type: 'text', required: true, max: 20, listed: true },
     { key: 'firm', label: '律师事务所', type: 'text', max: 100, listed: true },
+    {
+      key: 'adviserType',
+      label: '类别',
+      type: 'enum',
+      options: ADVISER_TYPES,
+      listed: true,
+      help: '本乡（镇、街道）聘请的法律顾问，或驻村（社区）的法律顾问；不填按本乡（镇、街道）的法律顾问统计',
+      aliases: ['顾问类别'],
+    },
     dateField('聘任日期'),
     { key: 'termEnd', label: '聘期至', type: 'date', listed: true },
     { key: 'villages', label: '服务村（社区）', type: 'tags', villageItems: true, listed: true },

@@ -1,5 +1,5 @@
 import type { KindDef } from './types';
-import { dateField, noteField, titleField } from './common';
+import { countField, dateField, noteField, titleField } from './common';
 
 /** {依法治乡镇} and {人大会议} are level words (rules/town-type.ts): a ledger offers its own level's wording. */
 export const MEETING_TYPES = [
@@ -13,6 +13,7 @@ export const MEETING_TYPES = [
   '{人大会议}',
   '民主生活会',
   '机关干部学习会',
+  '党支部学习',
   '其他会议',
 ] as const;
 
@@ -56,6 +57,14 @@ export const meeting: KindDef = {
     { key: 'studyLawBefore', label: '会前学法', type: 'bool', listed: true, aliases: ['是否会前学法', '学法'] },
     { key: 'studyContent', label: '学法内容', type: 'text', max: 200 },
     { key: 'lawTopic', label: '研究法治议题', type: 'bool', listed: true, aliases: ['是否研究法治议题', '法治议题'] },
+    {
+      key: 'firstTopic',
+      label: '第一议题',
+      type: 'bool',
+      help: '会议以学习习近平总书记重要讲话、指示批示精神为第一议题',
+      aliases: ['是否第一议题'],
+    },
+    countField('problemsSolved', '研究解决问题数', '个'),
     { key: 'decisions', label: '涉及重大行政决策事项', type: 'textarea', max: 2000 },
     { key: 'minutesNo', label: '纪要号', type: 'text', max: 50 },
     noteField,

@@ -19,7 +19,8 @@ export const OPTIONAL_STEP_FIELDS: Record<NormativeStep, readonly string[]> = {
   合法性审核: ['reviewOpinion'],
   集体审议: [],
   公布: [],
-  报送备案: [],
+  // The 备案机关's answer, recorded with the filing or later by 更正 of the step.
+  报送备案: ['filingReview'],
 };
 /** The stage a stored document is at; a missing or unknown stage reads as 起草 (validation rejects unknown ones). */
 export const stageOf = (data: RecordData): NormativeStep =>
@@ -29,6 +30,7 @@ export const stageOf = (data: RecordData): NormativeStep =>
 export const nextStep = (data: RecordData): NormativeStep | null => NORMATIVE_STEPS[NORMATIVE_STEPS.indexOf(stageOf(data)) + 1] ?? null;
 
 const CLEANUP_RESULTS = ['继续有效', '修改', '废止', '失效'] as const;
+const FILING_REVIEW_RESULTS = ['通过', '责令改正', '撤销'] as const;
 
 export const normativeDoc: KindDef = {
   id: 'normativeDoc',
@@ -60,6 +62,15 @@ export const normativeDoc: KindDef = {
     { key: 'validUntil', label: '有效期至', type: 'date' },
     { key: 'filingDate', label: '报送备案日期', type: 'date', managed: true },
     { key: 'filingAuthority', label: '备案机关', type: 'text', max: 50, managed: true },
+    {
+      key: 'filingReview',
+      label: '备案审查结果',
+      type: 'enum',
+      options: FILING_REVIEW_RESULTS,
+      managed: true,
+      help: '备案机关审查后的结论',
+      aliases: ['备案审查结论', '审查结果'],
+    },
     { key: 'cleanupResult', label: '清理结论', type: 'enum', options: CLEANUP_RESULTS },
     { key: 'cleanupDate', label: '清理日期', type: 'date' },
     { key: 'withdrawn', label: '已撤回', type: 'bool', managed: true, listed: true },
@@ -113,6 +124,14 @@ function checkLifecycle(data: RecordData): Issue[] {
       }
     }
   });
+  if (data.filingReview && stage !== '报送备案') {
+    issues.push({
+      kind: normativeDoc.label,
+      field: 'filingReview',
+      fieldLabel: label('filingReview'),
+      message: '尚未报送备案，不能填写备案审查结果',
+    });
+  }
   if (data.withdrawn && !data.withdrawReason) {
     issues.push({ kind: normativeDoc.label, field: 'withdrawReason', fieldLabel: '撤回原因', message: '撤回的文件必须写明原因' });
   }

@@ -38,6 +38,16 @@ export const training: KindDef = {
     { ...countField('participants', '参与人次', '人次', true), aliases: ['参加人数', '参与人数', '人数', '参训人数'] },
     countField('materials', '发放资料', '份'),
     countField('consultations', '现场咨询', '人次'),
+    // 资料种类: the kinds reports name one by one (「发放法典读本300本、禁毒手册500份」), beside the total 发放资料.
+    countField('codeBooks', '法典读本', '本'),
+    countField('drugManuals', '禁毒手册', '份'),
+    countField('slogans', '宣传标语', '条'),
+    countField('displayBoards', '展板', '块'),
+    {
+      ...countField('expectedParticipants', '应参加人数', '人'),
+      help: '应参加学习或培训的人数；填写后可统计参学率、覆盖率',
+      aliases: ['应参训人数', '应到人数'],
+    },
     { key: 'theme', label: '主题/学习内容', type: 'text', max: 200 },
     villageField,
     organiserField,

@@ -14,9 +14,12 @@ export const displayRuleSchema = z.union([
   z.object({
     type: z.literal('approx'),
     granularity: z.union([z.literal(10), z.literal(100), z.literal(1000), z.literal(10000)]).optional(),
+    hanzi: z.boolean().optional(),
   }),
-  z.object({ type: z.literal('wan'), decimals: z.int().min(0).max(6).optional() }),
+  z.object({ type: z.literal('near'), hanzi: z.boolean().optional() }),
+  z.object({ type: z.literal('wan'), decimals: z.int().min(0).max(6).optional(), alwaysWan: z.boolean().optional() }),
   z.object({ type: z.literal('percent'), decimals: z.int().min(0).max(4).optional() }),
+  z.object({ type: z.literal('atLeast'), step: z.union([z.literal(1), z.literal(5), z.literal(10)]).optional() }),
 ]);
 
 const segmentSchema = z.discriminatedUnion('type', [

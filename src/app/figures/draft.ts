@@ -25,6 +25,10 @@ export interface MeasureDraft {
   field: string;
   /** Count records active during the year (from their date until these date fields), not by their date. */
   activeUntil: string[];
+  /** Put a record in the year of this date field instead of its own date ('' = its own date). */
+  dateBy: string;
+  /** Date fields that must be empty or not before 31 December (a certificate still valid at year end). */
+  validAtEnd: string[];
 }
 
 export interface Draft {
@@ -43,7 +47,15 @@ export interface Draft {
 let nextKey = 1;
 export const filterKey = () => nextKey++;
 
-export const emptyMeasure = (kind: string): MeasureDraft => ({ kind, filters: [], agg: 'count', field: '', activeUntil: [] });
+export const emptyMeasure = (kind: string): MeasureDraft => ({
+  kind,
+  filters: [],
+  agg: 'count',
+  field: '',
+  activeUntil: [],
+  dateBy: '',
+  validAtEnd: [],
+});
 
 /** A fresh id: custom. + time in base 36, so that two figures never collide and the id never changes with the name. */
 export const newFigureId = (now = Date.now()) => `custom.f${now.toString(36)}`;
@@ -76,6 +88,7 @@ export const untilFields = (k: KindDef | undefined): FieldDef[] =>
 export function conditionSet(c: Condition | undefined): c is Condition {
   if (c === undefined) return false;
   if (Array.isArray(c)) return c.length > 0;
+  if (typeof c === 'object' && 'notIn' in c) return c.notIn.length > 0;
   if (typeof c === 'object') return Object.values(c).some((v) => v !== undefined && v !== '');
   return c !== '';
 }
@@ -85,11 +98,14 @@ export function measureOf(m: MeasureDraft): Measure {
   for (const r of m.filters) if (r.field && conditionSet(r.cond)) where[r.field] = r.cond;
   const agg: Measure['agg'] =
     m.agg === 'count' ? { type: 'count' } : m.agg === 'sum' ? { type: 'sum', field: m.field } : { type: 'distinctTags', field: m.field };
+  const oneOrMany = (v: string[]) => (v.length === 1 ? v[0] : v);
   return {
     kind: m.kind,
     ...(Object.keys(where).length ? { where } : {}),
     agg,
-    ...(m.activeUntil.length ? { activeUntil: m.activeUntil.length === 1 ? m.activeUntil[0] : m.activeUntil } : {}),
+    ...(m.activeUntil.length ? { activeUntil: oneOrMany(m.activeUntil) } : {}),
+    ...(m.dateBy ? { dateBy: m.dateBy } : {}),
+    ...(m.validAtEnd.length ? { validAtEnd: oneOrMany(m.validAtEnd) } : {}),
   };
 }
 
@@ -118,13 +134,17 @@ export function draftToDef(d: Draft, kinds: ReadonlyMap<string, KindDef>): Figur
   };
 }
 
+const listOf = (v: string | readonly string[] | undefined): string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : [...v]);
+
 function measureDraft(m: Measure): MeasureDraft {
   return {
     kind: m.kind,
     filters: Object.entries(m.where ?? {}).map(([field, cond]) => ({ key: filterKey(), field, cond })),
     agg: m.agg.type === 'count' ? 'count' : m.agg.type === 'sum' ? 'sum' : 'distinct',
     field: m.agg.type === 'count' ? '' : m.agg.field,
-    activeUntil: m.activeUntil === undefined ? [] : typeof m.activeUntil === 'string' ? [m.activeUntil] : [...m.activeUntil],
+    activeUntil: listOf(m.activeUntil),
+    dateBy: m.dateBy ?? '',
+    validAtEnd: listOf(m.validAtEnd),
   };
 }
 

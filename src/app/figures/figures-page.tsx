@@ -22,20 +22,27 @@ import {
 } from '@mantine/core';
 import { useLedger } from '../state/ledger';
 import { SECTION_LABEL } from '../lib/figure-sections';
-import { defToDraft, emptyDraft, type Draft } from './draft';
+import { useState } from 'react';
+import type { DisplayRule } from '@rules/figures/format';
+import { describeFigure } from '@rules/figures/describe';
+import { defToDraft, emptyDraft, newFigureId, type Draft } from './draft';
+import { BuiltinList } from './builtin-list';
 import { MeasureEditor } from './measure-editor';
 import { errorsUnder, useFiguresPage, type FiguresPageState } from './use-figures-page';
 import './figures.css';
 
-const RULE_LABEL: Record<string, string> = {
+const RULE_LABEL: Record<DisplayRule['type'], string> = {
   exact: '精确数（如11次）',
   approx: '约数（如60余次）',
-  wan: '万元（如6.177万元）',
+  near: '约数（如近1000人）',
+  wan: '万元（如6.177万元，不足1万写元）',
   percent: '百分比（如99.14%）',
+  atLeast: '百分比以上（如60%以上）',
 };
 
 export function FiguresPage() {
   const fig = useFiguresPage();
+  const [catalogue, setCatalogue] = useState(false);
   return (
     <div className="figures-page" data-testid="figures-page">
       <Group justify="space-between" mb="sm" wrap="nowrap">
@@ -45,7 +52,18 @@ export function FiguresPage() {
             指标目录里没有的数字，按台账记录自行定义；保存后可在年度报告中像内置指标一样插入、追溯到记录。
           </Text>
         </div>
+        <Button size="xs" variant="default" onClick={() => setCatalogue(true)} data-testid="open-builtin">
+          内置指标及口径
+        </Button>
       </Group>
+      <BuiltinList
+        opened={catalogue}
+        onClose={() => setCatalogue(false)}
+        onCopy={(def) => {
+          setCatalogue(false);
+          fig.open(defToDraft({ ...def, id: newFigureId(), name: `${def.name}（副本）`.slice(0, 40) }), null);
+        }}
+      />
       <div className="figures-grid">
         <FigureList fig={fig} />
         <FigureBuilder fig={fig} />
@@ -98,7 +116,8 @@ function FigureList({ fig }: { fig: FiguresPageState }) {
 
 /** Middle: the definition (name, section, measure or rate, unit, display, zero wording). */
 function FigureBuilder({ fig }: { fig: FiguresPageState }) {
-  const { list, saved, draft, set, issues, showTop, top, type, rules } = fig;
+  const { list, saved, draft, set, issues, showTop, top, type, rules, def } = fig;
+  const { kindById } = useLedger();
   return (
     <Paper withBorder p="sm" className="figures-form" data-testid="figure-builder">
       <ScrollArea.Autosize mah="calc(100vh - 190px)" type="auto" offsetScrollbars>
@@ -153,6 +172,9 @@ function FigureBuilder({ fig }: { fig: FiguresPageState }) {
           ) : (
             <MeasureEditor value={draft.main} errors={errorsUnder(issues, 'value.measure.')} onChange={(m) => set({ main: m })} />
           )}
+          <Text size="xs" className="figures-sentence" data-testid="figure-sentence">
+            统计口径：{describeFigure(def, kindById)}
+          </Text>
           <Group gap="sm" align="flex-start" grow>
             {type === 'count' || type === 'sum' ? (
               <TextInput

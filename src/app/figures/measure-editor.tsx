@@ -3,12 +3,14 @@
  * type needs), and the aggregate (计数 / 合计 / 不同值个数, optionally over records active in the year).
  */
 import { ActionIcon, Button, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import type { Condition } from '@rules/figures/types';
 import type { FieldDef, KindDef } from '../lib/api';
 import { useLedger } from '../state/ledger';
 import { DateField } from '../lib/date-field';
 import {
   distinctFields,
+  emptyMeasure,
   filterFields,
   filterKey,
   sumFields,
@@ -52,7 +54,7 @@ export function MeasureEditor({ label, value: m, onChange, errors, allowDistinct
         allowDeselect={false}
         searchable
         error={errors.kind}
-        onChange={(v) => v && v !== m.kind && onChange({ kind: v, filters: [], agg: 'count', field: '', activeUntil: [] })}
+        onChange={(v) => v && v !== m.kind && onChange(emptyMeasure(v))}
       />
       <div>
         <Text size="xs" fw={500} mb={4}>
@@ -106,18 +108,79 @@ export function MeasureEditor({ label, value: m, onChange, errors, allowDistinct
           onChange={(v) => set({ field: v ?? '' })}
         />
       )}
-      {until.length > 0 && (
-        <MultiSelect
-          size="xs"
-          label="按有效期统计（年内有效的记录）"
-          description={`选中后，记录从${kind?.fields.find((f) => f.key === kind.dateField)?.label ?? '日期'}起到所选日期止，在此期间的每一年都计入；不选则只计入记录日期所在年度`}
-          placeholder={m.activeUntil.length ? '' : '不按有效期'}
-          data={until.map((f) => ({ value: f.key, label: f.label }))}
-          value={m.activeUntil}
-          error={errors.activeUntil}
-          onChange={(v) => set({ activeUntil: v })}
-        />
-      )}
+      {until.length > 0 && <DateControls kind={kind} m={m} until={until} errors={errors} set={set} />}
+    </Stack>
+  );
+}
+
+/**
+ * How dates decide which year a record counts in: active from its date until end dates (聘期至,
+ * 离岗日期), in the year of another date (发证日期), or only if dates still hold on 31 December
+ * (证件有效期至). Folded away until asked for or used, as most figures count by the record's date.
+ */
+function DateControls({
+  kind,
+  m,
+  until,
+  errors,
+  set,
+}: {
+  kind: KindDef | undefined;
+  m: MeasureDraft;
+  until: FieldDef[];
+  errors: Record<string, string>;
+  set(patch: Partial<MeasureDraft>): void;
+}) {
+  const used = m.activeUntil.length > 0 || !!m.dateBy || m.validAtEnd.length > 0;
+  const [shown, setShown] = useState(used);
+  const own = kind?.fields.find((f) => f.key === kind.dateField)?.label ?? '日期';
+  const data = until.map((f) => ({ value: f.key, label: f.label }));
+  if (!shown && !used) {
+    return (
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        style={{ alignSelf: 'flex-start' }}
+        title="按有效期、按发证日期等其他日期归入年度，或要求年末仍有效"
+        onClick={() => setShown(true)}
+      >
+        ＋ 按其他日期统计
+      </Button>
+    );
+  }
+  return (
+    <Stack gap={6} className="date-controls">
+      <MultiSelect
+        size="xs"
+        label="按有效期统计（年内有效的记录）"
+        description={`选中后，记录从${own}起到所选日期止，在此期间的每一年都计入`}
+        placeholder={m.activeUntil.length ? '' : '不按有效期'}
+        data={data}
+        value={m.activeUntil}
+        disabled={!!m.dateBy}
+        error={errors.activeUntil}
+        onChange={(v) => set({ activeUntil: v })}
+      />
+      <Select
+        size="xs"
+        label="按哪个日期归入年度"
+        data={[{ value: '', label: `${own}（默认）` }, ...data]}
+        value={m.dateBy}
+        allowDeselect={false}
+        disabled={m.activeUntil.length > 0}
+        error={errors.dateBy}
+        onChange={(v) => set({ dateBy: v ?? '' })}
+      />
+      <MultiSelect
+        size="xs"
+        label="年末（12月31日）仍须有效的日期"
+        description="所选日期为空或不早于当年12月31日的记录才计入，如证件有效期至"
+        placeholder={m.validAtEnd.length ? '' : '不要求'}
+        data={data}
+        value={m.validAtEnd}
+        error={errors.validAtEnd}
+        onChange={(v) => set({ validAtEnd: v })}
+      />
     </Stack>
   );
 }
@@ -140,19 +203,22 @@ function FilterEditor({
   return (
     <div className="filter-row" data-testid="filter-row">
       <Group gap={6} wrap="nowrap" align="flex-start">
-        <Select
-          size="xs"
-          w={150}
-          aria-label="筛选字段"
-          placeholder="字段"
-          data={fields.map((x) => ({ value: x.key, label: x.label }))}
-          value={row.field || null}
-          searchable
-          onChange={(v) => onChange({ ...row, field: v ?? '', cond: undefined })}
-        />
-        <div style={{ flex: 1, minWidth: 0 }}>
-          {f ? <ConditionInput field={f} value={row.cond} onChange={(cond) => onChange({ ...row, cond })} /> : null}
-        </div>
+        {/* In a narrow column (a rate's two measures) the condition wraps under the field. */}
+        <Group gap={6} wrap="wrap" align="flex-start" style={{ flex: 1, minWidth: 0 }}>
+          <Select
+            size="xs"
+            w={150}
+            aria-label="筛选字段"
+            placeholder="字段"
+            data={fields.map((x) => ({ value: x.key, label: x.label }))}
+            value={row.field || null}
+            searchable
+            onChange={(v) => onChange({ ...row, field: v ?? '', cond: undefined })}
+          />
+          <div style={{ flex: '1 1 230px', minWidth: 0 }}>
+            {f ? <ConditionInput field={f} value={row.cond} onChange={(cond) => onChange({ ...row, cond })} /> : null}
+          </div>
+        </Group>
         <ActionIcon variant="subtle" color="gray" aria-label="删除条件" onClick={onRemove} mt={2}>
           ×
         </ActionIcon>
@@ -181,16 +247,39 @@ function ConditionInput({
     case 'enum':
     case 'village': {
       const options = f.type === 'enum' ? [...(f.options ?? [])] : settings.villages;
+      const negated = 'notIn' in obj;
+      const picked = negated
+        ? (obj.notIn as string[])
+        : Array.isArray(value)
+          ? (value as string[])
+          : typeof value === 'string'
+            ? [value]
+            : [];
+      const emit = (v: string[], not: boolean) =>
+        onChange(v.length === 0 ? (not ? { notIn: [] } : undefined) : not ? { notIn: v } : v.length === 1 ? v[0] : v);
       return (
-        <MultiSelect
-          size="xs"
-          aria-label={`${f.label}取值`}
-          placeholder="选择一个或多个"
-          data={options}
-          value={Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : []}
-          searchable
-          onChange={(v) => onChange(v.length === 0 ? undefined : v.length === 1 ? v[0] : v)}
-        />
+        <Group gap={4} wrap="nowrap" align="flex-start">
+          <SegmentedControl
+            size="xs"
+            aria-label={`${f.label}是或不是`}
+            data={[
+              { value: 'in', label: '是' },
+              { value: 'not', label: '不是' },
+            ]}
+            value={negated ? 'not' : 'in'}
+            onChange={(v) => emit(picked, v === 'not')}
+          />
+          <MultiSelect
+            size="xs"
+            style={{ flex: 1, minWidth: 0 }}
+            aria-label={`${f.label}取值`}
+            placeholder="选择一个或多个"
+            data={options}
+            value={picked}
+            searchable
+            onChange={(v) => emit(v, negated)}
+          />
+        </Group>
       );
     }
     case 'bool':

@@ -136,7 +136,7 @@ export function HelpPage() {
           报告数字从哪里来
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
-          每个数字只统计所选年度的记录（按记录的日期；执法人员、法律顾问按当年是否在册），回收站里的记录不计。下表由程序内的指标定义生成。
+          每个数字只统计所选年度的记录（按记录的日期；执法人员、法律顾问按当年是否在册，新增持证按发证日期），回收站里的记录不计。比率写明“除以”的分母，名称相近的数字请按这一列区分。下表由程序内的指标定义生成。
         </Text>
         <Table striped withTableBorder verticalSpacing={4} fz="sm">
           {head}

@@ -3,6 +3,7 @@
  * Pure functions; invalid input is a programming error and throws a RangeError.
  */
 import type { DisplayRule } from './rule';
+import { toHanzi } from './hanzi';
 
 /** The only granularities a clerk may choose for “余” (十、百、千、万). */
 export const APPROX_GRANULARITIES = [10, 100, 1000, 10000] as const;
@@ -40,7 +41,7 @@ function autoBase(whole: number): number {
  * - automatic from 10000 on → “N万余” with at most one decimal (1.5万余, 12.3万余);
  *   granularity 10000 → “N万余” whole (the 万 digit exact: 2万余, 1234万余); else “N余”.
  */
-export function approxMagnitude(whole: number, hasFraction: boolean, granularity?: number): string | null {
+export function approxMagnitude(whole: number, hasFraction: boolean, granularity?: number, hanzi = false): string | null {
   if (granularity !== undefined && !(APPROX_GRANULARITIES as readonly number[]).includes(granularity)) {
     throw new RangeError(`granularity must be one of ${APPROX_GRANULARITIES.join('/')}, got ${granularity}`);
   }
@@ -49,12 +50,33 @@ export function approxMagnitude(whole: number, hasFraction: boolean, granularity
   const base = granularity ?? autoBase(whole);
   const n = Math.floor(whole / base) * base;
   if (n === 0 || (n === whole && !hasFraction)) return null;
+  // 汉字 need no 万 shortcut: 14000 reads 一万四千余 whole.
+  if (hanzi) return `${toHanzi(n, true)}余`;
   if (base === 10000 || (auto && whole >= 10000)) {
     // Integer arithmetic on thousands avoids 1.2000000000000002万.
     const thousands = n / 1000;
     return `${Math.floor(thousands / 10)}${thousands % 10 ? `.${thousands % 10}` : ''}万余`;
   }
   return `${n}余`;
+}
+
+/** A round number as the “近” rule writes it: 1000 → 1000, 15000 → 1.5万, with 汉字 千 / 一万五千. */
+function roundText(n: number, hanzi: boolean): string {
+  if (hanzi) return toHanzi(n, true);
+  return n >= 10000 && n % 1000 === 0 ? `${n / 10000}万` : String(n);
+}
+
+/**
+ * The “近” form of a whole number, without the unit, or null when it does not apply: the value
+ * is just under the next round number of its automatic base (986 → 近1000, 1950 → 近2000,
+ * 9960 → 近1万), within a tenth of it. Below 10 and round values never read “近”.
+ */
+export function nearMagnitude(whole: number, hanzi = false): string | null {
+  if (whole < 10) return null;
+  const base = autoBase(whole);
+  const next = Math.ceil(whole / base) * base;
+  if (next === whole || whole * 10 < next * 9) return null;
+  return `近${roundText(next, hanzi)}`;
 }
 
 /**
@@ -69,7 +91,10 @@ export function formatCount(v: number, unit: string, rule: DisplayRule = { type:
     case 'exact':
       return `${v}${unit}`;
     case 'approx':
-      return `${approxMagnitude(v, false, rule.granularity) ?? v}${unit}`;
+      return `${approxMagnitude(v, false, rule.granularity, rule.hanzi) ?? v}${unit}`;
+    case 'near':
+      // Far from a round number, “近” would overstate: the value then reads with “余” (or exactly).
+      return `${nearMagnitude(v, rule.hanzi) ?? approxMagnitude(v, false, undefined, rule.hanzi) ?? v}${unit}`;
     default:
       throw new RangeError(`display rule '${rule.type}' does not apply to a count`);
   }

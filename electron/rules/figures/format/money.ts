@@ -29,13 +29,16 @@ function exactYuan(fen: number): string {
  * `decimals` (0–6) rounds half-up first (61770.5 with 2 → “6.18万元”); a non-zero amount never
  * rounds to “0万元” — it then keeps all its digits.
  */
+function checkWanDecimals(decimals: number | undefined): void {
+  if (decimals !== undefined && (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)) {
+    throw new RangeError(`wan decimals must be an integer 0–6, got ${decimals}`);
+  }
+}
+
 function wan(fen: number, decimals?: number): string {
   let units = fen; // 1 unit = 10^-6 万元 = 1 fen
   let scale = 6;
   if (decimals !== undefined) {
-    if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) {
-      throw new RangeError(`wan decimals must be an integer 0–6, got ${decimals}`);
-    }
     const step = 10 ** (6 - decimals);
     const rounded = Math.floor(fen / step) + (fen % step >= step / 2 ? 1 : 0);
     if (rounded > 0) {
@@ -50,8 +53,8 @@ function wan(fen: number, decimals?: number): string {
 /**
  * An amount of money given in yuan. Default rule: 万元 (as in “罚款6.177万元”).
  * - `wan`: see above; **0 prints as “0元”** — zero has no magnitude, and “0万元” reads as a
- *   conversion artefact. Amounts below 1万 still print in 万元 (3500 → “0.35万元”): a figure keeps
- *   one unit; choose the exact rule for small sums.
+ *   conversion artefact. Amounts below 1万 print in 元 (7610 → “7610元”), as reports write them;
+ *   `alwaysWan` keeps 万元 (3500 → “0.35万元”) where a sentence compares with other 万元 sums.
  * - `exact`: yuan, “61770元”, fen trimmed (“61770.5元”).
  * - `approx`: “余” on the yuan amount (61770 → “6万余元”, 1234 → “1200余元”, 8.5 → “8.5元”).
  * Throws a RangeError for negative/non-finite amounts and for the percent rule.
@@ -60,12 +63,14 @@ export function formatMoney(yuan: number, rule: DisplayRule = { type: 'wan' }): 
   const fen = toFen(yuan);
   switch (rule.type) {
     case 'wan':
-      return fen === 0 ? '0元' : wan(fen, rule.decimals);
+      checkWanDecimals(rule.decimals);
+      // Below 1万元 a report writes 元 (罚款7610元, not 0.761万元), unless the clerk keeps 万元 on purpose.
+      return fen === 0 ? '0元' : fen < 1_000_000 && !rule.alwaysWan ? exactYuan(fen) : wan(fen, rule.decimals);
     case 'exact':
       return exactYuan(fen);
     case 'approx': {
       const whole = Math.floor(fen / 100);
-      const approx = approxMagnitude(whole, fen % 100 !== 0, rule.granularity);
+      const approx = approxMagnitude(whole, fen % 100 !== 0, rule.granularity, rule.hanzi);
       return approx === null ? exactYuan(fen) : `${approx}元`;
     }
     default:

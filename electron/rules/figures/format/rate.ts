@@ -87,6 +87,24 @@ export function formatRate(numerator: number, denominator: number, decimals = 2)
   return { text: `${percentOf(n, d, decimals)}%`, ok: true };
 }
 
+/** The steps “以上” may round down to (60%以上, 95%以上, 98%以上). */
+export const AT_LEAST_STEPS = [1, 5, 10] as const;
+
+/**
+ * numerator / denominator rounded down to a multiple of `step` percent, with “以上”: 62.5% →
+ * “60%以上”, 96.74% with step 5 → “95%以上”. 100% stays “100%”; a rate under one step (4% with
+ * step 10) is written exactly instead of “0%以上”. Denominator 0 or numerator > denominator fail
+ * as in formatRate.
+ */
+export function formatAtLeast(numerator: number, denominator: number, step = 10): FormatResult {
+  if (!(AT_LEAST_STEPS as readonly number[]).includes(step)) throw new RangeError(`step must be one of 1/5/10, got ${step}`);
+  const exact = formatRate(numerator, denominator);
+  if (!exact.ok || numerator === denominator) return exact;
+  const [n, d] = common(numerator, denominator);
+  const floor = ((n * 100n) / (d * BigInt(step))) * BigInt(step);
+  return floor === 0n ? exact : { text: `${floor}%以上`, ok: true };
+}
+
 export interface ChangeOptions {
   /** Maximum decimals of the percentage, 0–4; default 0 (“较上年增长23%”). */
   decimals?: number;

@@ -11,20 +11,16 @@ import { useOutline } from './outline-context';
 import { RatesMenu } from './rates-menu';
 import { TemplateInput } from './template-input';
 import { YEAR_MIN } from '@rules/limits';
-import { DISPLAY_RULES } from '@rules/figures/format';
+import { DISPLAY_RULES, RULE_LABEL } from '@rules/figures/format';
 import { clauseAround } from '@rules/report/clause';
+import { RuleOptions } from './rule-options';
 
 /** The spec's rule type (its 约数 granularities are the four the clerk may choose). */
 type DisplayRule = NonNullable<FigureSegment['rule']>;
 type RuleType = DisplayRule['type'];
-const RULE_LABEL: Record<RuleType, string> = { exact: '精确数', approx: '约数（“余”）', wan: '万元', percent: '百分比' };
-const GRANULARITY = [
-  { value: 'auto', label: '自动' },
-  { value: '10', label: '到十位' },
-  { value: '100', label: '到百位' },
-  { value: '1000', label: '到千位' },
-  { value: '10000', label: '到万位' },
-];
+/** A rule without the options left unset, so the saved spec stays minimal. */
+const dropUndefined = (rule: DisplayRule): DisplayRule =>
+  Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined)) as DisplayRule;
 
 function ruleFrom(type: RuleType | 'default', prev: DisplayRule | undefined): DisplayRule | undefined {
   if (type === 'default') return undefined;
@@ -232,26 +228,7 @@ function RuleControls({
         onChange={(v) => v && set({ rule: ruleFrom(v as RuleType | 'default', seg.rule) })}
         comboboxProps={{ withinPortal: false }}
       />
-      {seg.rule?.type === 'approx' && (
-        <Select
-          size="xs"
-          label="约到"
-          value={seg.rule.granularity ? String(seg.rule.granularity) : 'auto'}
-          data={GRANULARITY}
-          onChange={(v) => set({ rule: v === 'auto' || !v ? { type: 'approx' } : { type: 'approx', granularity: Number(v) as 10 } })}
-          comboboxProps={{ withinPortal: false }}
-        />
-      )}
-      {(seg.rule?.type === 'wan' || seg.rule?.type === 'percent') && (
-        <NumberInput
-          size="xs"
-          label="保留小数位（不填则自动）"
-          min={0}
-          max={seg.rule.type === 'wan' ? 6 : 4}
-          value={seg.rule.decimals ?? ''}
-          onChange={(v) => set({ rule: { type: seg.rule!.type, ...(v === '' ? {} : { decimals: Number(v) }) } as DisplayRule })}
-        />
-      )}
+      <RuleOptions rule={seg.rule} onChange={(rule) => set({ rule: dropUndefined(rule) })} />
     </>
   );
 }
