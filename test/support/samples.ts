@@ -4,6 +4,7 @@
  */
 import { getKind, type FieldDef, type KindDef, type RecordData } from '@rules/kinds';
 import type { FigureDef } from '@rules/figures/types';
+import { levelText } from '@rules/town-type';
 
 /**
  * Valid records per kind, as a clerk would type them (no managed fields). The first of each
@@ -297,7 +298,8 @@ function everyField(kind: KindDef, year: number, n: number, villages: readonly s
       case 'money':
         return 1234.5 + n;
       case 'enum':
-        return f.options![n % f.options!.length];
+        // A level option (rules/town-type.ts) as a 镇 ledger, the default, words it.
+        return levelText(f.options![n % f.options!.length], '镇');
       case 'bool':
         return n % 2 === 0;
       case 'village':
