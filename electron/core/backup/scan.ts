@@ -56,7 +56,8 @@ async function finish(s) {
   }
 }
 
-async function scan({ file, length, ranges }) {
+async function scan({ file, length, ranges, stopFlag }) {
+  const stop = new Int32Array(stopFlag);
   const states = ranges.map((range) => ({ range, hash: createHash('sha256'), size: 0, out: null }));
   const order = [...states].sort((a, b) => a.range.start - b.range.start);
   const fh = await fsp.open(file, 'r');
@@ -65,6 +66,7 @@ async function scan({ file, length, ranges }) {
   let first = 0;
   try {
     for (let pos = 0; pos < length; ) {
+      if (Atomics.load(stop, 0)) throw new Error('stopped');
       const { bytesRead } = await fh.read(buf, 0, Math.min(CHUNK, length - pos), pos);
       if (bytesRead === 0) throw new Error('short');
       const end = pos + bytesRead;
@@ -109,7 +111,11 @@ scan(workerData).then(
  * thread early (verify failed on something else first).
  */
 export function startScan(file: string, length: number, ranges: StoredRange[]): { done: Promise<ScanResult>; stop(): Promise<void> } {
-  const worker = new Worker(SCAN_SOURCE, { eval: true, workerData: { file, length, ranges } });
+  // Stopping is asked, not forced: the thread closes its files and ends on its own between two
+  // reads. Terminating a thread that holds open file handles can take the whole process down.
+  const stopFlag = new SharedArrayBuffer(4);
+  const worker = new Worker(SCAN_SOURCE, { eval: true, workerData: { file, length, ranges, stopFlag } });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const done = new Promise<ScanResult>((resolve, reject) => {
     worker.once('message', (m: ({ ok: true } & ScanResult) | { ok: false; error: Record<string, unknown> }) => {
       if (m.ok) resolve({ crc: m.crc, results: m.results });
@@ -120,5 +126,11 @@ export function startScan(file: string, length: number, ranges: StoredRange[]): 
   });
   // A verify that fails before it awaits the pass must not leave an unhandled rejection behind.
   done.catch(() => undefined);
-  return { done, stop: async () => void (await worker.terminate()) };
+  return {
+    done,
+    stop: async () => {
+      Atomics.store(new Int32Array(stopFlag), 0, 1);
+      await exited;
+    },
+  };
 }
