@@ -48,11 +48,10 @@ const files = (e2e: boolean, alone: boolean) => TEST_FILES.filter((f) => isE2e(f
 // timeouts only catch a hang.
 //
 // Loading the core, zod and the kinds costs a test process about two CPU-seconds, more than most
-// files' tests. So a project's files share their worker processes (`isolate: false`): each
-// worker loads the modules once and runs file after file; the e2e files share one Chromium per
-// worker too (test/e2e/support/app.ts). What a file opens (ledger, harness, browser context) it
-// closes in its own afterAll. The files that replace modules keep a process each (the
-// `*-isolated` projects).
+// files' tests. So the unit files share their worker processes (`isolate: false`): each worker
+// loads the modules once and runs file after file, and the PDF suites print on one Chromium per
+// worker (test/support/chromium.ts). What a file opens (ledger, renderer context) it closes in its
+// own afterAll. The files that replace modules, and the e2e files, keep a process each.
 export default defineConfig({
   resolve: {
     alias: {
