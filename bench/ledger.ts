@@ -15,6 +15,7 @@ import { EXCHANGE_FORMAT, EXCHANGE_VERSION, importLedger, stableStringify } from
 import { listRecords, listTotals, yearStats } from '@core/ledger/query';
 import { evidenceGaps } from '@core/ledger/evidence';
 import { EMPTY_SETTINGS } from '@rules/settings';
+import { levelText } from '@rules/town-type';
 import { timeMedian, type BenchRow } from './row';
 
 export const YEARS = 10;
@@ -30,7 +31,7 @@ const WEIGHTS: Record<string, number> = {
   normativeDoc: 100,
   decision: 200,
   legalAdviser: 20,
-  enforcement: 6000,
+  enforcement: 4000,
   campaign: 100,
   officer: 80,
   emergencyPlan: 50,
@@ -41,6 +42,7 @@ const WEIGHTS: Record<string, number> = {
   npcSupervision: 150,
   litigation: 100,
   accountability: 400,
+  ticket: 2000,
 };
 
 /** Small deterministic PRNG (mulberry32), so every run seeds the same ledger. */
@@ -61,7 +63,11 @@ function rng(seed: number) {
 }
 type Rng = ReturnType<typeof rng>;
 
-const opts = (kind: string, key: string) => KINDS.find((k) => k.id === kind)!.fields.find((f) => f.key === key)!.options!;
+// Options that name the level are templates; the seeded ledger is a 镇's.
+const opts = (kind: string, key: string) =>
+  KINDS.find((k) => k.id === kind)!
+    .fields.find((f) => f.key === key)!
+    .options!.map((o) => levelText(o, '镇'));
 const THEMES = ['宪法', '民法典', '禁毒', '反电信诈骗', '安全生产法', '森林法', '行政处罚法', '未成年人保护法', '消防法', '道路交通安全法'];
 const PLACES = ['场镇', '赶场日', '院坝', '学校', '企业', '村委会'];
 
@@ -214,6 +220,18 @@ const GEN: Record<string, (r: Rng, date: string, i: number) => RecordData> = {
     title: `责任落实事项${i}`,
     person: '张三',
   }),
+  ticket: (r, date, i) => {
+    const result = r.pick(opts('ticket', 'result'));
+    return {
+      date,
+      source: r.pick(opts('ticket', 'source')),
+      ticketNo: `GD${String(i).padStart(6, '0')}`,
+      title: `群众诉求${i}`,
+      village: r.pick(VILLAGES),
+      result,
+      ...(result === '已办结' ? { closedDate: date, satisfied: r.bool(0.9) } : {}),
+    };
+  },
 };
 
 /** The seed ledger as exchange-file text (deterministic). */
