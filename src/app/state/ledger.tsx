@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { call, type KindDef, type Settings } from '../lib/api';
 import { currentYear, openingYear, saveYear, storedYear, yearOptions } from './year';
 
-export interface Ledger {
+interface Ledger {
   kinds: readonly KindDef[];
   kindById: ReadonlyMap<string, KindDef>;
   settings: Settings;
