@@ -2,7 +2,8 @@
  * The backup's own zip writer: the whole-file CRC is joined from the parts' CRCs (crc32Combine)
  * instead of a second pass, so the join must equal zlib's CRC of the bytes themselves; the file
  * must be a zip every tool reads (unzip tests each entry's CRC); and the snapshot's integrity_check,
- * which now runs beside the writing, must still refuse a damaged ledger and leave nothing behind.
+ * which now runs beside the writing (in a thread of its own for a large snapshot), must still refuse
+ * a damaged ledger and leave nothing behind.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,7 @@ import { COMMENT_MARKER } from '@core/backup/format';
 import { hex8 } from '@core/backup/hash-stream';
 import { verifyBackup } from '@core/backup/verify';
 import { crc32Combine } from '@core/backup/zip-write';
+import { integrityInThread } from '@core/backup/integrity-thread';
 import { seedLedger, tempDir, type Seeded } from './helpers';
 
 let dir: string;
@@ -88,6 +90,14 @@ describe('a backup file', () => {
     n.writeUInt32BE(3);
     fs.writeSync(fd, n, 0, 4, 36);
     fs.closeSync(fd);
+    // The check a large snapshot gets in a thread of its own answers as the one run here does.
+    const copy = path.join(sub, 'copy.db');
+    fs.copyFileSync(d.file, copy);
+    expect(await integrityInThread(copy)).toMatch(/Freelist: size is 0 but should be 3/);
+    expect(await integrityInThread(s.file)).toBeNull();
+    const notDb = path.join(sub, 'not.db');
+    fs.writeFileSync(notDb, Buffer.alloc(8192, 7));
+    expect(await integrityInThread(notDb)).toMatchObject({ code: 'SQLITE_NOTADB' });
     const ctx = openContext(d.file);
     try {
       const t = path.join(sub, 'out');

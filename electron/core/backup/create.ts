@@ -29,7 +29,7 @@ import { perPercent, type StageReport } from '../stages';
 import { removeLeftoverWorkDirs, workDirPrefix } from './leftovers';
 import { rotate } from './routine';
 import { dbFacts, takeSnapshot, withReadOnly } from './snapshot';
-import { integrityInThread } from './integrity-thread';
+import { checkIntegrity } from './integrity-thread';
 import { checkRoom, estimateBackupBytes } from './space';
 import { readBack } from './read-back';
 import { openFileOutput, writeArchive, type OpenOutput, type SourcePart } from './write';
@@ -124,7 +124,7 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
     // The one integrity_check of a backup runs in a thread of its own while the zip is written (the
     // bytes written are proved equal to the snapshot's by the read-back below); its verdict is
     // awaited before the read-back.
-    integrity = integrityInThread(snap);
+    integrity = checkIntegrity(snap);
     const store = attachmentsDirFor(source.file);
     const parts: SourcePart[] = [
       { path: SNAPSHOT_NAME, file: snap, size: fs.statSync(snap).size, compress: true, label: '数据库快照' },

@@ -5,10 +5,11 @@
  * as ./snapshot.ts withReadOnly), through the same SQLite addon as this process (../db/sqlite.ts).
  * Its code is plain JavaScript handed to the Worker as source, as ./scan.ts explains.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { sqliteBinding } from '../db/sqlite';
-import { integrityVerdict } from './snapshot';
+import { integrityProblem, integrityVerdict, withReadOnly } from './snapshot';
 
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -45,4 +46,20 @@ export function integrityInThread(file: string): Promise<string | null | Error> 
     // process exits can take the process down with it.
     worker.once('exit', (code) => resolve(answer === undefined ? new Error(`integrity_check thread exited (${code})`) : answer));
   });
+}
+
+/**
+ * Below this size the check takes less time than starting a thread and loading SQLite into it
+ * (tens of milliseconds), so it runs here, at once.
+ */
+const IN_THREAD_FROM = 8 * 1024 * 1024;
+
+/** integrity_check of `file` as integrityInThread answers it: in a thread of its own when the file is large. */
+export function checkIntegrity(file: string): Promise<string | null | Error> {
+  if (fs.statSync(file).size >= IN_THREAD_FROM) return integrityInThread(file);
+  try {
+    return Promise.resolve(withReadOnly(file, integrityProblem));
+  } catch (err) {
+    return Promise.resolve(err as Error);
+  }
 }

@@ -16,7 +16,7 @@ import { openFileSink, type FileSink } from '../fs/file-sink';
 import { describe, readManifest, type BackupInfo } from './inspect';
 import { asLedgerError, damaged, unreadable } from './messages';
 import { dbFacts, withReadOnly } from './snapshot';
-import { integrityInThread } from './integrity-thread';
+import { checkIntegrity } from './integrity-thread';
 import { SnapshotHeaderGuard } from './snapshot-guard';
 import { workDirPrefix } from './leftovers';
 import { formatBytes } from './messages';
@@ -167,7 +167,7 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
     );
     // integrity_check runs in a thread of its own meanwhile; its verdict comes first either way (a
     // damaged file may fail the checks below for that reason alone).
-    const integrity = integrityInThread(dbPath);
+    const integrity = checkIntegrity(dbPath);
     let facts: ReturnType<typeof dbFacts> | undefined;
     let failure: unknown = null;
     try {
