@@ -188,7 +188,7 @@ export async function run(): Promise<BenchRow[]> {
         name: `register: ${REGISTER_RECORDS} records → PDF (warm printer)`,
         ms: registerMs,
         targetMs: Math.min(3000, 1.2 * vsPagePdf.baseMs),
-        against: "1.2× Chromium's page.pdf() of the same HTML file (same run), at most 3 s",
+        against: "1.2× Chromium's page.pdf() of the same HTML file (same run, same fontconfig), at most 3 s",
         note: `${pages} pages A4 landscape, one document; ${vsPagePdf.ratio.toFixed(2)}× Chromium's page.pdf() of the same HTML file (${vsPagePdf.baseMs.toFixed(0)} ms, same run); target ≤ 1.2× and < 3 s`,
       },
       {
