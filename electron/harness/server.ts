@@ -27,7 +27,7 @@ import { createHarnessReportOutput } from './report-output';
 import type { PdfRenderer } from '@core/render/pdf';
 import type { Logger } from '@core/diagnostics/log';
 
-export interface HarnessOptions {
+interface HarnessOptions {
   dbFile: string;
   rendererDir?: string;
   port?: number;
@@ -107,7 +107,7 @@ type Target = { kind: 'api' | 'host'; name: string } | { kind: 'file'; pathname:
  * The request target as a route, or null when it is not one we could have produced: not an
  * origin-form path (`//[`, `*`, absolute URLs), or percent-encoding that does not decode.
  */
-export function parseTarget(url: string | undefined): Target | null {
+function parseTarget(url: string | undefined): Target | null {
   if (!url || !url.startsWith('/') || url.startsWith('//')) return null;
   const pathname = url.split(/[?#]/, 1)[0];
   let decoded: string;

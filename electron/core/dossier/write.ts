@@ -59,7 +59,7 @@ interface DossierOptions {
 }
 
 /** Thrown (code CONFLICT, issue field `draftReport`) when the report is 未定稿 and the caller did not accept it. */
-export const DRAFT_REPORT_FIELD = 'draftReport';
+const DRAFT_REPORT_FIELD = 'draftReport';
 
 /** Why the year's report is not final: never saved (the default or last year's text), or blocking problems. */
 export function reportDraftReasons(ctx: LedgerContext, year: number, report = assembleYear(ctx.db, year)): string[] {

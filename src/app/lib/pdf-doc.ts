@@ -25,7 +25,7 @@ function pdfjs() {
 }
 
 /** A text run of a page, with its transform (pdf.js's TextItem, the fields the preview reads). */
-export interface PdfTextItem {
+interface PdfTextItem {
   str: string;
   transform: number[];
   width: number;
@@ -33,7 +33,7 @@ export interface PdfTextItem {
 }
 
 /** A draw in progress: `done` says whether it finished (false when cancelled or refused). */
-export interface PdfDraw {
+interface PdfDraw {
   done: Promise<boolean>;
   cancel(): void;
 }
