@@ -9,8 +9,8 @@
  *
  * Nothing a job does can end the host: the worker runs under `resourceLimits` (a job that needs
  * more memory ends that worker, not the process) and a watchdog (a job that reports no progress
- * for JOB_TIME_LIMIT_MS once its worker is ready is stopped). A dead worker fails only the job it was running; the next
- * job starts a fresh worker and reports its own outcome.
+ * for JOB_TIME_LIMIT_MS once its worker is ready is stopped). A dead worker fails only the job it
+ * was running; the next job starts a fresh worker and reports its own outcome.
  */
 import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
