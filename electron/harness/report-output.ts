@@ -17,6 +17,8 @@ type HostAnswer = { bytes: DownloadedFile } | { value: unknown };
 
 interface HarnessReportOutput {
   call(name: string, payload: unknown): Promise<HostAnswer>;
+  /** Starts the printing browser now and warms it (PdfRenderer.warm): the first PDF then waits for neither. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export function createHarnessReportOutput(
   ctx.measureImprint = (html) => withRenderer(async (r) => placementOf(await r.imprintFit(html)));
 
   return {
+    warm: () => withRenderer((r) => r.warm()),
     async call(name, payload) {
       if (!isHostMethod(name)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${name}`);
       switch (name) {

@@ -37,6 +37,12 @@ interface HarnessOptions {
   log?: { logger: Logger; file: string };
   /** Where the report's PDFs are printed: by default a Chromium started on first use (tests lend theirs). */
   startRenderer?: () => Promise<PdfRenderer>;
+  /**
+   * Start the printing browser with the harness and warm it, as the app does at startup, so the
+   * first preview or register waits for neither (npm run web, the benches). Off by default: most
+   * tests print nothing, and those that do lend a warm browser.
+   */
+  warmPrinter?: boolean;
 }
 
 export interface Harness {
@@ -137,6 +143,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const track = (p: Progress) => (p.finished ? running.delete(p.method) : running.set(p.method, p));
   let allowedHosts = new Set<string>();
   const hostOutput = createHarnessReportOutput(ctx, opts.startRenderer);
+  // In the background: a failure here is met again, and reported, by the first real PDF.
+  if (opts.warmPrinter) hostOutput.warm().catch(() => undefined);
 
   /**
    * The one gate in front of both POST routes: method, token, then (after the route's own
