@@ -145,8 +145,9 @@ describe('年度报告', () => {
   });
 
   it('previews the PDF that prints, page by page, and its figures are clickable', async () => {
-    // The preview's own PDF, as the harness handed it over (printed once, counted by poppler).
-    const answer = app.page.waitForResponse((r) => r.url() === `${app.harness.url}host/reportPdf`);
+    // The preview's own PDF, as the harness handed it over (printed once, counted by poppler). No
+    // time limit of its own, as the call it replaces had none: the test's timeout catches a hang.
+    const answer = app.page.waitForResponse((r) => r.url() === `${app.harness.url}host/reportPdf`, { timeout: 0 });
     await report.tab('预览');
     const pdf = await answer;
     expect(pdf.headers()['content-type']).toBe('application/pdf');
