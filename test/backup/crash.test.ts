@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentsDirFor, openContext } from '@core/api';
 import { createBackup } from '@core/backup/create';
 import { verifyBackup } from '@core/backup/verify';
-import { BUNDLE_ENV, bundleForNode } from '../support/bundle';
+import { bundleForNode } from '../support/bundle';
 import { api, bulkRecords, integrityOk, meeting, seedLedger, snapshotOf, tempDir } from './helpers';
 
 let dir: string;
@@ -27,7 +27,7 @@ let stateS2: ReturnType<typeof snapshotOf>;
 function runChild(args: string[], killAfterMs: number | null): Promise<{ finished: boolean; ms: number }> {
   return new Promise((resolve, reject) => {
     // The child's temp files (snapshot, verify copies) stay inside the test folder even when it is killed.
-    const env = { ...process.env, ...BUNDLE_ENV, TMPDIR: path.join(dir, 'tmp'), TEMP: path.join(dir, 'tmp'), TMP: path.join(dir, 'tmp') };
+    const env = { ...process.env, TMPDIR: path.join(dir, 'tmp'), TEMP: path.join(dir, 'tmp'), TMP: path.join(dir, 'tmp') };
     const p = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';

@@ -16,7 +16,7 @@ import { callApi, openContext } from '@core/api';
 import { createBackup } from '@core/backup/create';
 import { exportLedger } from '@core/ledger/exchange';
 import { api, seedLedger, tempDir, type Seeded } from '../backup/helpers';
-import { BUNDLE_ENV, bundleForNode } from '../support/bundle';
+import { bundleForNode } from '../support/bundle';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** ledger-child.ts and the CLI bundled for plain node (test/support/bundle.ts): started six times. */
@@ -24,11 +24,7 @@ let CHILD: string;
 let CLI: string;
 
 function child(args: string[]): { p: ChildProcess; ready: Promise<void>; out: Promise<string> } {
-  const p = spawn(process.execPath, [CHILD, ...args], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, ...BUNDLE_ENV },
-  });
+  const p = spawn(process.execPath, [CHILD, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let onReady: () => void;
@@ -137,7 +133,6 @@ function cli(args: string[]): Promise<{ code: number | null; err: string }> {
   const p = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...BUNDLE_ENV },
   });
   let err = '';
   p.stderr.on('data', (d: Buffer) => (err += d.toString()));
