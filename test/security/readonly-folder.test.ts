@@ -33,7 +33,7 @@ function writable(name: string): string {
 function cli(...args: string[]): { code: number | null; out: string; err: string } {
   const node = [process.execPath, '--import', 'tsx', 'electron/cli/index.ts', ...args];
   const [cmd, ...argv] = asRoot ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', ...node] : node;
-  const r = spawnSync(cmd, argv, { cwd: ROOT, env: { ...process.env, TMPDIR: childTmp }, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(cmd, argv, { cwd: ROOT, env: { ...process.env, TMPDIR: childTmp }, encoding: 'utf8', timeout: 540_000 });
   if (r.error) throw r.error;
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
