@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { LongestFirst } from './scripts/test-sequencer';
+import { LongestFirst } from './scripts/test-sequencer.mjs';
 
 /**
  * Two kinds of test (docs/testing.md): `e2e` needs the build (out/) or runs the app's own code as
@@ -79,7 +79,7 @@ export default defineConfig({
     expect: { poll: { timeout: 120_000 } },
     pool: 'forks',
     maxWorkers: WORKERS,
-    // The longest files first, each project's files together (scripts/test-sequencer.ts).
+    // The longest files first, each project's files together (scripts/test-sequencer.mts).
     sequence: { sequencer: LongestFirst },
     env: { FONTCONFIG_FILE: new URL('./test/support/fonts.conf', import.meta.url).pathname },
     projects: [

@@ -5,7 +5,7 @@
  * printed whole when it ends, so the test reporter's lines never interleave with it; the exit
  * status is 1 when any part failed. Arguments go to vitest (`npm test -- --project unit`). Each
  * file's time is also written to test-output/vitest.json (`npm run test:durations` keeps it as the
- * order of the next runs, scripts/test-sequencer.ts).
+ * order of the next runs, scripts/test-sequencer.mts).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The test runner's own parts: the order files start in (scripts/test-sequencer.ts) and the e2e
+ * The test runner's own parts: the order files start in (scripts/test-sequencer.mts) and the e2e
  * files' wait for the build under `npm test` (test/support/await-build.ts).
  */
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TestSpecification, Vitest } from 'vitest/node';
-import { DURATIONS_FILE, LongestFirst } from '../../scripts/test-sequencer';
+import { DURATIONS_FILE, LongestFirst } from '../../scripts/test-sequencer.mjs';
 import { awaitBuild } from '../support/await-build';
 
 const root = path.resolve(import.meta.dirname, '../..');

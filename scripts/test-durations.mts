@@ -1,24 +1,25 @@
 /**
  * `npm run test:durations`: keeps how long each test file took in the last `npm test`
  * (test-output/vitest.json, vitest's JSON report) as test/durations.json, whole seconds by file,
- * which scripts/test-sequencer.ts reads to start the longest files first. Files the report does not
- * hold (a run of a part) keep their old time.
+ * which scripts/test-sequencer.mts reads to start the longest files first. Files the report does not
+ * hold (a run of a part) keep their old time. Other reports can be named instead
+ * (`npm run test:durations -- a.json b.json`, e.g. from `vitest run --reporter=json --outputFile.json=a.json`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DURATIONS_FILE } from './test-sequencer';
+import { DURATIONS_FILE } from './test-sequencer.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const REPORT = path.join(root, 'test-output/vitest.json');
+const reports = process.argv.length > 2 ? process.argv.slice(2) : [path.join(root, 'test-output/vitest.json')];
 
 interface JsonReport {
   testResults: { name: string; startTime: number; endTime: number }[];
 }
 
-const report = JSON.parse(fs.readFileSync(REPORT, 'utf8')) as JsonReport;
+const results = reports.flatMap((f) => (JSON.parse(fs.readFileSync(f, 'utf8')) as JsonReport).testResults);
 const old: Record<string, number> = fs.existsSync(DURATIONS_FILE) ? JSON.parse(fs.readFileSync(DURATIONS_FILE, 'utf8')) : {};
 const merged = { ...old };
-for (const r of report.testResults) {
+for (const r of results) {
   const file = path.relative(root, r.name).split(path.sep).join('/');
   merged[file] = Math.max(1, Math.round((r.endTime - r.startTime) / 1000));
 }
@@ -29,4 +30,4 @@ const kept = Object.keys(merged)
 const tmp = `${DURATIONS_FILE}.tmp`;
 fs.writeFileSync(tmp, `${JSON.stringify(Object.fromEntries(kept.map((f) => [f, merged[f]])), null, 2)}\n`);
 fs.renameSync(tmp, DURATIONS_FILE);
-console.log(`test/durations.json: ${kept.length} files (${report.testResults.length} from the last run)`);
+console.log(`test/durations.json: ${kept.length} files (${results.length} from the reports)`);
