@@ -36,8 +36,13 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        // worker.js: the thread that runs heavy API methods (electron/core/worker/pool.ts).
-        input: { index: resolve(root, 'electron/main/index.ts'), worker: resolve(root, 'electron/core/api/worker-entry.ts') },
+        // worker.js: the thread that runs heavy API methods (electron/core/worker/pool.ts);
+        // backup-scan.js: the thread that hashes a backup file while it is verified (electron/core/backup/scan.ts).
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          worker: resolve(root, 'electron/core/api/worker-entry.ts'),
+          'backup-scan': resolve(root, 'electron/core/backup/scan-thread.ts'),
+        },
         // core/report/export.ts falls back to headless Chromium (render/pdf.ts) when no printer is
         // passed; the shell always passes printToPDF, so that dev-only fallback stays out of the bundle.
         external: ['playwright-core'],

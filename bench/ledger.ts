@@ -10,12 +10,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openContext } from '@core/api';
-import { KINDS, type RecordData } from '@rules/kinds';
+import { getKind, kindForLevel, KINDS, type RecordData } from '@rules/kinds';
 import { EXCHANGE_FORMAT, EXCHANGE_VERSION, importLedger, stableStringify } from '@core/ledger/exchange';
 import { listRecords, listTotals, yearStats } from '@core/ledger/query';
 import { evidenceGaps } from '@core/ledger/evidence';
 import { EMPTY_SETTINGS } from '@rules/settings';
-import { levelText } from '@rules/town-type';
 import { timeMedian, type BenchRow } from './row';
 
 export const YEARS = 10;
@@ -63,11 +62,8 @@ function rng(seed: number) {
 }
 type Rng = ReturnType<typeof rng>;
 
-// Options that name the level are templates; the seeded ledger is a 镇's.
-const opts = (kind: string, key: string) =>
-  KINDS.find((k) => k.id === kind)!
-    .fields.find((f) => f.key === key)!
-    .options!.map((o) => levelText(o, '镇'));
+// Options that name the level are templates; the seeded ledger is a 镇's, so its kinds are worded for one.
+const opts = (kind: string, key: string) => kindForLevel(getKind(kind)!, '镇').fields.find((f) => f.key === key)!.options!;
 const THEMES = ['宪法', '民法典', '禁毒', '反电信诈骗', '安全生产法', '森林法', '行政处罚法', '未成年人保护法', '消防法', '道路交通安全法'];
 const PLACES = ['场镇', '赶场日', '院坝', '学校', '企业', '村委会'];
 

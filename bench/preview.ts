@@ -1,7 +1,8 @@
 /**
  * 预览 of the 年度报告 on the 双土镇 2023 fixture (built renderer, loopback harness, headless
- * Chromium at 1366×768): how long until page 1 of the PDF is painted, on first open (fresh harness,
- * its printing browser not started yet) and after an edit saved on a warm app. Each is also given
+ * Chromium at 1366×768): how long until page 1 of the PDF is painted, on first open (a fresh
+ * harness whose printing browser is started and warmed at start, as the app's is, while the page
+ * loads) and after an edit saved on a warm app. Each is also given
  * as a ratio to rendering the same PDF alone in this run (the report's HTML printed by a warm
  * Chromium, as the harness does), so a busy machine shows in both.
  *
@@ -81,9 +82,9 @@ export async function run(): Promise<BenchRow[]> {
   const browser = await launchChromium();
   try {
     const alone = await pdfAlone(file);
-    // First open: a fresh harness each time (its printing browser starts on the first PDF).
+    // First open: a fresh harness each time, its printing browser warmed from the start as the app's.
     const first = await medianOf(3, async () => {
-      const harness = await startHarness({ dbFile: file, rendererDir: RENDERER_DIR });
+      const harness = await startHarness({ dbFile: file, rendererDir: RENDERER_DIR, warmPrinter: true });
       const page = await browser.newPage({ viewport: VIEWPORT });
       try {
         await openReport(page, harness.url);
@@ -94,7 +95,7 @@ export async function run(): Promise<BenchRow[]> {
       }
     });
     // After an edit, warm: the 预览 open, a word typed into the opening paragraph, then 保存.
-    const harness = await startHarness({ dbFile: file, rendererDir: RENDERER_DIR });
+    const harness = await startHarness({ dbFile: file, rendererDir: RENDERER_DIR, warmPrinter: true });
     const page = await browser.newPage({ viewport: VIEWPORT });
     let edit: number;
     try {
@@ -117,7 +118,13 @@ export async function run(): Promise<BenchRow[]> {
     const ratio = (ms: number) => `${(ms / alone).toFixed(1)}× the PDF alone (${Math.round(alone)} ms in this run)`;
     return [
       { name: 'preview: page 1 on first open', ms: first, targetMs: 2000, note: ratio(first) },
-      { name: 'preview: page 1 after an edit (warm)', ms: edit, targetMs: 1000, note: ratio(edit) },
+      {
+        name: 'preview: page 1 after an edit (warm)',
+        ms: edit,
+        targetMs: 1000,
+        // Page 1 comes after one whole print job (Chromium's fixed cost per CJK face, whatever the page count).
+        note: `${ratio(edit)}${alone >= 1000 ? '; out of reach while the PDF alone takes ≥ 1 s (Chromium’s own print job)' : ''}`,
+      },
       { name: 'preview: the report PDF alone (warm Chromium)', ms: alone, note: `median of ${RUNS}` },
     ];
   } finally {

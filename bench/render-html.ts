@@ -4,21 +4,23 @@
  * timed alternately in the same run so load on the machine weighs on both alike. Held to ≤ 1.2×
  * that and < 1.5 s. Cold (launch + render + close) for reference. Most of page.pdf() itself goes
  * to the CJK faces, which Chromium embeds as Type 3 outlines once per document and face.
+ *
+ * Both sides print under the machine's own fontconfig, as the harness and the CLI do (the app's
+ * Chromium gets no FONTCONFIG_FILE). Not under test/support/fonts.conf: Chromium opens each font
+ * family name that an alias there sends to Noto CJK as a typeface of its own, and every typeface
+ * costs a fixed share of each print (the 26 MB collection handled again), so the five 公文 names
+ * made page.pdf() of the same HTML about three times dearer than the two Noto faces the system
+ * config falls back to (docs/layout.md, “Where PDF time goes”).
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path, { resolve } from 'node:path';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { renderReportHtml } from '@core/render/html';
-import { CHROMIUM_ARGS, chromiumPath, PdfRenderer, type PdfRendererOptions } from '@core/render/pdf';
+import { CHROMIUM_ARGS, chromiumPath, PdfRenderer } from '@core/render/pdf';
 import { longDocument } from '../test/support/sample-document';
 import { timeMedian, type BenchRow } from './row';
-
-/** The tests' fontconfig keeps the 公文 faces resolving to the same Noto CJK fonts as in CI. */
-const OPTS: PdfRendererOptions = {
-  env: { FONTCONFIG_FILE: process.env.FONTCONFIG_FILE ?? resolve(__dirname, '../test/support/fonts.conf') },
-};
 
 const pageCount = (pdf: Buffer): number => pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
 
@@ -37,7 +39,7 @@ export async function againstPagePdf(
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
-    env: { ...process.env, ...OPTS.env } as Record<string, string>,
+    env: process.env as Record<string, string>,
   });
   try {
     const page: Page = await (await browser.newContext({ offline: true })).newPage();
@@ -68,7 +70,7 @@ export async function run(): Promise<BenchRow[]> {
   doc.header.mode = 'red';
   const htmlMs = await timeMedian(20, () => renderReportHtml(doc));
 
-  const renderer = await PdfRenderer.launch(OPTS);
+  const renderer = await PdfRenderer.launch();
   let pages: number;
   let warm: Awaited<ReturnType<typeof againstPagePdf>>;
   try {
@@ -79,7 +81,7 @@ export async function run(): Promise<BenchRow[]> {
   }
 
   const coldMs = await timeMedian(3, async () => {
-    const cold = await PdfRenderer.launch(OPTS);
+    const cold = await PdfRenderer.launch();
     try {
       await cold.render(renderReportHtml(doc));
     } finally {
@@ -93,7 +95,7 @@ export async function run(): Promise<BenchRow[]> {
       name: `render-html: 报告 → PDF, warm browser (${pages} pages)`,
       ms: warm.oursMs,
       targetMs: Math.min(1500, 1.2 * warm.baseMs),
-      against: "1.2× Chromium's page.pdf() of the same HTML file (same run), at most 1.5 s",
+      against: "1.2× Chromium's page.pdf() of the same HTML file (same run, same fontconfig), at most 1.5 s",
       note: `${warm.ratio.toFixed(2)}× Chromium's page.pdf() of the same HTML file (${warm.baseMs.toFixed(0)} ms, same run); target ≤ 1.2× and < 1.5 s`,
     },
     { name: `render-html: 报告 → PDF, cold (launch + render + close)`, ms: coldMs, note: `${pages} pages; reference, no target` },

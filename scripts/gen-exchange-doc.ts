@@ -60,7 +60,7 @@ export function renderKindTables(kinds: readonly KindDef[] = KINDS): string {
 }
 
 /** The doc with its generated section replaced by the current tables. */
-export function regenerate(doc: string): string {
+function regenerate(doc: string): string {
   const a = doc.indexOf(BEGIN);
   const b = doc.indexOf(END);
   if (a < 0 || b < a) throw new Error(`${DOC_PATH}: markers not found`);

@@ -10,7 +10,7 @@ import { htmlToPdf } from '@core/render/pdf';
 import { registerCommand } from './run';
 
 /** The 2023 双土镇 ledger the tests use: a full year, so the sample report has every section. */
-export const DEFAULT_SAMPLE = path.resolve(__dirname, '../../test/fixtures/shuangtu-2023.json');
+const DEFAULT_SAMPLE = path.resolve(__dirname, '../../test/fixtures/shuangtu-2023.json');
 
 registerCommand('self-test', {
   usage: '--db <台账文件> [--sample <交换文件.json>] [--temp <临时文件夹>]',

@@ -39,7 +39,7 @@ export interface Args {
  * top-level usage lists every registered command's `usage` line, and every command parses its
  * arguments with the same parser (node:util parseArgs, strict).
  */
-export interface CommandSpec {
+interface CommandSpec {
   /** Arguments after the command name, e.g. `--db <台账文件> --year <年度>`. */
   usage: string;
   options?: Record<string, { type: OptionType; multiple?: boolean }>;
@@ -54,7 +54,7 @@ export function registerCommand(name: string, spec: CommandSpec): void {
 }
 
 /** Every command, one line each, in registration order. */
-export const usage = (): string => `用法：\n${[...commands].map(([name, c]) => `  cli ${name} ${c.usage}`.trimEnd()).join('\n')}`;
+const usage = (): string => `用法：\n${[...commands].map(([name, c]) => `  cli ${name} ${c.usage}`.trimEnd()).join('\n')}`;
 
 function parse(name: string, argv: string[], spec: CommandSpec): Args {
   const line = `用法：cli ${name} ${spec.usage}`.trimEnd();

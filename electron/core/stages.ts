@@ -4,7 +4,7 @@
  */
 import type { LedgerContext } from './context';
 
-export type StageProgress = { stage: 'check' } | { stage: 'write'; done: number; total: number };
+type StageProgress = { stage: 'check' } | { stage: 'write'; done: number; total: number };
 export type StageReport = (p: StageProgress) => void;
 
 /** Adds up what was written and reports the share once per whole percent (~100 messages, not one per chunk). */

@@ -13,16 +13,18 @@ import { parseHostInput, REPORT_MIME } from '@rules/host-input';
 import { HOST_METHOD_NAMES, type DownloadedFile, type HostMethodName } from '@rules/host-contract';
 
 /** What a host call answers over HTTP: raw bytes to send as they are, or a JSON value. */
-export type HostAnswer = { bytes: DownloadedFile } | { value: unknown };
+type HostAnswer = { bytes: DownloadedFile } | { value: unknown };
 
-export interface HarnessReportOutput {
+interface HarnessReportOutput {
   call(name: string, payload: unknown): Promise<HostAnswer>;
+  /** Starts the printing browser now and warms it (PdfRenderer.warm): the first PDF then waits for neither. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
-export const PRINT_UNAVAILABLE = '浏览器版请下载PDF后打印';
+const PRINT_UNAVAILABLE = '浏览器版请下载PDF后打印';
 
-export const isHostMethod = (name: string): name is HostMethodName => (HOST_METHOD_NAMES as readonly string[]).includes(name);
+const isHostMethod = (name: string): name is HostMethodName => (HOST_METHOD_NAMES as readonly string[]).includes(name);
 
 /** Like exportReport, minus the file: the page downloads the bytes. Records the output the same way. */
 async function exportBytes(ctx: LedgerContext, year: number, format: ReportFormat, pdfOf: PdfPrinter): Promise<Uint8Array> {
@@ -57,6 +59,7 @@ export function createHarnessReportOutput(
   ctx.measureImprint = (html) => withRenderer(async (r) => placementOf(await r.imprintFit(html)));
 
   return {
+    warm: () => withRenderer((r) => r.warm()),
     async call(name, payload) {
       if (!isHostMethod(name)) throw new LedgerError('UNKNOWN_METHOD', `未知的操作：${name}`);
       switch (name) {

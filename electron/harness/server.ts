@@ -27,7 +27,7 @@ import { createHarnessReportOutput } from './report-output';
 import type { PdfRenderer } from '@core/render/pdf';
 import type { Logger } from '@core/diagnostics/log';
 
-export interface HarnessOptions {
+interface HarnessOptions {
   dbFile: string;
   rendererDir?: string;
   port?: number;
@@ -37,6 +37,12 @@ export interface HarnessOptions {
   log?: { logger: Logger; file: string };
   /** Where the report's PDFs are printed: by default a Chromium started on first use (tests lend theirs). */
   startRenderer?: () => Promise<PdfRenderer>;
+  /**
+   * Start the printing browser with the harness and warm it, as the app does at startup, so the
+   * first preview or register waits for neither (npm run web, the benches). Off by default: most
+   * tests print nothing, and those that do lend a warm browser.
+   */
+  warmPrinter?: boolean;
 }
 
 export interface Harness {
@@ -107,7 +113,7 @@ type Target = { kind: 'api' | 'host'; name: string } | { kind: 'file'; pathname:
  * The request target as a route, or null when it is not one we could have produced: not an
  * origin-form path (`//[`, `*`, absolute URLs), or percent-encoding that does not decode.
  */
-export function parseTarget(url: string | undefined): Target | null {
+function parseTarget(url: string | undefined): Target | null {
   if (!url || !url.startsWith('/') || url.startsWith('//')) return null;
   const pathname = url.split(/[?#]/, 1)[0];
   let decoded: string;
@@ -137,6 +143,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const track = (p: Progress) => (p.finished ? running.delete(p.method) : running.set(p.method, p));
   let allowedHosts = new Set<string>();
   const hostOutput = createHarnessReportOutput(ctx, opts.startRenderer);
+  // In the background: a failure here is met again, and reported, by the first real PDF.
+  if (opts.warmPrinter) hostOutput.warm().catch(() => undefined);
 
   /**
    * The one gate in front of both POST routes: method, token, then (after the route's own

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     port: Number(values.port),
     rendererDir: values.renderer,
     log: { logger: logToFile(log, file, { console: true }), file },
+    warmPrinter: true,
   });
   logStart(log, versionsOf(harness.ctx.db, harness.ctx.host!, harness.ctx.appVersion), harness.ctx.file);
   process.stdout.write(

@@ -20,7 +20,7 @@ import type { PdfPrinter } from '@core/render/pdf';
 
 export const SELF_TEST_FLAG = '--self-test';
 /** The page's route of 关于与诊断 (src/app/router.ts). */
-export const ABOUT_HREF = '#/about';
+const ABOUT_HREF = '#/about';
 
 export const logFileFor = (userData: string): string => path.join(userData, 'logs', 'main.log');
 
@@ -72,7 +72,7 @@ export const selfTestSample = (mainDir: string, packaged: boolean): string =>
 
 export const SELF_TEST_SAMPLE_NAME = 'self-test-ledger.json';
 
-export interface SelfTestDeps {
+interface SelfTestDeps {
   ledgerFile: string;
   sampleFile: string;
   logFile: string;

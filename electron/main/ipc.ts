@@ -14,13 +14,13 @@ import type { Result } from '../preload/contract';
 import type { Trust } from './origin';
 
 export type IpcRegistrar = Pick<IpcMain, 'handle'>;
-export type MethodRunner = (payload: unknown, event: Pick<IpcMainInvokeEvent, 'sender'>) => Promise<Result>;
+type MethodRunner = (payload: unknown, event: Pick<IpcMainInvokeEvent, 'sender'>) => Promise<Result>;
 
 /**
  * Only the top frame of a page from our own origin may call in. A renderer that got hold of
  * ipcRenderer some other way (GHSA-mq8j-3h7h-p8g7) or an iframe is turned away.
  */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, trust: Trust): boolean {
+function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, trust: Trust): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent) return false;
   return trust.isTrustedUrl(frame.url);
@@ -46,7 +46,7 @@ export function handleTrusted(ipc: IpcRegistrar, name: string, trust: Trust, run
   });
 }
 
-export interface GateDeps {
+interface GateDeps {
   /** Runs methods inline or in the worker pool. */
   dispatch: Dispatcher;
   /** The paths main handed out (pickers, drive list, listings); shared with the pickers. */

@@ -5,7 +5,7 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 
-export interface MenuActions {
+interface MenuActions {
   isDev: boolean;
   exportLedger(): void;
   openDataFolder(): void;

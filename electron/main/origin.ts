@@ -5,7 +5,7 @@
  */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'fazhi';
-export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 export interface Trust {
   /** Where the main window loads the UI from. */

@@ -27,7 +27,7 @@ import type { Trust } from './origin';
 const A4_PX = { width: 794, height: 1123 };
 /**
  * Delay before destroying a window whose print job has just been handed over: closing it at the
- * callback crashes or loses the job (electron/electron#19946, #28192).
+ * callback crashes or loses the job (electron/electron#19946, electron/electron#28192).
  */
 const PRINT_WINDOW_LINGER_MS = 2000;
 
@@ -138,7 +138,7 @@ const PRINT_FAILURES: Record<string, string> = {
  * at 37/35/28/26 mm and nothing is scaled. Two-sided on the long edge by default, as offices print
  * 公文 (the 版记 page is the back of the last sheet); the clerk can switch it off in the dialog,
  * which shows these options as its defaults. The window lives until the callback and a little
- * after it: destroying it earlier crashes or loses the job (electron/electron#19946, #28192).
+ * after it: destroying it earlier crashes or loses the job (electron/electron#19946, electron/electron#28192).
  */
 export async function printReport(deps: DialogDeps, input: HostMethods['host.printReport']['input']): Promise<{ printed: boolean }> {
   const report = await renderInWorker<string>(deps, input.year, 'html');

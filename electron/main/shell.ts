@@ -23,10 +23,10 @@ import { electronImprintMeasurer, electronPdfPrinter } from './report-output';
 import { electronHost, logFileFor, logVersions, openAboutPage, SELF_TEST_FLAG, selfTest, selfTestSample, startLog } from './diagnostics';
 import { checkElectronSqlite, chooseElectronSqlite } from './sqlite-binding';
 
-export const APP_USER_MODEL_ID = 'cn.fazhi-ledger.app';
+const APP_USER_MODEL_ID = 'cn.fazhi-ledger.app';
 
 /** Built layout: out/main/index.js beside out/preload/index.js and out/renderer/. */
-export const shellPaths = (mainDir: string) => ({
+const shellPaths = (mainDir: string) => ({
   preload: path.join(mainDir, '../preload/index.js'),
   renderer: path.join(mainDir, '../renderer'),
   icon: path.join(mainDir, '../../resources/icon.png'),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { devSqliteBindingDir, packagedSqliteBinding, SQLITE_ADDON } from '@core/db/electron-binding';
 import { checkSqliteBinding, useSqliteBinding } from '@core/db/sqlite';
 
-export interface Runtime {
+interface Runtime {
   /** process.versions.electron: undefined under plain Node. */
   electron: string | undefined;
   isPackaged: boolean;
@@ -24,7 +24,7 @@ export const SETUP_COMMAND = 'npm run setup:electron';
 
 type AppLike = { isPackaged: boolean; getAppPath(): string };
 
-export function runtimeOf(app: AppLike): Runtime {
+function runtimeOf(app: AppLike): Runtime {
   const { platform, arch, resourcesPath } = process;
   return { electron: process.versions.electron, isPackaged: app.isPackaged, resourcesPath, appPath: app.getAppPath(), platform, arch };
 }

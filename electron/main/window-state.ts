@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import { writeFileAtomic } from '@core/fs/atomic';
 
-export interface Rect {
+interface Rect {
   x: number;
   y: number;
   width: number;
   height: number;
 }
-export interface WindowState {
+interface WindowState {
   x?: number;
   y?: number;
   width: number;

@@ -7,7 +7,7 @@ import { BrowserWindow, dialog, screen } from 'electron';
 import type { Trust } from './origin';
 import { fitToDisplays, loadWindowState, MIN_SIZE, saveWindowState } from './window-state';
 
-export interface MainWindowOptions {
+interface MainWindowOptions {
   trust: Trust;
   preload: string;
   stateFile: string;

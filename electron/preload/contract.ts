@@ -12,7 +12,7 @@ import { MAIN_METHOD_NAMES, type HostMethods, type MainMethodName } from '@rules
 
 export { MAIN_METHOD_NAMES, type MainMethodName };
 
-export type Canceled = { canceled: true };
+type Canceled = { canceled: true };
 export interface MainMethods extends HostMethods {
   /** Save dialog → the exchange file written atomically where the clerk chose. */
   'file.exportLedger': { input: Record<string, never>; output: Canceled | { canceled: false; file: string } };

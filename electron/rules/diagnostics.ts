@@ -92,7 +92,7 @@ export function integrityProblems(lines: readonly string[], shown = 5): string {
 }
 
 /** The moment as the clerk's PC shows it, YYYY-MM-DD HH:mm. */
-export function localTime(iso: string): string {
+function localTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const p = (n: number) => String(n).padStart(2, '0');

@@ -88,7 +88,7 @@ export const LEVEL_WORDS = {
   /** What the government did there, as the report says it. */
   召开人大会议: { 乡: '召开乡人民代表大会', 镇: '召开镇人民代表大会', 街道: '向人大街道工委报告工作' },
 } as const satisfies Record<string, Record<TownType, string>>;
-export type LevelWord = keyof typeof LEVEL_WORDS;
+type LevelWord = keyof typeof LEVEL_WORDS;
 
 const LEVEL_RE = new RegExp(`\\{(${Object.keys(LEVEL_WORDS).join('|')})\\}`, 'g');
 

@@ -15,7 +15,7 @@ import { alreadyThere, failed, refused, runInstaller, type Outcome } from './run
 import { makeStaging, removeStaging, replaceDir, writeTextAtomic } from './staging';
 
 /** What install.js writes to path.txt: the executable inside dist/. */
-export function electronExecutable(platform: string): string {
+function electronExecutable(platform: string): string {
   if (platform === 'win32') return 'electron.exe';
   if (platform === 'darwin' || platform === 'mas') return 'Electron.app/Contents/MacOS/Electron';
   return 'electron';
@@ -36,7 +36,7 @@ const readText = (file: string) => {
 };
 
 /** The same test install.js makes before downloading: dist/version, path.txt and the executable. */
-export function electronInstalled(dir: string, version: string, platform: string): boolean {
+function electronInstalled(dir: string, version: string, platform: string): boolean {
   const exe = electronExecutable(platform);
   return (
     readText(path.join(dir, 'dist', 'version'))

@@ -4,16 +4,16 @@
  * Chinese and English, with the syntax of the shell the person is likely to use.
  */
 
-export interface Mirror {
+interface Mirror {
   /** What could not be fetched, in Chinese and English. */
   what: { zh: string; en: string };
   variable: string;
   mirror: string;
 }
 
-export const ELECTRON_MIRROR = 'https://npmmirror.com/mirrors/electron/';
-export const SQLITE_BINARY_HOST = 'https://registry.npmmirror.com/-/binary/better-sqlite3';
-export const SQLITE_HOST_VARIABLE = 'npm_config_better_sqlite3_binary_host';
+const ELECTRON_MIRROR = 'https://npmmirror.com/mirrors/electron/';
+const SQLITE_BINARY_HOST = 'https://registry.npmmirror.com/-/binary/better-sqlite3';
+const SQLITE_HOST_VARIABLE = 'npm_config_better_sqlite3_binary_host';
 
 export function electronMirror(version: string, platform: string, arch: string): Mirror {
   return {
@@ -48,7 +48,7 @@ const KNOWN: [RegExp, string][] = [
   [/\b404\b|No prebuilt binaries found/i, '下载服务器上没有这个文件'],
 ];
 
-export function explainReason(reason: string): string {
+function explainReason(reason: string): string {
   const known = KNOWN.find(([re]) => re.test(reason));
   return known ? `${known[1]}（${reason}）` : reason;
 }

@@ -11,7 +11,7 @@ import { downloadGuidance, electronMirror, sqliteMirror } from './guidance';
 import type { Outcome } from './run-installer';
 import { electronAbi, ensureSqliteBinding, sqliteVersion } from './sqlite-binding';
 
-export interface SetupOptions {
+interface SetupOptions {
   root: string;
   env: NodeJS.ProcessEnv;
   platform?: string;
@@ -20,7 +20,7 @@ export interface SetupOptions {
 }
 
 /** Default 30 s without a byte: long enough for a slow line, short enough to say so soon. */
-export const stallMsFrom = (env: NodeJS.ProcessEnv) => Number(env.FAZHI_DOWNLOAD_STALL_MS) || 30_000;
+const stallMsFrom = (env: NodeJS.ProcessEnv) => Number(env.FAZHI_DOWNLOAD_STALL_MS) || 30_000;
 
 export async function runSetup(o: SetupOptions): Promise<number> {
   const log = o.log ?? ((l: string) => console.log(l));

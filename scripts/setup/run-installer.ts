@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface InstallerRun {
+interface InstallerRun {
   args: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -18,7 +18,7 @@ export interface InstallerRun {
   stallMs: number;
 }
 
-export interface InstallerResult {
+interface InstallerResult {
   ok: boolean;
   /** No progress for stallMs: the child was stopped. */
   stalled: boolean;

@@ -18,7 +18,7 @@ import { devSqliteBindingDir, SQLITE_ADDON, SQLITE_ADDON_STAMP } from '../../ele
 import { alreadyThere, failed, refused, runInstaller, type Outcome } from './run-installer';
 import { makeStaging, removeStaging, replaceDir } from './staging';
 
-export interface SqliteTarget {
+interface SqliteTarget {
   electron: string;
   /** Electron's NODE_MODULE_VERSION (node_modules/electron/abi_version). */
   abi: string;
@@ -26,13 +26,13 @@ export interface SqliteTarget {
   arch: string;
 }
 
-export interface SqliteStamp extends SqliteTarget {
+interface SqliteStamp extends SqliteTarget {
   betterSqlite3: string;
   /** Of the addon as fetched: an addon replaced later (a copy over it) is fetched again. */
   sha256: string;
 }
 
-export const sqlitePackageDir = (root: string) => path.join(root, 'node_modules', 'better-sqlite3');
+const sqlitePackageDir = (root: string) => path.join(root, 'node_modules', 'better-sqlite3');
 
 export function sqliteVersion(root: string): string {
   return (JSON.parse(fs.readFileSync(path.join(sqlitePackageDir(root), 'package.json'), 'utf8')) as { version: string }).version;
@@ -52,7 +52,7 @@ const stampOf = (root: string, t: SqliteTarget, addon: string): SqliteStamp => (
   sha256: createHash('sha256').update(fs.readFileSync(addon)).digest('hex'),
 });
 
-export function sqliteBindingInstalled(root: string, t: SqliteTarget): boolean {
+function sqliteBindingInstalled(root: string, t: SqliteTarget): boolean {
   const dir = devSqliteBindingDir(root, t.platform, t.arch);
   try {
     const have = JSON.parse(fs.readFileSync(path.join(dir, SQLITE_ADDON_STAMP), 'utf8')) as SqliteStamp;
@@ -69,7 +69,7 @@ const MACHINE: Record<string, { elf: number; pe: number; macho: number }> = {
 };
 
 /** Null when `file` is a native library for platform/arch, else what is wrong with it. */
-export function addonProblem(file: string, platform: string, arch: string): string | null {
+function addonProblem(file: string, platform: string, arch: string): string | null {
   let head: Buffer;
   try {
     head = fs.readFileSync(file).subarray(0, 4096);

@@ -14,7 +14,7 @@ declare global {
   }
 }
 
-export type Transport = (name: AppMethodName, input: unknown) => Promise<Result>;
+type Transport = (name: AppMethodName, input: unknown) => Promise<Result>;
 
 // The host.* methods are main-only here too: in the browser src/api/host.ts reaches them over /host/.
 const MAIN_ONLY: ReadonlySet<string> = new Set(MAIN_METHOD_NAMES);
@@ -51,7 +51,7 @@ function detectTransport(): Transport {
   return httpTransport({ token: token ?? '' });
 }
 
-export interface Client {
+interface Client {
   call<K extends AppMethodName>(name: K, input: AppInput<K>): Promise<AppOutput<K>>;
   /** False for the dialog methods when running in the browser harness, so the UI can hide them. */
   isAvailable(name: AppMethodName): boolean;
@@ -79,4 +79,4 @@ export function call<K extends AppMethodName>(name: K, input: AppInput<K>): Prom
 export const isAvailable = (name: AppMethodName): boolean => client().isAvailable(name);
 export const isDesktop = (): boolean => typeof window !== 'undefined' && !!window.api;
 
-export { ApiError, isApiError } from './errors';
+export { ApiError } from './errors';

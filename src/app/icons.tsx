@@ -1,9 +1,9 @@
 /** The few line icons the app uses, inline (no icon package is installed, no remote assets). */
 import type { SVGProps } from 'react';
 
-export type P = SVGProps<SVGSVGElement> & { size?: number };
+type P = SVGProps<SVGSVGElement> & { size?: number };
 
-export function Svg({ size = 16, children, ...rest }: P) {
+function Svg({ size = 16, children, ...rest }: P) {
   return (
     <svg
       width={size}

@@ -5,7 +5,7 @@
  * Real SQLite ledgers in temp folders, real workbooks written by exceljs.
  */
 import { describe, expect, it } from 'vitest';
-import { openContext } from '@core/api';
+import { callApi, openContext } from '@core/api';
 import { createRecord, updateRecord } from '@core/ledger/records';
 import { searchRecords } from '@core/ledger/query';
 import { exportLedger, importLedger } from '@core/ledger/exchange';
@@ -153,6 +153,41 @@ describe('a 乡 ledger', () => {
     importLedger(L.ctx.db, JSON.stringify(file));
     const row = L.ctx.db.prepare("SELECT json_extract(data, '$.mediator') AS m FROM records WHERE kind = 'dispute'").get() as { m: string };
     expect(row.m).toBe('乡人民调解委员会');
+  });
+});
+
+describe('the kinds the core sends to the screens (kinds.list)', () => {
+  const listed = async (L: TempLedger) => {
+    const r = await callApi(L.ctx, 'kinds.list', {});
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as { id: string; fields: { key: string; options?: string[] }[] }[];
+  };
+  // Every text the kinds hold (labels, options, aliases, conditions), to look for a template's braces.
+  const texts = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => [k, ...texts(x)]) : [];
+  const optionsOf = (kinds: Awaited<ReturnType<typeof listed>>, kindId: string, field: string) =>
+    kinds.find((k) => k.id === kindId)!.fields.find((f) => f.key === field)!.options!;
+
+  it('are worded for a 乡: no template reaches a screen, and 设置 rewords them', async () => {
+    const L = ledger({ settings: XIANG });
+    const kinds = await listed(L);
+    expect(texts(kinds).filter((t) => /[{}]/.test(t))).toEqual([]);
+    expect(optionsOf(kinds, 'dispute', 'mediator')).toContain('乡人民调解委员会');
+    expect(optionsOf(kinds, 'meeting', 'meetingType')).toContain('依法治乡领导小组会议');
+    // Another level's spelling stays only as an alias (optionAliases), never offered.
+    expect(kinds.flatMap((k) => k.fields.flatMap((f) => f.options ?? [])).filter((o) => /镇/.test(o))).toEqual([]);
+    saveSettingsWorded(L.ctx.db, { ...getSettings(L.ctx.db), townType: '镇', town: '石桥镇' });
+    expect(optionsOf(await listed(L), 'dispute', 'mediator')).toContain('镇人民调解委员会');
+  });
+
+  it('give a 街道 the 人大街道工委 and no 人民代表大会 of its own', async () => {
+    const L = ledger({ settings: { townType: '街道', town: '石桥街道', partyOrg: '中共石桥街道工作委员会', govOrg: '石桥街道办事处' } });
+    const kinds = await listed(L);
+    const meetingTypes = optionsOf(kinds, 'meeting', 'meetingType');
+    expect(meetingTypes).toContain('人大街道工委会议');
+    expect(meetingTypes).toContain('依法治街领导小组会议');
+    expect(meetingTypes.join('、')).not.toContain('人民代表大会');
+    expect(texts(kinds).filter((t) => /[{}]/.test(t))).toEqual([]);
   });
 });
 

@@ -16,7 +16,7 @@ import { sqliteFailure } from '../db/open';
  */
 export type PathKind = 'folder' | 'file';
 /** A path field only the CLI may fill (a file to write, named by the user); the page may not send it at all. */
-export type PathField = PathKind | 'cli';
+type PathField = PathKind | 'cli';
 
 /** A path in a method's output that the renderer may send back later, and as what. */
 export interface PathGrant {

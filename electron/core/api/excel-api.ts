@@ -24,7 +24,7 @@ const HEAVY = { worker: true } as const;
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Strict base64, refused over the size cap before it is decoded. */
-export function decodeWorkbook(b64: string): Buffer {
+function decodeWorkbook(b64: string): Buffer {
   const size = Math.floor((b64.length * 3) / 4);
   if (size > MAX_WORKBOOK_BYTES)
     throw new LedgerError('VALIDATION', `工作簿不能超过30 MB（此文件约${(size / 1024 / 1024).toFixed(1)} MB），请拆分后再导入`);

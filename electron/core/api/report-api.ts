@@ -13,6 +13,7 @@ import {
   yearPeriod,
 } from '../figures/compute';
 import { deleteCustomFigure, listCustomFigures, saveCustomFigure } from '../ledger/custom-figures';
+import { ledgerKind } from '../ledger/kinds';
 import { assembleYear } from '../report/assemble';
 import { getReportSpec, resetReportSpec, saveReportSpec } from '../report/store';
 import { recordOutput, reportStaleness, sourcesTable } from '../report/provenance';
@@ -37,7 +38,7 @@ export const reportApi = {
    * the year and the records behind it (at most `limit`, with the total).
    */
   'figures.custom.preview': method(API_INPUTS['figures.custom.preview'], (ctx, i) => {
-    const { def, issues } = checkCustomFigure(i.def);
+    const { def, issues } = checkCustomFigure(i.def, (id) => ledgerKind(ctx.db, id));
     if (!def) return { issues, result: null, records: [], total: 0 };
     const period = yearPeriod(i.year);
     const records = traceDef(ctx.db, def, period);

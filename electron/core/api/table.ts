@@ -2,10 +2,11 @@
  * The whole API surface of the core, one entry per method. Electron IPC, the loopback
  * harness and the CLI all call exactly these, through invokeMethod.
  */
-import { KINDS, kindData } from '@rules/kinds';
+import { kindData } from '@rules/kinds';
 import { method } from './define';
 import { API_INPUTS } from '@rules/api/inputs';
 import { getSettings } from '../ledger/settings';
+import { ledgerKinds } from '../ledger/kinds';
 import { saveSettingsWorded } from '../ledger/level-wording';
 import { createRecord, deleteRecord, duplicateRecord, getRecord, purgeRecord, restoreRecord, updateRecord } from '../ledger/records';
 import { ledgerYears, listRecords, listTotals, listTrash, searchRecords, yearStats } from '../ledger/query';
@@ -23,7 +24,8 @@ import { attachmentsDirFor, type LedgerContext } from '../context';
 import { replaceLedgerWithSafetyCopy } from '../backup/replace';
 
 export const ledgerApi = {
-  'kinds.list': method(API_INPUTS['kinds.list'], () => KINDS.map(kindData)),
+  // Worded for the ledger's 乡镇类型 (ledger/kinds.ts): the screens never see a level template.
+  'kinds.list': method(API_INPUTS['kinds.list'], (ctx) => ledgerKinds(ctx.db).map(kindData)),
   'settings.get': method(API_INPUTS['settings.get'], (ctx) => getSettings(ctx.db)),
   'settings.save': method(API_INPUTS['settings.save'], (ctx, i) => saveSettingsWorded(ctx.db, i.settings)),
   'records.list': method(API_INPUTS['records.list'], (ctx, q) => listRecords(ctx.db, q)),

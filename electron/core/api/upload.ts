@@ -1,20 +1,13 @@
 /**
  * Bytes from the renderer: a file the page read (an attachment, a workbook) arrives as base64 in
- * a field declared with `uploadedBytes`, is refused past MAX_UPLOAD_BYTES (@rules/upload) before
+ * a field declared with `uploadedBytes` (@rules/api/inputs), is refused past MAX_UPLOAD_BYTES (@rules/upload) before
  * decoding, and is decoded strictly with `decodeUpload`. See docs/electron-shell.md.
  */
-import { z } from 'zod';
 import { LedgerError } from '@rules/errors';
-import { base64Length, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from '@rules/upload';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from '@rules/upload';
 
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-
-/**
- * The schema of a base64 field. Its length is checked in decodeUpload (for a message that says
- * how big the file was); the cap here only stops a body far past it from reaching the regex.
- */
-export const uploadedBytes = () => z.string().max(base64Length(MAX_UPLOAD_BYTES) * 2);
 
 /** Decodes strict base64, refusing anything over MAX_UPLOAD_BYTES before decoding it. */
 export function decodeUpload(b64: string, what = '附件'): Buffer {

@@ -18,7 +18,7 @@ const MAX_LISTED = 20;
  * wrong: the date and year columns must agree with the data, attachment rows must be sound and
  * point at records, JSON must parse. Returns the problems found, the first MAX_LISTED of them.
  */
-export function contentIssues(db: Db): Issue[] {
+function contentIssues(db: Db): Issue[] {
   const issues: Issue[] = [];
   const add = (i: Issue) => {
     if (issues.length < MAX_LISTED) issues.push(i);

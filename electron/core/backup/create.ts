@@ -48,7 +48,7 @@ interface CreateOptions {
   beforeReadBack?: (tmpFile: string) => void | Promise<void>;
 }
 
-export interface Created {
+interface Created {
   file: string;
   bytes: number;
   manifest: Manifest;

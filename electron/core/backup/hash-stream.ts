@@ -32,7 +32,7 @@ export class HashSink extends HashCounter {
   }
 }
 
-export const crc32 = (data: Uint8Array, value = 0): number => zlib.crc32(data, value);
+const crc32 = (data: Uint8Array, value = 0): number => zlib.crc32(data, value);
 export const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
 
 /**

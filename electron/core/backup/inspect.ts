@@ -13,7 +13,7 @@ import type { BackupInfo } from '@rules/api/backup';
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
-export function tooNew(what: string, version: unknown, supported: number): LedgerError {
+function tooNew(what: string, version: unknown, supported: number): LedgerError {
   return new LedgerError(
     'SCHEMA_TOO_NEW',
     `该备份由更新版本的法治台账生成（${what}${String(version)}，本程序支持到${supported}），需要升级程序后才能恢复。`,

@@ -16,7 +16,7 @@ export function estimateBackupBytes(file: string, db: Db): number {
   return size(file) + size(`${file}-wal`) + files;
 }
 
-export interface Space {
+interface Space {
   freeBytes: number;
   totalBytes: number;
 }

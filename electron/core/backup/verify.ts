@@ -33,7 +33,7 @@ interface VerifyOptions {
   extractTo?: string;
 }
 
-export interface Verified {
+interface Verified {
   manifest: Manifest;
   info: BackupInfo;
 }

@@ -146,7 +146,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
 }
 
 /** How long a statement waits for another process's write before giving up (then 台账正被其他程序使用). */
-export const BUSY_TIMEOUT_MS = 5000;
+const BUSY_TIMEOUT_MS = 5000;
 
 function refuseReadOnlyFile(file: string): void {
   try {

@@ -18,7 +18,7 @@ export interface Logger {
 export const NO_LOG: Logger = { info() {}, warn() {}, error() {} };
 
 /** The log file keeps to this size; past it the file becomes `<name>.old.log` (one old file kept). */
-export const LOG_MAX_BYTES = 1024 * 1024;
+const LOG_MAX_BYTES = 1024 * 1024;
 
 /** The parts of an electron-log logger (main or node) this app configures. */
 interface ElectronLogLike extends Logger {

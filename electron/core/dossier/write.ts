@@ -59,7 +59,7 @@ interface DossierOptions {
 }
 
 /** Thrown (code CONFLICT, issue field `draftReport`) when the report is 未定稿 and the caller did not accept it. */
-export const DRAFT_REPORT_FIELD = 'draftReport';
+const DRAFT_REPORT_FIELD = 'draftReport';
 
 /** Why the year's report is not final: never saved (the default or last year's text), or blocking problems. */
 export function reportDraftReasons(ctx: LedgerContext, year: number, report = assembleYear(ctx.db, year)): string[] {
@@ -110,7 +110,9 @@ const localTime = (d: Date) => {
 
 /**
  * The generated files (report, registers as PDF and xlsx, index), in memory: each is small. All
- * PDFs go through one printer: one browser (its page and fonts warm) for the whole 档案袋.
+ * PDFs go through one printer: one browser (its page and fonts warm) for the whole 档案袋. The
+ * printer works through its queue in its own processes while this one builds the DOCX and the
+ * workbooks, so Chromium's printing and Node's work overlap instead of taking turns.
  */
 async function generatedFiles(
   ctx: LedgerContext,
@@ -121,34 +123,52 @@ async function generatedFiles(
   draft: { report: ReturnType<typeof assembleYear>; reasons: string[] },
   step: (stage: string) => void,
 ) {
-  const out: { path: string; bytes: Uint8Array }[] = [];
+  // In the archive's order (report, then each kind's PDF and workbook, then the index), filled as each is made.
+  const out: { path: string; bytes: Uint8Array<ArrayBufferLike> }[] = [];
+  const slot = (folder: string, name: string) => {
+    const file: (typeof out)[number] = { path: plan.names.allocate(folder, name), bytes: new Uint8Array() };
+    out.push(file);
+    return file;
+  };
   await withPrinter(ctx, opts.printPdf, async (print, measure) => {
     const report = draft.report;
     const folder = plan.names.allocate('', REPORT_FOLDER);
-    for (const format of ['pdf', 'docx'] as const) {
-      step(format === 'pdf' ? '生成报告PDF' : '生成报告Word');
-      const bytes = await renderReport(report, format, print, measure);
-      out.push({
-        path: plan.names.allocate(folder, defaultReportFileName(plan.year, format)),
-        bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes,
-      });
-      recordOutput(ctx.db, plan.year, format, report.uses);
-    }
-    for (const k of plan.kinds) {
-      step(`打印登记簿：${k.kind.label}`);
+    const [reportPdf, reportDocx] = (['pdf', 'docx'] as const).map((f) => slot(folder, defaultReportFileName(plan.year, f)));
+    const kinds = plan.kinds.map((k) => {
       const title = registerTitle(town, plan.year, k.kind);
-      const html = renderRegisterHtml(buildRegister(ctx.db, { kind: k.kind.id, year: plan.year }));
-      out.push({ path: plan.names.allocate(k.folder, `${title}.pdf`), bytes: await print(html) });
-      // The same records as a workbook: the county and inspectors ask for Excel too.
-      const sheet = await exportKindWorkbook(ctx.db, { kind: k.kind.id, year: plan.year, sortBy: 'date', sortDir: 'asc' });
-      out.push({ path: plan.names.allocate(k.folder, `${title}.xlsx`), bytes: sheet.bytes });
-    }
-    const title = `${town}${plan.year}年法治台账档案袋索引`;
-    step('生成索引');
-    out.push({
-      path: plan.names.allocate('', DOSSIER_INDEX),
-      bytes: await print(renderIndexHtml(plan, { title, generatedAt: localTime(now), reportDraft: draft.reasons })),
+      return { k, title, pdf: slot(k.folder, `${title}.pdf`), xlsx: slot(k.folder, `${title}.xlsx`) };
     });
+    const indexPdf = slot('', DOSSIER_INDEX);
+    const asBytes = (b: Uint8Array | string) => (typeof b === 'string' ? Buffer.from(b) : b);
+
+    step('生成报告PDF');
+    reportPdf.bytes = asBytes(await renderReport(report, 'pdf', print, measure));
+    recordOutput(ctx.db, plan.year, 'pdf', report.uses);
+    // Started before the registers are queued: its 版记 layout is the PDF's, which the printer still holds.
+    const docx = renderReport(report, 'docx', print, measure);
+    docx.catch(() => undefined);
+    const printed: Promise<void>[] = [];
+    const printInto = (file: (typeof out)[number], html: string, stage: string) =>
+      printed.push(
+        print(html).then((bytes) => {
+          file.bytes = bytes;
+          step(stage);
+        }),
+      );
+    for (const { k, pdf } of kinds)
+      printInto(pdf, renderRegisterHtml(buildRegister(ctx.db, { kind: k.kind.id, year: plan.year })), `打印登记簿：${k.kind.label}`);
+    const title = `${town}${plan.year}年法治台账档案袋索引`;
+    printInto(indexPdf, renderIndexHtml(plan, { title, generatedAt: localTime(now), reportDraft: draft.reasons }), '生成索引');
+    // Awaited below; never left unhandled while the workbooks are built.
+    const allPrinted = Promise.all(printed);
+    allPrinted.catch(() => undefined);
+    // Meanwhile the same records as workbooks: the county and inspectors ask for Excel too.
+    for (const { k, xlsx } of kinds)
+      xlsx.bytes = (await exportKindWorkbook(ctx.db, { kind: k.kind.id, year: plan.year, sortBy: 'date', sortDir: 'asc' })).bytes;
+    reportDocx.bytes = asBytes(await docx);
+    recordOutput(ctx.db, plan.year, 'docx', report.uses);
+    step('生成报告Word');
+    await allPrinted;
   });
   return out;
 }

@@ -48,7 +48,7 @@ export function fieldForHeader(kind: KindDef, header: string, taken: ReadonlySet
 }
 
 /** Levenshtein distance on code points, for naming the closest allowed value. */
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   let prev = Array.from({ length: y.length + 1 }, (_, i) => i);

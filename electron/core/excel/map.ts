@@ -57,7 +57,7 @@ const HEADER_SCAN_ROWS = 15;
 const headerText = (v: unknown) => (isBlank(v as never) ? '' : String(v instanceof Date ? '' : v).trim());
 
 /** The identity of a header row, independent of blanks and width: its folded texts. */
-export function shapeKey(row: SheetRow | undefined): string {
+function shapeKey(row: SheetRow | undefined): string {
   const texts = (row?.cells ?? []).map((c) => fold(headerText(c)));
   return createHash('sha1').update(texts.join('\u0001')).digest('hex').slice(0, 16);
 }
@@ -232,5 +232,3 @@ export function planSheet(
   }
   return none(null, 'kind' in found ? found.kind : undefined);
 }
-
-export type { ColumnPlan };

@@ -57,7 +57,7 @@ function existingIndex(db: Db, kind: KindDef): Map<string, { id: string; date: s
 }
 
 /** The values a field allows, when it has a list: what the clerk may choose for "the same value for every row". */
-export function allowedValues(f: FieldDef, villages: readonly string[]): string[] | undefined {
+function allowedValues(f: FieldDef, villages: readonly string[]): string[] | undefined {
   const list = listValues(f, villages);
   return list ? [...list] : undefined;
 }

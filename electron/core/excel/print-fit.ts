@@ -16,7 +16,7 @@ import { textWidth } from './sheet';
 /** The cells' font size; the header/footer and the 合计 row use it too. */
 export const FONT_PT = 11;
 /** No printed text smaller than this. */
-export const MIN_PRINT_PT = 9;
+const MIN_PRINT_PT = 9;
 /** One line of 11-pt CJK text (Noto Sans CJK in LibreOffice: 16 pt; 等线/宋体 in Excel: 14.25). */
 const LINE_PT = 16;
 /** Space above and below a cell's text. */
@@ -35,14 +35,14 @@ const UNIT_PT = FONT_PT / 2 + 0.25;
 const CELL_PAD_PT = 6;
 
 /** How many textWidth units one line of a column holds. */
-export const unitsPerLine = (width: number) => Math.max(2, Math.floor((excelPt(width) - CELL_PAD_PT) / UNIT_PT));
+const unitsPerLine = (width: number) => Math.max(2, Math.floor((excelPt(width) - CELL_PAD_PT) / UNIT_PT));
 
 /**
  * Lines a wrapped text takes in a column: each paragraph laid out greedily, a CJK character breaking
  * anywhere, a Latin word (letters and digits up to a space) moving whole to the next line unless it
  * is longer than a line.
  */
-export function lineCount(text: string, width: number): number {
+function lineCount(text: string, width: number): number {
   if (!text) return 1;
   const per = unitsPerLine(width);
   let lines = 0;

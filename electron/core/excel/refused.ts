@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/open';
-import { getKind, type FieldDef } from '@rules/kinds';
+import type { FieldDef } from '@rules/kinds';
+import { ledgerKind } from '../ledger/kinds';
 import { spreadsheetText } from '@rules/spreadsheet-text';
 import { buildPreview, cellReader, type ImportOptions } from './preview';
 import type { CellValue } from './parse';
@@ -30,7 +31,7 @@ export async function refusedWorkbook(db: Db, sheets: SheetData[], opts: ImportO
   const names = new Set<string>();
   let records = 0;
   for (const s of preview.sheets) {
-    const kind = s.kind ? getKind(s.kind) : undefined;
+    const kind = s.kind ? ledgerKind(db, s.kind) : undefined;
     const refused = s.rows.filter((r) => !r.ok);
     if (!kind || !refused.length) continue;
     const sheet = sheets.find((x) => x.name === s.sheet)!;

@@ -14,14 +14,14 @@ import { LedgerError } from '@rules/errors';
 
 const MB = 1024 * 1024;
 /** One sheet or the shared strings: a year's 台账 is a few MB of XML; 50 MB is ~100,000 rows. */
-export const PART_LIMIT = 50 * MB;
+const PART_LIMIT = 50 * MB;
 /** All kept parts together. */
-export const TOTAL_LIMIT = 100 * MB;
+const TOTAL_LIMIT = 100 * MB;
 /**
  * Every part, kept or not, as the directory declares it: pictures barely compress, so a 30 MB
  * workbook of photos declares about 30 MB; gigabytes declared are a bomb, refused as one.
  */
-export const DECLARED_LIMIT = 200 * MB;
+const DECLARED_LIMIT = 200 * MB;
 /** A workbook with more parts than this is not a 台账 (each part costs a directory entry to read). */
 const MAX_ENTRIES = 10_000;
 

@@ -250,4 +250,4 @@ export function figureSources(db: Db, id: string, period: Period): { hash: strin
   return { hash, records };
 }
 
-export type { Period, FigureResult };
+export type { FigureResult };

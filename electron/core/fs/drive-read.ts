@@ -49,7 +49,7 @@ async function openDirect(file: string): Promise<number | null> {
   }
 }
 
-export interface DriveRead {
+interface DriveRead {
   /** Bytes read: the whole file. */
   size: number;
   /** True when every byte came from the device; false when the file system refused direct I/O. */

@@ -9,6 +9,7 @@ import type { Db } from '../db/open';
 import { LedgerError } from '@rules/errors';
 import { checkCustomFigure, isCustomId } from '@rules/figures/schema';
 import type { FigureDef } from '@rules/figures/types';
+import { ledgerKind } from './kinds';
 
 interface Row {
   id: string;
@@ -27,8 +28,9 @@ export function getCustomFigure(db: Db, id: string): FigureDef | undefined {
 }
 
 /** Checks a definition and refuses it with every problem by field, writing nothing. */
-function requireValidDefinition(raw: unknown): FigureDef {
-  const { def, issues } = checkCustomFigure(raw);
+function requireValidDefinition(db: Db, raw: unknown): FigureDef {
+  // A wrong option value is answered with the options in the ledger's own words.
+  const { def, issues } = checkCustomFigure(raw, (id) => ledgerKind(db, id));
   if (!def)
     throw new LedgerError(
       'VALIDATION',
@@ -40,7 +42,7 @@ function requireValidDefinition(raw: unknown): FigureDef {
 
 /** Creates or replaces a definition. */
 export function saveCustomFigure(db: Db, raw: unknown, now = new Date().toISOString()): FigureDef {
-  const def = requireValidDefinition(raw);
+  const def = requireValidDefinition(db, raw);
   db.transaction(() => {
     db.prepare(
       'INSERT INTO custom_figures (id, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',

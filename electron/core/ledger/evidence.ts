@@ -10,7 +10,7 @@ import type { LedgerRecord } from './records';
 import type { EvidenceGap, EvidenceGaps } from '@rules/api/records';
 
 /** Items tagged per record id, one indexed lookup for a set of records. */
-export function taggedItems(db: Db, ids: readonly string[]): Map<string, string[]> {
+function taggedItems(db: Db, ids: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (!ids.length) return out;
   const rows = db
@@ -162,4 +162,4 @@ export function evidenceGaps(db: Db, year: number, limit = 20): EvidenceGaps {
   return { total: Object.values(byKind).reduce((a, b) => a + b, 0), byKind, records };
 }
 
-export type { EvidenceGap, EvidenceGaps };
+export type { EvidenceGaps };

@@ -52,7 +52,7 @@ function reword(db: Db, stale: Stale[]): number {
   return changed;
 }
 
-export const rewordLevelOptions = (db: Db, townType: TownType): number => reword(db, staleRecords(db, townType));
+const rewordLevelOptions = (db: Db, townType: TownType): number => reword(db, staleRecords(db, townType));
 
 /** Saves 设置 and, in the same transaction, rewords stored level options to its 乡镇类型. */
 export function saveSettingsWorded(db: Db, input: unknown): Settings {

@@ -50,7 +50,7 @@ const ONE_LINE_HEADING_EM = 4;
  * column's longest value (or heading, broken once between words), capped so one long 议题 cannot
  * starve the rest; the title and long-text columns may grow furthest.
  */
-export function columnWidths(m: RegisterModel): number[] {
+function columnWidths(m: RegisterModel): number[] {
   const need = m.columns.map((c, j) => {
     const full = emWidth(c.heading);
     let w = full <= ONE_LINE_HEADING_EM ? full : Math.max(ONE_LINE_HEADING_EM, twoLineWidth(headingUnits(c.heading)));

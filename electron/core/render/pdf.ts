@@ -5,8 +5,9 @@
  * (puppeteer/puppeteer#422) and would break the 22 × 28 grid.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { ImprintPlacement } from '@rules/layout';
+import { FONT_CHAIN, type ImprintPlacement } from '@rules/layout';
 import { IMPRINT_FIT_SCRIPT, type ImprintFit } from './html/imprint';
+import { fontStack } from './html/styles';
 
 /** How a host prints HTML to PDF (Electron's printToPDF, the harness's warm Chromium, or htmlToPdf below). */
 export type PdfPrinter = (html: string) => Promise<Uint8Array>;
@@ -62,6 +63,17 @@ export class PdfRenderer {
 
   render(html: string): Promise<Buffer> {
     return this.enqueue(html, (page) => page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  }
+
+  /**
+   * Prints a line in each of the documents' font roles and throws the PDF away: the page, the
+   * faces and the print pipeline are then warm, so the clerk's first PDF does not pay for them.
+   */
+  async warm(): Promise<void> {
+    const lines = Object.keys(FONT_CHAIN).map(
+      (role) => `<p style='font-family: ${fontStack(role as keyof typeof FONT_CHAIN)}'>法治政府建设 2023</p>`,
+    );
+    await this.render(`<!doctype html><meta charset="utf-8"><style>@page { size: A4 }</style>${lines.join('')}`);
   }
 
   /** Where the 版记 lands in this report's pages (null without one), without printing: the DOCX follows it. */

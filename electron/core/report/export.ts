@@ -18,7 +18,7 @@ import type { Db } from '../db/open';
 const REPORT_FORMATS = ['html', 'pdf', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function formatOf(file: string): ReportFormat {
+function formatOf(file: string): ReportFormat {
   const ext = path.extname(file).slice(1).toLowerCase();
   if (!(REPORT_FORMATS as readonly string[]).includes(ext)) {
     throw new LedgerError('VALIDATION', `不支持的输出格式“.${ext}”，请使用 .html、.pdf 或 .docx`);

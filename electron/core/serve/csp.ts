@@ -10,7 +10,7 @@
  * injected <script> or inline handler still cannot run.
  * https://github.com/mantinedev/mantine/issues/4806
  */
-export const CSP_DIRECTIVES = [
+const CSP_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",

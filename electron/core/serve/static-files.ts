@@ -50,7 +50,7 @@ const MIME: Record<string, string> = {
   '.bcmap': 'application/octet-stream',
 };
 
-export function mimeTypeFor(file: string): string {
+function mimeTypeFor(file: string): string {
   return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 

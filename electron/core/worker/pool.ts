@@ -18,15 +18,15 @@ import type { ApiResult } from '@rules/api/protocol';
 import { sqliteBinding } from '../db/sqlite';
 import type { Job, Progress, WorkerData, WorkerMessage } from './protocol';
 
-export const DEV_WORKER_ENTRY = path.join(__dirname, 'dev-entry.cjs');
+const DEV_WORKER_ENTRY = path.join(__dirname, 'dev-entry.cjs');
 
 /** The worker's heap: room for a year's workbook or a large backup, far below what ends the host. */
-export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: 64 };
+const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: 64 };
 
 /** A job silent (no progress, no answer) this long is taken for hung and stopped. */
-export const JOB_TIME_LIMIT_MS = 10 * 60_000;
+const JOB_TIME_LIMIT_MS = 10 * 60_000;
 
-export interface PoolOptions {
+interface PoolOptions {
   resourceLimits?: ResourceLimits;
   jobTimeLimitMs?: number;
 }

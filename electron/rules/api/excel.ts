@@ -64,7 +64,7 @@ export interface HeaderChoice {
 }
 
 /** A field the clerk may map a column to or fill with one value for every row. */
-export interface FieldChoice {
+interface FieldChoice {
   key: string;
   label: string;
   required: boolean;

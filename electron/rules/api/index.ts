@@ -26,7 +26,7 @@ interface FileOut {
 }
 
 /** Where a year's report spec came from: saved for it, copied from an earlier year, or the default outline. */
-export type SpecSource = 'default' | 'saved' | 'previous';
+type SpecSource = 'default' | 'saved' | 'previous';
 
 export interface ApiOutputs {
   'kinds.list': KindData[];

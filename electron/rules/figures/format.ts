@@ -11,18 +11,10 @@ import { formatMoney } from './format/money';
 import { formatAtLeast, formatRate, type FormatResult } from './format/rate';
 import type { DisplayRule } from './format/rule';
 
-export { APPROX_GRANULARITIES, formatCount } from './format/count';
+export { formatCount } from './format/count';
 export { formatMoney } from './format/money';
 export type { DisplayRule } from './format/rule';
-export {
-  AT_LEAST_STEPS,
-  formatAtLeast,
-  formatChange,
-  formatRate,
-  joinEqualRates,
-  type ChangeOptions,
-  type FormatResult,
-} from './format/rate';
+export { formatChange, formatRate, joinEqualRates } from './format/rate';
 
 export interface FigureValue {
   kind: 'count' | 'sum' | 'money' | 'rate';

@@ -5,7 +5,7 @@ const LEGAL_SERVICE_TYPES = ['法律咨询', '合法性审查', '法律意见建
 const REVIEW_OBJECTS = ['规范性文件', '重大行政决策', '重大执法决定', '合同', '村规民约', '其他'] as const;
 const REVIEW_RESULTS = ['通过', '修改后通过', '不通过'] as const;
 /** 本{乡镇级} is a level word (rules/town-type.ts): 本乡, 本镇 or 本街道 as the ledger's 乡镇类型 says. */
-export const ADVISER_TYPES = ['本{乡镇级}', '村（社区）'] as const;
+const ADVISER_TYPES = ['本{乡镇级}', '村（社区）'] as const;
 
 /** One consultation session, review or opinion (or a batch of them on one day through one channel). */
 export const legalService: KindDef = {

@@ -2,7 +2,7 @@ import type { KindDef } from './types';
 import { countField, dateField, noteField, titleField } from './common';
 
 /** {依法治乡镇} and {人大会议} are level words (rules/town-type.ts): a ledger offers its own level's wording. */
-export const MEETING_TYPES = [
+const MEETING_TYPES = [
   '党委会议',
   '理论学习中心组学习',
   '政府常务会议',

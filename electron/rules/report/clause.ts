@@ -17,7 +17,7 @@ export const SENTENCE_END = /[。；;！!？?]/;
 
 export type FigureLike = Extract<Segment, { type: 'figure' | 'rates' }>;
 
-export interface Clause {
+interface Clause {
   /** The text before the figure that stays (up to and including the punctuation). */
   keepBefore: string;
   /** The words before the figure that belong to its clause. */

@@ -56,7 +56,7 @@ function phrasePattern(phrase: string): RegExp {
 /** Never right: a 街道 has no 人民代表大会 of its own (rules/town-type.ts). */
 const NEVER = [{ text: '街道人民代表大会', instead: '人大街道工委' }];
 
-export interface LevelSlip {
+interface LevelSlip {
   /** What the text says (全镇). */
   found: string;
   /** What the ledger's level says (全乡). */

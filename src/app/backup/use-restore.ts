@@ -9,8 +9,8 @@ import { useLedger } from '../state/ledger';
 import type { BackupInfo, Check } from './backup-contents';
 import type { Drive } from './drive-cards';
 
-export type Listed = ApiOutput<'backup.list'>[number] & { where: string };
-export type Restored = ApiOutput<'backup.restore'>;
+type Listed = ApiOutput<'backup.list'>[number] & { where: string };
+type Restored = ApiOutput<'backup.restore'>;
 
 export interface RestoreProps {
   drives: readonly Drive[];

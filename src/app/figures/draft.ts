@@ -85,7 +85,7 @@ export const untilFields = (k: KindDef | undefined): FieldDef[] =>
   (k?.fields ?? []).filter((f) => f.type === 'date' && f.key !== k?.dateField);
 
 /** Whether a filter row says something yet (a half-filled row is left out of the definition). */
-export function conditionSet(c: Condition | undefined): c is Condition {
+function conditionSet(c: Condition | undefined): c is Condition {
   if (c === undefined) return false;
   if (Array.isArray(c)) return c.length > 0;
   if (typeof c === 'object' && 'notIn' in c) return c.notIn.length > 0;
@@ -93,7 +93,7 @@ export function conditionSet(c: Condition | undefined): c is Condition {
   return c !== '';
 }
 
-export function measureOf(m: MeasureDraft): Measure {
+function measureOf(m: MeasureDraft): Measure {
   const where: Where = {};
   for (const r of m.filters) if (r.field && conditionSet(r.cond)) where[r.field] = r.cond;
   const agg: Measure['agg'] =

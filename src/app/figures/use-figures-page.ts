@@ -11,12 +11,12 @@ import { useLedger } from '../state/ledger';
 import { useToast } from '../state/toast';
 import { draftToDef, emptyDraft, valueType, type Draft } from './draft';
 
-export interface Listed {
+interface Listed {
   def: FigureDef;
   problem: string | null;
 }
 
-export interface Preview {
+interface Preview {
   issues: Issue[];
   result: { display: string; ok: boolean; problem?: string; recordCount: number; value: number } | null;
   records: LedgerRecord[];

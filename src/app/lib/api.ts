@@ -32,8 +32,7 @@ export function fieldErrors(err: ApiErrorLike): Record<string, string> {
 }
 
 /** Every issue as the clerk reads it (“会议日期：日期不存在（2023-02-30）”), for the summary by the buttons. */
-export const issueLines = (err: ApiErrorLike): string[] =>
-  err.issues.map((i) => (i.fieldLabel ? `${i.fieldLabel}：${i.message}` : i.message));
+const issueLines = (err: ApiErrorLike): string[] => err.issues.map((i) => (i.fieldLabel ? `${i.fieldLabel}：${i.message}` : i.message));
 
 /** The failure a FormModal shows: the core's message and all its issues. */
 export const formFailure = (err: ApiErrorLike | null) => err && { message: err.message, issues: issueLines(err) };

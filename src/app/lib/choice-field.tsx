@@ -9,7 +9,7 @@ import { Combobox, InputBase, useCombobox } from '@mantine/core';
 import { matchChoices, settleChoice } from '@rules/choice-match';
 import { useEffect, useState, type ReactNode } from 'react';
 
-export interface ChoiceFieldProps {
+interface ChoiceFieldProps {
   label: ReactNode;
   options: readonly string[];
   value: string;
@@ -28,7 +28,7 @@ export interface ChoiceFieldProps {
 }
 
 /** The field's own complaint about its value: none when it is empty or one of the options. */
-export function choiceProblem(options: readonly string[], value: string, refusal: (typed: string) => string): string | undefined {
+function choiceProblem(options: readonly string[], value: string, refusal: (typed: string) => string): string | undefined {
   const t = value.trim();
   if (!t || options.includes(t)) return undefined;
   const n = matchChoices(options, t).length;

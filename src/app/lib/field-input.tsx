@@ -6,7 +6,7 @@ import type { FieldDef } from './api';
 import { DateField } from './date-field';
 import { checkValue } from '@rules/kinds/validate';
 
-export interface FieldInputProps {
+interface FieldInputProps {
   field: FieldDef;
   value: unknown;
   onChange: (v: unknown) => void;

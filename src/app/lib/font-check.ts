@@ -10,9 +10,9 @@ const PROBE = 'mmmmmmmmmmlliWWQQ@@0123456789';
 const GENERIC = ['monospace', 'serif', 'sans-serif'];
 const GENERIC_NAMES = new Set(['serif', 'sans-serif', 'monospace']);
 
-export type Measure = (font: string) => number;
+type Measure = (font: string) => number;
 
-export function canvasMeasure(): Measure {
+function canvasMeasure(): Measure {
   const ctx = document.createElement('canvas').getContext('2d');
   return (font) => {
     if (!ctx) return 0;
@@ -21,7 +21,7 @@ export function canvasMeasure(): Measure {
   };
 }
 
-export function isInstalled(name: string, measure: Measure): boolean {
+function isInstalled(name: string, measure: Measure): boolean {
   return GENERIC.some((g) => measure(`72px "${name}", ${g}`) !== measure(`72px ${g}`));
 }
 
@@ -43,7 +43,7 @@ const ROLES: Role[] = [
 /** Faces that are the same design under a newer encoding: substituting them changes nothing visible. */
 const EQUIVALENT = new Set(['仿宋', 'FangSong', '楷体', 'KaiTi']);
 
-export interface FontStatus {
+interface FontStatus {
   wanted: string;
   use: string;
   installed: boolean;

@@ -6,7 +6,7 @@ import type { FieldDef, KindDef, RecordData } from './api';
 import { dateHint, normalizeDateText } from './date-text';
 import { isEmpty, tooLong } from '@rules/limits';
 
-export type Values = Record<string, unknown>;
+type Values = Record<string, unknown>;
 
 /** Editable (non-managed) fields of a kind, in definition order. */
 export const editableFields = (kind: KindDef): FieldDef[] => kind.fields.filter((f) => !f.managed);

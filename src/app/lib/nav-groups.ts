@@ -11,7 +11,7 @@ const GROUPS: readonly { label: string; kinds: readonly string[] }[] = [
   { label: '责任落实', kinds: ['accountability'] },
 ];
 
-export interface NavGroup {
+interface NavGroup {
   label: string;
   kinds: KindDef[];
 }

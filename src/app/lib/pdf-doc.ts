@@ -9,14 +9,17 @@
  * the owner refuses every use after `destroy()` (answering null), and cancels the draws in flight
  * and waits for them before it destroys.
  */
-import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy, PDFWorker, RenderTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 
 export type { PDFPageProxy };
 
-let lib: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-function pdfjs() {
+let lib: Promise<PdfJs> | null = null;
+let worker: PDFWorker | null = null;
+
+function pdfjs(): Promise<PdfJs> {
   lib ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => {
     m.GlobalWorkerOptions.workerSrc = workerUrl;
     return m;
@@ -24,8 +27,25 @@ function pdfjs() {
   return lib;
 }
 
+/**
+ * One pdf.js worker for every document: a document given its worker leaves it running when
+ * destroyed, so a new preview does not fetch and start the worker script (1 MB) again.
+ */
+function sharedWorker(m: PdfJs): PDFWorker {
+  if (!worker || worker.destroyed) worker = new m.PDFWorker({ verbosity: m.VerbosityLevel.ERRORS });
+  return worker;
+}
+
+/**
+ * Loads pdf.js and starts its worker ahead of the first document (the report screen calls it on
+ * opening), so the first preview waits only for its bytes.
+ */
+export function preloadPdfJs(): void {
+  void pdfjs().then(sharedWorker, () => (lib = null));
+}
+
 /** A text run of a page, with its transform (pdf.js's TextItem, the fields the preview reads). */
-export interface PdfTextItem {
+interface PdfTextItem {
   str: string;
   transform: number[];
   width: number;
@@ -33,7 +53,7 @@ export interface PdfTextItem {
 }
 
 /** A draw in progress: `done` says whether it finished (false when cancelled or refused). */
-export interface PdfDraw {
+interface PdfDraw {
   done: Promise<boolean>;
   cancel(): void;
 }
@@ -49,7 +69,13 @@ export class OwnedPdf {
   static async open(bytes: Uint8Array): Promise<OwnedPdf> {
     const m = await pdfjs();
     // pdf.js takes ownership of the buffer it is given; keep the caller's copy usable.
-    const task = m.getDocument({ data: bytes.slice(), useWasm: false, useSystemFonts: false, verbosity: m.VerbosityLevel.ERRORS });
+    const task = m.getDocument({
+      data: bytes.slice(),
+      worker: sharedWorker(m),
+      useWasm: false,
+      useSystemFonts: false,
+      verbosity: m.VerbosityLevel.ERRORS,
+    });
     return new OwnedPdf(await task.promise);
   }
 

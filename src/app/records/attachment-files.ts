@@ -6,7 +6,7 @@
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL } from '@rules/upload';
 
 /** The core refuses the same (one cap, @rules/upload); checking first spares reading a huge file. */
-export const MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES;
+const MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES;
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

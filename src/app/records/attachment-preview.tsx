@@ -11,7 +11,7 @@ import { asApiError } from '../lib/api';
 import { AppModal } from '../lib/modal';
 
 export type BytesLoader = () => Promise<Uint8Array>;
-export type PreviewType = 'image' | 'pdf' | 'other';
+type PreviewType = 'image' | 'pdf' | 'other';
 
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -24,7 +24,7 @@ const IMAGE_TYPES: Record<string, string> = {
 
 const extOf = (name: string) => (name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '');
 
-export function previewType(name: string): PreviewType {
+function previewType(name: string): PreviewType {
   const ext = extOf(name);
   return ext in IMAGE_TYPES ? 'image' : ext === 'pdf' ? 'pdf' : 'other';
 }

@@ -10,7 +10,7 @@ import { base64ToBytes, uploadProblem } from './attachment-files';
 import type { BytesLoader } from './attachment-preview';
 import { guessItem, uploadPending, type Attachment, type PendingFile } from './attachment-upload';
 
-export interface Busy {
+interface Busy {
   label: string;
   /** 0–1 while a file is read; null while it is being stored. */
   fraction: number | null;

@@ -14,7 +14,7 @@ import { hrefFor } from '../router';
 import { normativeColumns } from './normative/normative-columns';
 import type { NormativeStep } from './normative/steps';
 
-export type KindDialog =
+type KindDialog =
   | { type: 'form'; record: LedgerRecord | null; prefill?: RecordData; month?: number }
   | { type: 'delete'; record: LedgerRecord }
   | { type: 'step'; record: LedgerRecord; step: NormativeStep }

@@ -10,7 +10,7 @@ export const PAGE_SIZE = 50;
 
 export type FilterValue = string | number | boolean;
 export type Filters = Record<string, FilterValue>;
-export type SortDir = 'asc' | 'desc';
+type SortDir = 'asc' | 'desc';
 
 export interface ListView {
   page: number;

@@ -60,7 +60,7 @@ const RULE_KIND: Record<FigureDef['value']['type'], 'count' | 'sum' | 'money' | 
 };
 
 /** The year's value of a figure under a display rule, formatted here (no round trip). */
-export function formatValue(def: FigureDef, r: FigureResult | undefined, rule: FigureSegment['rule'], unit?: string): string {
+function formatValue(def: FigureDef, r: FigureResult | undefined, rule: FigureSegment['rule'], unit?: string): string {
   if (!r) return '…';
   // A figure that cannot be computed (a rate over 0, a custom definition the kinds no longer match) is never shown as 0.
   if (!r.ok) return '—';

@@ -6,7 +6,7 @@
 import { chineseNumber } from '@rules/report/title';
 import type { ApiErrorLike } from '../lib/api';
 
-export const SETTING_LABEL: Record<string, string> = {
+const SETTING_LABEL: Record<string, string> = {
   docCode: '发文代字',
   docYear: '发文字号年份',
   docSeq: '发文字号序号',

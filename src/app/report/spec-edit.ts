@@ -9,12 +9,12 @@ export type SectionPath = readonly number[];
 
 let counter = 0;
 /** A fresh id for a section or paragraph (unique within a spec, short enough for its schema). */
-export function newId(prefix: 'p' | 's'): string {
+function newId(prefix: 'p' | 's'): string {
   counter = (counter + 1) % 1296;
   return `${prefix}${Date.now().toString(36)}${counter.toString(36)}`;
 }
 
-export const emptyParagraph = (): ParagraphSpec => ({ id: newId('p'), segments: [{ type: 'text', text: '' }] });
+const emptyParagraph = (): ParagraphSpec => ({ id: newId('p'), segments: [{ type: 'text', text: '' }] });
 
 function mapSections(list: SectionSpec[], path: SectionPath, fn: (s: SectionSpec) => SectionSpec): SectionSpec[] {
   const [i, ...rest] = path;

@@ -15,7 +15,7 @@ export type OutputKind = 'print' | SavedReportFormat;
 
 const LABEL: Record<OutputKind, string> = { print: '打印', pdf: '导出PDF', docx: '导出Word' };
 
-export interface PendingOutput {
+interface PendingOutput {
   kind: OutputKind;
   blocking: Problem[];
 }

@@ -9,13 +9,13 @@ import { useLedger } from '../state/ledger';
 import { indexUses, type FigureInfo } from './figure-labels';
 import type { FigureDef, FigureResult, Problem, ReportDocument, ReportSpec, SpecSource, Staleness, FigureUse } from './types';
 
-export interface Assembled {
+interface Assembled {
   document: ReportDocument;
   problems: Problem[];
   uses: FigureUse[];
 }
 
-export interface SavedSpec {
+interface SavedSpec {
   spec: ReportSpec;
   source: SpecSource;
   fromYear?: number;

@@ -2,7 +2,7 @@
 import { townWords, type TownWords } from '@rules/town-type';
 import type { Settings } from '../lib/api';
 
-export interface SettingField {
+interface SettingField {
   key: Exclude<keyof Settings, 'villages'>;
   label: string;
   /** An example; one that names the town follows its 乡镇类型 (如：双土乡 for a 乡). */

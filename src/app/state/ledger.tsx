@@ -2,12 +2,11 @@
  * What every screen shares: the kind definitions and settings (loaded once), the working year,
  * and a version counter that each write bumps so counts and lists reload.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { call, type KindDef, type Settings } from '../lib/api';
 import { currentYear, openingYear, saveYear, storedYear, yearOptions } from './year';
-import { kindsForLevel } from '@rules/kinds/level-options';
 
-export interface Ledger {
+interface Ledger {
   kinds: readonly KindDef[];
   kindById: ReadonlyMap<string, KindDef>;
   settings: Settings;
@@ -38,6 +37,8 @@ export function LedgerProvider(props: { kinds: readonly KindDef[]; settings: Set
   const [version, setVersion] = useState(0);
   const [withRecords, setWithRecords] = useState<number[]>([...props.years]);
   const [stats, setStats] = useState<Record<string, number> | null>(null);
+  const [kinds, setKinds] = useState(props.kinds);
+  const kindsWordedFor = useRef(props.settings.townType);
 
   const setYear = useCallback((y: number) => {
     saveYear(y);
@@ -63,8 +64,24 @@ export function LedgerProvider(props: { kinds: readonly KindDef[]; settings: Set
     };
   }, [year, version]);
 
-  // Every screen offers level options in the ledger's 乡镇类型 wording (依法治乡… for a 乡), and follows 设置 at once.
-  const kinds = useMemo(() => kindsForLevel(props.kinds, settings.townType), [props.kinds, settings.townType]);
+  // The core words level options for the ledger's 乡镇类型 (依法治乡… for a 乡); when 设置 or a
+  // restore changes the type, the kinds are asked for again.
+  useEffect(() => {
+    if (settings.townType === kindsWordedFor.current) return;
+    let live = true;
+    call('kinds.list', {}).then(
+      (k) => {
+        if (!live) return;
+        kindsWordedFor.current = settings.townType;
+        setKinds(k);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [settings.townType]);
+
   const value = useMemo<Ledger>(
     () => ({
       kinds,

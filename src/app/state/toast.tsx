@@ -6,7 +6,7 @@ import { Anchor, Notification } from '@mantine/core';
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 
 type Tone = 'ok' | 'error';
-export interface ToastAction {
+interface ToastAction {
   label: string;
   run: () => void;
 }

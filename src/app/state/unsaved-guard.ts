@@ -9,7 +9,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 
 export const DEFAULT_UNSAVED_MESSAGE = '有修改尚未保存，确定离开吗？';
 
-export interface LeaveQuestion {
+interface LeaveQuestion {
   message: string;
 }
 

@@ -23,7 +23,7 @@ type Header = ReportDocument['header'];
 
 const RED_HEX = RED.replace('#', '');
 /** 发文机关标志 size limits (practice: 30–42 pt 小标宋; GB/T 9704 leaves it free). */
-export const MARK_MAX_PT = 42;
+const MARK_MAX_PT = 42;
 const MARK_MIN_PT = 26;
 /** Line height of stacked organ names, in em. */
 const MARK_LINE_EM = 1.3;

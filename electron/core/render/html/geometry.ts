@@ -30,7 +30,7 @@ export const LETTER_SPACING_PX = Math.floor((CHAR_PX - ptPx(BODY_PT)) * 100) / 1
 export const HALF_LEADING_PX = (LINE_PX - ptPx(BODY_PT)) / 2;
 
 /** The 发文机关标志 never grows beyond 小初 (36 pt); long joint names shrink it to fit the 版心. */
-export const MARK_MAX_PT = 36;
+const MARK_MAX_PT = 36;
 export const MARK_LINE_HEIGHT = 1.2;
 /** Top edge of the 标志 below the top of the 版心 (GB/T 9704 7.2.4). */
 const MARK_TOP_MM = 35;

@@ -71,7 +71,7 @@ function roundText(n: number, hanzi: boolean): string {
  * is just under the next round number of its automatic base (986 → 近1000, 1950 → 近2000,
  * 9960 → 近1万), within a tenth of it. Below 10 and round values never read “近”.
  */
-export function nearMagnitude(whole: number, hanzi = false): string | null {
+function nearMagnitude(whole: number, hanzi = false): string | null {
   if (whole < 10) return null;
   const base = autoBase(whole);
   const next = Math.ceil(whole / base) * base;

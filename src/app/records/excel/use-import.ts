@@ -10,7 +10,7 @@ import { useLedger } from '../../state/ledger';
 import { useToast } from '../../state/toast';
 import { downloadBase64, fileToBase64, XLSX_MIME } from './files';
 
-export type Preview = ApiOutput<'excel.preview'>;
+type Preview = ApiOutput<'excel.preview'>;
 export type Sheet = Preview['sheets'][number];
 export type Problem = Sheet['problems'][number];
 /** A sheet's choices as the preview takes them (electron/rules/api/inputs.ts, `overrides`). */

@@ -20,7 +20,7 @@ interface Props {
 }
 
 /** Steps that can be corrected: the confirmed ones after 起草 (起草 is edited in 编辑). */
-export const correctableSteps = (r: LedgerRecord): NormativeStep[] => NORMATIVE_STEPS.slice(1, stageIndex(r.data) + 1);
+const correctableSteps = (r: LedgerRecord): NormativeStep[] => NORMATIVE_STEPS.slice(1, stageIndex(r.data) + 1);
 
 const REASON = '更正原因';
 

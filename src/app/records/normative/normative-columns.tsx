@@ -8,7 +8,7 @@ import type { FieldDef, LedgerRecord } from '../../lib/api';
 import { StageBadge } from './lifecycle';
 import { nextStep, stageIndex, type NormativeStep } from './steps';
 
-export type FixAction = 'correct' | 'return';
+type FixAction = 'correct' | 'return';
 
 /** step null opens 撤回; fix opens 更正 or 退回. */
 export function normativeColumns(

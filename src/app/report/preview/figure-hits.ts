@@ -16,7 +16,7 @@ export interface TextItemLike {
   height: number;
 }
 
-export interface FigureRun {
+interface FigureRun {
   figureId: string;
   text: string;
   /** Text of the same block just before the run. */

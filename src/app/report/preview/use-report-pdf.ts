@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { reportPdf } from '../../../api/host';
 import { asApiError } from '../../lib/api';
-import { OwnedPdf } from '../../lib/pdf-doc';
+import { OwnedPdf, preloadPdfJs } from '../../lib/pdf-doc';
 
 export interface ReportPdf {
   pdf: OwnedPdf | null;
@@ -48,14 +48,15 @@ export function useReportPdf(year: number, printKey: string | null, wanted: bool
     };
   }, [year, printKey, wanted, retries]);
 
+  // pdf.js and its worker start when the report screen opens, not when the first PDF arrives.
   // Leaving the report screen frees the document.
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    preloadPdfJs();
+    return () => {
       void current.current?.destroy();
       current.current = null;
-    },
-    [],
-  );
+    };
+  }, []);
 
   const retry = useCallback(() => setRetries((r) => r + 1), []);
   return { ...shown, loading, error, retry };
