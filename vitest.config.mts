@@ -18,6 +18,7 @@ const E2E = [
   'test/security/processes.test.ts',
   'test/security/readonly-folder.test.ts',
   'test/backup/crash.test.ts',
+  'test/backup/scan-built.test.ts',
   'test/main/csp.test.ts',
   'test/main/preload.test.ts',
   'test/worker/dispatch.test.ts',
