@@ -37,11 +37,13 @@ export default defineConfig({
       externalizeDeps: true,
       rolldownOptions: {
         // worker.js: the thread that runs heavy API methods (electron/core/worker/pool.ts);
-        // backup-scan.js: the thread that hashes a backup file while it is verified (electron/core/backup/scan.ts).
+        // backup-scan.js: the thread that hashes a backup file while it is verified (electron/core/backup/scan.ts);
+        // backup-integrity.js: the thread that runs integrity_check on a large snapshot (electron/core/backup/integrity.ts).
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           worker: resolve(root, 'electron/core/api/worker-entry.ts'),
           'backup-scan': resolve(root, 'electron/core/backup/scan-thread.ts'),
+          'backup-integrity': resolve(root, 'electron/core/backup/integrity-thread.ts'),
         },
         // core/report/export.ts falls back to headless Chromium (render/pdf.ts) when no printer is
         // passed; the shell always passes printToPDF, so that dev-only fallback stays out of the bundle.

@@ -1,16 +1,18 @@
 /**
- * The built scan thread (out/main/backup-scan.js, electron.vite.config.ts): it posts what the pass
- * from source gives (scan.test.ts), and the bundled core finds it from its chunk folder.
+ * The built backup threads (electron.vite.config.ts): out/main/backup-scan.js posts what the pass
+ * from source gives (scan.test.ts), out/main/backup-integrity.js what integrity_check says, and the
+ * bundled core finds both from its chunk folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dispatcher } from '@core/api/dispatch';
+import type { IntegrityMessage, IntegrityWork } from '@core/backup/integrity';
 import type { ScanMessage, ScanWork } from '@core/backup/scan';
 import { WorkerPool } from '@core/worker/pool';
 import { api, seedLedger, tempDir, type Seeded } from './helpers';
-import { scanFixture, type ScanFixture } from './scan-fixture';
+import { MB, scanFixture, type ScanFixture } from './scan-fixture';
 import { builtFile } from '../support/built';
 
 let fx: ScanFixture;
@@ -37,7 +39,8 @@ describe('the built scan thread (out/main/backup-scan.js)', () => {
   afterAll(() => seeded?.ctx.close());
 
   it('is found by the built core: the built API worker verifies a real backup with attachments', async () => {
-    seeded = await seedLedger(tempDir('fazhi-scan-ledger-'), { files: 3 });
+    // Three 3 MB attachments: a backup past the size from which verify scans in a thread.
+    seeded = await seedLedger(tempDir('fazhi-scan-ledger-'), { files: 3, fileBytes: 3 * MB });
     const usb = path.join(seeded.dir, 'usb');
     fs.mkdirSync(usb);
     const { file: backup } = await api<{ file: string }>(seeded.ctx, 'backup.create', { targetDir: usb });
@@ -59,5 +62,24 @@ describe('the built scan thread (out/main/backup-scan.js)', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('the built integrity_check thread (out/main/backup-integrity.js)', () => {
+  const check = (file: string) =>
+    new Promise<IntegrityMessage>((resolve, reject) => {
+      const work: IntegrityWork = { file, binding: undefined };
+      const worker = new Worker(builtFile('out/main/backup-integrity.js'), { workerData: work });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+
+  it('says ok for a sound ledger and keeps SQLite’s code for a file that is not one', async () => {
+    const sound = await seedLedger(tempDir('fazhi-integrity-built-'), { files: 1 });
+    sound.ctx.close();
+    expect(await check(sound.file)).toEqual({ ok: true, msgs: ['ok'] });
+    const notDb = path.join(sound.dir, 'not.db');
+    fs.writeFileSync(notDb, Buffer.alloc(8192, 7));
+    expect(await check(notDb)).toMatchObject({ ok: false, error: { code: 'SQLITE_NOTADB' } });
   });
 });

@@ -17,7 +17,7 @@ import { COMMENT_MARKER } from '@core/backup/format';
 import { hex8 } from '@core/backup/hash-stream';
 import { verifyBackup } from '@core/backup/verify';
 import { crc32Combine } from '@core/backup/zip-write';
-import { integrityInThread } from '@core/backup/integrity-thread';
+import { integrityInThread } from '@core/backup/integrity';
 import { seedLedger, tempDir, type Seeded } from './helpers';
 
 let dir: string;

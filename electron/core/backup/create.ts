@@ -29,7 +29,7 @@ import { perPercent, type StageReport } from '../stages';
 import { removeLeftoverWorkDirs, workDirPrefix } from './leftovers';
 import { rotate } from './routine';
 import { dbFacts, takeSnapshot, withReadOnly } from './snapshot';
-import { checkIntegrity } from './integrity-thread';
+import { checkIntegrity } from './integrity';
 import { checkRoom, estimateBackupBytes } from './space';
 import { readBack } from './read-back';
 import { openFileOutput, writeArchive, type OpenOutput, type SourcePart } from './write';

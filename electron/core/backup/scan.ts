@@ -8,9 +8,7 @@
  * alone is about as long as the other). A small file is read here: starting a thread and loading
  * its code costs more than reading a few megabytes.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startBackupThread } from './thread-script';
 import { scanPass, type ScanResult, type ScanWork, type StoredRange } from './scan-pass';
 
 export type { ScanResult, ScanWork, StoredRange };
@@ -20,18 +18,6 @@ const IN_THREAD_FROM = 8 * 1024 * 1024;
 
 /** What the thread posts once: its result, or its error's message and errno fields. */
 export type ScanMessage = ({ ok: true } & ScanResult) | { ok: false; error: Record<string, unknown> };
-
-/**
- * The thread's script. From source (tests, tsx) a CommonJS shim loads scan-thread.ts through tsx;
- * built, it is out/main/backup-scan.js (electron.vite.config.ts), beside the entry that bundled
- * this code or one folder up when the bundler placed it in a shared chunk (out/main/chunks).
- */
-function threadEntry(): string {
-  if (__filename.endsWith('.ts')) return path.join(__dirname, 'scan-dev-entry.cjs');
-  const built = [__dirname, path.dirname(__dirname)].map((d) => path.join(d, 'backup-scan.js')).find((f) => fs.existsSync(f));
-  if (!built) throw new Error(`backup-scan.js not found beside ${__dirname}`);
-  return built;
-}
 
 interface Scan {
   done: Promise<ScanResult>;
@@ -64,7 +50,7 @@ export function startScan(file: string, length: number, ranges: StoredRange[], t
       },
     };
   }
-  const worker = new Worker(threadEntry(), { workerData: work });
+  const worker = startBackupThread('scan-thread.ts', 'backup-scan.js', { workerData: work });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const done = new Promise<ScanResult>((resolve, reject) => {
     worker.once('message', (m: ScanMessage) => {

@@ -16,7 +16,7 @@ import { openFileSink, type FileSink } from '../fs/file-sink';
 import { describe, readManifest, type BackupInfo } from './inspect';
 import { asLedgerError, damaged, unreadable } from './messages';
 import { dbFacts, withReadOnly } from './snapshot';
-import { checkIntegrity } from './integrity-thread';
+import { checkIntegrity } from './integrity';
 import { SnapshotHeaderGuard } from './snapshot-guard';
 import { workDirPrefix } from './leftovers';
 import { formatBytes } from './messages';

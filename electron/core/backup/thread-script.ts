@@ -1,0 +1,18 @@
+/**
+ * Where a backup thread's code is. Built (electron.vite.config.ts), each thread is a file of its
+ * own in out/main, beside the entry that bundled the calling code or one folder up when the
+ * bundler placed it in a shared chunk (out/main/chunks). From source (tests, tsx, the bench) a
+ * CommonJS shim loads the TypeScript module through tsx (thread-dev-entry.cjs).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+/** Starts the thread `source` (a module of this folder), built as `built` (a file name in out/main). */
+export function startBackupThread(source: string, built: string, options: WorkerOptions): Worker {
+  if (__filename.endsWith('.ts'))
+    return new Worker(path.join(__dirname, 'thread-dev-entry.cjs'), { ...options, argv: [path.join(__dirname, source)] });
+  const file = [__dirname, path.dirname(__dirname)].map((d) => path.join(d, built)).find((f) => fs.existsSync(f));
+  if (!file) throw new Error(`${built} not found beside ${__dirname}`);
+  return new Worker(file, options);
+}
