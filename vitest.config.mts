@@ -82,7 +82,6 @@ export default defineConfig({
     maxWorkers: WORKERS,
     // The longest files first, each project's files together (scripts/test-sequencer.mts).
     sequence: { sequencer: LongestFirst },
-    env: { FONTCONFIG_FILE: new URL('./test/support/fonts.conf', import.meta.url).pathname },
     projects: [
       { extends: true, test: { name: 'unit', include: files(false, false), isolate: false } },
       { extends: true, test: { name: 'unit-isolated', include: files(false, true) } },

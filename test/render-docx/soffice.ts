@@ -1,14 +1,17 @@
 /**
  * DOCX → PDF with headless LibreOffice for the layout tests. Each call gets a private user profile
- * (-env:UserInstallation) so parallel test files never share one, and passes the environment through
- * so FONTCONFIG_FILE (test/support/fonts.conf, set by vitest) picks the substitute CJK faces.
+ * (-env:UserInstallation) so parallel test files never share one, with FONTCONFIG_FILE set to
+ * test/support/fonts.conf: a DOCX names one 公文 face per run of text, which that file sends to the
+ * Noto CJK face of its role. Chromium needs no such file (the report's font stacks end in the Noto
+ * faces), and it prints as the app does without it: under it each aliased name is a face of its own,
+ * which made every print several times dearer (docs/layout.md).
  * A missing soffice is an error, never a skip: the layout checks are the point of these tests.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const OUTPUT_DIR = path.resolve(__dirname, '../../test-output/render-docx');
 
@@ -23,6 +26,8 @@ export function requireTools(): void {
     );
   }
 }
+
+const FONTS_CONF = fileURLToPath(new URL('../support/fonts.conf', import.meta.url));
 
 /** Converts files to another format (`pdf`, `xlsx`) into `outDir` in one soffice run with a private profile. */
 export function sofficeConvert(paths: string[], to: string, outDir: string): void {
@@ -40,7 +45,7 @@ export function sofficeConvert(paths: string[], to: string, outDir: string): voi
         outDir,
         ...paths,
       ],
-      { env: process.env, stdio: 'pipe', timeout: 540_000 },
+      { env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF }, stdio: 'pipe', timeout: 540_000 },
     );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
