@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './scripts/test-sequencer.mjs';
 
 /**
  * Two kinds of test (docs/testing.md): `e2e` needs the build (out/) or runs the app's own code as
@@ -16,6 +18,7 @@ const E2E = [
   'test/security/processes.test.ts',
   'test/security/readonly-folder.test.ts',
   'test/backup/crash.test.ts',
+  'test/backup/scan-built.test.ts',
   'test/main/csp.test.ts',
   'test/main/preload.test.ts',
   'test/worker/dispatch.test.ts',
@@ -44,6 +47,17 @@ const isolated = (file: string) => REPLACES_MODULES.test(fs.readFileSync(path.jo
 
 const files = (e2e: boolean, alone: boolean) => TEST_FILES.filter((f) => isE2e(f) === e2e && isolated(f) === alone);
 
+/**
+ * Worker processes: twice the cores. A test file mostly waits (on Chromium, LibreOffice, child
+ * processes, fsync) rather than computes: with one worker per core a whole run kept the machine's
+ * two cores half idle. Nothing in a test depends on how fast it runs, so more of them at once only
+ * shares the CPU differently.
+ */
+const WORKERS = Math.max(2, 2 * os.availableParallelism());
+
+// Under `npm test` the e2e files wait here for the build, which runs beside the unit files.
+const AWAIT_BUILD = ['test/support/await-build.ts'];
+
 // Tests drive real SQLite files, Chromium and LibreOffice, and must pass on a busy machine: the
 // timeouts only catch a hang.
 //
@@ -65,15 +79,17 @@ export default defineConfig({
     // expect.poll's own default (1 s) fails a slow but correct page on a busy machine.
     expect: { poll: { timeout: 120_000 } },
     pool: 'forks',
-    maxWorkers: 2,
+    maxWorkers: WORKERS,
+    // The longest files first, each project's files together (scripts/test-sequencer.mts).
+    sequence: { sequencer: LongestFirst },
     env: { FONTCONFIG_FILE: new URL('./test/support/fonts.conf', import.meta.url).pathname },
     projects: [
       { extends: true, test: { name: 'unit', include: files(false, false), isolate: false } },
       { extends: true, test: { name: 'unit-isolated', include: files(false, true) } },
       // The e2e files keep a process each: sharing one, a file's app could wait forever on what an
       // earlier file's app left in the worker's browser (seen once in a full run, not yet explained).
-      { extends: true, test: { name: 'e2e', include: files(true, false) } },
-      { extends: true, test: { name: 'e2e-isolated', include: files(true, true) } },
+      { extends: true, test: { name: 'e2e', include: files(true, false), setupFiles: AWAIT_BUILD } },
+      { extends: true, test: { name: 'e2e-isolated', include: files(true, true), setupFiles: AWAIT_BUILD } },
     ],
   },
 });

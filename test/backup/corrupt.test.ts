@@ -46,7 +46,7 @@ function write(data: Buffer): string {
 /** The refusal message, 'ACCEPTED', or 'HUNG' (a verify that never settles is a bug too). */
 async function refusal(file: string): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
-  const hung = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('HUNG'), 60_000)));
+  const hung = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('HUNG'), 540_000)));
   const run = verifyBackup(file).then(
     () => 'ACCEPTED',
     (err: Error) => err.message,

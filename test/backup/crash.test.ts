@@ -12,10 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentsDirFor, openContext } from '@core/api';
 import { createBackup } from '@core/backup/create';
 import { verifyBackup } from '@core/backup/verify';
+import { bundleForNode } from '../support/bundle';
 import { api, bulkRecords, integrityOk, meeting, seedLedger, snapshotOf, tempDir } from './helpers';
 
-const CHILD = path.resolve(__dirname, 'crash-child.ts');
 let dir: string;
+/** crash-child.ts bundled for plain node: the test starts it 14 times (test/support/bundle.ts). */
+let child: string;
 let pristine: string; // a closed copy of the ledger folder to start every round from
 let backupOfS1: string;
 let stateS1: ReturnType<typeof snapshotOf>;
@@ -26,7 +28,7 @@ function runChild(args: string[], killAfterMs: number | null): Promise<{ finishe
   return new Promise((resolve, reject) => {
     // The child's temp files (snapshot, verify copies) stay inside the test folder even when it is killed.
     const env = { ...process.env, TMPDIR: path.join(dir, 'tmp'), TEMP: path.join(dir, 'tmp'), TMP: path.join(dir, 'tmp') };
-    const p = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const p = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     p.stderr.on('data', (d: Buffer) => (err += d));
@@ -56,6 +58,7 @@ beforeAll(async () => {
   const work = path.join(dir, 'ledger');
   fs.mkdirSync(work);
   fs.mkdirSync(path.join(dir, 'tmp'));
+  child = await bundleForNode('test/backup/crash-child.ts', path.join(dir, 'bin'));
   const s = await seedLedger(work, { files: 24, fileBytes: 150_000 });
   bulkRecords(s.ctx.db, 6000);
   stateS1 = snapshotOf(s.ctx);

@@ -38,10 +38,20 @@ function shuangtuLedger(): { dir: string; file: string } {
   return { dir, file };
 }
 
+/**
+ * Every run builds the same sample report, so its HTML is printed once and the PDF handed to the
+ * runs after (a Chromium print of a CJK report costs seconds; a second one would show nothing new).
+ */
+const printed = new Map<string, Promise<Buffer>>();
+const printOnce = (html: string): Promise<Buffer> => {
+  if (!printed.has(html)) printed.set(html, renderer.render(html));
+  return printed.get(html)!;
+};
+
 const options = (file: string, more: Partial<SelfTestOptions> = {}): SelfTestOptions => ({
   ledgerFile: file,
   sampleFile: SHUANGTU_2023,
-  printPdf: (html) => renderer.render(html),
+  printPdf: printOnce,
   host: CLI_HOST,
   ...more,
 });

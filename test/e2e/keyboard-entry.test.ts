@@ -232,77 +232,107 @@ describe('entering records by keyboard', () => {
 
 /**
  * The 规范性文件 list at 1366×768 and 1920×1080, as a 乡, a 镇 and a 街道 with a long name, a
- * document at every step: the stage is never clipped and every row button is whole.
+ * document at every step: the stage is never clipped and every row button is whole. One app for
+ * the three: each town type's documents are in a year of their own (numbered from 1号 in it, as
+ * in a fresh ledger), and the 设置 are switched to that town before its year is shown.
  */
 describe('the 规范性文件 list on a small screen', () => {
   const TOWN = '某某山区少数民族自治县城关东风'; // with 乡/镇/街道: near the longest 乡镇名称 the settings take (20 characters)
-  for (const townType of ['乡', '镇', '街道'] as const) {
-    it(`shows every stage and button whole for a ${townType}`, async () => {
-      const town = `${TOWN}${townType}`;
-      const app = await startApp({
-        seed: {
-          settings: { ...SHIQIAO, town, townType, normativeCode: '某某山区少数民族自治府规', villages: VILLAGES },
-          records: [0, 1, 2, 3, 4].map((n) => ({
-            kind: 'normativeDoc',
-            data: {
-              registeredDate: `${Y}-0${n + 1}-01`,
-              title: `${town}关于进一步加强农村宅基地和村民建房管理的实施办法（第${n + 1}稿）`,
-              draftingUnit: '规划建设和生态环境保护办公室',
-            },
-          })),
-          after: async (ctx, created) => {
+  const TOWN_TYPES = ['乡', '镇', '街道'] as const;
+  const yearOf = (townType: (typeof TOWN_TYPES)[number]) => Y - TOWN_TYPES.indexOf(townType);
+  const settingsOf = (townType: (typeof TOWN_TYPES)[number]) => ({
+    ...SHIQIAO,
+    town: `${TOWN}${townType}`,
+    townType,
+    normativeCode: '某某山区少数民族自治府规',
+    villages: VILLAGES,
+  });
+  let app: E2eApp;
+
+  beforeAll(async () => {
+    const records = TOWN_TYPES.flatMap((townType) =>
+      [0, 1, 2, 3, 4].map((n) => ({
+        kind: 'normativeDoc',
+        data: {
+          registeredDate: `${yearOf(townType)}-0${n + 1}-01`,
+          title: `${TOWN}${townType}关于进一步加强农村宅基地和村民建房管理的实施办法（第${n + 1}稿）`,
+          draftingUnit: '规划建设和生态环境保护办公室',
+        },
+      })),
+    );
+    app = await startApp({
+      seed: {
+        settings: settingsOf(TOWN_TYPES[0]),
+        records,
+        after: async (ctx, created) => {
+          for (const [t, townType] of TOWN_TYPES.entries()) {
+            const y = yearOf(townType);
             const steps: [string, Record<string, string>][] = [
-              ['合法性审核', { reviewDate: `${Y}-06-01`, reviewer: '司法所' }],
-              ['集体审议', { deliberationDate: `${Y}-06-05`, deliberationMeeting: '常务会议' }],
-              ['公布', { publishDate: `${Y}-06-10`, publishCarrier: '政府网站' }],
-              ['报送备案', { filingDate: `${Y}-06-15`, filingAuthority: '县人民政府' }],
+              ['合法性审核', { reviewDate: `${y}-06-01`, reviewer: '司法所' }],
+              ['集体审议', { deliberationDate: `${y}-06-05`, deliberationMeeting: '常务会议' }],
+              ['公布', { publishDate: `${y}-06-10`, publishCarrier: '政府网站' }],
+              ['报送备案', { filingDate: `${y}-06-15`, filingAuthority: '县人民政府' }],
             ];
             // Document n goes n steps; the last one is then withdrawn.
-            for (const [n, id] of created.entries())
+            const ids = created.slice(t * 5, t * 5 + 5);
+            for (const [n, id] of ids.entries())
               for (const [step, data] of steps.slice(0, n)) await api(ctx, 'normativeDocs.advance', { id, step, data });
-            await api(ctx, 'normativeDocs.withdraw', { id: created[4], reason: '上位法修订' });
-          },
+            await api(ctx, 'normativeDocs.withdraw', { id: ids[4], reason: '上位法修订' });
+          }
         },
-      });
-      try {
-        await new AppShell(app.page).openKind('行政规范性文件');
-        const docs = new NormativePage(app.page);
-        await docs.waitTotal(5, Y);
-        for (const size of [
-          { width: 1366, height: 768 },
-          { width: 1920, height: 1080 },
-        ]) {
-          await app.page.setViewportSize(size);
-          // Every badge and button fits its box: nothing cut by an ellipsis or the table's edge.
-          // Nothing is cut: no badge or button shows an ellipsis; the row buttons (kept in view at the
-          // right) end inside the list; scrolled sideways, no badge stays hidden under them.
-          const clipped = await app.page.evaluate(() => {
-            const list = document.querySelector('[data-testid="record-list"]') as HTMLElement;
-            const cut = (el: Element) => {
-              const label = el.querySelector('.mantine-Button-label, .mantine-Badge-label') ?? el;
-              return label.scrollWidth > label.clientWidth + 1;
-            };
-            const out: string[] = [];
-            list.scrollLeft = list.scrollWidth;
-            for (const row of document.querySelectorAll('[data-testid="record-table"] tbody tr')) {
-              const actions = row.querySelector('.cell-actions') as HTMLElement;
-              for (const b of actions.querySelectorAll('button'))
-                if (cut(b) || b.getBoundingClientRect().right > list.getBoundingClientRect().right) out.push(`button ${b.textContent}`);
-              for (const badge of row.querySelectorAll('.mantine-Badge-root')) {
-                if (cut(badge) || badge.getBoundingClientRect().right > actions.getBoundingClientRect().left + 1)
-                  out.push(`badge ${badge.textContent}`);
-              }
+      },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  for (const townType of TOWN_TYPES) {
+    it(`shows every stage and button whole for a ${townType}`, async () => {
+      const y = yearOf(townType);
+      await api(app.harness.ctx, 'settings.save', { settings: settingsOf(townType) });
+      // The page reads the 设置 when it loads.
+      await app.page.reload();
+      const shell = new AppShell(app.page);
+      await shell.yearSwitcher.waitFor();
+      if ((await shell.year()) !== y) await shell.switchYear(y);
+      await shell.openKind('行政规范性文件');
+      const docs = new NormativePage(app.page);
+      await docs.waitTotal(5, y);
+      expect(await docs.row(`某某山区少数民族自治府规〔${y}〕1号`).innerText()).toContain(`${TOWN}${townType}`);
+      for (const size of [
+        { width: 1366, height: 768 },
+        { width: 1920, height: 1080 },
+      ]) {
+        await app.page.setViewportSize(size);
+        // Every badge and button fits its box: nothing cut by an ellipsis or the table's edge.
+        // Nothing is cut: no badge or button shows an ellipsis; the row buttons (kept in view at the
+        // right) end inside the list; scrolled sideways, no badge stays hidden under them.
+        const clipped = await app.page.evaluate(() => {
+          const list = document.querySelector('[data-testid="record-list"]') as HTMLElement;
+          const cut = (el: Element) => {
+            const label = el.querySelector('.mantine-Button-label, .mantine-Badge-label') ?? el;
+            return label.scrollWidth > label.clientWidth + 1;
+          };
+          const out: string[] = [];
+          list.scrollLeft = list.scrollWidth;
+          for (const row of document.querySelectorAll('[data-testid="record-table"] tbody tr')) {
+            const actions = row.querySelector('.cell-actions') as HTMLElement;
+            for (const b of actions.querySelectorAll('button'))
+              if (cut(b) || b.getBoundingClientRect().right > list.getBoundingClientRect().right) out.push(`button ${b.textContent}`);
+            for (const badge of row.querySelectorAll('.mantine-Badge-root')) {
+              if (cut(badge) || badge.getBoundingClientRect().right > actions.getBoundingClientRect().left + 1)
+                out.push(`badge ${badge.textContent}`);
             }
-            list.scrollLeft = 0;
-            return out;
-          });
-          await screenshot(app.page, `keys-normative-list-${townType}-${size.width}`);
-          expect(clipped, `${townType} ${size.width}`).toEqual([]);
-        }
-        expect(app.pageErrors).toEqual([]);
-      } finally {
-        await app.close();
+          }
+          list.scrollLeft = 0;
+          return out;
+        });
+        await screenshot(app.page, `keys-normative-list-${townType}-${size.width}`);
+        expect(clipped, `${townType} ${size.width}`).toEqual([]);
       }
+      await app.page.setViewportSize({ width: 1366, height: 768 });
+      expect(app.pageErrors).toEqual([]);
     });
   }
 });

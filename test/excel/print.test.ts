@@ -1,44 +1,31 @@
 /**
- * The year workbook as an inspector prints it: exported, converted to PDF by LibreOffice, and
- * measured. No text under 9 pt (pdftohtml's font sizes and the CJK words' heights), the header
+ * The year workbook as an inspector prints it: exported, converted to PDF by LibreOffice (the
+ * three workbooks in one run), and measured. No text under 9 pt (pdftohtml's font sizes and the CJK words' heights), the header
  * row with 序号 on every page, every printed cell's text found whole in the PDF (a row too low
  * for its wrapped text loses the lines that do not fit), 汇总's rates as the report rounds them,
  * 是/否 one way. The first page of every sheet is rendered to test-output/excel-print/ to look at.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportKindWorkbook, exportYearFile } from '@core/excel';
 import { importLedger } from '@core/ledger/exchange';
 import { createRecord } from '@core/ledger/records';
 import { KINDS } from '@rules/kinds';
 import { planWidths } from '@core/excel/print-fit';
-import { ledgerPerTest, tempDir } from '../support/ledger';
+import { requireTools, sofficeConvert } from '../render-docx/soffice';
+import { tempDir, tempLedger } from '../support/ledger';
 import { sampleRecord } from '../support/samples';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/shuangtu-2023.json');
 const OUTPUT_DIR = path.resolve(__dirname, '../../test-output/excel-print');
-const perTest = ledgerPerTest();
 /** 是/否 fields' headings (no unit, so the label). */
 const BOOL_HEADERS = new Set(KINDS.flatMap((k) => k.fields.filter((f) => f.type === 'bool').map((f) => f.label)));
 
-/** xlsx → PDF with a private LibreOffice profile (parallel files never share one). */
-function toPdf(xlsx: string): string {
-  const dir = path.dirname(xlsx);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-xlsx-lo-'));
-  try {
-    execFileSync(
-      'soffice',
-      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, xlsx],
-      { env: process.env, stdio: 'pipe', timeout: 540_000 },
-    );
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+/** The PDF LibreOffice wrote beside a workbook (all three are converted in one soffice run, below). */
+function pdfOf(xlsx: string): string {
   const pdf = xlsx.replace(/\.xlsx$/, '.pdf');
   if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${xlsx}`);
   return pdf;
@@ -136,7 +123,7 @@ function smallestText(pdf: string): { spec: number; cjk: number }[] {
 /** Exports, prints and checks; returns the PDF's pages per sheet. */
 async function checkPrinted(xlsx: string, year: number, look: string): Promise<Map<string, number[]>> {
   const sheets = await printedSheets(xlsx, year);
-  const pdf = toPdf(xlsx);
+  const pdf = pdfOf(xlsx);
   const pages = pageTexts(pdf);
   // Each page belongs to the sheet its page header names; the sheets come in order.
   const bySheet = new Map<string, number[]>(sheets.map((s) => [s.name, []]));
@@ -202,24 +189,24 @@ const long = (n: number) =>
   `关于第${n}项工作的说明：会议研究了辖区安全生产、矛盾纠纷排查化解和法治宣传教育工作，部署了下一阶段重点任务，` +
   `要求各村（社区）落实网格化管理责任（详见OA-2023-${n}号通知）。\n会后各部门按分工抓好落实并及时报送进展情况。`;
 
-describe('the year workbook printed by LibreOffice', () => {
-  it('the 双土镇 fixture year: ≥ 9 pt, header row on every page, nothing cut, rates rounded, 是/否 one way', async () => {
-    const L = perTest();
-    importLedger(L.ctx.db, fs.readFileSync(FIXTURE, 'utf8'));
-    const dir = tempDir('fazhi-xlsx-print-');
-    try {
-      const xlsx = path.join(dir, 'fixture.xlsx');
-      await exportYearFile(L.ctx.db, 2023, xlsx);
-      const pages = await checkPrinted(xlsx, 2023, 'fixture');
-      expect([...pages.keys()]).toContain('矛盾纠纷');
-      expect(pages.get('矛盾纠纷')!.length).toBeGreaterThan(5);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+/**
+ * The three workbooks, exported from two ledgers and converted to PDF in one LibreOffice run
+ * (starting soffice costs more than converting a workbook): the 双土镇 fixture year, a large year of
+ * every kind with long wrapped texts, and the kind with the register's most columns, all chosen.
+ */
+const WIDE = KINDS.find((k) => k.lifecycle)!;
+let DIR: string;
+let workbooks: { fixture: string; large: string; wide: string };
+let largeRecords: number;
 
-  it('a large year of every kind with long wrapped texts, and a kind with every column chosen', async () => {
-    const L = perTest();
+beforeAll(async () => {
+  DIR = tempDir('fazhi-xlsx-print-');
+  workbooks = { fixture: path.join(DIR, 'fixture.xlsx'), large: path.join(DIR, 'large.xlsx'), wide: path.join(DIR, 'wide.xlsx') };
+  const fixture = tempLedger();
+  const year = tempLedger();
+  try {
+    importLedger(fixture.ctx.db, fs.readFileSync(FIXTURE, 'utf8'));
+    await exportYearFile(fixture.ctx.db, 2023, workbooks.fixture);
     const villages = ['石桥村', '河坝村', '场镇社区'];
     for (const k of KINDS) {
       const textKeys = k.fields.filter((f) => f.type === 'textarea' && !f.managed).map((f) => f.key);
@@ -234,26 +221,36 @@ describe('the year workbook printed by LibreOffice', () => {
             .slice(0, title.max ?? 200);
           for (const key of textKeys) data[key] = long(n);
         }
-        createRecord(L.ctx.db, k.id, data);
+        createRecord(year.ctx.db, k.id, data);
       }
     }
-    const dir = tempDir('fazhi-xlsx-print-');
-    try {
-      const xlsx = path.join(dir, 'large.xlsx');
-      const r = await exportYearFile(L.ctx.db, 2024, xlsx);
-      expect(r.records).toBe(KINDS.length * 40);
-      await checkPrinted(xlsx, 2024, 'large');
-      // The 行政规范性文件 with the register's most columns (12): still ≥ 9 pt, fitted or spread.
-      const doc = KINDS.find((k) => k.lifecycle)!;
-      const columns = doc.fields.slice(0, 12).map((f) => f.key);
-      const wide = await exportKindWorkbook(L.ctx.db, { kind: doc.id, year: 2024, sortBy: 'date', sortDir: 'asc' }, columns);
-      const wideFile = path.join(dir, 'wide.xlsx');
-      fs.writeFileSync(wideFile, wide.bytes);
-      const pages = await checkPrinted(wideFile, 2024, 'wide');
-      expect(pages.get(doc.label)!.length).toBeGreaterThan(1);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    largeRecords = (await exportYearFile(year.ctx.db, 2024, workbooks.large)).records;
+    // The 行政规范性文件 with the register's most columns (12).
+    const columns = WIDE.fields.slice(0, 12).map((f) => f.key);
+    const wide = await exportKindWorkbook(year.ctx.db, { kind: WIDE.id, year: 2024, sortBy: 'date', sortDir: 'asc' }, columns);
+    fs.writeFileSync(workbooks.wide, wide.bytes);
+  } finally {
+    fixture.cleanup();
+    year.cleanup();
+  }
+  requireTools();
+  sofficeConvert(Object.values(workbooks), 'pdf', DIR);
+});
+afterAll(() => DIR && fs.rmSync(DIR, { recursive: true, force: true }));
+
+describe('the year workbook printed by LibreOffice', () => {
+  it('the 双土镇 fixture year: ≥ 9 pt, header row on every page, nothing cut, rates rounded, 是/否 one way', async () => {
+    const pages = await checkPrinted(workbooks.fixture, 2023, 'fixture');
+    expect([...pages.keys()]).toContain('矛盾纠纷');
+    expect(pages.get('矛盾纠纷')!.length).toBeGreaterThan(5);
+  });
+
+  it('a large year of every kind with long wrapped texts, and a kind with every column chosen', async () => {
+    expect(largeRecords).toBe(KINDS.length * 40);
+    await checkPrinted(workbooks.large, 2024, 'large');
+    // The kind with every column chosen: still ≥ 9 pt, fitted or spread.
+    const pages = await checkPrinted(workbooks.wide, 2024, 'wide');
+    expect(pages.get(WIDE.label)!.length).toBeGreaterThan(1);
   });
 });
 

@@ -16,12 +16,15 @@ import { callApi, openContext } from '@core/api';
 import { createBackup } from '@core/backup/create';
 import { exportLedger } from '@core/ledger/exchange';
 import { api, seedLedger, tempDir, type Seeded } from '../backup/helpers';
+import { bundleForNode } from '../support/bundle';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CHILD = path.join(__dirname, 'ledger-child.ts');
+/** ledger-child.ts and the CLI bundled for plain node (test/support/bundle.ts): started six times. */
+let CHILD: string;
+let CLI: string;
 
 function child(args: string[]): { p: ChildProcess; ready: Promise<void>; out: Promise<string> } {
-  const p = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const p = spawn(process.execPath, [CHILD, ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let onReady: () => void;
@@ -43,6 +46,10 @@ let backup: string;
 
 beforeAll(async () => {
   dir = tempDir('fazhi-proc-');
+  [CHILD, CLI] = await Promise.all([
+    bundleForNode('test/security/ledger-child.ts', path.join(dir, 'bin')),
+    bundleForNode('electron/cli/index.ts', path.join(dir, 'bin')),
+  ]);
   s = await seedLedger(dir);
   fs.mkdirSync(path.join(dir, 'usb'));
   backup = (await createBackup(s.ctx, path.join(dir, 'usb'))).file;
@@ -123,7 +130,7 @@ describe('a ledger busy past the timeout', () => {
 
 /** The real CLI as a child process, resolving with its exit code and stderr. */
 function cli(args: string[]): Promise<{ code: number | null; err: string }> {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], {
+  const p = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -14,13 +14,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openContext } from '@core/api';
 import { createBackup } from '@core/backup/create';
 import { api, meeting, tempDir } from '../backup/helpers';
+import { bundleForNode } from '../support/bundle';
 
 const ROOT = path.resolve(__dirname, '../..');
 const asRoot = process.getuid?.() === 0;
 
 let base: string;
-/** The child's TMPDIR: tsx's compile cache and the app's work folders go there. */
+/** The child's TMPDIR: the app's work folders go there. */
 let childTmp: string;
+/** The CLI bundled for plain node (test/support/bundle.ts): the file starts it eight times. */
+let cliBundle: string;
 
 /** A folder the child may write to. */
 function writable(name: string): string {
@@ -31,9 +34,9 @@ function writable(name: string): string {
 
 /** The real CLI as the child user: exit code, stdout, stderr. */
 function cli(...args: string[]): { code: number | null; out: string; err: string } {
-  const node = [process.execPath, '--import', 'tsx', 'electron/cli/index.ts', ...args];
+  const node = [process.execPath, cliBundle, ...args];
   const [cmd, ...argv] = asRoot ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', ...node] : node;
-  const r = spawnSync(cmd, argv, { cwd: ROOT, env: { ...process.env, TMPDIR: childTmp }, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(cmd, argv, { cwd: ROOT, env: { ...process.env, TMPDIR: childTmp }, encoding: 'utf8', timeout: 540_000 });
   if (r.error) throw r.error;
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -67,9 +70,10 @@ function readOnlyShare(name: string, files: string[], mode: number): string {
   return d;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   base = tempDir('fazhi-readonly-');
   childTmp = writable('tmp');
+  cliBundle = await bundleForNode('electron/cli/index.ts', writable('bin'));
 });
 afterAll(() => {
   for (const d of fs.readdirSync(base)) fs.chmodSync(path.join(base, d), 0o755);

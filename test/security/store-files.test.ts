@@ -43,7 +43,7 @@ describe.each([
     const r = await callApi(L.ctx, 'attachments.download', { id });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('不是普通文件');
-  }, 60_000);
+  });
 });
 
 describe('a backup over a stored file replaced by a named pipe', () => {
@@ -55,5 +55,5 @@ describe('a backup over a stored file replaced by a named pipe', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/签到表\.jpg.*不是普通文件|不是普通文件.*签到表\.jpg/);
     expect(fs.readdirSync(usb).filter((n) => n.endsWith('.ftzb'))).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -12,8 +12,12 @@ import { WorkerPool } from '@core/worker/pool';
 const ENTRY = path.join(__dirname, 'fake-entry.cjs');
 const noEnglish = (text: string) => expect(text, text).not.toMatch(/[A-Za-z]{2,}/);
 
-async function withPool<T>(opts: ConstructorParameters<typeof WorkerPool>[1], fn: (p: WorkerPool) => Promise<T>): Promise<T> {
-  const pool = new WorkerPool(ENTRY, opts);
+async function withPool<T>(
+  opts: ConstructorParameters<typeof WorkerPool>[1],
+  fn: (p: WorkerPool) => Promise<T>,
+  entry = ENTRY,
+): Promise<T> {
+  const pool = new WorkerPool(entry, opts);
   try {
     return await fn(pool);
   } finally {
@@ -51,8 +55,9 @@ describe('a worker that dies', () => {
   });
 
   it('a job silent past the time limit is stopped and said so; the next job runs', async () => {
-    // Long enough that starting the next fresh worker on a loaded machine never counts as silence.
-    await withPool({ jobTimeLimitMs: 15_000 }, async (pool) => {
+    // The silence is counted from the moment the worker says it is ready, so however long a fresh
+    // worker takes to start on a loaded machine, the quick job after the hang is not taken for hung.
+    await withPool({ jobTimeLimitMs: 1_000 }, async (pool) => {
       const hang = await pool.run('x.db', 'hang', {});
       expect(hang.ok).toBe(false);
       if (!hang.ok) {
@@ -61,5 +66,20 @@ describe('a worker that dies', () => {
       }
       expect(await pool.run('x.db', 'quick', {})).toEqual({ ok: true, value: 'quick done' });
     });
+  });
+
+  it('a worker that never says it is ready is stopped by the start limit', async () => {
+    await withPool(
+      { startTimeLimitMs: 500 },
+      async (pool) => {
+        const stuck = await pool.run('x.db', 'quick', {});
+        expect(stuck.ok).toBe(false);
+        if (!stuck.ok) {
+          expect(stuck.error.message).toContain('没有进展，已停止');
+          noEnglish(stuck.error.message);
+        }
+      },
+      path.join(__dirname, 'never-ready-entry.cjs'),
+    );
   });
 });

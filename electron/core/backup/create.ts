@@ -1,9 +1,9 @@
 /**
- * Makes one backup file: online snapshot of the open ledger (integrity_check once, here), zip to a
- * temp name on the target (each part hashed as it streams, the whole-file CRC taken on the way
- * out), fsync, read back from the drive and compare (./read-back.ts), then rename. On any failure
- * the temp file is removed and no file exists under the final name. The live ledger is only read
- * (and lastBackupAt recorded).
+ * Makes one backup file: online snapshot of the open ledger, zip to a temp name on the target (each
+ * part hashed as it streams, the whole-file CRC joined from the parts'; the snapshot's one
+ * integrity_check meanwhile, in a thread of its own), fsync, read back from the drive and compare
+ * (./read-back.ts), then rename. On any failure the temp file is removed and no file exists under
+ * the final name. The live ledger is only read (and lastBackupAt recorded).
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -28,7 +28,8 @@ import { asLedgerError, ioReason } from './messages';
 import { perPercent, type StageReport } from '../stages';
 import { removeLeftoverWorkDirs, workDirPrefix } from './leftovers';
 import { rotate } from './routine';
-import { dbFacts, integrityProblem, takeSnapshot, withReadOnly } from './snapshot';
+import { dbFacts, takeSnapshot, withReadOnly } from './snapshot';
+import { checkIntegrity } from './integrity-thread';
 import { checkRoom, estimateBackupBytes } from './space';
 import { readBack } from './read-back';
 import { openFileOutput, writeArchive, type OpenOutput, type SourcePart } from './write';
@@ -115,16 +116,15 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
   const unpin = pinAttachments(attachmentsDirFor(source.file));
   const work = await fsp.mkdtemp(workDirPrefix('backup'));
   let tmp: string | null = null;
+  let integrity: Promise<string | null | Error> | null = null;
   try {
     const snap = path.join(work, SNAPSHOT_NAME);
     await takeSnapshot(source.db, snap);
-    // The one integrity_check of a backup: the bytes written are proved equal to this file's later.
-    const facts = withReadOnly(snap, (db) => {
-      const bad = integrityProblem(db);
-      if (bad)
-        throw new LedgerError('BAD_FILE', `备份失败：当前台账数据库已损坏（完整性检查未通过：${bad}），请联系技术支持，切勿删除现有文件。`);
-      return dbFacts(db);
-    });
+    const facts = withReadOnly(snap, dbFacts);
+    // The one integrity_check of a backup runs in a thread of its own while the zip is written (the
+    // bytes written are proved equal to the snapshot's by the read-back below); its verdict is
+    // awaited before the read-back.
+    integrity = checkIntegrity(snap);
     const store = attachmentsDirFor(source.file);
     const parts: SourcePart[] = [
       { path: SNAPSHOT_NAME, file: snap, size: fs.statSync(snap).size, compress: true, label: '数据库快照' },
@@ -163,6 +163,10 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
     } finally {
       await out.close().catch(() => undefined);
     }
+    const bad = await integrity;
+    if (bad instanceof Error) throw bad;
+    if (bad)
+      throw new LedgerError('BAD_FILE', `备份失败：当前台账数据库已损坏（完整性检查未通过：${bad}），请联系技术支持，切勿删除现有文件。`);
 
     await opts.beforeReadBack?.(tmp);
     opts.progress?.({ stage: 'check' });
@@ -199,6 +203,8 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
     }
     throw asLedgerError(err, '备份失败');
   } finally {
+    // The check's thread has the snapshot open until it answers (Windows cannot remove an open file).
+    await integrity;
     unpin();
     fs.rmSync(work, { recursive: true, force: true });
   }

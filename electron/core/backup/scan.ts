@@ -1,42 +1,22 @@
 /**
- * One sequential pass over a backup file: the whole-file CRC-32 (for the zip comment) and, on the
- * way, the SHA-256 of every stored part whose byte range yauzl located (extracting it if asked).
- * A single reused 1 MB buffer: no second read of the attachments, no garbage per chunk.
+ * One sequential pass over a backup file (./scan-pass.ts): the whole-file CRC-32 (for the zip
+ * comment) and, on the way, the SHA-256 of every stored part whose byte range yauzl located
+ * (extracting it if asked).
  *
- * The pass runs in a thread of its own (scan-thread.ts), so verify checks the snapshot's rows on
- * the main thread while the bytes are hashed (the two are independent, and each alone is about as
- * long as the other).
+ * For a large file the pass runs in a thread of its own (scan-thread.ts), so verify checks the
+ * snapshot's rows on this thread while the bytes are hashed (the two are independent, and each
+ * alone is about as long as the other). A small file is read here: starting a thread and loading
+ * its code costs more than reading a few megabytes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { scanPass, type ScanResult, type ScanWork, type StoredRange } from './scan-pass';
 
-export interface StoredRange {
-  /** Byte offsets of the part's data in the file: [start, end). */
-  start: number;
-  end: number;
-  /** Extract the part to this file (fsync'd), or only hash it. */
-  dest: string | null;
-}
+export type { ScanResult, ScanWork, StoredRange };
 
-interface RangeResult {
-  sha256: string;
-  size: number;
-}
-
-export interface ScanResult {
-  crc: number;
-  results: RangeResult[];
-}
-
-/** What the thread is handed (its workerData). */
-export interface ScanWork {
-  file: string;
-  length: number;
-  ranges: StoredRange[];
-  /** One Int32: set to 1 to ask the thread to stop between two reads. */
-  stopFlag: SharedArrayBuffer;
-}
+/** From this size on the pass gets a thread of its own. */
+const IN_THREAD_FROM = 8 * 1024 * 1024;
 
 /** What the thread posts once: its result, or its error's message and errno fields. */
 export type ScanMessage = ({ ok: true } & ScanResult) | { ok: false; error: Record<string, unknown> };
@@ -53,16 +33,37 @@ function threadEntry(): string {
   return built;
 }
 
+interface Scan {
+  done: Promise<ScanResult>;
+  stop(): Promise<void>;
+}
+
 /**
- * Starts the pass in its own thread and returns its outcome. An error keeps its errno code, so
- * the caller words a drive's error as it words one from the main thread. `stop()` ends the
- * thread early (verify failed on something else first).
+ * Starts the pass and returns its outcome: in a thread of its own when the file is large or
+ * `thread` says so (false: here). An error keeps its errno code, so the caller words a drive's
+ * error as it words one from this thread. `stop()` ends the pass early (verify failed on
+ * something else first).
  */
-export function startScan(file: string, length: number, ranges: StoredRange[]): { done: Promise<ScanResult>; stop(): Promise<void> } {
-  // Stopping is asked, not forced: the thread closes its files and ends on its own between two
+export function startScan(file: string, length: number, ranges: StoredRange[], thread = length >= IN_THREAD_FROM): Scan {
+  // Stopping is asked, not forced: the pass closes its files and ends on its own between two
   // reads. Terminating a thread that holds open file handles can take the whole process down.
   const stopFlag = new SharedArrayBuffer(4);
   const work: ScanWork = { file, length, ranges, stopFlag };
+  const ask = () => Atomics.store(new Int32Array(stopFlag), 0, 1);
+  if (!thread) {
+    const done = scanPass(work);
+    const ended = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return {
+      done,
+      stop: async () => {
+        ask();
+        await ended;
+      },
+    };
+  }
   const worker = new Worker(threadEntry(), { workerData: work });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const done = new Promise<ScanResult>((resolve, reject) => {
@@ -78,7 +79,7 @@ export function startScan(file: string, length: number, ranges: StoredRange[]): 
   return {
     done,
     stop: async () => {
-      Atomics.store(new Int32Array(stopFlag), 0, 1);
+      ask();
       await exited;
     },
   };

@@ -62,11 +62,14 @@ export function dbFacts(db: Db): DbFacts {
   return { schemaVersion: readUserVersion(db), town: getSettings(db).town, counts: countLedger(db), files: referencedFiles(db) };
 }
 
+/** What integrity_check's rows say: null when sound, else the first problems SQLite reports. */
+export function integrityVerdict(msgs: string[]): string | null {
+  return msgs.length === 1 && msgs[0] === 'ok' ? null : msgs.slice(0, 3).join('; ');
+}
+
 /** Runs integrity_check; returns null when sound, else the first problems SQLite reports. */
 export function integrityProblem(db: Db): string | null {
-  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  const msgs = rows.map((r) => r.integrity_check);
-  return msgs.length === 1 && msgs[0] === 'ok' ? null : msgs.slice(0, 3).join('; ');
+  return integrityVerdict((db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check));
 }
 
 /** Opens a database file read-only, runs fn, always closes it. */

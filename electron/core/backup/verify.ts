@@ -1,7 +1,7 @@
 /**
  * Full verification of a backup: zip structure, manifest, every part's size and SHA-256, the
- * snapshot's integrity_check and counts, and the whole-file CRC in the comment. Optionally
- * extracts while verifying (restore), so nothing is read twice; a failure says which check failed.
+ * snapshot's integrity_check (in a thread of its own while this one checks schema and rows) and
+ * counts, and the whole-file CRC in the comment. Optionally extracts while verifying (restore), so nothing is read twice; a failure says which check failed.
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -9,14 +9,14 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type yauzl from 'yauzl';
-import type { Db } from '../db/open';
 import { stableStringify } from '../ledger/exchange';
 import { ATTACHMENT_PREFIX, COMMENT_MARKER, SNAPSHOT_NAME, MANIFEST_NAME, type Manifest, type Part } from './format';
 import { HashCounter, HashSink, hex8 } from './hash-stream';
 import { openFileSink, type FileSink } from '../fs/file-sink';
 import { describe, readManifest, type BackupInfo } from './inspect';
 import { asLedgerError, damaged, unreadable } from './messages';
-import { dbFacts, integrityProblem, withReadOnly } from './snapshot';
+import { dbFacts, withReadOnly } from './snapshot';
+import { checkIntegrity } from './integrity-thread';
 import { SnapshotHeaderGuard } from './snapshot-guard';
 import { workDirPrefix } from './leftovers';
 import { formatBytes } from './messages';
@@ -90,17 +90,13 @@ async function checkPart(
   if (h.size !== part.size || h.digest !== part.sha256) throw damaged(`${label}哈希不符`);
 }
 
-/** withReadOnly for a snapshot from a backup: SQLite's own refusals become 备份文件已损坏 in Chinese. */
-function readSnapshot<T>(file: string, fn: (db: Db) => T): T {
-  try {
-    return withReadOnly(file, fn);
-  } catch (err) {
-    if (err instanceof LedgerError) throw err;
-    const code = String((err as { code?: unknown }).code ?? '');
-    if (code === 'SQLITE_NOTADB') throw damaged('数据库快照不是有效的 SQLite 数据库');
-    if (code.startsWith('SQLITE_CORRUPT')) throw damaged('数据库快照已损坏，无法读取');
-    throw asLedgerError(err, '读取备份失败');
-  }
+/** SQLite's own refusals of a snapshot from a backup, as 备份文件已损坏 in Chinese. */
+function snapshotError(err: unknown): Error {
+  if (err instanceof LedgerError) return err;
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (code === 'SQLITE_NOTADB') return damaged('数据库快照不是有效的 SQLite 数据库');
+  if (code.startsWith('SQLITE_CORRUPT')) return damaged('数据库快照已损坏，无法读取');
+  return asLedgerError(err, '读取备份失败');
 }
 
 export async function verifyBackup(file: string, opts: VerifyOptions = {}): Promise<Verified> {
@@ -169,19 +165,30 @@ export async function verifyBackup(file: string, opts: VerifyOptions = {}): Prom
       !!opts.extractTo,
       new SnapshotHeaderGuard(snap.size, snapEntry.compressedSize),
     );
-    const facts = readSnapshot(dbPath, (db) => {
-      const problem = integrityProblem(db);
-      if (problem) throw damaged(`数据库快照未通过完整性检查（${problem}）`);
-      // A backup is proved to be our schema and our data: its checksums only prove it is whole
-      // (anyone can recompute them), not that it is ours.
-      const version = db.pragma('user_version', { simple: true }) as number;
-      const bad = version > 0 ? schemaProblem(db, version) : '不是法治台账数据库';
-      if (bad) throw new LedgerError('BAD_FILE', `备份中的数据库结构不是本程序的（${bad}），可能是被篡改的文件，已拒绝`);
-      // The same checks as 设置 and a JSON import (checkExchange): a town with “/”, “..” or a
-      // control, or any other setting they refuse, is refused here, naming this backup file.
-      assertContent(db, `备份“${clip(path.basename(file), 80)}”中的数据不符合本程序的规则，可能是被篡改的文件，已拒绝`);
-      return dbFacts(db);
-    });
+    // integrity_check runs in a thread of its own meanwhile; its verdict comes first either way (a
+    // damaged file may fail the checks below for that reason alone).
+    const integrity = checkIntegrity(dbPath);
+    let facts: ReturnType<typeof dbFacts> | undefined;
+    let failure: unknown = null;
+    try {
+      facts = withReadOnly(dbPath, (db) => {
+        // A backup is proved to be our schema and our data: its checksums only prove it is whole
+        // (anyone can recompute them), not that it is ours.
+        const version = db.pragma('user_version', { simple: true }) as number;
+        const bad = version > 0 ? schemaProblem(db, version) : '不是法治台账数据库';
+        if (bad) throw new LedgerError('BAD_FILE', `备份中的数据库结构不是本程序的（${bad}），可能是被篡改的文件，已拒绝`);
+        // The same checks as 设置 and a JSON import (checkExchange): a town with “/”, “..” or a
+        // control, or any other setting they refuse, is refused here, naming this backup file.
+        assertContent(db, `备份“${clip(path.basename(file), 80)}”中的数据不符合本程序的规则，可能是被篡改的文件，已拒绝`);
+        return dbFacts(db);
+      });
+    } catch (err) {
+      failure = err;
+    }
+    const problem = await integrity;
+    if (problem instanceof Error) throw snapshotError(problem);
+    if (problem) throw damaged(`数据库快照未通过完整性检查（${problem}）`);
+    if (failure || !facts) throw snapshotError(failure);
     if (facts.schemaVersion !== manifest.schemaVersion) throw damaged('数据库版本与清单不符');
     if (stableStringify(facts.counts) !== stableStringify(manifest.counts)) throw damaged('记录数与清单不符');
     const names = new Map(facts.files.map((f) => [f.sha256, f.name]));

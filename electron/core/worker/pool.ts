@@ -9,8 +9,8 @@
  *
  * Nothing a job does can end the host: the worker runs under `resourceLimits` (a job that needs
  * more memory ends that worker, not the process) and a watchdog (a job that reports no progress
- * for JOB_TIME_LIMIT_MS is stopped). A dead worker fails only the job it was running; the next
- * job starts a fresh worker and reports its own outcome.
+ * for JOB_TIME_LIMIT_MS once its worker is ready is stopped). A dead worker fails only the job it
+ * was running; the next job starts a fresh worker and reports its own outcome.
  */
 import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -28,11 +28,16 @@ const JOB_TIME_LIMIT_MS = 10 * 60_000;
 
 interface PoolOptions {
   resourceLimits?: ResourceLimits;
+  /** Silence allowed to a job once its worker is ready; JOB_TIME_LIMIT_MS unless set. */
   jobTimeLimitMs?: number;
+  /** Time a fresh worker may take to say it is ready; JOB_TIME_LIMIT_MS unless set. */
+  startTimeLimitMs?: number;
 }
 
 interface Pending {
   resolve(r: ApiResult): void;
+  /** A sign of life from the worker: the job's silence is counted afresh. */
+  alive(): void;
   onProgress?: (p: Progress) => void;
 }
 
@@ -50,6 +55,8 @@ interface Slot {
   worker: Worker;
   jobs: Map<number, Pending>;
   dead: boolean;
+  /** The worker said it is ready: loading the core is behind it, so silence now is the job's. */
+  ready: boolean;
 }
 
 export class WorkerPool {
@@ -59,6 +66,7 @@ export class WorkerPool {
   private closed = false;
   private readonly limits: ResourceLimits;
   private readonly timeLimitMs: number;
+  private readonly startLimitMs: number;
 
   constructor(
     private readonly entry: string = DEV_WORKER_ENTRY,
@@ -66,6 +74,7 @@ export class WorkerPool {
   ) {
     this.limits = opts.resourceLimits ?? WORKER_LIMITS;
     this.timeLimitMs = opts.jobTimeLimitMs ?? JOB_TIME_LIMIT_MS;
+    this.startLimitMs = opts.startTimeLimitMs ?? JOB_TIME_LIMIT_MS;
   }
 
   /** Runs `name` against the ledger `file` in the worker; resolves to its Result, never rejects. */
@@ -80,21 +89,24 @@ export class WorkerPool {
     const slot = this.start();
     return new Promise<ApiResult>((resolve) => {
       let timer: NodeJS.Timeout | undefined;
+      // Until its worker is ready a job is waiting for the start, which has a limit of its own.
       const watch = () => {
         clearTimeout(timer);
+        const limitMs = slot.ready ? this.timeLimitMs : this.startLimitMs;
         timer = setTimeout(() => {
-          const minutes = Math.round(this.timeLimitMs / 60_000);
+          const minutes = Math.round(limitMs / 60_000);
           this.kill(
             slot,
             failed(`后台任务${minutes >= 1 ? `超过${minutes}分钟` : '长时间'}没有进展，已停止（文件可能过大或内容异常），台账未被改动`),
           );
-        }, this.timeLimitMs);
+        }, limitMs);
       };
       slot.jobs.set(job.id, {
         resolve: (r) => {
           clearTimeout(timer);
           resolve(r);
         },
+        alive: watch,
         onProgress: (p) => {
           watch();
           onProgress?.(p);
@@ -111,10 +123,19 @@ export class WorkerPool {
     if (this.slot) return this.slot;
     // The thread opens the ledger with the addon this process chose (../db/sqlite.ts).
     const workerData: WorkerData = { sqliteBinding: sqliteBinding() };
-    const slot: Slot = { worker: new Worker(this.entry, { workerData, resourceLimits: this.limits }), jobs: new Map(), dead: false };
+    const slot: Slot = {
+      worker: new Worker(this.entry, { workerData, resourceLimits: this.limits }),
+      jobs: new Map(),
+      dead: false,
+      ready: false,
+    };
     const w = slot.worker;
     w.on('message', (m: WorkerMessage) => {
-      if ('ready' in m) return;
+      if ('ready' in m) {
+        slot.ready = true;
+        for (const p of slot.jobs.values()) p.alive();
+        return;
+      }
       const p = slot.jobs.get(m.id);
       if (!p) return;
       if ('progress' in m) return p.onProgress?.(m.progress);
