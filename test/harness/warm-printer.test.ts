@@ -29,8 +29,10 @@ afterAll(async () => {
 /** A shared-browser renderer whose prints are recorded (HTML in, PDF bytes out). */
 function recordingRenderer() {
   const printed: { html: string; pdf: Buffer }[] = [];
+  const renderers: PdfRenderer[] = [];
   const start = vi.fn(async (): Promise<PdfRenderer> => {
     const r = await sharedPdfRenderer();
+    renderers.push(r);
     const render = r.render.bind(r);
     r.render = async (html: string) => {
       const pdf = await render(html);
@@ -39,7 +41,7 @@ function recordingRenderer() {
     };
     return r;
   });
-  return { start, printed };
+  return { start, printed, renderers };
 }
 
 async function harness(name: string, warmPrinter: boolean | undefined, start: () => Promise<PdfRenderer>): Promise<Harness> {
@@ -50,13 +52,15 @@ async function harness(name: string, warmPrinter: boolean | undefined, start: ()
 
 describe('warmPrinter', () => {
   it('starts the printing browser with the harness and prints a page in every font role before any PDF is asked for', async () => {
-    const { start, printed } = recordingRenderer();
+    const { start, printed, renderers } = recordingRenderer();
     await harness('warm', true, start);
     expect(start).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(printed).toHaveLength(1), { timeout: 120_000, interval: 100 });
-    const [{ html, pdf }] = printed;
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    for (const role of Object.keys(FONT_CHAIN) as (keyof typeof FONT_CHAIN)[]) expect(html).toContain(fontStack(role));
+    // One warm-up document on each page the printer prints on.
+    await vi.waitFor(() => expect(printed).toHaveLength(renderers[0].pages), { timeout: 120_000, interval: 100 });
+    for (const { html, pdf } of printed) {
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      for (const role of Object.keys(FONT_CHAIN) as (keyof typeof FONT_CHAIN)[]) expect(html).toContain(fontStack(role));
+    }
   });
 
   it('leaves the browser unstarted by default, until a PDF is asked for', async () => {
