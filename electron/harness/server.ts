@@ -51,6 +51,8 @@ export interface Harness {
   ctx: LedgerContext;
   /** The paths handed to the page (drive list, listings, the picker stand-ins). */
   grants: PathGrants;
+  /** Resolves once the printing browser is started and warm (`warmPrinter`; at once without it). */
+  printerWarm: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -144,7 +146,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   let allowedHosts = new Set<string>();
   const hostOutput = createHarnessReportOutput(ctx, opts.startRenderer);
   // In the background: a failure here is met again, and reported, by the first real PDF.
-  if (opts.warmPrinter) hostOutput.warm().catch(() => undefined);
+  const printerWarm = opts.warmPrinter ? hostOutput.warm().catch(() => undefined) : Promise.resolve();
 
   /**
    * The one gate in front of both POST routes: method, token, then (after the route's own
@@ -304,6 +306,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     token,
     ctx,
     grants,
+    printerWarm,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
