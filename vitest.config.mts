@@ -48,10 +48,9 @@ const isolated = (file: string) => REPLACES_MODULES.test(fs.readFileSync(path.jo
 const files = (e2e: boolean, alone: boolean) => TEST_FILES.filter((f) => isE2e(f) === e2e && isolated(f) === alone);
 
 /**
- * Worker processes: twice the cores. A test file mostly waits (on Chromium, LibreOffice, child
- * processes, fsync) rather than computes: with one worker per core a whole run kept the machine's
- * two cores half idle. Nothing in a test depends on how fast it runs, so more of them at once only
- * shares the CPU differently.
+ * Worker processes: twice the cores. Idle on 2 cores a full run took about as long with 2 as with 4
+ * (docs/testing.md, "Shared workers"): the suite is CPU-bound. Nothing in a test depends on how
+ * fast it runs, so more of them at once only shares the CPU differently.
  */
 const WORKERS = Math.max(2, 2 * os.availableParallelism());
 
