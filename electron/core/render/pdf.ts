@@ -29,15 +29,15 @@ export interface PdfRendererOptions {
 /**
  * Pages printing at once: one per core, at most two. Each print job pays a fixed cost per CJK face
  * it loads (~1 s for the Noto CJK collections) in its page's renderer process, so the 档案袋's dozen
- * jobs run twice as fast on two pages; more pages than cores only take turns, and each holds its
- * own copy of the faces.
+ * jobs overlap on two pages (the fixture year's in 0.82× the one-page time, bench/register.ts); more
+ * pages than cores only take turns, and each holds its own copy of the faces.
  */
 export const printPages = (): number => Math.max(1, Math.min(2, os.availableParallelism()));
 
-/** Headless flags for Debian's Chromium on a closed network (background services off, or it retries forever). */
 /** The Chromium to drive: $CHROMIUM_PATH, else Debian's. Tests and the harness use the same. */
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Headless flags for Debian's Chromium on a closed network (background services off, or it retries forever). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
