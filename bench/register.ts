@@ -27,6 +27,7 @@ import { againstPagePdf } from './render-html';
 import { buildRegister } from '@core/register/model';
 import { renderRegisterHtml } from '@core/register/html';
 import { scratchDir } from './support/scratch';
+import { bundleForNode } from '../test/support/bundle';
 import { firstRegisterPdf } from './support/first-register';
 import { seedLedger } from '../test/support/seed';
 import { launchChromium } from '../test/e2e/support/app';
@@ -87,24 +88,6 @@ function seedEvidence(file: string, ids: string[]): void {
   }
 }
 
-/** Bundles bench/support/dossier-child.ts for plain node (externals from our node_modules). */
-async function bundleChild(dir: string): Promise<string> {
-  const { build } = await import('esbuild');
-  const outfile = path.join(dir, 'dossier-child.cjs');
-  await build({
-    entryPoints: [path.join(__dirname, 'support/dossier-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    tsconfig: path.join(__dirname, '../tsconfig.json'),
-    external: ['better-sqlite3', 'playwright-core', 'yazl'],
-    logLevel: 'error',
-  });
-  return outfile;
-}
-
 interface ChildDone {
   ms: number;
   maxRssMb: number;
@@ -117,7 +100,6 @@ function runChild(file: string, args: string[], renderer: PdfRenderer): Promise<
   return new Promise((resolve, reject) => {
     const child = fork(file, args, {
       execArgv: [],
-      env: { ...process.env, NODE_PATH: path.join(__dirname, '../node_modules') },
       stdio: 'inherit',
     });
     child.on('message', (m: { id?: number; html?: string; done?: ChildDone; failed?: string }) => {
@@ -224,7 +206,7 @@ export async function run(): Promise<BenchRow[]> {
 
       const dosDb = path.join(dir, 'dossier.db');
       seedEvidence(dosDb, seedMeetings(dosDb, 200));
-      res = await runChild(await bundleChild(dir), [dosDb, path.join(dir, 'dossier.zip')], renderer);
+      res = await runChild(await bundleForNode('bench/support/dossier-child.ts', dir), [dosDb, path.join(dir, 'dossier.zip')], renderer);
     } finally {
       await renderer.close();
       ctx.close();
