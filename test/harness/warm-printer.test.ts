@@ -53,10 +53,11 @@ async function harness(name: string, warmPrinter: boolean | undefined, start: ()
 describe('warmPrinter', () => {
   it('starts the printing browser with the harness and prints a page in every font role before any PDF is asked for', async () => {
     const { start, printed, renderers } = recordingRenderer();
-    await harness('warm', true, start);
+    const h = await harness('warm', true, start);
     expect(start).toHaveBeenCalledTimes(1);
+    await h.printerWarm;
     // One warm-up document on each page the printer prints on.
-    await vi.waitFor(() => expect(printed).toHaveLength(renderers[0].pages), { timeout: 120_000, interval: 100 });
+    expect(printed).toHaveLength(renderers[0].pages);
     for (const { html, pdf } of printed) {
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       for (const role of Object.keys(FONT_CHAIN) as (keyof typeof FONT_CHAIN)[]) expect(html).toContain(fontStack(role));
