@@ -1,10 +1,12 @@
 /**
- * A backup file as written (./write.ts): a zip every tool reads (unzip tests each entry's CRC), its
- * comment holding the CRC-32 of every byte before it; and the snapshot's integrity_check, which runs
- * beside the writing (in a thread of its own for a large snapshot), still refuses a damaged ledger
- * and leaves nothing behind.
+ * The backup's own zip writer: the whole-file CRC is joined from the parts' CRCs (crc32Combine)
+ * instead of a second pass, so the join must equal zlib's CRC of the bytes themselves; the file
+ * must be a zip every tool reads (unzip tests each entry's CRC); and the snapshot's integrity_check,
+ * which now runs beside the writing (in a thread of its own for a large snapshot), must still refuse
+ * a damaged ledger and leave nothing behind.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -14,6 +16,7 @@ import { createBackup } from '@core/backup/create';
 import { COMMENT_MARKER } from '@core/backup/format';
 import { hex8 } from '@core/backup/hash-stream';
 import { verifyBackup } from '@core/backup/verify';
+import { crc32Combine } from '@core/backup/zip-write';
 import { integrityInThread } from '@core/backup/integrity';
 import { seedLedger, tempDir, type Seeded } from './helpers';
 
@@ -27,6 +30,35 @@ beforeAll(async () => {
 afterAll(() => {
   s.ctx.close();
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('crc32Combine', () => {
+  it('equals the CRC-32 of the two pieces together, for any split and any length', () => {
+    const lengths = [0, 1, 3, 4, 255, 4096, 65_537, 3 * 1024 * 1024 + 5];
+    for (const a of lengths)
+      for (const b of lengths) {
+        const x = randomBytes(a);
+        const y = randomBytes(b);
+        expect(crc32Combine(zlib.crc32(x), zlib.crc32(y), b), `${a}+${b}`).toBe(zlib.crc32(Buffer.concat([x, y])));
+      }
+  });
+
+  it('carries lengths past 4 GB (a part that large is joined the same way)', () => {
+    // A followed by 5 GB of zeros, joined 64 MB at a time (each step below 4 GB), must equal A
+    // joined with the CRC of all 5 GB at once (a length past 32 bits).
+    const a = randomBytes(100);
+    const block = Buffer.alloc(64 << 20);
+    const blockCrc = zlib.crc32(block);
+    const steps = 80;
+    let stepwise = zlib.crc32(a);
+    let zeros = 0;
+    for (let i = 0; i < steps; i++) {
+      stepwise = crc32Combine(stepwise, blockCrc, block.length);
+      zeros = crc32Combine(zeros, blockCrc, block.length);
+    }
+    expect(steps * block.length).toBeGreaterThan(2 ** 32);
+    expect(crc32Combine(zlib.crc32(a), zeros, steps * block.length)).toBe(stepwise);
+  });
 });
 
 describe('a backup file', () => {

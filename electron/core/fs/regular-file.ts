@@ -20,7 +20,7 @@ export class NotRegularFile extends Error {
 const notRegular = (err: unknown, file: string) => ((err as NodeJS.ErrnoException).code === 'ELOOP' ? new NotRegularFile(file) : err);
 
 /** A descriptor of `file`, a regular file; the caller closes it (a stream given `fd` does). */
-function openRegularFileSync(file: string): number {
+export function openRegularFileSync(file: string): number {
   let fd: number;
   try {
     fd = fs.openSync(file, FLAGS);
