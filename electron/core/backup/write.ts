@@ -10,13 +10,13 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Transform, Writable, type TransformCallback } from 'node:stream';
+import { Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { LedgerError } from '@rules/errors';
 import { COMMENT_MARKER, MANIFEST_NAME, type Part } from './format';
-import { hex8 } from './hash-stream';
+import { HashCounter, hex8 } from './hash-stream';
 import { openFileSink, type FileSink } from '../fs/file-sink';
 import { NotRegularFile, openRegularFileSync, regularFileStream } from '../fs/regular-file';
 import { DEFLATED, STORED, ZipWriter } from './zip-write';
@@ -125,25 +125,16 @@ async function storePart(zip: ZipWriter, p: SourcePart, slots: Slot[], turn: { n
   return { path: p.path, size, sha256 };
 }
 
-/** Hashes what passes on its way to deflate. */
-class Measure extends Transform {
-  private readonly hash = createHash('sha256');
+/** Hashes what passes on its way to deflate, and takes its CRC-32 (the zip entry's). */
+class Measure extends HashCounter {
   crc = 0;
-  size = 0;
-  sha256 = '';
   constructor(private readonly onBytes?: (n: number) => void) {
     super();
   }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.hash.update(chunk);
+  override _transform(chunk: Buffer, enc: BufferEncoding, cb: TransformCallback): void {
     this.crc = zlib.crc32(chunk, this.crc);
-    this.size += chunk.length;
     this.onBytes?.(chunk.length);
-    cb(null, chunk);
-  }
-  override _flush(cb: TransformCallback): void {
-    this.sha256 = this.hash.digest('hex');
-    cb();
+    super._transform(chunk, enc, cb);
   }
 }
 
@@ -163,9 +154,9 @@ async function deflatePart(zip: ZipWriter, p: SourcePart, onBytes?: (n: number) 
   } catch (e) {
     throw sourceError(p, e);
   }
-  if ((p.expectSha && m.sha256 !== p.expectSha) || m.size !== p.size) throw changed(p);
+  if ((p.expectSha && m.digest !== p.expectSha) || m.size !== p.size) throw changed(p);
   zip.end(m.crc, m.size);
-  return { path: p.path, size: m.size, sha256: m.sha256 };
+  return { path: p.path, size: m.size, sha256: m.digest };
 }
 
 export async function writeArchive(
