@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { sqliteBinding } from '../db/sqlite';
 import { integrityProblem, integrityVerdict, withReadOnly } from './snapshot';
-import { startBackupThread } from './thread-script';
+import { startBackupThread, THREAD_FROM_BYTES } from './thread-script';
 
 /** What the thread is handed. */
 export interface IntegrityWork {
@@ -45,15 +45,9 @@ export function integrityInThread(file: string): Promise<string | null | Error> 
   });
 }
 
-/**
- * Below this size the check takes less time than starting a thread and loading SQLite into it
- * (tens of milliseconds), so it runs here, at once.
- */
-const IN_THREAD_FROM = 8 * 1024 * 1024;
-
 /** integrity_check of `file` as integrityInThread answers it: in a thread of its own when the file is large. */
 export function checkIntegrity(file: string): Promise<string | null | Error> {
-  if (fs.statSync(file).size >= IN_THREAD_FROM) return integrityInThread(file);
+  if (fs.statSync(file).size >= THREAD_FROM_BYTES) return integrityInThread(file);
   try {
     return Promise.resolve(withReadOnly(file, integrityProblem));
   } catch (err) {

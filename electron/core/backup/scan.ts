@@ -8,13 +8,10 @@
  * alone is about as long as the other). A small file is read here: starting a thread and loading
  * its code costs more than reading a few megabytes.
  */
-import { startBackupThread } from './thread-script';
+import { startBackupThread, THREAD_FROM_BYTES } from './thread-script';
 import { scanPass, type ScanResult, type ScanWork, type StoredRange } from './scan-pass';
 
 export type { ScanResult, ScanWork, StoredRange };
-
-/** From this size on the pass gets a thread of its own. */
-const IN_THREAD_FROM = 8 * 1024 * 1024;
 
 /** What the thread posts once: its result, or its error's message and errno fields. */
 export type ScanMessage = ({ ok: true } & ScanResult) | { ok: false; error: Record<string, unknown> };
@@ -30,7 +27,7 @@ interface Scan {
  * error as it words one from this thread. `stop()` ends the pass early (verify failed on
  * something else first).
  */
-export function startScan(file: string, length: number, ranges: StoredRange[], thread = length >= IN_THREAD_FROM): Scan {
+export function startScan(file: string, length: number, ranges: StoredRange[], thread = length >= THREAD_FROM_BYTES): Scan {
   // Stopping is asked, not forced: the pass closes its files and ends on its own between two
   // reads. Terminating a thread that holds open file handles can take the whole process down.
   const stopFlag = new SharedArrayBuffer(4);

@@ -8,6 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
+/**
+ * From this many bytes of work on, a backup thread pays for itself: below it, starting a thread and
+ * loading its code (tens of milliseconds) costs more than hashing or checking the file here.
+ */
+export const THREAD_FROM_BYTES = 8 * 1024 * 1024;
+
 /** Starts the thread `source` (a module of this folder), built as `built` (a file name in out/main). */
 export function startBackupThread(source: string, built: string, options: WorkerOptions): Worker {
   if (__filename.endsWith('.ts'))
