@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { attachmentsDirFor, callApi } from '@core/api';
 import { createBackup } from '@core/backup/create';
-import { openFileOutput, type OpenOutput } from '@core/backup/write';
+import { fileOutputSyncing, openFileOutput, type OpenOutput } from '@core/backup/write';
 import { attachmentFile } from '@core/ledger/attachments';
 import { seedLedger, snapshotOf, tempDir, type Seeded } from './helpers';
 
@@ -74,6 +74,26 @@ describe('a backup that fails', () => {
     const why = await failure(createBackup(s.ctx, t, { openOutput: failingAfter(limit, code) }));
     expect(why).toMatch(/^备份失败：/);
     expect(why).toContain(text);
+    expect(fs.readdirSync(t)).toEqual([]);
+    expect(snapshotOf(s.ctx)).toEqual(before);
+  });
+
+  it('a drive whose flush behind the writer fails (EIO) fails the backup, even though the last fsync succeeds', async () => {
+    const before = snapshotOf(s.ctx);
+    const t = target('flush-EIO');
+    // On Linux a failed flush is reported once: the final fsync would say nothing of it.
+    const spy = vi
+      .spyOn(fs, 'fdatasync')
+      .mockImplementation(((_fd: number, cb: fs.NoParamCallback) =>
+        cb(Object.assign(new Error('EIO: simulated'), { code: 'EIO' }))) as typeof fs.fdatasync);
+    try {
+      const why = await failure(createBackup(s.ctx, t, { openOutput: fileOutputSyncing(64 * 1024) }));
+      expect(spy).toHaveBeenCalled();
+      expect(why).toMatch(/^备份失败：/);
+      expect(why).toContain('读写出错');
+    } finally {
+      spy.mockRestore();
+    }
     expect(fs.readdirSync(t)).toEqual([]);
     expect(snapshotOf(s.ctx)).toEqual(before);
   });
