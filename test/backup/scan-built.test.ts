@@ -68,8 +68,9 @@ describe('the built scan thread (out/main/backup-scan.js)', () => {
 describe('the built integrity_check thread (out/main/backup-integrity.js)', () => {
   const check = (file: string) =>
     new Promise<IntegrityMessage>((resolve, reject) => {
-      const work: IntegrityWork = { file, binding: undefined };
+      const work: IntegrityWork = { binding: undefined };
       const worker = new Worker(builtFile('out/main/backup-integrity.js'), { workerData: work });
+      worker.postMessage(file);
       worker.once('message', resolve);
       worker.once('error', reject);
     });

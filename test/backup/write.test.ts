@@ -3,21 +3,25 @@
  * instead of a second pass, so the join must equal zlib's CRC of the bytes themselves; the file
  * must be a zip every tool reads (unzip tests each entry's CRC); and the snapshot's integrity_check,
  * which now runs beside the writing (in a thread of its own for a large snapshot), must still refuse
- * a damaged ledger and leave nothing behind.
+ * a damaged ledger and leave nothing behind. The check's thread is started before the snapshot
+ * exists and told the file later (or told to end unused). The backup file is flushed to the drive
+ * behind the writer, and those flushes must not change a byte.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openContext } from '@core/api';
 import { createBackup } from '@core/backup/create';
 import { COMMENT_MARKER } from '@core/backup/format';
 import { hex8 } from '@core/backup/hash-stream';
 import { verifyBackup } from '@core/backup/verify';
 import { crc32Combine } from '@core/backup/zip-write';
-import { integrityInThread } from '@core/backup/integrity';
+import { integrityAhead, integrityInThread } from '@core/backup/integrity';
+import { THREAD_FROM_BYTES } from '@core/backup/thread-script';
+import { openFileSink } from '@core/fs/file-sink';
 import { seedLedger, tempDir, type Seeded } from './helpers';
 
 let dir: string;
@@ -106,6 +110,58 @@ describe('a backup file', () => {
       expect(fs.readdirSync(t)).toEqual([]);
     } finally {
       ctx.close();
+    }
+  });
+});
+
+describe('the integrity_check started ahead of its file', () => {
+  it('answers for the file it is told later, and ends unused when told to', async () => {
+    const sub = path.join(dir, 'ahead');
+    fs.mkdirSync(sub);
+    const damaged = path.join(sub, 'damaged.db');
+    fs.copyFileSync(s.file, damaged);
+    const fd = fs.openSync(damaged, 'r+');
+    const n = Buffer.alloc(4);
+    n.writeUInt32BE(3);
+    fs.writeSync(fd, n, 0, 4, 36);
+    fs.closeSync(fd);
+    // The thread is started before the files exist as the backup starts it before its snapshot.
+    const sound = integrityAhead(THREAD_FROM_BYTES);
+    const bad = integrityAhead(THREAD_FROM_BYTES);
+    expect(await sound.check(s.file)).toBeNull();
+    expect(await bad.check(damaged)).toMatch(/Freelist: size is 0 but should be 3/);
+    // Cancelled, its thread exits without an answer (otherwise this would never resolve).
+    await expect(integrityAhead(THREAD_FROM_BYTES).cancel()).resolves.toBeUndefined();
+    // Below the threshold it is checked on this thread, with the same verdicts.
+    expect(await integrityAhead(0).check(damaged)).toMatch(/Freelist: size is 0 but should be 3/);
+    await expect(integrityAhead(0).cancel()).resolves.toBeUndefined();
+  });
+});
+
+describe('a file flushed behind its writer', () => {
+  it('is flushed while it is being written, and holds exactly the bytes written', async () => {
+    const file = path.join(dir, 'behind.bin');
+    const flushes: number[] = [];
+    const real = fs.fdatasync;
+    const spy = vi.spyOn(fs, 'fdatasync').mockImplementation(((f: number, cb: fs.NoParamCallback) => {
+      flushes.push(f);
+      real(f, cb);
+    }) as typeof fs.fdatasync);
+    try {
+      const sink = await openFileSink(file, 'wx', { syncBehind: 256 * 1024 });
+      const data = randomBytes(4 * 1024 * 1024 + 3);
+      for (let at = 0; at < data.length; at += 100_000)
+        await new Promise<void>((resolve, reject) =>
+          sink.stream.write(data.subarray(at, at + 100_000), (e) => (e ? reject(e) : resolve())),
+        );
+      await new Promise<void>((resolve) => sink.stream.end(resolve));
+      // Flushed behind the writer before the final fsync was asked for.
+      expect(flushes.length).toBeGreaterThan(1);
+      await sink.sync();
+      await sink.close();
+      expect(fs.readFileSync(file).equals(data)).toBe(true);
+    } finally {
+      spy.mockRestore();
     }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Makes one backup file: online snapshot of the open ledger, zip to a temp name on the target (each
- * part hashed as it streams, the whole-file CRC joined from the parts'; the snapshot's one
- * integrity_check meanwhile, in a thread of its own), fsync, read back from the drive and compare
+ * part hashed as it streams, the whole-file CRC joined from the parts'; the file flushed to the
+ * drive behind the writer; the snapshot's one integrity_check meanwhile, in a thread of its own
+ * started before the snapshot), fsync, read back from the drive and compare
  * (./read-back.ts), then rename. On any failure the temp file is removed and no file exists under
  * the final name. The live ledger is only read (and lastBackupAt recorded).
  */
@@ -29,7 +30,7 @@ import { perPercent, type StageReport } from '../stages';
 import { removeLeftoverWorkDirs, workDirPrefix } from './leftovers';
 import { rotate } from './routine';
 import { dbFacts, takeSnapshot, withReadOnly } from './snapshot';
-import { checkIntegrity } from './integrity';
+import { integrityAhead } from './integrity';
 import { checkRoom, estimateBackupBytes } from './space';
 import { readBack } from './read-back';
 import { openFileOutput, writeArchive, type OpenOutput, type SourcePart } from './write';
@@ -116,6 +117,8 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
   const unpin = pinAttachments(attachmentsDirFor(source.file));
   const work = await fsp.mkdtemp(workDirPrefix('backup'));
   let tmp: string | null = null;
+  // The check's thread loads its code while the snapshot is taken.
+  const checker = integrityAhead(fs.statSync(source.file).size);
   let integrity: Promise<string | null | Error> | null = null;
   try {
     const snap = path.join(work, SNAPSHOT_NAME);
@@ -124,7 +127,7 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
     // The one integrity_check of a backup runs in a thread of its own while the zip is written (the
     // bytes written are proved equal to the snapshot's by the read-back below); its verdict is
     // awaited before the read-back.
-    integrity = checkIntegrity(snap);
+    integrity = checker.check(snap);
     const store = attachmentsDirFor(source.file);
     const parts: SourcePart[] = [
       { path: SNAPSHOT_NAME, file: snap, size: fs.statSync(snap).size, compress: true, label: '数据库快照' },
@@ -203,8 +206,9 @@ export async function createBackup(source: { file: string; db: Db }, targetDir: 
     }
     throw asLedgerError(err, '备份失败');
   } finally {
-    // The check's thread has the snapshot open until it answers (Windows cannot remove an open file).
-    await integrity;
+    // The check's thread has the snapshot open until it answers (Windows cannot remove an open file);
+    // one never told a file ends unused.
+    await (integrity ?? checker.cancel());
     unpin();
     fs.rmSync(work, { recursive: true, force: true });
   }
