@@ -154,8 +154,8 @@ export async function run(): Promise<BenchRow[]> {
           note:
             `${(backupMs / createTarget).toFixed(2)}× target's measure, ${(backupMs / copySyncMs).toFixed(2)}× copyFile+fsync, ` +
             `${(backupMs / (copySyncMs + readBackMs)).toFixed(2)}× copy+fsync+read-back; file ${gb(size)}; last run: ` +
-            `snapshot + facts ${ms(phases[0])}, zip (each part read once: SHA-256 + CRC-32 + write; snapshot deflated; ` +
-            `integrity_check in its own thread meanwhile) ${ms(phases[1])}, manifest + fsync + integrity verdict ${ms(phases[2])}, ` +
+            `snapshot + facts ${ms(phases[0])}, zip (each part read once: SHA-256 + CRC-32 + write, flushed to the drive behind; ` +
+            `snapshot deflated; integrity_check in its own thread meanwhile) ${ms(phases[1])}, manifest + fsync + integrity verdict ${ms(phases[2])}, ` +
             `read-back from the drive + rename ${ms(phases[3])}`,
         },
         { name: 'backup.sha256sum baseline (the backup file)', ms: sumMs },
