@@ -39,8 +39,13 @@ export const openFileOutput: OpenOutput = fileOutputSyncing(64 << 20);
 
 /** Level 1: the 85 MB snapshot of a 200,000-record ledger deflates in 0.6 s instead of 1.6 s (level 6), 9 % larger. */
 const DEFLATE_LEVEL = 1;
-/** Stored parts are read and written in chunks this large, through this many buffers. */
-const CHUNK = 4 << 20;
+/**
+ * Stored parts are read and written in chunks this large, through this many buffers. 1 MB rather
+ * than 4 MB: each chunk is hashed, CRC'd and written while it is still in the CPU's cache, and the
+ * zip stage of a 1 GB backup took 1.8–2.1 s instead of 2.2–2.5 s, its system time 0.6–0.8 s instead
+ * of 1.1–1.6 s (five alternating runs each, same load).
+ */
+const CHUNK = 1 << 20;
 const BUFFERS = 3;
 
 const read = promisify(fs.read);
