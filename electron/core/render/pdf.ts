@@ -4,11 +4,11 @@
  * Waits for document.fonts.ready first: printing before fonts load gives fallback metrics
  * (puppeteer/puppeteer#422) and would break the 22 × 28 grid.
  */
-import os from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { FONT_CHAIN, type ImprintPlacement } from '@rules/layout';
 import { IMPRINT_FIT_SCRIPT, type ImprintFit } from './html/imprint';
 import { fontStack } from './html/styles';
+import { printPages } from './print-pages';
 
 /** How a host prints HTML to PDF (Electron's printToPDF, the harness's warm Chromium, or htmlToPdf below). */
 export type PdfPrinter = (html: string) => Promise<Uint8Array>;
@@ -25,14 +25,6 @@ export interface PdfRendererOptions {
   /** Called on each job's page once its document is laid out, before it prints (tests hold a job there). */
   onLaidOut?: (page: Page) => Promise<void>;
 }
-
-/**
- * Pages printing at once: one per core, at most two. Each print job pays a fixed cost per CJK face
- * it loads (~1 s for the Noto CJK collections) in its page's renderer process, so the 档案袋's dozen
- * jobs overlap on two pages (the fixture year's in 0.82× the one-page time, bench/register.ts); more
- * pages than cores only take turns, and each holds its own copy of the faces.
- */
-export const printPages = (): number => Math.max(1, Math.min(2, os.availableParallelism()));
 
 /** The Chromium to drive: $CHROMIUM_PATH, else Debian's. Tests and the harness use the same. */
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
