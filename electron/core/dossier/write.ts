@@ -149,18 +149,30 @@ async function generatedFiles(
           step(stage);
         }),
       );
-    // Every PDF is queued at once, the report first: the printer prints as many as it has pages
-    // for, so no page waits while the report prints alone.
+    // Every PDF is queued at once, the report first (the DOCX waits for it): the printer prints as
+    // many as it has pages for, so no page waits while the report prints alone.
     const reportPrinted = renderReport(report, 'pdf', print, measure).then((bytes) => {
       reportPdf.bytes = asBytes(bytes);
       recordOutput(ctx.db, plan.year, 'pdf', report.uses);
       step('生成报告PDF');
     });
     printed.push(reportPrinted);
-    for (const { k, pdf } of kinds)
-      printInto(pdf, renderRegisterHtml(buildRegister(ctx.db, { kind: k.kind.id, year: plan.year })), `打印登记簿：${k.kind.label}`);
     const title = `${town}${plan.year}年法治台账档案袋索引`;
-    printInto(indexPdf, renderIndexHtml(plan, { title, generatedAt: localTime(now), reportDraft: draft.reasons }), '生成索引');
+    const jobs = [
+      ...kinds.map(({ k, pdf }) => ({
+        file: pdf,
+        html: renderRegisterHtml(buildRegister(ctx.db, { kind: k.kind.id, year: plan.year })),
+        stage: `打印登记簿：${k.kind.label}`,
+      })),
+      {
+        file: indexPdf,
+        html: renderIndexHtml(plan, { title, generatedAt: localTime(now), reportDraft: draft.reasons }),
+        stage: '生成索引',
+      },
+    ];
+    // Longest first (by HTML, a fair proxy for a job's time beyond its fixed cost): a long job
+    // queued last would print alone at the end while the other page idles.
+    for (const j of jobs.sort((a, b) => b.html.length - a.html.length)) printInto(j.file, j.html, j.stage);
     // Awaited below; never left unhandled while the workbooks are built.
     const allPrinted = Promise.all(printed);
     allPrinted.catch(() => undefined);
