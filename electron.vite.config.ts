@@ -34,7 +34,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve(root, 'out/main'),
-      externalizeDeps: true,
+      // p-limit is ESM only: bundled, so the CommonJS main never requires it.
+      externalizeDeps: { exclude: ['p-limit'] },
       rolldownOptions: {
         // worker.js: the thread that runs heavy API methods (electron/core/worker/pool.ts);
         // backup-scan.js: the thread that hashes a backup file while it is verified (electron/core/backup/scan.ts);

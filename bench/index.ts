@@ -1,15 +1,16 @@
 /**
  * `npm run bench [-- name …]`: runs every bench/*.ts module that exports `run(): Promise<BenchRow[]>`
  * (or only the named ones, e.g. `npm run bench -- ledger`) and prints one table, each row with
- * what it is compared against, then the load average the run saw.
- * Exits 1 when a row misses its target or a module fails, so CI can hold the numbers. Above a load
- * of MAX_LOAD_PER_CORE per core no row is judged (the table says so): a time measured beside other
- * heavy work says nothing about the code, so it neither passes nor fails.
+ * what it is compared against, then the load the run saw.
+ * Exits 1 when a row misses its target or a module fails, so CI can hold the numbers. When other
+ * work loaded the machine (support/other-load.ts) no row is judged (the table says so): a time
+ * measured beside other heavy work says nothing about the code, so it neither passes nor fails.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchRow } from './row';
+import { watchOtherLoad, type OtherLoad } from './support/other-load';
 
 /** Modules in the order they run; those not written yet are skipped. */
 export const BENCH_MODULES = ['ledger', 'render-html', 'render-docx', 'backup', 'responsive', 'ui', 'report', 'register', 'excel'] as const;
@@ -21,40 +22,50 @@ interface Line {
   ok: boolean | undefined | null;
 }
 
-/** Above this 1-minute load average per core, the machine is too busy for a verdict. */
-export const MAX_LOAD_PER_CORE = 2;
+/**
+ * Other work's load per core above which no row is judged: over the whole run, and over its busiest
+ * 5 seconds. Half a core taken by others on average already slows a two-thread bench measurably.
+ */
+export const MAX_OTHER_LOAD_PER_CORE = 0.5;
+export const MAX_OTHER_PEAK_PER_CORE = 1;
 const LOAD_SAMPLE_MS = 5_000;
 
-/** The 1-minute load average at the start, at the end and the highest seen in between (sampled every few seconds). */
+/** The 1-minute load average at the start, at the end and the highest seen in between, and other work's share of it. */
 export interface LoadSeen {
   start: number;
   max: number;
   end: number;
   cores: number;
+  other: OtherLoad;
 }
 
-export function watchLoad(): () => LoadSeen {
+export function watchLoad(): () => Promise<LoadSeen> {
   const now = () => os.loadavg()[0];
   const start = now();
   let max = start;
   const timer = setInterval(() => (max = Math.max(max, now())), LOAD_SAMPLE_MS);
   timer.unref();
-  return () => {
+  const stopOther = watchOtherLoad();
+  return async () => {
     clearInterval(timer);
+    const other = await stopOther();
     const end = now();
-    return { start, max: Math.max(max, end), end, cores: os.availableParallelism() };
+    return { start, max: Math.max(max, end), end, cores: os.availableParallelism(), other };
   };
 }
 
-/** True when the run may be judged: the highest load seen stayed at or below MAX_LOAD_PER_CORE per core. */
-export const judgeable = (load: LoadSeen): boolean => load.max <= MAX_LOAD_PER_CORE * load.cores;
+/** True when the run may be judged: other work stayed within its limits per core. */
+export const judgeable = ({ other, cores }: LoadSeen): boolean =>
+  other.mean <= MAX_OTHER_LOAD_PER_CORE * cores && other.peak <= MAX_OTHER_PEAK_PER_CORE * cores;
 
 export function loadLine(load: LoadSeen): string {
   const f = (n: number) => n.toFixed(2);
-  const seen = `load average (1 min) ${f(load.start)} at start, ${f(load.max)} at most, ${f(load.end)} at end, on ${load.cores} cores`;
+  const total = `load average (1 min, the bench's own threads included) ${f(load.start)} at start, ${f(load.max)} at most, ${f(load.end)} at end, on ${load.cores} cores`;
+  const other = `other work's load ${f(load.other.mean)} over the run, ${f(load.other.peak)} in its busiest 5 s (${load.other.samples} samples)`;
+  const limits = `${MAX_OTHER_LOAD_PER_CORE * load.cores} and ${MAX_OTHER_PEAK_PER_CORE * load.cores}`;
   return judgeable(load)
-    ? `${seen}: within ${MAX_LOAD_PER_CORE} per core, rows judged.`
-    : `${seen}: above ${MAX_LOAD_PER_CORE} per core (${MAX_LOAD_PER_CORE * load.cores}), so no row is judged (not judged ≠ missed); read the ratios, re-run on an idle machine for a verdict.`;
+    ? `${total}\n${other}: within ${limits}, rows judged.`
+    : `${total}\n${other}: above ${limits}, so no row is judged (not judged ≠ missed); read the ratios, re-run on an idle machine for a verdict.`;
 }
 
 /** Modules found next to this file, known ones first, then any other bench/*.ts exporting run. */
@@ -123,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
       lines.push({ row: { name: `${name}: FAILED`, ms: NaN, note: err instanceof Error ? err.message : String(err) }, ok: false });
     }
   }
-  const load = stopWatching();
+  const load = await stopWatching();
   const judged = judgeable(load);
   // A module that failed is still a failure; only a time goes unjudged.
   const shown = judged ? lines : lines.map((l) => (l.ok === undefined || l.row.name.endsWith(': FAILED') ? l : { ...l, ok: null }));

@@ -8,10 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
+import pLimit from 'p-limit';
 import { LedgerError } from '@rules/errors';
 import { IMPRINT_FIT_SCRIPT, type ImprintFit } from '@core/render/html';
 import { defaultReportFileName, outputReport, type ReportRenderer } from '@core/report/export';
 import type { ImprintMeasurer, PdfPrinter } from '@core/render/pdf';
+import { printPages } from '@core/render/print-pages';
 import type { ImprintPlacement } from '@rules/layout';
 import { writeFileAtomicAsync } from '@core/fs/atomic';
 import { recordOutput } from '@core/report/provenance';
@@ -79,32 +81,40 @@ const isImprintFit = (v: unknown): v is ImprintFit =>
   ((v as ImprintFit).placement === 'shared' || (v as ImprintFit).placement === 'alone') &&
   ((v as ImprintFit).blankPages === 0 || (v as ImprintFit).blankPages === 1);
 
+/**
+ * Hidden print windows open at once: the 档案袋 queues a dozen documents together, and a window
+ * each at once would be a dozen renderer processes on the clerk's PC; the rest wait their turn.
+ */
+const printWindows = pLimit(printPages());
+
 /** Where the report's pages put the 版记, laid out in a hidden window like printToPDF's (the DOCX follows it). */
-export const electronImprintMeasurer: ImprintMeasurer = async (html) => {
-  const { win, fit } = await openReportWindow(html);
-  win.destroy();
-  return fit && { placement: fit.placement, blankPages: fit.blankPages };
-};
+export const electronImprintMeasurer: ImprintMeasurer = (html) =>
+  printWindows(async () => {
+    const { win, fit } = await openReportWindow(html);
+    win.destroy();
+    return fit && { placement: fit.placement, blankPages: fit.blankPages };
+  });
 
 /**
  * Electron's printToPDF, set like the harness's page.pdf(): the CSS @page decides size and
  * margins (A4, 37/35/28/26 mm), backgrounds print, no header or footer templates.
  */
-export const electronPdfPrinter: PdfPrinter = async (html) => {
-  const { win } = await openReportWindow(html);
-  try {
-    const pdf = await win.webContents.printToPDF({
-      pageSize: 'A4',
-      preferCSSPageSize: true,
-      printBackground: true,
-      displayHeaderFooter: false,
-      margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    });
-    return new Uint8Array(pdf);
-  } finally {
-    win.destroy();
-  }
-};
+export const electronPdfPrinter: PdfPrinter = (html) =>
+  printWindows(async () => {
+    const { win } = await openReportWindow(html);
+    try {
+      const pdf = await win.webContents.printToPDF({
+        pageSize: 'A4',
+        preferCSSPageSize: true,
+        printBackground: true,
+        displayHeaderFooter: false,
+        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+      });
+      return new Uint8Array(pdf);
+    } finally {
+      win.destroy();
+    }
+  });
 
 /** The report rendered in the worker (assembly and rendering are the heavy part), with its figure uses. */
 type Rendered<C> = { content: C; uses: Parameters<typeof recordOutput>[3] };

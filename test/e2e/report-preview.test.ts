@@ -58,6 +58,15 @@ describe('年度报告 预览', () => {
     expect(page!.y).toBeGreaterThan(0);
     expect(page!.y + page!.height).toBeLessThanOrEqual(view.height);
     expect(page!.height / page!.width).toBeCloseTo(297 / 210, 1);
+    // This machine lacks the 公文 faces: the notice names them on one line, each stand-in under 详情.
+    const notice = report.page.getByTestId('font-notice');
+    const oneLine = (await notice.boundingBox())!.height;
+    expect(await notice.innerText()).toMatch(/^字体替代：本机未安装方正小标宋简体、.*打印和导出时以相近字体代替。\s*详情$/);
+    await notice.getByRole('button', { name: '详情' }).click();
+    await expect.poll(() => notice.innerText()).toContain('正文将以');
+    expect((await notice.boundingBox())!.height).toBeGreaterThan(oneLine);
+    await notice.getByRole('button', { name: '收起' }).click();
+    await expect.poll(async () => (await notice.boundingBox())!.height).toBe(oneLine);
     await screenshot(app.page, 'preview-01-whole-page-1366');
     await app.page.setViewportSize({ width: 1920, height: 1080 });
     await expect.poll(async () => (await report.pdfPages.first().boundingBox())!.height).toBeGreaterThan(page!.height + 100);

@@ -26,8 +26,11 @@ class FakePrintContents {
     this.scripts.push(code);
     return code.includes('.imprint') ? FakePrintContents.imprintAnswer : true;
   });
+  /** While set, printToPDF waits for it: jobs held in the middle of printing. */
+  static gate: Promise<void> | null = null;
   printToPDF = vi.fn(async (opts: unknown) => {
     this.pdfOptions.push(opts);
+    await FakePrintContents.gate;
     return Buffer.from('%PDF-1.7 stub');
   });
   print = vi.fn((opts: unknown, cb: (ok: boolean, reason: string) => void) => {
@@ -68,7 +71,8 @@ import { BrowserWindow } from 'electron';
 import { dialog, ipcMain } from './support/electron-stub';
 import { callApi, type LedgerContext } from '@core/api';
 import { importLedger } from '@core/ledger/exchange';
-import { bindReportOutput, printReport, reportPdf, saveReport } from '../../electron/main/report-output';
+import { bindReportOutput, electronPdfPrinter, printReport, reportPdf, saveReport } from '../../electron/main/report-output';
+import { printPages } from '@core/render/print-pages';
 import type { DialogDeps } from '../../electron/main/dialog-deps';
 import { createTrust } from '../../electron/main/origin';
 import { removeTempDirs } from './support/temp';
@@ -121,6 +125,28 @@ describe('host.reportPdf', () => {
       displayHeaderFooter: false,
     });
     expect(win.destroyed).toBe(true);
+  });
+});
+
+describe('hidden print windows', () => {
+  it('are open at most printPages() at once: a dozen documents queued together (the 档案袋) wait their turn', async () => {
+    let release!: () => void;
+    FakePrintContents.gate = new Promise((r) => (release = r));
+    try {
+      const jobs = Array.from({ length: 6 }, (_, i) => electronPdfPrinter(`<p>第${i + 1}份</p>`));
+      await vi.waitFor(() => expect(windows().filter((w) => w.webContents.printToPDF.mock.calls.length)).toHaveLength(printPages()));
+      // Every open window is held inside printToPDF: the others cannot have started, however long we wait.
+      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+      expect(windows()).toHaveLength(printPages());
+      release();
+      const pdfs = await Promise.all(jobs);
+      expect(pdfs.map((p) => Buffer.from(p).toString())).toEqual(Array(6).fill('%PDF-1.7 stub'));
+      expect(windows().map((w) => w.loadedHtml)).toEqual(Array.from({ length: 6 }, (_, i) => `<p>第${i + 1}份</p>`));
+      expect(windows().every((w) => w.destroyed)).toBe(true);
+    } finally {
+      FakePrintContents.gate = null;
+      release();
+    }
   });
 });
 

@@ -6,7 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PdfRenderer } from '@core/render/pdf';
+import { renderReportHtml } from '@core/render/html';
 import { sharedChromium } from '../support/chromium';
+import { lengthenedDocument } from '../support/sample-document';
 
 const doc = (text: string) =>
   `<!doctype html><meta charset="utf-8"><style>@page { size: A4 }</style><p style="font-family: serif">${text}</p>`;
@@ -43,6 +45,20 @@ describe('PdfRenderer pool', () => {
     const [p1, p2] = b.seen;
     expect(p1).not.toBe(p2);
     expect(p1.context()).not.toBe(p2.context());
+  });
+
+  it("keeps a report's 版记 fit while other documents print: the DOCX after the 档案袋's PDFs needs no second layout", async () => {
+    let layouts = 0;
+    renderer = PdfRenderer.on(await sharedChromium(), { pages: 2, onLaidOut: async () => void layouts++ });
+    const report = renderReportHtml(lengthenedDocument(0, true));
+    // The report and the registers queued at once, as the 档案袋 does.
+    await Promise.all([renderer.render(report), ...['会议', '普法', '纠纷'].map((t) => renderer!.render(doc(t)))]);
+    expect(layouts).toBe(4);
+    expect(await renderer.imprintFit(report)).toMatchObject({ placement: expect.stringMatching(/^(shared|alone)$/) });
+    expect(layouts).toBe(4);
+    // A document never printed is laid out.
+    await renderer.imprintFit(renderReportHtml(lengthenedDocument(1, true)));
+    expect(layouts).toBe(5);
   });
 
   it('reuses its pages: a third job waits for a free one instead of opening another', async () => {

@@ -141,12 +141,6 @@ async function generatedFiles(
     const indexPdf = slot('', DOSSIER_INDEX);
     const asBytes = (b: Uint8Array | string) => (typeof b === 'string' ? Buffer.from(b) : b);
 
-    step('生成报告PDF');
-    reportPdf.bytes = asBytes(await renderReport(report, 'pdf', print, measure));
-    recordOutput(ctx.db, plan.year, 'pdf', report.uses);
-    // Started before the registers are queued: its 版记 layout is the PDF's, which the printer still holds.
-    const docx = renderReport(report, 'docx', print, measure);
-    docx.catch(() => undefined);
     const printed: Promise<void>[] = [];
     const printInto = (file: (typeof out)[number], html: string, stage: string) =>
       printed.push(
@@ -155,13 +149,36 @@ async function generatedFiles(
           step(stage);
         }),
       );
-    for (const { k, pdf } of kinds)
-      printInto(pdf, renderRegisterHtml(buildRegister(ctx.db, { kind: k.kind.id, year: plan.year })), `打印登记簿：${k.kind.label}`);
+    // Every PDF is queued at once, the report first (the DOCX waits for it): the printer prints as
+    // many as it has pages for, so no page waits while the report prints alone.
+    const reportPrinted = renderReport(report, 'pdf', print, measure).then((bytes) => {
+      reportPdf.bytes = asBytes(bytes);
+      recordOutput(ctx.db, plan.year, 'pdf', report.uses);
+      step('生成报告PDF');
+    });
+    printed.push(reportPrinted);
     const title = `${town}${plan.year}年法治台账档案袋索引`;
-    printInto(indexPdf, renderIndexHtml(plan, { title, generatedAt: localTime(now), reportDraft: draft.reasons }), '生成索引');
+    const jobs = [
+      ...kinds.map(({ k, pdf }) => ({
+        file: pdf,
+        html: renderRegisterHtml(buildRegister(ctx.db, { kind: k.kind.id, year: plan.year })),
+        stage: `打印登记簿：${k.kind.label}`,
+      })),
+      {
+        file: indexPdf,
+        html: renderIndexHtml(plan, { title, generatedAt: localTime(now), reportDraft: draft.reasons }),
+        stage: '生成索引',
+      },
+    ];
+    // Longest first (by HTML, a fair proxy for a job's time beyond its fixed cost): a long job
+    // queued last would print alone at the end while the other page idles.
+    for (const j of jobs.sort((a, b) => b.html.length - a.html.length)) printInto(j.file, j.html, j.stage);
     // Awaited below; never left unhandled while the workbooks are built.
     const allPrinted = Promise.all(printed);
     allPrinted.catch(() => undefined);
+    // After the report's PDF: its 版记 layout is the one the printer just made, so the DOCX needs none of its own.
+    const docx = reportPrinted.then(() => renderReport(report, 'docx', print, measure));
+    docx.catch(() => undefined);
     // Meanwhile the same records as workbooks: the county and inspectors ask for Excel too.
     for (const { k, xlsx } of kinds)
       xlsx.bytes = (await exportKindWorkbook(ctx.db, { kind: k.kind.id, year: plan.year, sortBy: 'date', sortDir: 'asc' })).bytes;

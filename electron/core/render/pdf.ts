@@ -4,11 +4,11 @@
  * Waits for document.fonts.ready first: printing before fonts load gives fallback metrics
  * (puppeteer/puppeteer#422) and would break the 22 × 28 grid.
  */
-import os from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { FONT_CHAIN, type ImprintPlacement } from '@rules/layout';
 import { IMPRINT_FIT_SCRIPT, type ImprintFit } from './html/imprint';
 import { fontStack } from './html/styles';
+import { printPages } from './print-pages';
 
 /** How a host prints HTML to PDF (Electron's printToPDF, the harness's warm Chromium, or htmlToPdf below). */
 export type PdfPrinter = (html: string) => Promise<Uint8Array>;
@@ -25,14 +25,6 @@ export interface PdfRendererOptions {
   /** Called on each job's page once its document is laid out, before it prints (tests hold a job there). */
   onLaidOut?: (page: Page) => Promise<void>;
 }
-
-/**
- * Pages printing at once: one per core, at most two. Each print job pays a fixed cost per CJK face
- * it loads (~1 s for the Noto CJK collections) in its page's renderer process, so the 档案袋's dozen
- * jobs overlap on two pages (the fixture year's in 0.82× the one-page time, bench/register.ts); more
- * pages than cores only take turns, and each holds its own copy of the faces.
- */
-export const printPages = (): number => Math.max(1, Math.min(2, os.availableParallelism()));
 
 /** The Chromium to drive: $CHROMIUM_PATH, else Debian's. Tests and the harness use the same. */
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,6 +45,9 @@ interface Slot {
   busy: boolean;
 }
 
+/** Reports whose 版记 fit is kept: a year's report and a few drafts of it. */
+const KEPT_FITS = 4;
+
 export class PdfRenderer {
   /**
    * A small pool of pages, each in a context of its own (its own renderer process, so two jobs print
@@ -62,8 +57,12 @@ export class PdfRenderer {
   private readonly slots: Slot[];
   /** Jobs waiting for a free page, first come first served. */
   private readonly waiting: ((slot: Slot) => void)[] = [];
-  /** The last document laid out and its 版记 fit: the DOCX after the PDF of the same report (档案袋) needs no second layout. */
-  private last: { html: string; fit: ImprintFit | null } | null = null;
+  /**
+   * The 版记 fits of the last few documents that have one (reports; registers have none, so they
+   * never push a report out): the DOCX after the PDF of the same report (档案袋) needs no second
+   * layout, even when registers were laid out in between.
+   */
+  private readonly fits = new Map<string, ImprintFit>();
 
   private constructor(
     private readonly browser: Browser,
@@ -113,7 +112,8 @@ export class PdfRenderer {
 
   /** Where the 版记 lands in this report's pages (null without one), without printing: the DOCX follows it. */
   imprintFit(html: string): Promise<ImprintFit | null> {
-    if (this.last?.html === html) return Promise.resolve(this.last.fit);
+    const known = this.fits.get(html);
+    if (known) return Promise.resolve(known);
     return this.enqueue(html, async (_page, fit) => fit);
   }
 
@@ -151,17 +151,23 @@ export class PdfRenderer {
       await page.setContent(html, { waitUntil: 'load' });
       // One round trip: the fonts, then the 版记 placed in the laid-out pages (null without one).
       const fit = await page.evaluate<ImprintFit | null>(`document.fonts.ready.then(() => ${IMPRINT_FIT_SCRIPT})`);
-      this.last = { html, fit };
+      if (fit) this.remember(html, fit);
       await this.opts.onLaidOut?.(page);
       return await then(page, fit);
     } catch (err) {
       // A failed page (crash, timeout) is not reused: the next document gets a fresh one. The
       // other pages and their jobs go on.
       slot.page = null;
-      if (this.last?.html === html) this.last = null;
+      this.fits.delete(html);
       await opened.then((p) => p.context().close()).catch(() => undefined);
       throw err;
     }
+  }
+
+  private remember(html: string, fit: ImprintFit): void {
+    this.fits.delete(html);
+    this.fits.set(html, fit);
+    if (this.fits.size > KEPT_FITS) this.fits.delete(this.fits.keys().next().value!);
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 /** Which 公文 faces are missing on this PC and what the printout will use instead (checked once). */
-import { Text, Tooltip } from '@mantine/core';
+import { Anchor, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { checkFonts } from '../../lib/font-check';
 
@@ -17,17 +17,31 @@ export function FontNotice() {
     );
   }
   const serious = missing.some((f) => f.serious);
+  return <MissingFonts missing={missing} serious={serious} />;
+}
+
+/** One line by default, so the preview keeps its height at 1366×768; 详情 lists each face and its stand-in. */
+function MissingFonts({ missing, serious }: { missing: ReturnType<typeof checkFonts>; serious: boolean }) {
+  const [open, setOpen] = useState(false);
+  const names = missing.map((f) => f.wanted).join('、');
   return (
-    <Tooltip label={WHY} multiline w={360} withinPortal position="bottom-start">
-      <div className={serious ? 'font-notice serious' : 'font-notice'} data-testid="font-notice">
-        字体替代：
-        {missing.map((f, i) => (
-          <span key={f.wanted} className="font-notice-item">
-            {f.message}
-            {i < missing.length - 1 ? '；' : '。'}
-          </span>
-        ))}
-      </div>
-    </Tooltip>
+    <div className={serious ? 'font-notice serious' : 'font-notice'} data-testid="font-notice" data-open={open}>
+      <Tooltip label={WHY} multiline w={360} withinPortal position="bottom-start">
+        <span>
+          字体替代：
+          {open
+            ? missing.map((f, i) => (
+                <span key={f.wanted} className="font-notice-item">
+                  {f.message}
+                  {i < missing.length - 1 ? '；' : '。'}
+                </span>
+              ))
+            : `本机未安装${names}，打印和导出时以相近字体代替。`}
+        </span>
+      </Tooltip>{' '}
+      <Anchor component="button" type="button" size="xs" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+        {open ? '收起' : '详情'}
+      </Anchor>
+    </div>
   );
 }

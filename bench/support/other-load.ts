@@ -1,0 +1,157 @@
+/**
+ * The load that other work puts on the machine while the bench runs: the kernel's measure (threads
+ * runnable or in uninterruptible sleep, as /proc/loadavg counts them) taken over every process that
+ * is not the bench's own. The 1-minute load average cannot say that: it counts the bench too, and
+ * printing a PDF keeps a handful of Chromium threads runnable, so on an idle 2-core machine the
+ * render benches alone lifted it from 2 to 7.5 and no row was ever judged.
+ *
+ * Whose a process is: the bench and everything it starts (Chromium and its helpers, LibreOffice,
+ * forked children) carry BENCH_RUN_ENV in their environment, inherited, so a child that outlives
+ * its parent and is handed to init is still known. A process whose environment cannot be read
+ * counts as other work: the guard errs towards not judging.
+ *
+ * Sampled in a worker thread (this file again), so a row that keeps the bench's main thread busy
+ * does not stop the sampling.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+
+export const BENCH_RUN_ENV = 'FAZHI_BENCH_RUN';
+const SAMPLE_MS = 250;
+/** Samples per window: the peak is the busiest 5 s, so a burst beside a short row is seen. */
+const WINDOW_SAMPLES = 20;
+
+export interface OtherLoad {
+  /** Mean count of other work's runnable threads over the run. */
+  mean: number;
+  /** The highest mean over any 5-second window. */
+  peak: number;
+  samples: number;
+}
+
+/** What tells the bench's processes from the rest, and what is known of each process so far. */
+export interface Classifier {
+  /** `FAZHI_BENCH_RUN=<this run's id>` as it appears in /proc/<pid>/environ. */
+  mark: Buffer;
+  ownPid: number;
+  /** "pid:starttime" (a pid may be reused) → the bench's own. */
+  known: Map<string, boolean>;
+}
+
+export const classifier = (runId: string, ownPid: number): Classifier => ({
+  mark: Buffer.from(`${BENCH_RUN_ENV}=${runId}\0`),
+  ownPid,
+  known: new Map(),
+});
+
+const readOrNull = (file: string) => {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+};
+/** /proc/<pid>/stat after "pid (comm) ": the state is [0], the start time [19]; comm may hold spaces and parentheses. */
+const statFields = (stat: Buffer) => {
+  const s = stat.toString();
+  return s.slice(s.lastIndexOf(')') + 2).split(' ');
+};
+
+/** Threads of `pid` that count towards the load: running or waiting for a CPU (R), or in uninterruptible sleep (D). */
+export function loadingThreads(pid: number): number {
+  let tasks: string[];
+  try {
+    tasks = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0;
+  }
+  let n = 0;
+  for (const t of tasks) {
+    const stat = readOrNull(`/proc/${pid}/task/${t}/stat`);
+    const state = stat && statFields(stat)[0];
+    if (state === 'R' || state === 'D') n++;
+  }
+  return n;
+}
+
+/** Each process that is not the bench's, with its threads counting towards the load now (those with none left out). */
+export function othersLoading(c: Classifier): Map<number, number> {
+  const loading = new Map<number, number>();
+  const seen = new Set<string>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readOrNull(`/proc/${name}/stat`);
+    if (!stat) continue;
+    const pid = Number(name);
+    const key = `${name}:${statFields(stat)[19]}`;
+    seen.add(key);
+    let ours = c.known.get(key);
+    if (ours === undefined) {
+      const env = readOrNull(`/proc/${name}/environ`);
+      ours = pid === c.ownPid || (env !== null && env.includes(c.mark));
+      c.known.set(key, ours);
+    }
+    if (ours) continue;
+    const n = loadingThreads(pid);
+    if (n) loading.set(pid, n);
+  }
+  for (const key of c.known.keys()) if (!seen.has(key)) c.known.delete(key);
+  return loading;
+}
+
+/** The worker's loop: samples until told to stop, then answers with the OtherLoad. */
+function sampleUntilStopped(runId: string, ownPid: number): void {
+  const c = classifier(runId, ownPid);
+  let total = 0;
+  let samples = 0;
+  let windowSum = 0;
+  let windowCount = 0;
+  let peak = 0;
+  const sample = () => {
+    let n = 0;
+    for (const k of othersLoading(c).values()) n += k;
+    total += n;
+    samples++;
+    windowSum += n;
+    windowCount++;
+    if (windowCount === WINDOW_SAMPLES) {
+      peak = Math.max(peak, windowSum / windowCount);
+      windowSum = 0;
+      windowCount = 0;
+    }
+  };
+  const timer = setInterval(sample, SAMPLE_MS);
+  parentPort!.once('message', () => {
+    clearInterval(timer);
+    sample();
+    if (windowCount) peak = Math.max(peak, windowSum / windowCount);
+    parentPort!.postMessage({ mean: total / samples, peak, samples } satisfies OtherLoad);
+  });
+}
+
+/**
+ * Tags this process's environment (so every child it starts from now on is the bench's) and starts
+ * sampling; the returned function stops and reports.
+ */
+export function watchOtherLoad(): () => Promise<OtherLoad> {
+  const runId = randomUUID();
+  process.env[BENCH_RUN_ENV] = runId;
+  // The worker runs this same file; a worker does not inherit tsx's loader, so it registers tsx's require hook first.
+  const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(__filename)});`, {
+    eval: true,
+    workerData: { otherLoadSampler: { runId, ownPid: process.pid } },
+  });
+  return () =>
+    new Promise<OtherLoad>((resolve, reject) => {
+      worker.once('message', (r: OtherLoad) => {
+        void worker.terminate();
+        resolve(r);
+      });
+      worker.once('error', reject);
+      worker.postMessage('stop');
+    });
+}
+
+const asSampler = (workerData as { otherLoadSampler?: { runId: string; ownPid: number } } | null)?.otherLoadSampler;
+if (!isMainThread && asSampler) sampleUntilStopped(asSampler.runId, asSampler.ownPid);
