@@ -27,17 +27,20 @@ const wordValues = <T>(values: readonly T[], type: TownType): T[] =>
 
 /** The kind as a ledger of this level sees it: options, `evidenceIf` and `requiredIf` values in its words. */
 export function kindForLevel<K extends Pick<KindDef, 'fields' | 'rules' | 'evidenceIf'>>(kind: K, type: TownType): K {
-  if (!kind.fields.some(isLevelField)) return kind;
+  // Looked up first: an import or a backup's check asks once per record (200,000 in a large
+  // ledger), and scanning every option for level words each time was most of the cost.
   let byType = wordedCache.get(kind as unknown as KindDef);
   if (!byType) wordedCache.set(kind as unknown as KindDef, (byType = new Map()));
   const hit = byType.get(type);
   if (hit) return hit as unknown as K;
-  const worded: K = {
-    ...kind,
-    fields: kind.fields.map((f) => wordField(f, type)),
-    evidenceIf: kind.evidenceIf?.map((c) => ({ ...c, values: wordValues(c.values, type) })),
-    rules: kind.rules?.map((r): Rule => (r.type === 'requiredIf' ? { ...r, values: wordValues(r.values, type) } : r)),
-  };
+  const worded: K = !kind.fields.some(isLevelField)
+    ? kind
+    : {
+        ...kind,
+        fields: kind.fields.map((f) => wordField(f, type)),
+        evidenceIf: kind.evidenceIf?.map((c) => ({ ...c, values: wordValues(c.values, type) })),
+        rules: kind.rules?.map((r): Rule => (r.type === 'requiredIf' ? { ...r, values: wordValues(r.values, type) } : r)),
+      };
   byType.set(type, worded as unknown as KindDef);
   return worded;
 }
