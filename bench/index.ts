@@ -61,7 +61,8 @@ export const judgeable = ({ other, cores }: LoadSeen): boolean =>
 export function loadLine(load: LoadSeen): string {
   const f = (n: number) => n.toFixed(2);
   const total = `load average (1 min, the bench's own threads included) ${f(load.start)} at start, ${f(load.max)} at most, ${f(load.end)} at end, on ${load.cores} cores`;
-  const other = `other work's load ${f(load.other.mean)} over the run, ${f(load.other.peak)} in its busiest 5 s (${load.other.samples} samples)`;
+  const top = load.other.top.map((t) => `${t.comm} ${f(t.load)}`).join(', ');
+  const other = `other work's load ${f(load.other.mean)} over the run, ${f(load.other.peak)} in its busiest 5 s (${load.other.samples} samples${top ? `; most: ${top}` : ''})`;
   const limits = `${MAX_OTHER_LOAD_PER_CORE * load.cores} and ${MAX_OTHER_PEAK_PER_CORE * load.cores}`;
   return judgeable(load)
     ? `${total}\n${other}: within ${limits}, rows judged.`

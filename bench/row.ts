@@ -10,15 +10,19 @@ export interface BenchRow {
 }
 
 /** Median of several timed runs of fn, in milliseconds. */
-export async function timeMedian(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+export const timeMedian = async (runs: number, fn: () => unknown | Promise<unknown>): Promise<number> =>
+  (await alternatingMedians(runs, [fn]))[0];
+
+/** Each function's median time over `runs` rounds, the functions taking turns within each round. */
+export async function alternatingMedians(runs: number, fns: (() => unknown | Promise<unknown>)[]): Promise<number[]> {
+  const times: number[][] = fns.map(() => []);
+  for (let i = 0; i < runs; i++)
+    for (const [j, fn] of fns.entries()) {
+      const t0 = performance.now();
+      await fn();
+      times[j].push(performance.now() - t0);
+    }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
 }
 
 /** Median of several times measured by fn itself (e.g. in a page), in milliseconds. */

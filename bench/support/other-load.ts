@@ -28,6 +28,8 @@ export interface OtherLoad {
   /** The highest mean over any 5-second window. */
   peak: number;
   samples: number;
+  /** The other processes (by command name) that loaded the machine most, with their mean share of the load. */
+  top: { comm: string; load: number }[];
 }
 
 /** What tells the bench's processes from the rest, and what is known of each process so far. */
@@ -75,9 +77,15 @@ export function loadingThreads(pid: number): number {
   return n;
 }
 
-/** Each process that is not the bench's, with its threads counting towards the load now (those with none left out). */
-export function othersLoading(c: Classifier): Map<number, number> {
-  const loading = new Map<number, number>();
+/** The command name in /proc/<pid>/stat: between the first "(" and the last ")". */
+const commOf = (stat: Buffer) => {
+  const s = stat.toString();
+  return s.slice(s.indexOf('(') + 1, s.lastIndexOf(')'));
+};
+
+/** Each process that is not the bench's, with its command name and its threads counting towards the load now (those with none left out). */
+export function othersLoading(c: Classifier): Map<number, { comm: string; n: number }> {
+  const loading = new Map<number, { comm: string; n: number }>();
   const seen = new Set<string>();
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -94,7 +102,7 @@ export function othersLoading(c: Classifier): Map<number, number> {
     }
     if (ours) continue;
     const n = loadingThreads(pid);
-    if (n) loading.set(pid, n);
+    if (n) loading.set(pid, { comm: commOf(stat), n });
   }
   for (const key of c.known.keys()) if (!seen.has(key)) c.known.delete(key);
   return loading;
@@ -108,9 +116,13 @@ function sampleUntilStopped(runId: string, ownPid: number): void {
   let windowSum = 0;
   let windowCount = 0;
   let peak = 0;
+  const byComm = new Map<string, number>();
   const sample = () => {
     let n = 0;
-    for (const k of othersLoading(c).values()) n += k;
+    for (const { comm, n: k } of othersLoading(c).values()) {
+      n += k;
+      byComm.set(comm, (byComm.get(comm) ?? 0) + k);
+    }
     total += n;
     samples++;
     windowSum += n;
@@ -126,7 +138,11 @@ function sampleUntilStopped(runId: string, ownPid: number): void {
     clearInterval(timer);
     sample();
     if (windowCount) peak = Math.max(peak, windowSum / windowCount);
-    parentPort!.postMessage({ mean: total / samples, peak, samples } satisfies OtherLoad);
+    const top = [...byComm]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([comm, k]) => ({ comm, load: k / samples }));
+    parentPort!.postMessage({ mean: total / samples, peak, samples, top } satisfies OtherLoad);
   });
 }
 

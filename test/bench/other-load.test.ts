@@ -36,14 +36,21 @@ test("a busy process is other work unless it carries the run's tag; the bench it
 
   expect(loadingThreads(tagged)).toBeGreaterThanOrEqual(1);
   const loading = othersLoading(classifier(runId, process.pid));
-  expect(loading.get(other)).toBeGreaterThanOrEqual(1);
-  expect(loading.get(otherRun)).toBeGreaterThanOrEqual(1);
+  expect(loading.get(other)).toMatchObject({ comm: 'node', n: expect.any(Number) });
+  expect(loading.get(other)!.n).toBeGreaterThanOrEqual(1);
+  expect(loading.get(otherRun)!.n).toBeGreaterThanOrEqual(1);
   expect(loading.has(tagged)).toBe(false);
   expect(loading.has(process.pid)).toBe(false);
 });
 
 test('rows are judged only while other work stays within its limits, and the line says which', () => {
-  const seen = (mean: number, peak: number): LoadSeen => ({ start: 7, max: 7.5, end: 7, cores: 2, other: { mean, peak, samples: 40 } });
+  const seen = (mean: number, peak: number): LoadSeen => ({
+    start: 7,
+    max: 7.5,
+    end: 7,
+    cores: 2,
+    other: { mean, peak, samples: 40, top: [{ comm: 'node', load: peak }] },
+  });
   // The bench's own threads (the 1-minute average of 7.5) do not stop a verdict; other work does.
   expect(judgeable(seen(0.2, 0.8))).toBe(true);
   expect(loadLine(seen(0.2, 0.8))).toContain('rows judged');
