@@ -5,10 +5,11 @@
  * printing a PDF keeps a handful of Chromium threads runnable, so on an idle 2-core machine the
  * render benches alone lifted it from 2 to 7.5 and no row was ever judged.
  *
- * Whose a process is: the bench and everything it starts (Chromium and its helpers, LibreOffice,
- * forked children) carry BENCH_RUN_ENV in their environment, inherited, so a child that outlives
- * its parent and is handed to init is still known. A process whose environment cannot be read
- * counts as other work: the guard errs towards not judging.
+ * Whose a process is: the bench and what it starts (Chromium, LibreOffice, forked children) carry
+ * BENCH_RUN_ENV in their environment, inherited, so a child that outlives its parent and is handed
+ * to init is still known; a process started by one of ours is ours too (Chromium's own children
+ * get an environment of their own). A process whose environment cannot be read and whose parent
+ * is not ours counts as other work: the guard errs towards not judging.
  *
  * Sampled in a worker thread (this file again), so a row that keeps the bench's main thread busy
  * does not stop the sampling.
@@ -54,7 +55,7 @@ const readOrNull = (file: string) => {
     return null;
   }
 };
-/** /proc/<pid>/stat after "pid (comm) ": the state is [0], the start time [19]; comm may hold spaces and parentheses. */
+/** /proc/<pid>/stat after "pid (comm) ": the state is [0], the parent [1], the start time [19]; comm may hold spaces and parentheses. */
 const statFields = (stat: Buffer) => {
   const s = stat.toString();
   return s.slice(s.lastIndexOf(')') + 2).split(' ');
@@ -85,26 +86,36 @@ const commOf = (stat: Buffer) => {
 
 /** Each process that is not the bench's, with its command name and its threads counting towards the load now (those with none left out). */
 export function othersLoading(c: Classifier): Map<number, { comm: string; n: number }> {
-  const loading = new Map<number, { comm: string; n: number }>();
-  const seen = new Set<string>();
+  const procs = new Map<number, { key: string; ppid: number; stat: Buffer }>();
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const stat = readOrNull(`/proc/${name}/stat`);
     if (!stat) continue;
-    const pid = Number(name);
-    const key = `${name}:${statFields(stat)[19]}`;
-    seen.add(key);
-    let ours = c.known.get(key);
-    if (ours === undefined) {
-      const env = readOrNull(`/proc/${name}/environ`);
-      ours = pid === c.ownPid || (env !== null && env.includes(c.mark));
-      c.known.set(key, ours);
-    }
-    if (ours) continue;
-    const n = loadingThreads(pid);
-    if (n) loading.set(pid, { comm: commOf(stat), n });
+    const f = statFields(stat);
+    procs.set(Number(name), { key: `${name}:${f[19]}`, ppid: Number(f[1]), stat });
   }
-  for (const key of c.known.keys()) if (!seen.has(key)) c.known.delete(key);
+  // Ours: this process, one carrying the tag, or a child of ours. Chromium starts its zygote,
+  // renderers and helpers with an environment of its own, so the tag alone misses them; they are
+  // seen while their browser is alive and stay ours once known, even when handed to init.
+  const ours = (pid: number, depth = 0): boolean => {
+    const p = procs.get(pid);
+    if (!p) return false;
+    let known = c.known.get(p.key);
+    if (known === undefined) {
+      const env = readOrNull(`/proc/${pid}/environ`);
+      known = pid === c.ownPid || (env !== null && env.includes(c.mark)) || (p.ppid > 1 && depth < 64 && ours(p.ppid, depth + 1));
+      c.known.set(p.key, known);
+    }
+    return known;
+  };
+  const loading = new Map<number, { comm: string; n: number }>();
+  for (const [pid, p] of procs) {
+    if (ours(pid)) continue;
+    const n = loadingThreads(pid);
+    if (n) loading.set(pid, { comm: commOf(p.stat), n });
+  }
+  const alive = new Set([...procs.values()].map((p) => p.key));
+  for (const key of c.known.keys()) if (!alive.has(key)) c.known.delete(key);
   return loading;
 }
 
