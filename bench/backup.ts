@@ -11,7 +11,7 @@
  * Run alone with `npm run bench -- backup`.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID, createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -19,9 +19,9 @@ import { attachmentsDirFor, openContext } from '@core/api';
 import { createBackup } from '@core/backup/create';
 import { verifyBackup } from '@core/backup/verify';
 import { readFromDrive } from '@core/fs/drive-read';
-import { attachmentFile } from '@core/ledger/attachments';
 import { alternatingMedians, timeMedian, type BenchRow } from './row';
 import { scratchDir } from './support/scratch';
+import { storeRandomEvidence } from './support/evidence';
 
 export const RECORDS = 200_000;
 export const FILES = 100;
@@ -59,11 +59,7 @@ export function seed(file: string, size: { records?: number; files?: number } = 
       }
     })();
     for (let i = 0; i < FILES_N; i++) {
-      const buf = randomBytes(FILE_BYTES);
-      const sha = createHash('sha256').update(buf).digest('hex');
-      const f = attachmentFile(store, sha);
-      fs.mkdirSync(path.dirname(f), { recursive: true });
-      fs.writeFileSync(f, buf);
+      const { sha, file: f } = storeRandomEvidence(store, FILE_BYTES);
       files.push(f);
       att.run(randomUUID(), ids[(i * 1000) % ids.length], `现场照片${i}.jpg`, sha, FILE_BYTES, t);
     }

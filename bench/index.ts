@@ -13,7 +13,18 @@ import type { BenchRow } from './row';
 import { watchOtherLoad, type OtherLoad } from './support/other-load';
 
 /** Modules in the order they run; those not written yet are skipped. */
-export const BENCH_MODULES = ['ledger', 'render-html', 'render-docx', 'backup', 'responsive', 'ui', 'report', 'register', 'excel'] as const;
+export const BENCH_MODULES = [
+  'ledger',
+  'render-html',
+  'render-docx',
+  'backup',
+  'responsive',
+  'ui',
+  'report',
+  'register',
+  'dossier',
+  'excel',
+] as const;
 const NOT_BENCHES = new Set(['index', 'row']);
 
 interface Line {

@@ -20,7 +20,7 @@ import { chromium, type Page } from 'playwright-core';
 import { renderReportHtml } from '@core/render/html';
 import { CHROMIUM_ARGS, chromiumPath, PdfRenderer } from '@core/render/pdf';
 import { longDocument } from '../test/support/sample-document';
-import { timeMedian, type BenchRow } from './row';
+import { alternatingMedians, timeMedian, type BenchRow } from './row';
 
 const pageCount = (pdf: Buffer): number => pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
 
@@ -49,15 +49,7 @@ export async function againstPagePdf(
     };
     await base(); // both sides warm: fonts loaded, page created
     await ours();
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      b.push(await timeMedian(1, base));
-      a.push(await timeMedian(1, ours));
-    }
-    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-    const oursMs = median(a);
-    const baseMs = median(b);
+    const [baseMs, oursMs] = await alternatingMedians(runs, [base, ours]);
     return { oursMs, baseMs, ratio: oursMs / baseMs };
   } finally {
     await browser.close();

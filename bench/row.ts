@@ -9,6 +9,9 @@ export interface BenchRow {
   note?: string;
 }
 
+/** The middle value (the upper one of an even count). */
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /** Median of several timed runs of fn, in milliseconds. */
 export const timeMedian = async (runs: number, fn: () => unknown | Promise<unknown>): Promise<number> =>
   (await alternatingMedians(runs, [fn]))[0];
@@ -22,13 +25,12 @@ export async function alternatingMedians(runs: number, fns: (() => unknown | Pro
       await fn();
       times[j].push(performance.now() - t0);
     }
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
+  return times.map(median);
 }
 
 /** Median of several times measured by fn itself (e.g. in a page), in milliseconds. */
 export async function medianOf(runs: number, fn: () => Promise<number>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await fn());
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }

@@ -1,7 +1,7 @@
 /**
  * The 档案袋 bench's child: writes the dossier of argv[2] to argv[3] and sends back its own peak
  * RSS. PDFs are printed by the parent over IPC, as in the app, where printToPDF runs in
- * Electron's renderer process, not in main. Bundled by bench/register.ts with esbuild and run
+ * Electron's renderer process, not in main. Bundled by bench/dossier.ts with esbuild and run
  * under plain node, like the app's bundled main process.
  */
 import fs from 'node:fs';

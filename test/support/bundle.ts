@@ -15,7 +15,7 @@ const BUILTIN = new Set(builtinModules);
 
 /** Bundles `entry` (relative to the repository) into `outDir`; returns the .cjs file to run with `node`. */
 export async function bundleForNode(entry: string, outDir: string): Promise<string> {
-  // The bench bundles its children the same way (bench/register.ts).
+  // The bench bundles its children the same way (bench/dossier.ts).
   const { build } = await import('esbuild');
   const resolve = createRequire(path.join(ROOT, 'package.json')).resolve;
   const outfile = path.join(outDir, `${path.basename(entry, '.ts')}.cjs`);
