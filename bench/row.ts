@@ -16,11 +16,15 @@ export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => 
 export const timeMedian = async (runs: number, fn: () => unknown | Promise<unknown>): Promise<number> =>
   (await alternatingMedians(runs, [fn]))[0];
 
-/** Each function's median time over `runs` rounds, the functions taking turns within each round. */
-export async function alternatingMedians(runs: number, fns: (() => unknown | Promise<unknown>)[]): Promise<number[]> {
+/**
+ * Each function's median time over `runs` rounds, the functions taking turns within each round;
+ * `prepare` runs untimed before each call (e.g. to bring a file into the page cache for both sides).
+ */
+export async function alternatingMedians(runs: number, fns: (() => unknown | Promise<unknown>)[], prepare?: () => void): Promise<number[]> {
   const times: number[][] = fns.map(() => []);
   for (let i = 0; i < runs; i++)
     for (const [j, fn] of fns.entries()) {
+      prepare?.();
       const t0 = performance.now();
       await fn();
       times[j].push(performance.now() - t0);

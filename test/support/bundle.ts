@@ -13,12 +13,15 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BUILTIN = new Set(builtinModules);
 
-/** Bundles `entry` (relative to the repository) into `outDir`; returns the .cjs file to run with `node`. */
-export async function bundleForNode(entry: string, outDir: string): Promise<string> {
+/**
+ * Bundles `entry` (relative to the repository) into `outDir`, as `name` (default: the entry's own
+ * name, .cjs); returns the file to run with `node`.
+ */
+export async function bundleForNode(entry: string, outDir: string, name = `${path.basename(entry, '.ts')}.cjs`): Promise<string> {
   // The bench bundles its children the same way (bench/dossier.ts).
   const { build } = await import('esbuild');
   const resolve = createRequire(path.join(ROOT, 'package.json')).resolve;
-  const outfile = path.join(outDir, `${path.basename(entry, '.ts')}.cjs`);
+  const outfile = path.join(outDir, name);
   await build({
     entryPoints: [path.join(ROOT, entry)],
     bundle: true,
