@@ -35,7 +35,7 @@ interface Line {
 
 /**
  * Other work's load per core above which no row is judged: over the whole run, and over its busiest
- * 5 seconds. Half a core taken by others on average already slows a two-thread bench measurably.
+ * 5 seconds. The rows that print or back up keep both cores busy, so what others take comes out of theirs.
  */
 export const MAX_OTHER_LOAD_PER_CORE = 0.5;
 export const MAX_OTHER_PEAK_PER_CORE = 1;
