@@ -43,7 +43,7 @@ const ROLES: Role[] = [
 /** Faces that are the same design under a newer encoding: substituting them changes nothing visible. */
 const EQUIVALENT = new Set(['仿宋', 'FangSong', '楷体', 'KaiTi']);
 
-interface FontStatus {
+export interface FontStatus {
   wanted: string;
   use: string;
   installed: boolean;

@@ -1,7 +1,7 @@
 /** Which 公文 faces are missing on this PC and what the printout will use instead (checked once). */
 import { Anchor, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
-import { checkFonts } from '../../lib/font-check';
+import { checkFonts, type FontStatus } from '../../lib/font-check';
 
 const WHY =
   '导出的PDF内嵌所用字体，在其他电脑上打开效果不变；Word文件只记录字体名称，由打开它的电脑决定显示效果。方正小标宋简体为商业字体，本程序不附带。';
@@ -21,7 +21,7 @@ export function FontNotice() {
 }
 
 /** One line by default, so the preview keeps its height at 1366×768; 详情 lists each face and its stand-in. */
-function MissingFonts({ missing, serious }: { missing: ReturnType<typeof checkFonts>; serious: boolean }) {
+function MissingFonts({ missing, serious }: { missing: FontStatus[]; serious: boolean }) {
   const [open, setOpen] = useState(false);
   const names = missing.map((f) => f.wanted).join('、');
   return (
