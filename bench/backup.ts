@@ -20,6 +20,7 @@ import zlib from 'node:zlib';
 import { attachmentsDirFor, openContext } from '@core/api';
 import { createBackup } from '@core/backup/create';
 import { verifyBackup } from '@core/backup/verify';
+import { BACKUP_THREADS } from '@core/backup/thread-script';
 import { bundleForNode } from '../test/support/bundle';
 import { readFromDrive } from '@core/fs/drive-read';
 import { alternatingMedians, median, timeMedian, type BenchRow } from './row';
@@ -124,8 +125,7 @@ async function phasesOf(make: (progress: Parameters<typeof createBackup>[2]) => 
 async function bundledVerify(dir: string): Promise<(file: string) => number> {
   const out = path.join(dir, 'verify-bundle');
   const child = await bundleForNode('bench/support/verify-child.ts', out);
-  await bundleForNode('electron/core/backup/scan-thread.ts', out, 'backup-scan.js');
-  await bundleForNode('electron/core/backup/integrity-thread.ts', out, 'backup-integrity.js');
+  for (const { source, built } of Object.values(BACKUP_THREADS)) await bundleForNode(`electron/core/backup/${source}`, out, built);
   return (file) => {
     const r = spawnSync(process.execPath, [child, file], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`verify (bundled): ${r.error?.message ?? r.stderr}`);

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { sqliteBinding } from '../db/sqlite';
 import { integrityProblem, integrityVerdict, withReadOnly } from './snapshot';
-import { startBackupThread, THREAD_FROM_BYTES } from './thread-script';
+import { BACKUP_THREADS, startBackupThread, THREAD_FROM_BYTES } from './thread-script';
 
 /** What the thread is handed when it starts. */
 export interface IntegrityWork {
@@ -50,7 +50,7 @@ function threadAhead(): IntegrityCheck {
   const answer = new Promise<Verdict>((resolve) => {
     const work: IntegrityWork = { binding: sqliteBinding() };
     try {
-      worker = startBackupThread('integrity-thread.ts', 'backup-integrity.js', { workerData: work });
+      worker = startBackupThread(BACKUP_THREADS.integrity, { workerData: work });
     } catch (e) {
       return resolve(e as Error);
     }

@@ -8,7 +8,7 @@
  * alone is about as long as the other). A small file is read here: starting a thread and loading
  * its code costs more than reading a few megabytes.
  */
-import { startBackupThread, THREAD_FROM_BYTES } from './thread-script';
+import { BACKUP_THREADS, startBackupThread, THREAD_FROM_BYTES } from './thread-script';
 import { scanPass, type ScanResult, type ScanWork, type StoredRange } from './scan-pass';
 
 export type { ScanResult, ScanWork, StoredRange };
@@ -47,7 +47,7 @@ export function startScan(file: string, length: number, ranges: StoredRange[], t
       },
     };
   }
-  const worker = startBackupThread('scan-thread.ts', 'backup-scan.js', { workerData: work });
+  const worker = startBackupThread(BACKUP_THREADS.scan, { workerData: work });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const done = new Promise<ScanResult>((resolve, reject) => {
     worker.once('message', (m: ScanMessage) => {

@@ -14,8 +14,14 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  */
 export const THREAD_FROM_BYTES = 8 * 1024 * 1024;
 
-/** Starts the thread `source` (a module of this folder), built as `built` (a file name in out/main). */
-export function startBackupThread(source: string, built: string, options: WorkerOptions): Worker {
+/** Each backup thread: its module in this folder, and the file the build makes of it in out/main (electron.vite.config.ts). */
+export const BACKUP_THREADS = {
+  scan: { source: 'scan-thread.ts', built: 'backup-scan.js' },
+  integrity: { source: 'integrity-thread.ts', built: 'backup-integrity.js' },
+} as const;
+
+/** Starts a backup thread: from its source under tsx, else the built file beside this code. */
+export function startBackupThread({ source, built }: (typeof BACKUP_THREADS)[keyof typeof BACKUP_THREADS], options: WorkerOptions): Worker {
   if (__filename.endsWith('.ts'))
     return new Worker(path.join(__dirname, 'thread-dev-entry.cjs'), { ...options, argv: [path.join(__dirname, source)] });
   const file = [__dirname, path.dirname(__dirname)].map((d) => path.join(d, built)).find((f) => fs.existsSync(f));
