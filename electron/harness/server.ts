@@ -43,6 +43,8 @@ interface HarnessOptions {
    * tests print nothing, and those that do lend a warm browser.
    */
   warmPrinter?: boolean;
+  /** The worker thread's script; by default the core's own (tests pass one that can hold a job part-way). */
+  workerEntry?: string;
 }
 
 export interface Harness {
@@ -138,7 +140,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   ctx.host = { kind: 'browser', electron: null, chromium: null, logFile: opts.log?.file ?? null, printers: async () => null };
   const grants = new PathGrants();
   // Like Electron: heavy methods in a worker thread, so one import does not stall every request.
-  const pool = new WorkerPool();
+  const pool = new WorkerPool(opts.workerEntry);
   const dispatch = new Dispatcher(() => ctx, pool, opts.log?.logger);
   /** Jobs in the worker now, by method: the page polls POST /host/progress (Electron pushes them instead). */
   const running = new Map<string, Progress>();

@@ -47,9 +47,10 @@ export interface E2eApp {
 
 /**
  * Opens the app on `dbFile` (by default a ledger.db in a temp folder removed on close), after
- * filling it with `seed`: the page's first load already sees the seeded ledger.
+ * filling it with `seed`: the page's first load already sees the seeded ledger. `workerEntry` replaces
+ * the heavy jobs' worker script (./held-worker.cjs catches a job part-way).
  */
-export async function startApp(opts: { dbFile?: string; seed?: LedgerSeed } = {}): Promise<E2eApp> {
+export async function startApp(opts: { dbFile?: string; seed?: LedgerSeed; workerEntry?: string } = {}): Promise<E2eApp> {
   requireBuiltRenderer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-e2e-'));
   const dbFile = opts.dbFile ?? path.join(dir, 'ledger.db');
@@ -60,7 +61,12 @@ export async function startApp(opts: { dbFile?: string; seed?: LedgerSeed } = {}
     fs.rmSync(dir, { recursive: true, force: true });
     throw e;
   }
-  const harness = await startHarness({ dbFile, rendererDir: RENDERER_DIR, startRenderer: sharedPdfRenderer });
+  const harness = await startHarness({
+    dbFile,
+    rendererDir: RENDERER_DIR,
+    startRenderer: sharedPdfRenderer,
+    workerEntry: opts.workerEntry,
+  });
   const browser = await sharedChromium();
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
   const page = await context.newPage();
