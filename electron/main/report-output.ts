@@ -1,19 +1,20 @@
 /**
- * The report's host methods in Electron: the saved report printed to PDF in a hidden window (the
- * preview shows exactly these pages), the same window sent to the system print dialog, and 导出
- * PDF/Word through a save dialog. Bound with the one sender-checked wrapper, payloads checked by zod.
+ * The report's host methods in Electron: the saved report printed to PDF in a hidden window, kept
+ * for the next document (./print-windows.ts; the preview shows exactly these pages), the same
+ * layout in a window of its own sent to the system print dialog, and 导出 PDF/Word through a save
+ * dialog. Bound with the one sender-checked wrapper, payloads checked by zod.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
-import pLimit from 'p-limit';
 import { LedgerError } from '@rules/errors';
 import { IMPRINT_FIT_SCRIPT, type ImprintFit } from '@core/render/html';
 import { defaultReportFileName, outputReport, type ReportRenderer } from '@core/report/export';
 import type { ImprintMeasurer, PdfPrinter } from '@core/render/pdf';
 import { printPages } from '@core/render/print-pages';
+import { printWindowPool } from './print-windows';
 import type { ImprintPlacement } from '@rules/layout';
 import { writeFileAtomicAsync } from '@core/fs/atomic';
 import { recordOutput } from '@core/report/provenance';
@@ -33,16 +34,13 @@ const A4_PX = { width: 794, height: 1123 };
  */
 const PRINT_WINDOW_LINGER_MS = 2000;
 
-/**
- * Loads the report HTML into a hidden window and waits for its fonts: printing before fonts load
- * prints fallback metrics (Joplin InteropServiceHelper; puppeteer/puppeteer#422).
- */
-async function openReportWindow(html: string): Promise<{ win: BrowserWindow; fit: ImprintFit | null }> {
+/** A hidden window to print in (a new renderer process: print-windows.ts keeps them for the next document). */
+function createPrintWindow(): BrowserWindow {
   // No preload, sandboxed, in the default session (so the shell's permission and request guards
   // cover it). JavaScript stays on only so main can await document.fonts.ready; the report's own
   // CSP (default-src 'none') forbids it any script or request. Written out here, not in a
   // constant, so electronegativity can read it.
-  const win = new BrowserWindow({
+  return new BrowserWindow({
     show: false,
     ...A4_PX,
     webPreferences: {
@@ -55,6 +53,13 @@ async function openReportWindow(html: string): Promise<{ win: BrowserWindow; fit
       disableBlinkFeatures: 'Auxclick',
     },
   });
+}
+
+/**
+ * Loads the report HTML into `win` and waits for its fonts: printing before fonts load prints
+ * fallback metrics (Joplin InteropServiceHelper; puppeteer/puppeteer#422). Then lays out the 版记.
+ */
+async function loadReport(win: BrowserWindow, html: string): Promise<ImprintFit | null> {
   // From a file, not a data: URL: Chromium refuses URLs past 2 MB, which a long report with
   // many tables reaches. The file sits in a private temp folder only while the page loads.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-report-'));
@@ -64,10 +69,7 @@ async function openReportWindow(html: string): Promise<{ win: BrowserWindow; fit
     await win.loadURL(pathToFileURL(file).href);
     await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
     const fit = (await win.webContents.executeJavaScript(IMPRINT_FIT_SCRIPT)) as unknown;
-    return { win, fit: isImprintFit(fit) ? fit : null };
-  } catch (err) {
-    win.destroy();
-    throw err;
+    return isImprintFit(fit) ? fit : null;
   } finally {
     // Loaded (fonts included) or failed: either way the page no longer needs the file.
     fs.rmSync(dir, { recursive: true, force: true });
@@ -81,17 +83,15 @@ const isImprintFit = (v: unknown): v is ImprintFit =>
   ((v as ImprintFit).placement === 'shared' || (v as ImprintFit).placement === 'alone') &&
   ((v as ImprintFit).blankPages === 0 || (v as ImprintFit).blankPages === 1);
 
-/**
- * Hidden print windows open at once: the 档案袋 queues a dozen documents together, and a window
- * each at once would be a dozen renderer processes on the clerk's PC; the rest wait their turn.
- */
-const printWindows = pLimit(printPages());
+const printWindows = printWindowPool(createPrintWindow, { size: printPages() });
+
+/** Destroys the kept print windows (the app window closed: they must not keep the app running). */
+export const closePrintWindows = (): void => printWindows.close();
 
 /** Where the report's pages put the 版记, laid out in a hidden window like printToPDF's (the DOCX follows it). */
 export const electronImprintMeasurer: ImprintMeasurer = (html) =>
-  printWindows(async () => {
-    const { win, fit } = await openReportWindow(html);
-    win.destroy();
+  printWindows.run(async (win) => {
+    const fit = await loadReport(win, html);
     return fit && { placement: fit.placement, blankPages: fit.blankPages };
   });
 
@@ -100,20 +100,16 @@ export const electronImprintMeasurer: ImprintMeasurer = (html) =>
  * margins (A4, 37/35/28/26 mm), backgrounds print, no header or footer templates.
  */
 export const electronPdfPrinter: PdfPrinter = (html) =>
-  printWindows(async () => {
-    const { win } = await openReportWindow(html);
-    try {
-      const pdf = await win.webContents.printToPDF({
-        pageSize: 'A4',
-        preferCSSPageSize: true,
-        printBackground: true,
-        displayHeaderFooter: false,
-        margins: { top: 0, bottom: 0, left: 0, right: 0 },
-      });
-      return new Uint8Array(pdf);
-    } finally {
-      win.destroy();
-    }
+  printWindows.run(async (win) => {
+    await loadReport(win, html);
+    const pdf = await win.webContents.printToPDF({
+      pageSize: 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: false,
+      margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    });
+    return new Uint8Array(pdf);
   });
 
 /** The report rendered in the worker (assembly and rendering are the heavy part), with its figure uses. */
@@ -152,7 +148,14 @@ const PRINT_FAILURES: Record<string, string> = {
  */
 export async function printReport(deps: DialogDeps, input: HostMethods['host.printReport']['input']): Promise<{ printed: boolean }> {
   const report = await renderInWorker<string>(deps, input.year, 'html');
-  const { win } = await openReportWindow(report.content);
+  // A window of its own, not a kept one: it must outlive the dialog's callback (below).
+  const win = createPrintWindow();
+  try {
+    await loadReport(win, report.content);
+  } catch (err) {
+    win.destroy();
+    throw err;
+  }
   const outcome = await new Promise<{ ok: boolean; reason: string }>((resolve) => {
     win.webContents.print(
       { silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' }, duplexMode: 'longEdge' },

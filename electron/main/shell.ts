@@ -19,7 +19,7 @@ import { createTrust } from './origin';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenSession, installContentsGuards } from './security';
 import { createMainWindow } from './window';
-import { electronImprintMeasurer, electronPdfPrinter } from './report-output';
+import { closePrintWindows, electronImprintMeasurer, electronPdfPrinter } from './report-output';
 import { electronHost, logFileFor, logVersions, openAboutPage, SELF_TEST_FLAG, selfTest, selfTestSample, startLog } from './diagnostics';
 import { checkElectronSqlite, chooseElectronSqlite } from './sqlite-binding';
 
@@ -108,7 +108,11 @@ export function startShell(mainDir: string, argv: readonly string[] = process.ar
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
     win = createMainWindow({ trust, preload: paths.preload, stateFile: path.join(userData, 'window-state.json'), icon: paths.icon });
-    win.on('closed', () => (win = null));
+    win.on('closed', () => {
+      win = null;
+      // The kept hidden print windows would otherwise hold the app open (window-all-closed never fires).
+      closePrintWindows();
+    });
   });
 }
 

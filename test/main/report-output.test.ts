@@ -1,8 +1,9 @@
 /**
  * The report's host methods in Electron (electron/main/report-output.ts), against a stubbed
  * `electron`: a hidden, sandboxed window with no preload loads the report HTML, fonts are awaited
- * before printToPDF (A4, CSS page size, backgrounds); print() gets the dialog, A4 and no printer
- * margins, and its window outlives the callback; 导出 goes through the save dialog; every
+ * before printToPDF (A4, CSS page size, backgrounds), and the window is kept for the next document
+ * (a failed one is not); print() gets the dialog, A4 and no printer margins, in a window of its own
+ * that outlives the callback; 导出 goes through the save dialog; every
  * method is sender-checked and its payload validated.
  */
 import fs from 'node:fs';
@@ -37,6 +38,9 @@ class FakePrintContents {
     this.printOptions.push(opts);
     this.printCallback = cb;
   });
+  isCrashed() {
+    return false;
+  }
 }
 
 vi.mock('electron', async () => {
@@ -47,6 +51,8 @@ vi.mock('electron', async () => {
     loadedUrl: string | null = null;
     /** What the page shows: read from the URL when it loads, as Chromium would. */
     loadedHtml: string | null = null;
+    /** Every document loaded, in order (a kept window serves several). */
+    loads: string[] = [];
     destroyed = false;
     constructor(readonly options: Record<string, any>) {
       PrintWindow.instances.push(this);
@@ -56,6 +62,7 @@ vi.mock('electron', async () => {
       const { fileURLToPath } = await import('node:url');
       const fsm = await import('node:fs');
       this.loadedHtml = url.startsWith('file:') ? fsm.readFileSync(fileURLToPath(url), 'utf8') : null;
+      if (this.loadedHtml !== null) this.loads.push(this.loadedHtml);
     }
     destroy() {
       this.destroyed = true;
@@ -71,7 +78,14 @@ import { BrowserWindow } from 'electron';
 import { dialog, ipcMain } from './support/electron-stub';
 import { callApi, type LedgerContext } from '@core/api';
 import { importLedger } from '@core/ledger/exchange';
-import { bindReportOutput, electronPdfPrinter, printReport, reportPdf, saveReport } from '../../electron/main/report-output';
+import {
+  bindReportOutput,
+  closePrintWindows,
+  electronPdfPrinter,
+  printReport,
+  reportPdf,
+  saveReport,
+} from '../../electron/main/report-output';
 import { printPages } from '@core/render/print-pages';
 import type { DialogDeps } from '../../electron/main/dialog-deps';
 import { createTrust } from '../../electron/main/origin';
@@ -84,6 +98,7 @@ type Win = {
   options: Record<string, any>;
   loadedUrl: string | null;
   loadedHtml: string | null;
+  loads: string[];
   destroyed: boolean;
   webContents: FakePrintContents;
 };
@@ -96,6 +111,8 @@ let deps: DialogDeps;
 
 beforeEach(() => {
   ({ dir, ctx, deps } = freshDialogEnv());
+  // Each test starts with no kept print window (the shell does the same when the app window closes).
+  closePrintWindows();
   windows().length = 0;
   importLedger(ctx.db, fs.readFileSync(FIXTURE, 'utf8'));
   return () => ctx.close();
@@ -106,7 +123,7 @@ const staleness = async () =>
   ((await callApi(ctx, 'report.staleness', { year: 2023 })) as { ok: true; value: { output: { format: string } | null } }).value;
 
 describe('host.reportPdf', () => {
-  it('prints the report HTML to PDF in a hidden, sandboxed window after its fonts load, then destroys it', async () => {
+  it('prints the report HTML to PDF in a hidden, sandboxed window after its fonts load, and keeps the window for the next document', async () => {
     const pdf = await reportPdf(deps, { year: 2023 });
     expect(Buffer.from(pdf).toString()).toBe('%PDF-1.7 stub');
     const [win] = windows();
@@ -124,12 +141,19 @@ describe('host.reportPdf', () => {
       printBackground: true,
       displayHeaderFooter: false,
     });
+    expect(win.destroyed).toBe(false);
+    // The next document is printed in the same window (its renderer process has the faces loaded).
+    await electronPdfPrinter('<p>下一份</p>');
+    expect(windows()).toHaveLength(1);
+    expect(win.loads.at(-1)).toBe('<p>下一份</p>');
+    expect(win.webContents.printToPDF).toHaveBeenCalledTimes(2);
+    closePrintWindows();
     expect(win.destroyed).toBe(true);
   });
 });
 
 describe('hidden print windows', () => {
-  it('are open at most printPages() at once: a dozen documents queued together (the 档案袋) wait their turn', async () => {
+  it('are open at most printPages() at once: a dozen documents queued together (the 档案袋) wait their turn, then reuse them', async () => {
     let release!: () => void;
     FakePrintContents.gate = new Promise((r) => (release = r));
     try {
@@ -141,8 +165,14 @@ describe('hidden print windows', () => {
       release();
       const pdfs = await Promise.all(jobs);
       expect(pdfs.map((p) => Buffer.from(p).toString())).toEqual(Array(6).fill('%PDF-1.7 stub'));
-      expect(windows().map((w) => w.loadedHtml)).toEqual(Array.from({ length: 6 }, (_, i) => `<p>第${i + 1}份</p>`));
-      expect(windows().every((w) => w.destroyed)).toBe(true);
+      // The other four were printed in the same windows, once these were free again.
+      expect(windows()).toHaveLength(printPages());
+      expect(
+        windows()
+          .flatMap((w) => w.loads)
+          .sort(),
+      ).toEqual(Array.from({ length: 6 }, (_, i) => `<p>第${i + 1}份</p>`).sort());
+      expect(windows().some((w) => w.destroyed)).toBe(false);
     } finally {
       FakePrintContents.gate = null;
       release();
@@ -255,7 +285,7 @@ describe('the Word file follows the pages: its 版记 where the hidden window pu
     return (await loadDocx(fs.readFileSync(file))).document;
   };
 
-  it('alone after a blank page: a section of its own opened by a blank page; the window is destroyed', async () => {
+  it('alone after a blank page: a section of its own opened by a blank page; the layout window is kept', async () => {
     FakePrintContents.imprintAnswer = { placement: 'alone', page: 6, blankPages: 1, gapPx: 700 };
     const xml = await exportDocx();
     expect(xml.match(/<w:sectPr/g)).toHaveLength(2);
@@ -265,7 +295,7 @@ describe('the Word file follows the pages: its 版记 where the hidden window pu
         .at(-1)!
         .webContents.scripts.some((s) => s.includes('.imprint')),
     ).toBe(true);
-    expect(windows().every((w) => w.destroyed)).toBe(true);
+    expect(windows().some((w) => w.destroyed)).toBe(false);
   });
 
   it('shared, or an answer that is not a placement: the 版记 stays under the text, one section', async () => {

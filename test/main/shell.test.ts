@@ -13,6 +13,7 @@ import { app, BrowserWindow, dialog, FakeSession, ipcMain, Menu, protocol, reset
 import { rendererMethodNames } from '@core/api/gate';
 import { MAIN_METHOD_NAMES } from '../../electron/preload/contract';
 import { startShell } from '../../electron/main/shell';
+import { electronPdfPrinter } from '../../electron/main/report-output';
 import { removeTempDirs, tempDir } from './support/temp';
 
 let userData: string;
@@ -75,6 +76,17 @@ describe('startShell', () => {
       sandbox: true,
       contextIsolation: true,
     });
+  });
+
+  it('destroys the kept hidden print windows when the app window closes, so they never keep the app running', async () => {
+    await startShell(mainDir);
+    const [main] = BrowserWindow.instances;
+    await electronPdfPrinter('<p>登记簿</p>');
+    const printWindow = BrowserWindow.instances[1];
+    expect(printWindow.options.show).toBe(false);
+    expect(printWindow.isDestroyed()).toBe(false);
+    main.emit('closed');
+    expect(printWindow.isDestroyed()).toBe(true);
   });
 
   it('sets a Chinese menu: 文件, 编辑, 视图, 帮助, with roles for editing', async () => {

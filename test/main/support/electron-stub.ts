@@ -31,6 +31,10 @@ export class FakeWebContents extends FakeEmitter {
   /** What Electron answers for the printers the OS has (PrinterInfo: name, displayName, description, options). */
   printers: { name: string; displayName: string; description: string; options: Record<string, string> }[] = [];
   getPrintersAsync = vi.fn(async () => this.printers);
+  printToPDF = vi.fn(async (_opts: unknown) => Buffer.from('%PDF-1.7 stub'));
+  isCrashed() {
+    return false;
+  }
   setWindowOpenHandler(fn: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = fn;
   }
@@ -61,6 +65,9 @@ export class BrowserWindow extends FakeEmitter {
   destroyed = false;
   isDestroyed() {
     return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
   }
   restore() {}
   focus() {}
