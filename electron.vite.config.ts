@@ -34,8 +34,6 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve(root, 'out/main'),
-      // p-limit is ESM only: bundled, so the CommonJS main never requires it.
-      externalizeDeps: { exclude: ['p-limit'] },
       rolldownOptions: {
         // worker.js: the thread that runs heavy API methods (electron/core/worker/pool.ts);
         // backup-scan.js: the thread that hashes a backup file while it is verified (electron/core/backup/scan.ts);

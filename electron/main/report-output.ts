@@ -1,6 +1,6 @@
 /**
  * The report's host methods in Electron: the saved report printed to PDF in a hidden window, kept
- * for the next document (./print-windows.ts; the preview shows exactly these pages), the same
+ * for the next document (the preview shows exactly these pages), the same
  * layout in a window of its own sent to the system print dialog, and 导出 PDF/Word through a save
  * dialog. Bound with the one sender-checked wrapper, payloads checked by zod.
  */
@@ -14,7 +14,7 @@ import { IMPRINT_FIT_SCRIPT, type ImprintFit } from '@core/render/html';
 import { defaultReportFileName, outputReport, type ReportRenderer } from '@core/report/export';
 import type { ImprintMeasurer, PdfPrinter } from '@core/render/pdf';
 import { printPages } from '@core/render/print-pages';
-import { printWindowPool } from './print-windows';
+import { keptPool } from '@core/render/kept-pool';
 import type { ImprintPlacement } from '@rules/layout';
 import { writeFileAtomicAsync } from '@core/fs/atomic';
 import { recordOutput } from '@core/report/provenance';
@@ -34,7 +34,7 @@ const A4_PX = { width: 794, height: 1123 };
  */
 const PRINT_WINDOW_LINGER_MS = 2000;
 
-/** A hidden window to print in (a new renderer process: print-windows.ts keeps them for the next document). */
+/** A hidden window to print in (a renderer process of its own: kept for the next document, below). */
 function createPrintWindow(): BrowserWindow {
   // No preload, sandboxed, in the default session (so the shell's permission and request guards
   // cover it). JavaScript stays on only so main can await document.fonts.ready; the report's own
@@ -83,10 +83,22 @@ const isImprintFit = (v: unknown): v is ImprintFit =>
   ((v as ImprintFit).placement === 'shared' || (v as ImprintFit).placement === 'alone') &&
   ((v as ImprintFit).blankPages === 0 || (v as ImprintFit).blankPages === 1);
 
-const printWindows = printWindowPool(createPrintWindow, { size: printPages() });
+/** A kept print window is destroyed after this long without a document (each holds a renderer process's memory). */
+const PRINT_WINDOW_IDLE_MS = 5 * 60_000;
+
+/** The hidden print windows, kept for the next document as the harness keeps its pages (../core/render/kept-pool.ts). */
+const printWindows = keptPool<BrowserWindow>({
+  create: createPrintWindow,
+  usable: (w) => !w.isDestroyed() && !w.webContents.isCrashed(),
+  dispose: (w) => {
+    if (!w.isDestroyed()) w.destroy();
+  },
+  size: printPages(),
+  idleMs: PRINT_WINDOW_IDLE_MS,
+});
 
 /** Destroys the kept print windows (the app window closed: they must not keep the app running). */
-export const closePrintWindows = (): void => printWindows.close();
+export const closePrintWindows = (): void => void printWindows.close();
 
 /** Where the report's pages put the 版记, laid out in a hidden window like printToPDF's (the DOCX follows it). */
 export const electronImprintMeasurer: ImprintMeasurer = (html) =>

@@ -9,6 +9,7 @@ import { FONT_CHAIN, type ImprintPlacement } from '@rules/layout';
 import { IMPRINT_FIT_SCRIPT, type ImprintFit } from './html/imprint';
 import { fontStack } from './html/styles';
 import { printPages } from './print-pages';
+import { keptPool, type KeptPool } from './kept-pool';
 
 /** How a host prints HTML to PDF (Electron's printToPDF, the harness's warm Chromium, or htmlToPdf below). */
 export type PdfPrinter = (html: string) => Promise<Uint8Array>;
@@ -39,12 +40,6 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** One printing page and whether a job holds it; its context is opened on first use. */
-interface Slot {
-  page: Promise<Page> | null;
-  busy: boolean;
-}
-
 /** Reports whose 版记 fit is kept: a year's report and a few drafts of it. */
 const KEPT_FITS = 4;
 
@@ -52,11 +47,10 @@ export class PdfRenderer {
   /**
    * A small pool of pages, each in a context of its own (its own renderer process, so two jobs print
    * on two cores). A page is reused: opening one costs ~150 ms and loading its faces ~1 s; a job
-   * replaces the whole document with setContent, so one page serves one job at a time.
+   * replaces the whole document with setContent, so one page serves one job at a time. A page
+   * whose job failed (crash, timeout) is closed, and the next document gets a fresh one.
    */
-  private readonly slots: Slot[];
-  /** Jobs waiting for a free page, first come first served. */
-  private readonly waiting: ((slot: Slot) => void)[] = [];
+  private readonly pool: KeptPool<Page>;
   /**
    * The 版记 fits of the last few documents that have one (reports; registers have none, so they
    * never push a report out): the DOCX after the PDF of the same report (档案袋) needs no second
@@ -70,8 +64,12 @@ export class PdfRenderer {
     private readonly owned: boolean,
     private readonly opts: Pick<PdfRendererOptions, 'pages' | 'onLaidOut'>,
   ) {
-    const n = Math.max(1, Math.floor(opts.pages ?? printPages()));
-    this.slots = Array.from({ length: n }, () => ({ page: null, busy: false }));
+    this.pool = keptPool({
+      create: () => browser.newContext({ offline: true }).then((c) => c.newPage()),
+      usable: (page) => !page.isClosed(),
+      dispose: (page) => page.context().close(),
+      size: opts.pages ?? printPages(),
+    });
   }
 
   static async launch(opts: PdfRendererOptions = {}): Promise<PdfRenderer> {
@@ -90,7 +88,7 @@ export class PdfRenderer {
 
   /** How many pages print at once. */
   get pages(): number {
-    return this.slots.length;
+    return this.pool.size;
   }
 
   render(html: string): Promise<Buffer> {
@@ -107,7 +105,7 @@ export class PdfRenderer {
       (role) => `<p style='font-family: ${fontStack(role as keyof typeof FONT_CHAIN)}'>法治政府建设 2023</p>`,
     );
     const html = `<!doctype html><meta charset="utf-8"><style>@page { size: A4 }</style>${lines.join('')}`;
-    await Promise.all(this.slots.map(() => this.render(html)));
+    await Promise.all(Array.from({ length: this.pages }, () => this.render(html)));
   }
 
   /** Where the 版记 lands in this report's pages (null without one), without printing: the DOCX follows it. */
@@ -117,51 +115,21 @@ export class PdfRenderer {
     return this.enqueue(html, async (_page, fit) => fit);
   }
 
-  private async enqueue<T>(html: string, then: (page: Page, fit: ImprintFit | null) => Promise<T>): Promise<T> {
-    const slot = await this.acquire();
-    try {
-      return await this.laidOut(slot, html, then);
-    } finally {
-      this.release(slot);
-    }
-  }
-
-  /** A free page, preferring one already open (its faces are loaded); else wait for one. */
-  private acquire(): Promise<Slot> {
-    const free = this.slots.filter((s) => !s.busy);
-    const slot = free.find((s) => s.page) ?? free[0];
-    if (slot) {
-      slot.busy = true;
-      return Promise.resolve(slot);
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(slot: Slot): void {
-    const next = this.waiting.shift();
-    if (next) next(slot);
-    else slot.busy = false;
-  }
-
-  private async laidOut<T>(slot: Slot, html: string, then: (page: Page, fit: ImprintFit | null) => Promise<T>): Promise<T> {
-    slot.page ??= this.browser.newContext({ offline: true }).then((c) => c.newPage());
-    const opened = slot.page;
-    try {
-      const page = await opened;
-      await page.setContent(html, { waitUntil: 'load' });
-      // One round trip: the fonts, then the 版记 placed in the laid-out pages (null without one).
-      const fit = await page.evaluate<ImprintFit | null>(`document.fonts.ready.then(() => ${IMPRINT_FIT_SCRIPT})`);
-      if (fit) this.remember(html, fit);
-      await this.opts.onLaidOut?.(page);
-      return await then(page, fit);
-    } catch (err) {
-      // A failed page (crash, timeout) is not reused: the next document gets a fresh one. The
-      // other pages and their jobs go on.
-      slot.page = null;
-      this.fits.delete(html);
-      await opened.then((p) => p.context().close()).catch(() => undefined);
-      throw err;
-    }
+  private enqueue<T>(html: string, then: (page: Page, fit: ImprintFit | null) => Promise<T>): Promise<T> {
+    return this.pool.run(async (page) => {
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        // One round trip: the fonts, then the 版记 placed in the laid-out pages (null without one).
+        const fit = await page.evaluate<ImprintFit | null>(`document.fonts.ready.then(() => ${IMPRINT_FIT_SCRIPT})`);
+        if (fit) this.remember(html, fit);
+        await this.opts.onLaidOut?.(page);
+        return await then(page, fit);
+      } catch (err) {
+        // The pool closes the page; the other pages and their jobs go on.
+        this.fits.delete(html);
+        throw err;
+      }
+    });
   }
 
   private remember(html: string, fit: ImprintFit): void {
@@ -172,9 +140,7 @@ export class PdfRenderer {
 
   async close(): Promise<void> {
     if (this.owned) return this.browser.close();
-    const pages = this.slots.map((s) => s.page);
-    for (const s of this.slots) s.page = null;
-    await Promise.all(pages.map((p) => p?.then((pg) => pg.context().close()).catch(() => undefined)));
+    await this.pool.close();
   }
 }
 

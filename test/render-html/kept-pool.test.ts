@@ -1,12 +1,12 @@
 /**
- * The kept hidden print windows (electron/main/print-windows.ts), with stand-in windows: a window
- * serves the next document once its last one is done, never two at once, at most `size` exist;
- * a failed or crashed one is destroyed and replaced; the kept ones go after the idle time and on
- * close(), and a window still printing at close() goes when its document is done.
+ * The pool the printers keep their pages and windows in (electron/core/render/kept-pool.ts; the
+ * harness's PdfRenderer and Electron's hidden print windows), with stand-ins: one serves the next
+ * document once its last one is done, never two at once, at most `size` exist; a failed or
+ * unusable (crashed) one is disposed of and replaced; the kept ones go after the idle time and on
+ * close(), and one still printing at close() goes when its document is done.
  */
-import type { BrowserWindow } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { printWindowPool } from '../../electron/main/print-windows';
+import { keptPool } from '@core/render/kept-pool';
 
 class StandIn {
   static made: StandIn[] = [];
@@ -14,27 +14,24 @@ class StandIn {
   crashed = false;
   busy = false;
   documents = 0;
-  webContents = { isCrashed: () => this.crashed };
   constructor() {
     StandIn.made.push(this);
-  }
-  isDestroyed() {
-    return this.destroyed;
-  }
-  destroy() {
-    this.destroyed = true;
   }
 }
 
 const pool = (size: number, idleMs?: number) => {
   StandIn.made = [];
-  return printWindowPool(() => new StandIn() as unknown as BrowserWindow, { size, idleMs });
+  return keptPool({
+    create: () => new StandIn(),
+    usable: (w) => !w.destroyed && !w.crashed,
+    dispose: (w) => void (w.destroyed = true),
+    size,
+    idleMs,
+  });
 };
-const standIn = (w: BrowserWindow) => w as unknown as StandIn;
 
-/** A document printed in `win`: it marks the window busy while it runs (two at once would show). */
-async function print(win: BrowserWindow, hold?: Promise<void>): Promise<StandIn> {
-  const w = standIn(win);
+/** A document printed in `w`: it marks it busy while it runs (two at once would show). */
+async function print(w: StandIn, hold?: Promise<void>): Promise<StandIn> {
   expect(w.busy, 'a window serves one document at a time').toBe(false);
   expect(w.destroyed).toBe(false);
   w.busy = true;
@@ -44,8 +41,8 @@ async function print(win: BrowserWindow, hold?: Promise<void>): Promise<StandIn>
   return w;
 }
 
-describe('kept print windows', () => {
-  it('print one document after another in the same window', async () => {
+describe('kept pages and windows', () => {
+  it('print one document after another in the same one', async () => {
     const p = pool(2);
     const first = await p.run((w) => print(w));
     const second = await p.run((w) => print(w));
@@ -53,7 +50,7 @@ describe('kept print windows', () => {
     expect(StandIn.made).toHaveLength(1);
     expect(first.documents).toBe(2);
     expect(first.destroyed).toBe(false);
-    p.close();
+    await p.close();
     expect(first.destroyed).toBe(true);
   });
 
@@ -70,15 +67,15 @@ describe('kept print windows', () => {
     await Promise.all(jobs);
     expect(StandIn.made).toHaveLength(2);
     expect(StandIn.made.map((w) => w.documents).reduce((a, b) => a + b)).toBe(6);
-    p.close();
+    await p.close();
   });
 
-  it('never reuse a window whose document failed, or whose page crashed', async () => {
+  it('never reuse one whose document failed, or that crashed', async () => {
     const p = pool(1);
     let failed!: StandIn;
     await expect(
       p.run(async (w) => {
-        failed = standIn(w);
+        failed = w;
         throw new Error('ERR_FAILED');
       }),
     ).rejects.toThrow('ERR_FAILED');
@@ -91,7 +88,7 @@ describe('kept print windows', () => {
     expect(after).not.toBe(next);
     expect(next.destroyed).toBe(true);
     expect(StandIn.made).toHaveLength(3);
-    p.close();
+    await p.close();
   });
 
   it('are destroyed once idle for the idle time, and a later document opens a new one', async () => {
@@ -100,7 +97,7 @@ describe('kept print windows', () => {
     await expect.poll(() => w.destroyed).toBe(true);
     const next = await p.run((win) => print(win));
     expect(next).not.toBe(w);
-    p.close();
+    await p.close();
   });
 
   it('close(): the kept ones go at once, one still printing when its document is done; printing goes on after', async () => {
@@ -109,13 +106,13 @@ describe('kept print windows', () => {
     const held = new Promise<void>((r) => (release = r));
     let printing!: StandIn;
     const job = p.run(async (w) => {
-      printing = standIn(w);
+      printing = w;
       return print(w, held);
     });
     // A second document beside it gets the second window, and leaves it kept.
     const kept = await p.run((w) => print(w));
     await expect.poll(() => printing?.busy).toBe(true);
-    p.close();
+    await p.close();
     expect(kept.destroyed).toBe(true);
     expect(printing.destroyed).toBe(false);
     release();
@@ -124,6 +121,6 @@ describe('kept print windows', () => {
     // The app goes on (the self-test prints after the shell's window closed): a new window, kept again.
     const again = await p.run((w) => print(w));
     expect(again.destroyed).toBe(false);
-    p.close();
+    await p.close();
   });
 });
