@@ -1,7 +1,8 @@
 /**
  * What only a real `npm run cli` process shows; every command's behaviour is tested in this
  * process (test/support/cli.ts). Here: the exit status the shell sees, stdout and stderr as
- * written (Chinese, UTF-8, one line each), and a relative --db resolved against the working folder.
+ * written (Chinese, UTF-8, one line each), a relative --db resolved against the working folder, and
+ * which packages a command loads (exceljs and playwright-core only when it needs them).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,9 +13,34 @@ import { tempDir } from '../support/ledger';
 const ROOT = path.resolve(__dirname, '../..');
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return runWith([], {}, ...args);
+}
+
+function runWith(nodeArgs: string[], env: NodeJS.ProcessEnv, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [...nodeArgs, '--import', 'tsx', 'electron/cli/index.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
   if (r.error) throw r.error;
   return r;
+}
+
+/** The packages (node_modules folders) a CLI command had loaded when it exited. */
+function packagesLoaded(...args: string[]): string[] {
+  const hook = path.join(dir, 'loaded-hook.cjs');
+  const out = path.join(dir, `loaded-${args[0]}.txt`);
+  fs.writeFileSync(
+    hook,
+    `process.on('exit', () => {
+      const names = Object.keys(require.cache).map((f) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(f)?.[1]).filter(Boolean);
+      require('node:fs').writeFileSync(process.env.FAZHI_LOADED_OUT, [...new Set(names)].join('\\n'));
+    });`,
+  );
+  const r = runWith(['--require', hook], { FAZHI_LOADED_OUT: out }, ...args);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return fs.readFileSync(out, 'utf8').split('\n');
 }
 
 let dir: string;
@@ -40,5 +66,14 @@ describe('the CLI as a process', () => {
     expect(p.status).toBe(1);
     expect(p.stdout).toBe('');
     expect(p.stderr).toContain('不是法治台账备份文件');
+  });
+
+  it('loads exceljs and playwright-core only for a command that needs them (each costs a start about a quarter of a second)', () => {
+    const db = path.join(dir, 'loaded.db');
+    const init = packagesLoaded('init', '--db', db);
+    expect(init).toContain('better-sqlite3');
+    expect(init).not.toContain('exceljs');
+    expect(init).not.toContain('playwright-core');
+    expect(packagesLoaded('template', '--out', path.join(dir, '模板.xlsx'))).toContain('exceljs');
   });
 });

@@ -12,7 +12,8 @@
  * of thousands of records never sits in memory as a workbook.
  */
 import { PassThrough, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs';
 import type { Db } from '../db/open';
 import { KINDS, type FieldDef, type KindDef } from '@rules/kinds';
 import { isTotalled, resolveRegisterColumns } from '@rules/kinds/register';
@@ -270,7 +271,7 @@ function addSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, db: Db, year: number
 
 /** Writes a workbook into `out` with fast deflate: a year's sheets compress well at level 1, and the default level costs seconds. */
 async function streamWorkbook(out: Writable, fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const wb = new (await loadExcelJs()).stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: true,

@@ -5,7 +5,7 @@
  * result, rich text its text, hyperlinks their text, errors blank; dates stay Dates; the xlsx
  * escapes `_xHHHH_` are decoded. Rows keep the number Excel shows.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs';
 import { LedgerError } from '@rules/errors';
 import type { CellValue } from './parse';
 import { MAX_WORKBOOK_BYTES } from '@rules/upload';
@@ -68,7 +68,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<SheetData[]> {
   if (!isZip(buf)) throw new LedgerError('BAD_FILE', NOT_XLSX);
   const slim = await slimWorkbook(buf);
   const sheets: SheetData[] = [];
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   try {
     // The whole-workbook reader, not the streaming one: exceljs's stream reader loses sheet
     // names (and fails) when a workbook's parts come in an order it does not expect, and a year's

@@ -5,7 +5,8 @@
  * every required field, the cells as the clerk typed them (with accepted suggestions), and a last
  * column 问题 saying what was wrong. That column names no field, so a re-import passes it over.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs';
 import type { Db } from '../db/open';
 import type { FieldDef } from '@rules/kinds';
 import { ledgerKind } from '../ledger/kinds';
@@ -27,7 +28,7 @@ function asCell(v: CellValue | undefined): ExcelJS.CellValue {
 
 export async function refusedWorkbook(db: Db, sheets: SheetData[], opts: ImportOptions = {}): Promise<{ bytes: Buffer; records: number }> {
   const preview = buildPreview(db, sheets, opts);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   const names = new Set<string>();
   let records = 0;
   for (const s of preview.sheets) {

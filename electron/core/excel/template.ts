@@ -3,7 +3,8 @@
  * drop-down lists, formats and a frozen header row, plus a 说明 sheet explaining every field in
  * the words docs/exchange-format.md uses (@rules/kinds/describe).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs';
 import { KINDS, kindForLevel, type KindDef } from '@rules/kinds';
 import type { TownType } from '@rules/town-type';
 import { describeField, describeRule } from '@rules/kinds/describe';
@@ -73,7 +74,7 @@ function addGuide(wb: ExcelJS.Workbook, kinds: readonly KindDef[], villages: rea
  */
 export async function templateWorkbook(kind?: KindDef, villages: readonly string[] = [], townType: TownType = '镇'): Promise<Buffer> {
   const kinds = (kind ? [kind] : KINDS).map((k) => kindForLevel(k, townType));
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = '法治台账';
   for (const k of kinds) addKindSheet(wb, k, villages);
   addGuide(wb, kinds, villages);

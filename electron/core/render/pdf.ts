@@ -4,7 +4,7 @@
  * Waits for document.fonts.ready first: printing before fonts load gives fallback metrics
  * (puppeteer/puppeteer#422) and would break the 22 × 28 grid.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { FONT_CHAIN, type ImprintPlacement } from '@rules/layout';
 import { IMPRINT_FIT_SCRIPT, type ImprintFit } from './html/imprint';
 import { fontStack } from './html/styles';
@@ -73,6 +73,9 @@ export class PdfRenderer {
   }
 
   static async launch(opts: PdfRendererOptions = {}): Promise<PdfRenderer> {
+    // Loaded here, not at the top: playwright-core costs about 0.3 s to load, and every CLI command
+    // loads this module whether it prints or not.
+    const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: opts.executablePath ?? chromiumPath(),
       args: CHROMIUM_ARGS,
