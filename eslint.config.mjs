@@ -87,9 +87,10 @@ const PAGE_PACKAGES = ['react', 'react/*', 'react-dom', 'react-dom/*', '@mantine
 
 export default tseslint.config(
   {
-    // The last two: the bundled configs electron-vite and vite write beside their config while they
-    // load it and delete at once; `npm test` builds and lints at the same time, so ESLint can list one
-    // and find it gone.
+    // The bundled configs electron-vite and vite write beside their config while they load it and
+    // delete at once; `npm test` builds and lints at the same time, so ESLint can list one and find it
+    // gone. Likewise the lint tests' probe folders (test/support/lint-probe.ts), which hold deliberate
+    // errors while a test runs beside `eslint .`; those tests lint them with ignores off.
     ignores: [
       'out/**',
       'dist/**',
@@ -101,6 +102,7 @@ export default tseslint.config(
       '**/*.d.ts',
       '*.config.ts.*.mjs',
       '*.config.mts.timestamp-*.mjs',
+      '**/__lint_probe__/**',
     ],
   },
   js.configs.recommended,
