@@ -47,6 +47,9 @@ export default defineConfig({
         // core/report/export.ts falls back to headless Chromium (render/pdf.ts) when no printer is
         // passed; the shell always passes printToPDF, so that dev-only fallback stays out of the bundle.
         external: ['playwright-core'],
+        // A package the core loads on first use (core/excel/exceljs.ts) is required then, through the
+        // same CommonJS loader (and asar reading) as every other package, not through import().
+        output: { dynamicImportInCjs: false },
       },
     },
   },

@@ -126,10 +126,20 @@ describe('through the pool', () => {
     const built = builtFile('out/main/worker.js');
     const p = new WorkerPool(built);
     try {
-      expect(await new Dispatcher(() => ctx, p).call('backup.verify', { file: path.join(dir, 'nope.ftzb') })).toMatchObject({
+      const d = new Dispatcher(() => ctx, p);
+      expect(await d.call('backup.verify', { file: path.join(dir, 'nope.ftzb') })).toMatchObject({
         ok: true,
         value: { sound: false },
       });
+      // exceljs is loaded on first use (core/excel/exceljs.ts): the built bundle must find it then.
+      const template = await d.call('excel.template', { kind: 'meeting' });
+      expect(template).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/\.xlsx$/) } });
+      if (!template.ok) throw new Error(template.error.message);
+      expect(
+        Buffer.from((template.value as { dataBase64: string }).dataBase64, 'base64')
+          .subarray(0, 2)
+          .toString('latin1'),
+      ).toBe('PK');
     } finally {
       await p.close();
     }
