@@ -44,8 +44,9 @@ export default defineConfig({
           'backup-scan': resolve(root, 'electron/core/backup/scan-thread.ts'),
           'backup-integrity': resolve(root, 'electron/core/backup/integrity-thread.ts'),
         },
-        // core/report/export.ts falls back to headless Chromium (render/pdf.ts) when no printer is
-        // passed; the shell always passes printToPDF, so that dev-only fallback stays out of the bundle.
+        // The core falls back to headless Chromium (render/pdf.ts, which loads playwright-core only
+        // when it launches one) when no printer is passed; the shell always passes printToPDF, so
+        // playwright-core is never loaded in the app and stays out of the bundle.
         external: ['playwright-core'],
         // A package the core loads on first use (core/excel/exceljs.ts) is required then, through the
         // same CommonJS loader (and asar reading) as every other package, not through import().

@@ -9,7 +9,7 @@ import { getKind, KINDS } from '@rules/kinds';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '@core/fs/atomic';
 import { openContext } from '@core/api';
-import { exportKindFile, exportYearFile, formatProblem, type CommitResult } from '@core/excel';
+import { exportKindFile, exportYearFile, formatProblem, templateWorkbook, type CommitResult } from '@core/excel';
 import { call, createNew, registerCommand, registerFormat, removeIfStillOurs, withLedger, type Args, type Io } from './run';
 
 const KIND_HELP = `类型：${KINDS.map((k) => `${k.id}（${k.label}）`).join('、')}`;
@@ -112,7 +112,6 @@ registerCommand('template', {
     const out = a.need('out');
     if (!/\.xlsx$/i.test(out)) throw new LedgerError('VALIDATION', `模板文件名应以 .xlsx 结尾：${out}`);
     const kind = kindOf(a.values.kind);
-    const { templateWorkbook } = await import('@core/excel');
     // With a ledger, its 村（社区） become the drop-down of those columns.
     const settings = a.values.db ? await withLedger(a.need('db'), false, (ctx) => call(ctx, 'settings.get', {})) : undefined;
     writeFileAtomic(out, await templateWorkbook(kind ? getKind(kind) : undefined, settings?.villages, settings?.townType));

@@ -33,7 +33,7 @@ import { openFileSink } from '../fs/file-sink';
 import { HashCounter } from '../backup/hash-stream';
 import { useNativeCrcForYazl } from '../backup/fast-crc';
 import { defaultReportFileName, renderReport } from '../report/export';
-import type { ImprintMeasurer, PdfPrinter } from '../render/pdf';
+import { placementOf, withPdfRenderer, type ImprintMeasurer, type PdfPrinter } from '../render/pdf';
 import { recordOutput } from '../report/provenance';
 import { buildRegister } from '../register/model';
 import { renderRegisterHtml } from '../register/html';
@@ -93,7 +93,6 @@ async function withPrinter<T>(
 ): Promise<T> {
   const p = given ?? ctx.printPdf;
   if (p) return fn(p, ctx.measureImprint);
-  const { withPdfRenderer, placementOf } = await import('../render/pdf');
   return withPdfRenderer((r) =>
     fn(
       (html) => r.render(html),

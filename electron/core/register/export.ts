@@ -6,7 +6,7 @@ import path from 'node:path';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '../fs/atomic';
 import type { LedgerContext } from '../context';
-import type { PdfPrinter } from '../render/pdf';
+import { htmlToPdf, type PdfPrinter } from '../render/pdf';
 import { buildRegister, type RegisterInput } from './model';
 import { renderRegisterHtml } from './html';
 
@@ -19,10 +19,8 @@ function registerFormatOf(file: string): RegisterFormat {
 }
 
 /** The host's printer, else a one-off headless Chromium. */
-async function printWith(ctx: LedgerContext, html: string): Promise<Uint8Array> {
-  if (ctx.printPdf) return ctx.printPdf(html);
-  const { htmlToPdf } = await import('../render/pdf');
-  return htmlToPdf(html);
+function printWith(ctx: LedgerContext, html: string): Promise<Uint8Array> {
+  return (ctx.printPdf ?? htmlToPdf)(html);
 }
 
 interface RegisterFile {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { LedgerError } from '@rules/errors';
 import { writeFileAtomic } from '../fs/atomic';
 import type { LedgerContext } from '../context';
-import type { ImprintMeasurer, PdfPrinter } from '../render/pdf';
+import { htmlToPdf, measureImprint as chromiumImprint, type ImprintMeasurer, type PdfPrinter } from '../render/pdf';
 import { assembleYear } from './assemble';
 import { renderReportHtml } from '../render/html';
 import { renderReportDocx } from '../render/docx';
@@ -41,15 +41,11 @@ export async function renderReport(
   const html = renderReportHtml(report.document);
   if (format === 'docx') {
     if (!report.document.imprint) return renderReportDocx(report.document);
-    const measure = measureImprint ?? (await import('../render/pdf')).measureImprint;
+    const measure = measureImprint ?? chromiumImprint;
     return renderReportDocx(report.document, { imprint: (await measure(html)) ?? undefined });
   }
   if (format === 'html') return html;
-  if (!printPdf) {
-    const { htmlToPdf } = await import('../render/pdf');
-    return htmlToPdf(html);
-  }
-  return printPdf(html);
+  return (printPdf ?? htmlToPdf)(html);
 }
 
 /** The year's report rendered (HTML text or DOCX bytes) with the figure uses it was made from. */
@@ -85,7 +81,7 @@ export async function outputReport(
 export function inProcessRenderer(ctx: LedgerContext, report: AssembledReport, printPdf?: PdfPrinter): ReportRenderer {
   return {
     render: async (_year, format) => ({ content: await renderReport(report, format, printPdf, ctx.measureImprint), uses: report.uses }),
-    printPdf: printPdf ?? (async (html) => (await import('../render/pdf')).htmlToPdf(html)),
+    printPdf: printPdf ?? htmlToPdf,
   };
 }
 
