@@ -28,16 +28,8 @@ function runWith(nodeArgs: string[], env: NodeJS.ProcessEnv, ...args: string[]):
 
 /** The packages (node_modules folders) a CLI command had loaded when it exited. */
 function packagesLoaded(...args: string[]): string[] {
-  const hook = path.join(dir, 'loaded-hook.cjs');
   const out = path.join(dir, `loaded-${args[0]}.txt`);
-  fs.writeFileSync(
-    hook,
-    `process.on('exit', () => {
-      const names = Object.keys(require.cache).map((f) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(f)?.[1]).filter(Boolean);
-      require('node:fs').writeFileSync(process.env.FAZHI_LOADED_OUT, [...new Set(names)].join('\\n'));
-    });`,
-  );
-  const r = runWith(['--require', hook], { FAZHI_LOADED_OUT: out }, ...args);
+  const r = runWith(['--require', path.join(ROOT, 'test/support/loaded-packages.cjs')], { FAZHI_LOADED_OUT: out }, ...args);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return fs.readFileSync(out, 'utf8').split('\n');
